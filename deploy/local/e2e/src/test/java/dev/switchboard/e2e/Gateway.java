@@ -1,0 +1,56 @@
+package dev.switchboard.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** A small client of the public API, as a user of the seeds' curl examples would call it. */
+final class Gateway {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    record Reply(int status, JsonNode body, HttpResponse<String> raw) {
+    }
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String baseUrl;
+    private final String token;
+
+    Gateway(String baseUrl, String token) {
+        this.baseUrl = baseUrl;
+        this.token = token;
+    }
+
+    Gateway withToken(String otherToken) {
+        return new Gateway(baseUrl, otherToken);
+    }
+
+    Reply get(String path) throws IOException, InterruptedException {
+        return send(request(path).GET());
+    }
+
+    Reply post(String path, String json) throws IOException, InterruptedException {
+        return send(request(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    private HttpRequest.Builder request(String path) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(60));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return b;
+    }
+
+    private Reply send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        JsonNode body = response.body().isBlank() ? null : JSON.readTree(response.body());
+        return new Reply(response.statusCode(), body, response);
+    }
+}

@@ -1,0 +1,191 @@
+package dev.switchboard.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.switchboard.local.LocalStack;
+import dev.switchboard.local.StackSettings;
+import dev.switchboard.local.infra.Ports;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * Boots the whole platform exactly as {@code ./switchboard up} does (embedded PostgreSQL and Kafka,
+ * the four services as separate processes, the demo agent and token) on free ports in a temporary
+ * data directory, then drives the public API through the gateway.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class LocalStackEndToEndTest {
+
+    private static StackSettings settings;
+    private static LocalStack stack;
+    private static Gateway api;
+    private static String threadFromSeed000;
+
+    @BeforeAll
+    static void bootStack() throws Exception {
+        Path root = Path.of(System.getProperty("switchboard.root", "../../..")).toAbsolutePath().normalize();
+        Map<String, String> env = new HashMap<>(System.getenv());
+        env.put("SWITCHBOARD_HOME", Files.createTempDirectory("switchboard-e2e-").toString());
+        for (String port : List.of("SWITCHBOARD_GATEWAY_PORT", "SWITCHBOARD_AGENT_PORT", "SWITCHBOARD_THREAD_PORT",
+                "SWITCHBOARD_RUN_PORT", "SWITCHBOARD_PG_PORT", "SWITCHBOARD_KAFKA_PORT",
+                "SWITCHBOARD_KAFKA_CONTROLLER_PORT")) {
+            env.put(port, String.valueOf(Ports.free()));
+        }
+        settings = StackSettings.fromEnvironment(root, env);
+        stack = new LocalStack(settings, System.out);
+        stack.start();
+        api = new Gateway(settings.gatewayUrl(), Files.readString(settings.home().resolve("dev-token")).trim());
+    }
+
+    @AfterAll
+    static void stopStack() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void seed003ChatAnswersWithTheDemoAgentAndHistoryReadsItBack() throws Exception {
+        Gateway.Reply chat = api.post("/api/agents/demo/chat", "{\"message\": \"Hello from the e2e test\"}");
+        assertEquals(200, chat.status(), chat.raw().body());
+        assertTrue(chat.body().get("response").asText().contains("Hello from the e2e test"), chat.raw().body());
+        assertEquals("demo", chat.body().get("agent_id").asText());
+        assertEquals("Demo Agent", chat.body().get("agent_name").asText());
+
+        Gateway.Reply history = api.get("/api/agents/demo/history?limit=20");
+        assertEquals(200, history.status(), history.raw().body());
+        JsonNode messages = history.body().get("messages");
+        assertEquals(2, messages.size(), history.raw().body());
+        assertEquals("user", messages.get(0).get("role").asText());
+        assertEquals("Hello from the e2e test", messages.get(0).get("content").asText());
+        assertEquals("assistant", messages.get(1).get("role").asText());
+        assertEquals(chat.body().get("response").asText(), messages.get(1).get("content").asText());
+        assertNotNull(messages.get(0).get("created_at").asText());
+    }
+
+    @Test
+    @Order(2)
+    void seed000ChatStartsAndContinuesAThreadWhoseSummaryIsUpdatedThroughKafka() throws Exception {
+        Gateway.Reply first = api.post("/api/v1/agents/demo/chat",
+                "{\"message\": \"Summarize open support tickets from last week.\", \"model\": \"claude-sonnet-4.6\"}");
+        assertEquals(200, first.status(), first.raw().body());
+        threadFromSeed000 = first.body().get("threadId").asText();
+        UUID.fromString(first.body().get("runId").asText());
+        assertTrue(first.body().get("content").asText().contains("Summarize open support tickets"));
+
+        Gateway.Reply second = api.post("/api/v1/agents/demo/conversations/" + threadFromSeed000 + "/chat",
+                "{\"message\": \"And the week before?\", \"model\": \"gpt-5-mini\"}");
+        assertEquals(200, second.status(), second.raw().body());
+        assertEquals(threadFromSeed000, second.body().get("threadId").asText());
+        assertTrue(!second.body().get("runId").asText().equals(first.body().get("runId").asText()));
+
+        // the summary is written by thread-service when it consumes run.completed from Kafka
+        JsonNode thread = awaitThread(threadFromSeed000, t -> t.get("messageCount").asInt() == 4);
+        assertEquals("Summarize open support tickets from last week.", thread.get("title").asText());
+        assertEquals("demo-user", thread.get("userIds").get(0).asText());
+        assertEquals(4, thread.get("messages").size());
+        assertTrue(thread.get("updatedAt").asText().matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z"));
+    }
+
+    @Test
+    @Order(3)
+    void runEventsAreOnTheRunEventsTopicKeyedByThread() {
+        Map<String, Object> config = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + settings.kafkaPort(),
+                ConsumerConfig.GROUP_ID_CONFIG, "e2e-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        List<String> types = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
+            consumer.subscribe(List.of("run-events"));
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (types.size() < 4 && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
+                    if (threadFromSeed000.equals(r.key())) {
+                        JsonNode event = Gateway.JSON.readTree(r.value());
+                        assertEquals("1.0", event.get("specversion").asText());
+                        assertEquals(threadFromSeed000, event.get("data").get("threadId").asText());
+                        types.add(event.get("type").asText());
+                    }
+                }
+            }
+        } catch (java.io.IOException e) {
+            fail("a run event is not JSON: " + e.getMessage());
+        }
+        assertEquals(List.of("switchboard.run.started", "switchboard.run.completed",
+                "switchboard.run.started", "switchboard.run.completed"), types);
+    }
+
+    @Test
+    @Order(4)
+    void badRequestsGetJsonErrorsNamingTheField() throws Exception {
+        Gateway.Reply badModel = api.post("/api/v1/agents/demo/chat", "{\"message\": \"hi\", \"model\": \"gpt-4\"}");
+        assertEquals(400, badModel.status(), badModel.raw().body());
+        assertEquals("model", badModel.body().get("error").get("field").asText());
+        assertTrue(badModel.body().get("error").get("message").asText().contains("claude-sonnet-4.6"));
+
+        Gateway.Reply unknownThread = api.post("/api/v1/agents/demo/conversations/no-such-thread/chat",
+                "{\"message\": \"hi\", \"model\": \"gpt-5-mini\"}");
+        assertEquals(404, unknownThread.status(), unknownThread.raw().body());
+        assertEquals("not_found", unknownThread.body().get("error").get("code").asText());
+
+        Gateway.Reply noToken = api.withToken(null).post("/api/agents/demo/chat", "{\"message\": \"hi\"}");
+        assertEquals(401, noToken.status());
+        assertEquals("unauthenticated", noToken.body().get("error").get("code").asText());
+
+        Gateway.Reply badToken = api.withToken("not-a-jwt").get("/api/agents/demo/history");
+        assertEquals(401, badToken.status());
+    }
+
+    @Test
+    @Order(5)
+    void conversationsSurviveARestartOfTheWholeStack() throws Exception {
+        stack.close();
+        stack = new LocalStack(settings, System.out);
+        stack.start();
+        Gateway.Reply history = api.get("/api/agents/demo/history");
+        assertEquals(200, history.status(), history.raw().body());
+        assertEquals("Hello from the e2e test", history.body().get("messages").get(0).get("content").asText());
+        assertEquals(4, api.get("/api/v1/agents/demo/conversations/" + threadFromSeed000)
+                .body().get("messageCount").asInt());
+    }
+
+    private static JsonNode awaitThread(String threadId, java.util.function.Predicate<JsonNode> condition)
+            throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        Gateway.Reply last = null;
+        while (System.nanoTime() < deadline) {
+            last = api.get("/api/v1/agents/demo/conversations/" + threadId);
+            if (last.status() == 200 && condition.test(last.body())) {
+                return last.body();
+            }
+            Thread.sleep(200);
+        }
+        fail("thread " + threadId + " did not reach the expected summary within 30 s; last answer: "
+                + (last == null ? "none" : last.status() + " " + last.raw().body()));
+        return null;
+    }
+}

@@ -1,0 +1,60 @@
+package dev.switchboard.local;
+
+import dev.switchboard.local.infra.JwtSigner;
+import dev.switchboard.local.infra.RsaKeys;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/** The demo organisation, user and agent (handle {@code demo}), created through the public API if missing. */
+final class DemoSeed {
+
+    static final String ORG = "demo-org";
+    static final String USER = "demo-user";
+    static final String AGENT_HANDLE = "demo";
+
+    record Result(String token, Path tokenFile) {
+    }
+
+    private DemoSeed() {
+    }
+
+    static Result ensure(StackSettings settings, RsaKeys userKeys, PrintStream out)
+            throws IOException, InterruptedException {
+        String token = new JwtSigner(userKeys.loadPrivateKey(), LocalStack.USER_ISSUER)
+                .sign(USER, ORG, Duration.ofDays(30));
+        Path tokenFile = settings.home().resolve("dev-token");
+        Files.writeString(tokenFile, token + "\n");
+
+        HttpClient http = HttpClient.newHttpClient();
+        URI agent = URI.create(settings.gatewayUrl() + "/api/v1/agents/" + AGENT_HANDLE);
+        HttpResponse<String> existing = http.send(HttpRequest.newBuilder(agent)
+                .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
+        if (existing.statusCode() == 404) {
+            String body = """
+                    {"name": "Demo Agent", "handle": "demo", "model": "gpt-5-mini",
+                     "instructions": "You are the Switchboard demo agent. Answer briefly and helpfully."}""";
+            HttpResponse<String> created = http.send(HttpRequest.newBuilder(
+                            URI.create(settings.gatewayUrl() + "/api/v1/agents"))
+                    .header("Authorization", "Bearer " + token)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            if (created.statusCode() != 201 && created.statusCode() != 409) {
+                throw new IOException("creating the demo agent failed: HTTP " + created.statusCode() + " "
+                        + created.body());
+            }
+            out.println("Demo agent 'demo' created in organisation " + ORG);
+        } else if (existing.statusCode() != 200) {
+            throw new IOException("looking up the demo agent failed: HTTP " + existing.statusCode() + " "
+                    + existing.body());
+        }
+        return new Result(token, tokenFile);
+    }
+}

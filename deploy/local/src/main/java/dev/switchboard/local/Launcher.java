@@ -1,0 +1,45 @@
+package dev.switchboard.local;
+
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+
+/** {@code java -jar switchboard-local.jar up}: starts the local stack and keeps it up until Ctrl-C. */
+public final class Launcher {
+
+    private Launcher() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String command = args.length > 0 ? args[0] : "up";
+        if (!"up".equals(command)) {
+            System.err.println("usage: switchboard up");
+            System.exit(2);
+        }
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        Path root = Path.of(System.getProperty("switchboard.root", ".")).toAbsolutePath().normalize();
+        StackSettings settings = StackSettings.fromEnvironment(root, System.getenv());
+        LocalStack stack = new LocalStack(settings, System.out);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("\nStopping Switchboard ...");
+            stack.close();
+            System.out.println("Stopped. Data kept in " + settings.home());
+            stopped.countDown();
+        }, "switchboard-stop"));
+        try {
+            stack.start();
+        } catch (Exception e) {
+            System.err.println("Switchboard could not start: " + e.getMessage());
+            System.exit(1);
+        }
+        Path tokenFile = settings.home().resolve("dev-token");
+        System.out.println();
+        System.out.println("Switchboard ready at " + settings.gatewayUrl());
+        System.out.println("curl -s " + settings.gatewayUrl() + "/api/agents/demo/chat"
+                + " -H \"Authorization: Bearer $(cat " + tokenFile + ")\""
+                + " -H 'Content-Type: application/json' -d '{\"message\": \"Hello!\"}'");
+        System.out.println();
+        System.out.println("Press Ctrl-C to stop.");
+        stopped.await();
+    }
+}

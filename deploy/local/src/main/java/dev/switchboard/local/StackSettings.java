@@ -1,0 +1,69 @@
+package dev.switchboard.local;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Where the local stack keeps its data and which ports it uses. Every value has a default and an
+ * environment variable to change it; {@code SWITCHBOARD_DB_URL} and {@code KAFKA_BOOTSTRAP_SERVERS}
+ * replace the embedded servers by existing ones.
+ */
+public record StackSettings(
+        Path root,
+        Path home,
+        int gatewayPort,
+        int agentPort,
+        int threadPort,
+        int runPort,
+        int postgresPort,
+        int kafkaPort,
+        int kafkaControllerPort,
+        String externalDbUrl,
+        String externalKafka,
+        String serviceJavaOptions) {
+
+    public static final String DEFAULT_JAVA_OPTIONS =
+            "-Xms32m -Xmx160m -XX:+UseSerialGC -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=64m -Xss512k";
+
+    /** Settings from the environment, with the repository at {@code root} and data in {@code root/.switchboard}. */
+    public static StackSettings fromEnvironment(Path root, Map<String, String> env) {
+        String home = env.getOrDefault("SWITCHBOARD_HOME", root.resolve(".switchboard").toString());
+        return new StackSettings(
+                root.toAbsolutePath().normalize(),
+                Path.of(home).toAbsolutePath().normalize(),
+                port(env, "SWITCHBOARD_GATEWAY_PORT", 8080),
+                port(env, "SWITCHBOARD_AGENT_PORT", 8081),
+                port(env, "SWITCHBOARD_THREAD_PORT", 8082),
+                port(env, "SWITCHBOARD_RUN_PORT", 8083),
+                port(env, "SWITCHBOARD_PG_PORT", 15432),
+                port(env, "SWITCHBOARD_KAFKA_PORT", 19092),
+                port(env, "SWITCHBOARD_KAFKA_CONTROLLER_PORT", 19093),
+                blankToNull(env.get("SWITCHBOARD_DB_URL")),
+                blankToNull(env.get("KAFKA_BOOTSTRAP_SERVERS")),
+                env.getOrDefault("SWITCHBOARD_SERVICE_JAVA_OPTS", DEFAULT_JAVA_OPTIONS));
+    }
+
+    public String gatewayUrl() {
+        return "http://127.0.0.1:" + gatewayPort;
+    }
+
+    private static int port(Map<String, String> env, String name, int defaultPort) {
+        String value = env.get(name);
+        if (value == null || value.isBlank()) {
+            return defaultPort;
+        }
+        try {
+            int port = Integer.parseInt(value.trim());
+            if (port < 1 || port > 65535) {
+                throw new NumberFormatException();
+            }
+            return port;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a TCP port number (1-65535), got '" + value + "'");
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}
