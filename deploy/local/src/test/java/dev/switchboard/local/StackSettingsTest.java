@@ -1,0 +1,48 @@
+package dev.switchboard.local;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class StackSettingsTest {
+
+    @Test
+    void defaultsKeepDataInDotSwitchboardAndUseTheDocumentedPorts() {
+        StackSettings s = StackSettings.fromEnvironment(Path.of("/repo"), Map.of());
+        assertEquals(Path.of("/repo/.switchboard"), s.home());
+        assertEquals(8080, s.gatewayPort());
+        assertEquals(8083, s.runPort());
+        assertEquals(15432, s.postgresPort());
+        assertNull(s.externalDbUrl());
+        assertNull(s.externalKafka());
+        assertEquals("http://127.0.0.1:8080", s.gatewayUrl());
+    }
+
+    @Test
+    void environmentOverridesPortsHomeAndExternalServers() {
+        StackSettings s = StackSettings.fromEnvironment(Path.of("/repo"), Map.of(
+                "SWITCHBOARD_GATEWAY_PORT", "9080",
+                "SWITCHBOARD_HOME", "/data/sb",
+                "SWITCHBOARD_DB_URL", "postgresql://u:p@db:5432/postgres",
+                "KAFKA_BOOTSTRAP_SERVERS", " broker:9092 "));
+        assertEquals(9080, s.gatewayPort());
+        assertEquals(Path.of("/data/sb"), s.home());
+        assertEquals("postgresql://u:p@db:5432/postgres", s.externalDbUrl());
+        assertEquals("broker:9092", s.externalKafka());
+    }
+
+    @Test
+    void aBadPortSaysWhichVariableIsWrong() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> StackSettings.fromEnvironment(Path.of("/repo"), Map.of("SWITCHBOARD_PG_PORT", "lots")));
+        assertTrue(e.getMessage().contains("SWITCHBOARD_PG_PORT"), e.getMessage());
+        assertThrows(IllegalArgumentException.class,
+                () -> StackSettings.fromEnvironment(Path.of("/repo"), Map.of("SWITCHBOARD_RUN_PORT", "70000")));
+    }
+}
