@@ -1,0 +1,88 @@
+package dev.switchboard.agent;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Objects;
+import java.util.UUID;
+
+/** An agent of one organisation: a named model configuration with instructions. */
+@Entity
+@Table(name = "agents")
+public class Agent {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(nullable = false, updatable = false, unique = true)
+    public UUID uuid;
+
+    @Column(name = "org_id", nullable = false, updatable = false)
+    public String orgId;
+
+    public String handle;
+
+    @Column(nullable = false)
+    public String name;
+
+    @Column(nullable = false)
+    public String instructions;
+
+    @Column(nullable = false)
+    public String model;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    public Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    /** A new agent with a fresh UUID; timestamps are kept to the millisecond, as the API shows them. */
+    public static Agent create(String orgId, String handle, String name, String instructions, String model,
+            Instant now) {
+        Agent agent = new Agent();
+        agent.uuid = UUID.randomUUID();
+        agent.orgId = orgId;
+        agent.handle = handle;
+        agent.name = name;
+        agent.instructions = instructions == null ? "" : instructions;
+        agent.model = model;
+        agent.createdAt = now.truncatedTo(ChronoUnit.MILLIS);
+        agent.updatedAt = agent.createdAt;
+        return agent;
+    }
+
+    /**
+     * Applies the non-null values and reports whether anything changed; {@code updatedAt} moves only then.
+     */
+    public boolean apply(String newHandle, String newName, String newInstructions, String newModel, Instant now) {
+        boolean changed = false;
+        if (newHandle != null && !newHandle.equals(handle)) {
+            handle = newHandle;
+            changed = true;
+        }
+        if (newName != null && !newName.equals(name)) {
+            name = newName;
+            changed = true;
+        }
+        if (newInstructions != null && !newInstructions.equals(instructions)) {
+            instructions = newInstructions;
+            changed = true;
+        }
+        if (newModel != null && !Objects.equals(newModel, model)) {
+            model = newModel;
+            changed = true;
+        }
+        if (changed) {
+            updatedAt = now.truncatedTo(ChronoUnit.MILLIS);
+        }
+        return changed;
+    }
+}

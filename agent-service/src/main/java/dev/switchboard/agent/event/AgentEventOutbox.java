@@ -1,0 +1,46 @@
+package dev.switchboard.agent.event;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.switchboard.agent.Agent;
+import dev.switchboard.agent.repository.OutboxRepository;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Writes agent events to the outbox. Call it inside the transaction that changes the agent, so the event
+ * commits (or rolls back) with the change; the {@link OutboxRelay} publishes it afterwards.
+ */
+@ApplicationScoped
+public class AgentEventOutbox {
+
+    private final OutboxRepository outbox;
+    private final ObjectMapper json;
+
+    AgentEventOutbox(OutboxRepository outbox, ObjectMapper json) {
+        this.outbox = outbox;
+        this.json = json;
+    }
+
+    public Uni<Void> created(Agent agent) {
+        return write(AgentEvents.created(agent, UUID.randomUUID(), Instant.now()));
+    }
+
+    public Uni<Void> updated(Agent agent) {
+        return write(AgentEvents.updated(agent, UUID.randomUUID(), Instant.now()));
+    }
+
+    private Uni<Void> write(CloudEvent<AgentEventData> event) {
+        String payload;
+        try {
+            payload = json.writeValueAsString(event);
+        } catch (JsonProcessingException e) {
+            return Uni.createFrom().failure(new IllegalStateException("could not serialise " + event.type(), e));
+        }
+        return outbox.persist(OutboxEvent.of(event.id(), AgentEvents.TOPIC, event.subject(), payload, event.time()))
+                .replaceWithVoid();
+    }
+}

@@ -1,0 +1,38 @@
+package dev.switchboard.agent.event;
+
+import dev.switchboard.agent.Agent;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+/** Builds the CloudEvents agent-service publishes on {@code agent-events}. */
+public final class AgentEvents {
+
+    public static final String TOPIC = "agent-events";
+    public static final String SOURCE = "/agent-service";
+    public static final String CREATED = "switchboard.agent.created";
+    public static final String UPDATED = "switchboard.agent.updated";
+
+    private AgentEvents() {
+    }
+
+    public static CloudEvent<AgentEventData> created(Agent agent, UUID eventId, Instant time) {
+        return envelope(CREATED, "urn:switchboard:schema:agent.created.v1", agent, eventId, time);
+    }
+
+    public static CloudEvent<AgentEventData> updated(Agent agent, UUID eventId, Instant time) {
+        return envelope(UPDATED, "urn:switchboard:schema:agent.updated.v1", agent, eventId, time);
+    }
+
+    private static CloudEvent<AgentEventData> envelope(String type, String schema, Agent agent, UUID eventId,
+            Instant time) {
+        if (agent.id == null || agent.uuid == null) {
+            throw new IllegalArgumentException("an agent event needs a persisted agent");
+        }
+        AgentEventData data = new AgentEventData(agent.orgId, agent.uuid, agent.id, agent.handle, agent.name,
+                agent.instructions, agent.model, agent.createdAt, agent.updatedAt);
+        return new CloudEvent<>(CloudEvent.SPEC_VERSION, eventId, SOURCE, type, agent.uuid.toString(),
+                time.truncatedTo(ChronoUnit.MILLIS), CloudEvent.JSON, schema, data);
+    }
+}

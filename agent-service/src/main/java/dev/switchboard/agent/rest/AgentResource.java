@@ -1,0 +1,72 @@
+package dev.switchboard.agent.rest;
+
+import dev.switchboard.agent.service.AgentService;
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+import jakarta.json.JsonString;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.resteasy.reactive.RestResponse;
+
+import java.net.URI;
+
+/** The internal agent API; the organisation of every call is the {@code org} claim of the internal JWT. */
+@Path("/internal/agents")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class AgentResource {
+
+    private final AgentService agents;
+    private final JsonWebToken token;
+
+    AgentResource(AgentService agents, JsonWebToken token) {
+        this.agents = agents;
+        this.token = token;
+    }
+
+    @POST
+    public Uni<RestResponse<AgentResponse>> create(@Valid @NotNull CreateAgentRequest request) {
+        return agents.create(org(), request)
+                .map(agent -> RestResponse.ResponseBuilder
+                        .<AgentResponse>created(URI.create("/internal/agents/" + agent.id()))
+                        .entity(agent)
+                        .build());
+    }
+
+    @GET
+    public Uni<AgentListResponse> list() {
+        return agents.list(org()).map(AgentListResponse::new);
+    }
+
+    @GET
+    @Path("{ref}")
+    public Uni<AgentResponse> get(@PathParam("ref") String ref) {
+        return agents.get(org(), ref);
+    }
+
+    @PATCH
+    @Path("{ref}")
+    public Uni<AgentResponse> update(@PathParam("ref") String ref, @Valid @NotNull UpdateAgentRequest request) {
+        return agents.update(org(), ref, request);
+    }
+
+    /** The caller's organisation; never taken from the request. */
+    private String org() {
+        Object claim = token.getClaim("org");
+        String org = claim instanceof JsonString json ? json.getString() : claim == null ? null : claim.toString();
+        if (org == null || org.isBlank()) {
+            throw ApiException.unauthenticated("the internal token carries no org claim");
+        }
+        return org;
+    }
+}

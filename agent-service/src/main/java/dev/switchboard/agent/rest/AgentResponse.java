@@ -1,0 +1,16 @@
+package dev.switchboard.agent.rest;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** An agent as the internal API shows it; {@code handle} may be null. */
+public record AgentResponse(
+        long id,
+        UUID uuid,
+        String handle,
+        String name,
+        String instructions,
+        String model,
+        Instant createdAt,
+        Instant updatedAt) {
+}

@@ -1,0 +1,19 @@
+package dev.switchboard.agent.rest;
+
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/** The body of {@code PATCH /internal/agents/{ref}}: absent (or null) fields stay as they are. */
+public record UpdateAgentRequest(
+        @Size(min = 1, max = 200, message = "name must be 1 to 200 characters")
+        String name,
+
+        @Size(max = 100_000, message = "instructions must be at most 100000 characters")
+        String instructions,
+
+        @Size(min = 1, max = 100, message = "model must be 1 to 100 characters")
+        String model,
+
+        @Pattern(regexp = AgentRequests.HANDLE_PATTERN, message = AgentRequests.HANDLE_MESSAGE)
+        String handle) {
+}

@@ -1,0 +1,121 @@
+package dev.switchboard.agent.service;
+
+import dev.switchboard.agent.Agent;
+import dev.switchboard.agent.AgentRef;
+import dev.switchboard.agent.event.AgentEventOutbox;
+import dev.switchboard.agent.repository.AgentRepository;
+import dev.switchboard.agent.rest.AgentResponse;
+import dev.switchboard.agent.rest.ApiException;
+import dev.switchboard.agent.rest.CreateAgentRequest;
+import dev.switchboard.agent.rest.UpdateAgentRequest;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Creates, reads and updates the agents of one organisation. Every change writes its event to the outbox in
+ * the same transaction.
+ */
+@ApplicationScoped
+public class AgentService {
+
+    static final String HANDLE_CONSTRAINT = "agents_org_handle_key";
+
+    private final AgentRepository agents;
+    private final AgentEventOutbox events;
+    private final AgentMapper mapper;
+
+    AgentService(AgentRepository agents, AgentEventOutbox events, AgentMapper mapper) {
+        this.agents = agents;
+        this.events = events;
+        this.mapper = mapper;
+    }
+
+    @WithTransaction
+    public Uni<AgentResponse> create(String orgId, CreateAgentRequest request) {
+        String handle = request.handle();
+        return checkHandleShape(handle)
+                .chain(() -> ensureHandleFree(orgId, handle))
+                .chain(() -> agents.persistAndFlush(Agent.create(orgId, handle, request.name(),
+                        request.instructions(), request.model(), Instant.now())))
+                .onFailure(AgentService::isHandleConflict).transform(failure -> handleTaken(handle))
+                .call(events::created)
+                .map(mapper::toResponse);
+    }
+
+    @WithSession
+    public Uni<List<AgentResponse>> list(String orgId) {
+        return agents.listByOrg(orgId).map(mapper::toResponses);
+    }
+
+    @WithSession
+    public Uni<AgentResponse> get(String orgId, String ref) {
+        return find(orgId, ref).map(mapper::toResponse);
+    }
+
+    @WithTransaction
+    public Uni<AgentResponse> update(String orgId, String ref, UpdateAgentRequest request) {
+        String handle = request.handle();
+        return checkHandleShape(handle)
+                .chain(() -> find(orgId, ref))
+                .call(agent -> handle == null || handle.equals(agent.handle)
+                        ? Uni.createFrom().voidItem()
+                        : ensureHandleFree(orgId, handle))
+                .call(agent -> {
+                    boolean changed = agent.apply(handle, request.name(), request.instructions(), request.model(),
+                            Instant.now());
+                    if (!changed) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    return agents.flush()
+                            .onFailure(AgentService::isHandleConflict).transform(failure -> handleTaken(handle))
+                            .chain(() -> events.updated(agent));
+                })
+                .map(mapper::toResponse);
+    }
+
+    private Uni<Agent> find(String orgId, String ref) {
+        Optional<AgentRef> parsed = AgentRef.parse(ref);
+        if (parsed.isEmpty()) {
+            return Uni.createFrom().failure(ApiException.notFound("agent not found"));
+        }
+        return agents.findByRef(orgId, parsed.get())
+                .onItem().ifNull().failWith(() -> ApiException.notFound("agent not found"));
+    }
+
+    /** A handle with the shape of a UUID could never be used as a reference: a UUID is tried first. */
+    private static Uni<Void> checkHandleShape(String handle) {
+        if (handle != null && AgentRef.looksLikeUuid(handle)) {
+            return Uni.createFrom().failure(
+                    ApiException.invalid("handle must not have the shape of a UUID", "handle"));
+        }
+        return Uni.createFrom().voidItem();
+    }
+
+    private Uni<Void> ensureHandleFree(String orgId, String handle) {
+        if (handle == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return agents.handleTaken(orgId, handle)
+                .chain(taken -> taken ? Uni.createFrom().failure(handleTaken(handle)) : Uni.createFrom().voidItem());
+    }
+
+    private static ApiException handleTaken(String handle) {
+        return ApiException.conflict("handle '" + handle + "' is already taken in this organisation", "handle");
+    }
+
+    /** The unique (org, handle) constraint, when two writers race past {@link #ensureHandleFree}. */
+    static boolean isHandleConflict(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t.getMessage() != null && t.getMessage().contains(HANDLE_CONSTRAINT)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,93 @@
+package dev.switchboard.agent.event;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.switchboard.agent.Agent;
+import dev.switchboard.agent.config.JsonConfig;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class AgentEventsTest {
+
+    private final ObjectMapper json = mapper();
+
+    @Test
+    void createdIsAStructuredCloudEvent() throws Exception {
+        Agent agent = agent();
+        UUID eventId = UUID.randomUUID();
+
+        JsonNode event = json.readTree(json.writeValueAsString(
+                AgentEvents.created(agent, eventId, Instant.parse("2026-05-01T10:00:00.123456Z"))));
+
+        assertEquals(List.of("specversion", "id", "source", "type", "subject", "time", "datacontenttype",
+                "dataschema", "data"), fieldNames(event));
+        assertEquals("1.0", event.get("specversion").asText());
+        assertEquals(eventId.toString(), event.get("id").asText());
+        assertEquals("/agent-service", event.get("source").asText());
+        assertEquals("switchboard.agent.created", event.get("type").asText());
+        assertEquals(agent.uuid.toString(), event.get("subject").asText());
+        assertEquals("2026-05-01T10:00:00.123Z", event.get("time").asText());
+        assertEquals("application/json", event.get("datacontenttype").asText());
+        assertEquals("urn:switchboard:schema:agent.created.v1", event.get("dataschema").asText());
+
+        JsonNode data = event.get("data");
+        assertEquals("org-1", data.get("orgId").asText());
+        assertEquals(agent.uuid.toString(), data.get("agentId").asText());
+        assertEquals(42, data.get("numericId").asLong());
+        assertTrue(data.get("handle").isNull(), "a missing handle is an explicit null");
+        assertEquals("Helper", data.get("name").asText());
+        assertEquals("Be brief.", data.get("instructions").asText());
+        assertEquals("gpt-5-mini", data.get("model").asText());
+        assertEquals("2026-05-01T09:00:00.000Z", data.get("createdAt").asText());
+        assertEquals("2026-05-01T09:00:00.000Z", data.get("updatedAt").asText());
+    }
+
+    @Test
+    void updatedNamesItsOwnTypeAndSchema() throws Exception {
+        Agent agent = agent();
+        agent.apply("helper", null, null, null, Instant.parse("2026-05-01T11:00:00.5Z"));
+
+        JsonNode event = json.readTree(json.writeValueAsString(
+                AgentEvents.updated(agent, UUID.randomUUID(), Instant.now())));
+
+        assertEquals("switchboard.agent.updated", event.get("type").asText());
+        assertEquals("urn:switchboard:schema:agent.updated.v1", event.get("dataschema").asText());
+        assertEquals("helper", event.get("data").get("handle").asText());
+        assertEquals("2026-05-01T11:00:00.500Z", event.get("data").get("updatedAt").asText());
+    }
+
+    @Test
+    void anUnsavedAgentHasNoEvent() {
+        Agent agent = agent();
+        agent.id = null;
+        assertThrows(IllegalArgumentException.class,
+                () -> AgentEvents.created(agent, UUID.randomUUID(), Instant.now()));
+    }
+
+    private static Agent agent() {
+        Agent agent = Agent.create("org-1", null, "Helper", "Be brief.", "gpt-5-mini",
+                Instant.parse("2026-05-01T09:00:00.000999Z"));
+        agent.id = 42L;
+        return agent;
+    }
+
+    private static ObjectMapper mapper() {
+        ObjectMapper mapper = new ObjectMapper().registerModule(new JavaTimeModule());
+        new JsonConfig().customize(mapper);
+        return mapper;
+    }
+
+    private static List<String> fieldNames(JsonNode node) {
+        List<String> names = new java.util.ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+}

@@ -1,0 +1,108 @@
+package dev.switchboard.agent.rest;
+
+import dev.switchboard.local.testing.SwitchboardTestResource;
+import dev.switchboard.local.testing.TestTokens;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.Map;
+
+import static dev.switchboard.agent.rest.Api.as;
+import static dev.switchboard.agent.rest.Api.assertError;
+import static dev.switchboard.agent.rest.Api.create;
+import static dev.switchboard.agent.rest.Api.createAgent;
+import static dev.switchboard.agent.rest.Api.newOrg;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+
+@QuarkusTest
+@WithTestResource(SwitchboardTestResource.class)
+class ErrorsTest {
+
+    @Test
+    void aMissingTokenIs401() {
+        assertError(given().get("/internal/agents").then(), 401, "unauthenticated", null);
+        assertError(given().contentType(ContentType.JSON).body(Map.of("name", "x", "model", "m"))
+                .post("/internal/agents").then(), 401, "unauthenticated", null);
+    }
+
+    @Test
+    void anInvalidTokenIs401() {
+        assertError(given().auth().oauth2("not-a-jwt").get("/internal/agents").then(), 401, "unauthenticated",
+                null);
+        String userToken = TestTokens.user(newOrg(), "user-1");
+        assertError(given().auth().oauth2(userToken).get("/internal/agents").then(), 401, "unauthenticated", null);
+        String expired = TestTokens.signed(TestTokens.INTERNAL_ISSUER, newOrg(), "user-1", Duration.ofMinutes(-10));
+        assertError(given().auth().oauth2(expired).get("/internal/agents").then(), 401, "unauthenticated", null);
+    }
+
+    @Test
+    void healthNeedsNoToken() {
+        given().get("/q/health/live").then().statusCode(200);
+        given().get("/q/health/ready").then().statusCode(200);
+    }
+
+    @Test
+    void invalidFieldsAre400NamingTheField() {
+        String org = newOrg();
+        assertError(create(org, Map.of("model", "m")), 400, "invalid_argument", "name");
+        assertError(create(org, Map.of("name", "", "model", "m")), 400, "invalid_argument", "name");
+        assertError(create(org, Map.of("name", "n".repeat(201), "model", "m")), 400, "invalid_argument", "name");
+        assertError(create(org, Map.of("name", "n")), 400, "invalid_argument", "model");
+        assertError(create(org, Map.of("name", "n", "model", "m".repeat(101))), 400, "invalid_argument", "model");
+        assertError(create(org, Map.of("name", "n", "model", "m", "instructions", "i".repeat(100_001))), 400,
+                "invalid_argument", "instructions");
+        for (String handle : new String[] {"Bad", "1bad", "bad_handle", "", "b".repeat(64),
+                "deadbeef-dead-beef-dead-beefdeadbeef"}) {
+            assertError(create(org, Map.of("name", "n", "model", "m", "handle", handle)), 400, "invalid_argument",
+                    "handle");
+        }
+        create(org, Map.of("name", "n".repeat(200), "model", "m".repeat(100), "instructions", "i".repeat(100_000),
+                "handle", "b".repeat(63))).statusCode(201);
+    }
+
+    @Test
+    void invalidPatchFieldsAre400() {
+        String org = newOrg();
+        String id = String.valueOf(createAgent(org, null).extract().jsonPath().getLong("id"));
+        assertError(as(org).body(Map.of("name", "")).patch("/internal/agents/" + id).then(), 400,
+                "invalid_argument", "name");
+        assertError(as(org).body(Map.of("handle", "NO")).patch("/internal/agents/" + id).then(), 400,
+                "invalid_argument", "handle");
+        assertError(as(org).body("{\"model\": [1]}").patch("/internal/agents/" + id).then(), 400,
+                "invalid_argument", "model");
+    }
+
+    @Test
+    void unreadableJsonIs400() {
+        String org = newOrg();
+        assertError(as(org).body("{\"name\": {\"first\": \"x\"}, \"model\": \"m\"}").post("/internal/agents").then(),
+                400, "invalid_argument", "name");
+        assertError(as(org).body("{\"name\": \"n\", \"model\": [\"m\"]}").post("/internal/agents").then(),
+                400, "invalid_argument", "model");
+        assertError(as(org).body("{\"name\": \"n\", \"model\": ").post("/internal/agents").then(),
+                400, "invalid_argument", null);
+        assertError(as(org).body("{\"name\" \"n\"}").post("/internal/agents").then(),
+                400, "invalid_argument", null);
+        assertError(as(org).body("[1, 2]").post("/internal/agents").then(), 400, "invalid_argument", null);
+        assertError(as(org).body("").post("/internal/agents").then(), 400, "invalid_argument", null);
+        as(org).body("{\"name\": {\"first\": \"x\"}}").post("/internal/agents").then()
+                .body(not(containsString("java."))).body(not(containsString("Exception")));
+    }
+
+    @Test
+    void unknownRoutesAre404Json() {
+        String org = newOrg();
+        assertError(as(org).get("/internal/nothing-here").then(), 404, "not_found", null);
+        assertError(given().get("/nothing-here").then(), 404, "not_found", null);
+    }
+
+    @Test
+    void aWrongMethodKeepsItsStatusInTheErrorBody() {
+        assertError(as(newOrg()).delete("/internal/agents/1").then(), 405, "invalid_argument", null);
+    }
+}
