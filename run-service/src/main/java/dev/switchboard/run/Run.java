@@ -1,0 +1,92 @@
+package dev.switchboard.run;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** One run of an agent on a thread: the user's message in, the model's answer out. */
+@Entity
+@Table(name = "runs")
+public class Run extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "org_id", nullable = false)
+    public String orgId;
+
+    @Column(name = "user_id", nullable = false)
+    public String userId;
+
+    @Column(name = "agent_id", nullable = false)
+    public UUID agentId;
+
+    @Column(name = "agent_numeric_id", nullable = false)
+    public long agentNumericId;
+
+    @Column(name = "agent_name", nullable = false)
+    public String agentName;
+
+    @Column(name = "agent_handle")
+    public String agentHandle;
+
+    @Column(name = "thread_id", nullable = false)
+    public String threadId;
+
+    @Convert(converter = RunStatus.Column.class)
+    @Column(nullable = false)
+    public RunStatus status;
+
+    @Column(nullable = false)
+    public String model;
+
+    @Column(nullable = false)
+    public String provider;
+
+    @Column(nullable = false)
+    public String input;
+
+    public String output;
+
+    public String error;
+
+    @Column(name = "input_tokens")
+    public Integer inputTokens;
+
+    @Column(name = "output_tokens")
+    public Integer outputTokens;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "started_at", nullable = false)
+    public Instant startedAt;
+
+    @Column(name = "completed_at")
+    public Instant completedAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    public void complete(String output, int inputTokens, int outputTokens, Instant at) {
+        this.status = RunStatus.COMPLETED;
+        this.output = output;
+        this.inputTokens = inputTokens;
+        this.outputTokens = outputTokens;
+        this.completedAt = at;
+        this.updatedAt = at;
+    }
+
+    public void fail(String error, Instant at) {
+        this.status = RunStatus.FAILED;
+        this.error = error;
+        this.completedAt = at;
+        this.updatedAt = at;
+    }
+}

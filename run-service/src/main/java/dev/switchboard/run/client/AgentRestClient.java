@@ -1,0 +1,22 @@
+package dev.switchboard.run.client;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+/** agent-service's internal routes run-service calls; use {@link AgentClient}. */
+@RegisterRestClient(configKey = "agent-service")
+@Path("/internal/agents")
+@Produces(MediaType.APPLICATION_JSON)
+interface AgentRestClient {
+
+    @GET
+    @Path("/{ref}")
+    Uni<AgentView> get(@PathParam("ref") String ref, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization);
+}

@@ -1,0 +1,59 @@
+package dev.switchboard.run.config;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.quarkus.jackson.ObjectMapperCustomizer;
+import jakarta.inject.Singleton;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+/** Instants are written as ISO-8601 UTC with exactly three fractional digits: {@code 2026-05-01T10:00:00.000Z}. */
+@Singleton
+public class JsonConfig implements ObjectMapperCustomizer {
+
+    public static final DateTimeFormatter INSTANT_FORMAT =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+
+    @Override
+    public void customize(ObjectMapper mapper) {
+        configure(mapper);
+    }
+
+    /** Last, so that no module registered by another customizer replaces the Instant format. */
+    @Override
+    public int priority() {
+        return MINIMUM_PRIORITY;
+    }
+
+    /** Applies the service's JSON settings to a mapper; tests use it on a plain {@link ObjectMapper}. */
+    public static ObjectMapper configure(ObjectMapper mapper) {
+        SimpleModule instants = new SimpleModule("switchboard-instants");
+        instants.addSerializer(Instant.class, new InstantSerializer());
+        mapper.registerModule(new JavaTimeModule());
+        mapper.registerModule(instants);
+        return mapper;
+    }
+
+    public static String format(Instant instant) {
+        return INSTANT_FORMAT.format(instant);
+    }
+
+    static final class InstantSerializer extends StdSerializer<Instant> {
+
+        InstantSerializer() {
+            super(Instant.class);
+        }
+
+        @Override
+        public void serialize(Instant value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+            gen.writeString(format(value));
+        }
+    }
+}

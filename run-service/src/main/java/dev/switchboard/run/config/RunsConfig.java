@@ -1,0 +1,47 @@
+package dev.switchboard.run.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+/** Every run-service setting, under {@code switchboard.runs}. */
+@ConfigMapping(prefix = "switchboard.runs")
+public interface RunsConfig {
+
+    /** How many of the thread's newest messages the model sees. */
+    @WithDefault("50")
+    int historyWindow();
+
+    Client client();
+
+    Relay relay();
+
+    /** Calls to agent-service and thread-service. */
+    interface Client {
+
+        /** How long one call may take before the run gives up on it. */
+        @WithDefault("10s")
+        Duration timeout();
+
+        /** Retries of an idempotent call whose connection failed. */
+        @WithDefault("2")
+        int retries();
+
+        /** The first pause before such a retry; it doubles each time. */
+        @WithDefault("200ms")
+        Duration retryBackoff();
+    }
+
+    /** The outbox relay that publishes run events to Kafka. */
+    interface Relay {
+
+        /** Rows published per pass. */
+        @WithDefault("100")
+        int batchSize();
+
+        /** How long to wait for Kafka's acknowledgement of one event before trying again later. */
+        @WithDefault("15s")
+        Duration ackTimeout();
+    }
+}

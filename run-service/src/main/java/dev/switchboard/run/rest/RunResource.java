@@ -1,0 +1,54 @@
+package dev.switchboard.run.rest;
+
+import dev.switchboard.run.ApiException;
+import dev.switchboard.run.Caller;
+import dev.switchboard.run.service.RunService;
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/** Runs, for the gateway: start one and wait for its answer, or read one back. */
+@Path("/internal/runs")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class RunResource {
+
+    private final RunService runs;
+    private final JsonWebToken token;
+
+    public RunResource(RunService runs, JsonWebToken token) {
+        this.runs = runs;
+        this.token = token;
+    }
+
+    @POST
+    public Uni<RunView> start(@Valid @NotNull(message = "a JSON body is required") RunRequest request) {
+        return runs.start(caller(), request);
+    }
+
+    @GET
+    @Path("/{id}")
+    public Uni<RunView> get(@PathParam("id") String id) {
+        return runs.find(caller(), id);
+    }
+
+    /** The org and user come from the verified token, never from the body. */
+    private Caller caller() {
+        String org = token.getClaim("org");
+        String user = token.getSubject();
+        if (org == null || org.isBlank() || user == null || user.isBlank()) {
+            throw new ApiException(401, "unauthenticated", "the token names no org or user", null);
+        }
+        return new Caller(org, user, "Bearer " + token.getRawToken());
+    }
+}

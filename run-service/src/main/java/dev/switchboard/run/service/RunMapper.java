@@ -1,0 +1,19 @@
+package dev.switchboard.run.service;
+
+import dev.switchboard.run.Run;
+import dev.switchboard.run.rest.RunView;
+
+/** Entity to API record; the entity never leaves the service layer. */
+final class RunMapper {
+
+    private RunMapper() {
+    }
+
+    static RunView toView(Run run) {
+        return new RunView(run.id, run.threadId, run.status.value(), run.output, run.model, run.provider,
+                new RunView.AgentRef(run.agentNumericId, run.agentId, run.agentName, run.agentHandle),
+                new RunView.Usage(run.inputTokens == null ? 0 : run.inputTokens,
+                        run.outputTokens == null ? 0 : run.outputTokens),
+                run.createdAt, run.startedAt, run.completedAt, run.error);
+    }
+}

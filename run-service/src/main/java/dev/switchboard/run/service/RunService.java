@@ -1,0 +1,154 @@
+package dev.switchboard.run.service;
+
+import dev.switchboard.run.ApiException;
+import dev.switchboard.run.Caller;
+import dev.switchboard.run.Run;
+import dev.switchboard.run.RunStatus;
+import dev.switchboard.run.Timestamps;
+import dev.switchboard.run.client.AgentClient;
+import dev.switchboard.run.client.AgentView;
+import dev.switchboard.run.client.MessageView;
+import dev.switchboard.run.client.NewMessage;
+import dev.switchboard.run.client.ThreadClient;
+import dev.switchboard.run.client.ThreadView;
+import dev.switchboard.run.config.RunsConfig;
+import dev.switchboard.run.event.OutboxRelay;
+import dev.switchboard.run.provider.ChatTurn;
+import dev.switchboard.run.provider.ModelProvider;
+import dev.switchboard.run.provider.ModelRequest;
+import dev.switchboard.run.rest.RunRequest;
+import dev.switchboard.run.rest.RunView;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Runs an agent on a thread: load the agent, find or make the thread, record the run, append the user's
+ * message, ask the model, append its answer, complete the run. Remote calls happen between the
+ * {@link RunLedger}'s short transactions, never inside one; a failure after the run was recorded marks it
+ * failed ({@code run.failed}) before the error is answered.
+ */
+@ApplicationScoped
+public class RunService {
+
+    private static final Logger LOG = Logger.getLogger(RunService.class);
+
+    private final AgentClient agents;
+    private final ThreadClient threads;
+    private final ModelProvider provider;
+    private final RunLedger ledger;
+    private final OutboxRelay relay;
+    private final RunsConfig config;
+
+    public RunService(AgentClient agents, ThreadClient threads, ModelProvider provider, RunLedger ledger,
+            OutboxRelay relay, RunsConfig config) {
+        this.agents = agents;
+        this.threads = threads;
+        this.provider = provider;
+        this.ledger = ledger;
+        this.relay = relay;
+        this.config = config;
+    }
+
+    public Uni<RunView> start(Caller caller, RunRequest request) {
+        ThreadMode mode = ThreadMode.of(request.threadMode());
+        if (mode == ThreadMode.EXISTING && (request.threadId() == null || request.threadId().isBlank())) {
+            throw ApiException.invalid("threadId", "threadId is required when threadMode is existing");
+        }
+        return agents.find(request.agentId().toString(), caller.authorization())
+                .map(found -> found.orElseThrow(() -> ApiException.notFound("agentId",
+                        "agent " + request.agentId() + " not found")))
+                .flatMap(agent -> thread(caller, mode, request.threadId(), agent)
+                        .flatMap(thread -> ledger.begin(newRun(caller, agent, thread, request)))
+                        .invoke(relay::nudge)
+                        .flatMap(run -> execute(caller, agent, run)
+                                .onFailure().recoverWithUni(failure -> failed(run.id, failure))));
+    }
+
+    public Uni<RunView> find(Caller caller, String runId) {
+        UUID id;
+        try {
+            id = UUID.fromString(runId);
+        } catch (IllegalArgumentException notAUuid) {
+            return Uni.createFrom().failure(ApiException.notFound(null, "run " + runId + " not found"));
+        }
+        return ledger.find(caller.orgId(), id)
+                .onItem().ifNull().failWith(() -> ApiException.notFound(null, "run " + runId + " not found"))
+                .map(RunMapper::toView);
+    }
+
+    /** The deterministic id of a run's message, so that sending it again is harmless. */
+    public static UUID messageId(UUID runId, String role) {
+        return UUID.nameUUIDFromBytes((runId + ":" + role).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private Uni<ThreadView> thread(Caller caller, ThreadMode mode, String threadId, AgentView agent) {
+        String auth = caller.authorization();
+        return switch (mode) {
+            case NEW -> threads.create(agent.uuid(), agent.id(), auth);
+            case CURRENT -> threads.current(agent.uuid(), agent.id(), auth);
+            case EXISTING -> threads.find(threadId, auth)
+                    .map(found -> found.filter(thread -> agent.uuid().equals(thread.agentId()))
+                            .orElseThrow(() -> ApiException.notFound("threadId",
+                                    "thread " + threadId + " not found for agent " + agent.uuid())));
+        };
+    }
+
+    private Uni<RunView> execute(Caller caller, AgentView agent, Run run) {
+        String auth = caller.authorization();
+        NewMessage question = new NewMessage(messageId(run.id, "user"), "user", run.input, run.id);
+        return threads.append(run.threadId, question, auth)
+                .flatMap(appended -> threads.recentMessages(run.threadId, config.historyWindow(), auth))
+                .flatMap(history -> provider.complete(new ModelRequest(agent.name(), agent.instructions(),
+                        run.model, turns(history), run.input)))
+                .call(reply -> threads.append(run.threadId,
+                        new NewMessage(messageId(run.id, "assistant"), "assistant", reply.content(), run.id), auth))
+                .flatMap(reply -> ledger.complete(run.id, reply))
+                .invoke(relay::nudge)
+                .map(RunMapper::toView);
+    }
+
+    private Uni<RunView> failed(UUID runId, Throwable failure) {
+        ApiException answer;
+        if (failure instanceof ApiException api) {
+            answer = api;
+        } else {
+            LOG.errorf(failure, "run %s failed", runId);
+            answer = new ApiException(500, "internal", "the run failed", null);
+        }
+        return ledger.fail(runId, answer.getMessage())
+                .invoke(relay::nudge)
+                .onFailure().invoke(e -> LOG.errorf(e, "could not mark run %s failed", runId))
+                .onItemOrFailure().transformToUni((ignored, e) -> Uni.createFrom().failure(answer));
+    }
+
+    private Run newRun(Caller caller, AgentView agent, ThreadView thread, RunRequest request) {
+        Instant now = Timestamps.now();
+        Run run = new Run();
+        run.id = UUID.randomUUID();
+        run.orgId = caller.orgId();
+        run.userId = caller.userId();
+        run.agentId = agent.uuid();
+        run.agentNumericId = agent.id();
+        run.agentName = agent.name();
+        run.agentHandle = agent.handle();
+        run.threadId = thread.id();
+        run.status = RunStatus.IN_PROGRESS;
+        run.model = request.model() != null ? request.model() : agent.model();
+        run.provider = provider.name();
+        run.input = request.message();
+        run.createdAt = now;
+        run.startedAt = now;
+        run.updatedAt = now;
+        return run;
+    }
+
+    private static List<ChatTurn> turns(List<MessageView> history) {
+        return history.stream().map(m -> new ChatTurn(m.role(), m.content())).toList();
+    }
+}

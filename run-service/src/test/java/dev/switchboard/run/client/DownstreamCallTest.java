@@ -1,0 +1,78 @@
+package dev.switchboard.run.client;
+
+import dev.switchboard.run.ApiException;
+import dev.switchboard.run.config.RunsConfig;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.ProcessingException;
+import org.junit.jupiter.api.Test;
+
+import java.net.ConnectException;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class DownstreamCallTest {
+
+    private final DownstreamCall call = new DownstreamCall("thread-service", new RunsConfig.Client() {
+        @Override
+        public Duration timeout() {
+            return Duration.ofMillis(200);
+        }
+
+        @Override
+        public int retries() {
+            return 2;
+        }
+
+        @Override
+        public Duration retryBackoff() {
+            return Duration.ofMillis(10);
+        }
+    });
+
+    @Test
+    void idempotentCallsAreRetriedWhenTheConnectionFails() {
+        AtomicInteger attempts = new AtomicInteger();
+        String answer = call.idempotent(() -> attempts.incrementAndGet() < 3
+                        ? Uni.createFrom().failure(new ProcessingException(new ConnectException("refused")))
+                        : Uni.createFrom().item("ok"))
+                .await().atMost(Duration.ofSeconds(5));
+        assertEquals("ok", answer);
+        assertEquals(3, attempts.get());
+    }
+
+    @Test
+    void otherCallsAreNotRetried() {
+        AtomicInteger attempts = new AtomicInteger();
+        Uni<String> once = call.once(() -> {
+            attempts.incrementAndGet();
+            return Uni.createFrom().failure(new ProcessingException(new ConnectException("refused")));
+        });
+        assertThrows(ProcessingException.class, () -> once.await().atMost(Duration.ofSeconds(5)));
+        assertEquals(1, attempts.get());
+    }
+
+    @Test
+    void unreachableOrSlowServicesAreUnavailable() {
+        ApiException refused = call.translate(new ProcessingException(new ConnectException("refused")));
+        assertEquals(503, refused.status());
+        assertEquals("unavailable", refused.code());
+        assertTrue(refused.getMessage().contains("thread-service"));
+
+        Throwable slow = assertThrows(RuntimeException.class, () -> call.once(() -> Uni.createFrom().nothing())
+                .await().atMost(Duration.ofSeconds(5)));
+        ApiException timedOut = call.translate(slow);
+        assertEquals(503, timedOut.status());
+        assertTrue(timedOut.getMessage().contains("thread-service"));
+    }
+
+    @Test
+    void onlyConnectionFailuresCountAsSuch() {
+        assertTrue(DownstreamCall.isConnectionError(new ProcessingException(new ConnectException("x"))));
+        assertFalse(DownstreamCall.isConnectionError(new IllegalStateException("x")));
+    }
+}

@@ -1,0 +1,74 @@
+package dev.switchboard.run.stub;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * agent-service as docs/internal-api.md describes the route run-service calls:
+ * {@code GET /internal/agents/{ref}}, ref = numeric id, UUID or handle, in the caller's org; 404 otherwise.
+ */
+public class AgentServiceStub extends StubServer {
+
+    /** An agent as the stub keeps it. */
+    public record Agent(String org, long id, UUID uuid, String handle, String name, String instructions,
+            String model, Instant createdAt) {
+    }
+
+    private final List<Agent> agents = new CopyOnWriteArrayList<>();
+    private final AtomicLong ids = new AtomicLong(100);
+
+    AgentServiceStub() {
+        super("agent-service");
+    }
+
+    public Agent addAgent(String org, String name, String handle, String model) {
+        Agent agent = new Agent(org, ids.incrementAndGet(), UUID.randomUUID(), handle, name,
+                "You are " + name + ".", model, Instant.now());
+        agents.add(agent);
+        return agent;
+    }
+
+    @Override
+    void handle(HttpExchange exchange) throws IOException {
+        StubHttp.Caller caller = StubHttp.caller(exchange);
+        String path = exchange.getRequestURI().getPath();
+        if (!"GET".equals(exchange.getRequestMethod()) || !path.startsWith("/internal/agents/")) {
+            throw StubHttp.notFound(null, "no such route in the stub: " + path);
+        }
+        String ref = StubHttp.decode(path.substring("/internal/agents/".length()));
+        Agent agent = agents.stream()
+                .filter(a -> a.org().equals(caller.org()) && matches(a, ref))
+                .findFirst()
+                .orElseThrow(() -> StubHttp.notFound(null, "agent " + ref + " not found"));
+        StubHttp.send(exchange, 200, json(agent));
+    }
+
+    private static boolean matches(Agent agent, String ref) {
+        if (ref.matches("\\d+")) {
+            return Long.parseLong(ref) == agent.id();
+        }
+        if (ref.matches("[0-9a-fA-F-]{36}")) {
+            return ref.equalsIgnoreCase(agent.uuid().toString());
+        }
+        return ref.equals(agent.handle());
+    }
+
+    private static ObjectNode json(Agent agent) {
+        return StubHttp.JSON.createObjectNode()
+                .put("id", agent.id())
+                .put("uuid", agent.uuid().toString())
+                .put("handle", agent.handle())
+                .put("name", agent.name())
+                .put("instructions", agent.instructions())
+                .put("model", agent.model())
+                .put("createdAt", StubHttp.time(agent.createdAt()))
+                .put("updatedAt", StubHttp.time(agent.createdAt()));
+    }
+}
