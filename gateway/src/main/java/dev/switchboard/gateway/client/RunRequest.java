@@ -1,0 +1,25 @@
+package dev.switchboard.gateway.client;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import java.util.UUID;
+
+/**
+ * The body of run-service's {@code POST /internal/runs}: {@code threadMode} {@code new}, {@code existing}
+ * (with {@code threadId}) or {@code current}; a null {@code model} means the agent's own.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record RunRequest(UUID agentId, String threadMode, String threadId, String message, String model) {
+
+    public static RunRequest newThread(UUID agentId, String message, String model) {
+        return new RunRequest(agentId, "new", null, message, model);
+    }
+
+    public static RunRequest existingThread(UUID agentId, String threadId, String message, String model) {
+        return new RunRequest(agentId, "existing", threadId, message, model);
+    }
+
+    public static RunRequest currentThread(UUID agentId, String message, String model) {
+        return new RunRequest(agentId, "current", null, message, model);
+    }
+}

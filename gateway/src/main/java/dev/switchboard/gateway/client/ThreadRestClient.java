@@ -1,0 +1,36 @@
+package dev.switchboard.gateway.client;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+import java.util.UUID;
+
+/** thread-service's internal routes the gateway reads; use {@link ThreadClient}. */
+@RegisterRestClient(configKey = "thread-service")
+@Path("/internal/threads")
+@Produces(MediaType.APPLICATION_JSON)
+interface ThreadRestClient {
+
+    @GET
+    @Path("/{id}")
+    Uni<ThreadView> get(@PathParam("id") String threadId,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization);
+
+    @GET
+    @Path("/{id}/messages")
+    Uni<MessageList> messages(@PathParam("id") String threadId, @QueryParam("limit") int limit,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization);
+
+    @GET
+    @Path("/current/messages")
+    Uni<MessageList> currentMessages(@QueryParam("agentId") UUID agentId, @QueryParam("limit") int limit,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization);
+}

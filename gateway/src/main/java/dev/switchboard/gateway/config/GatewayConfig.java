@@ -1,0 +1,43 @@
+package dev.switchboard.gateway.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+/** The settings of the gateway ({@code switchboard.gateway.*}). */
+@ConfigMapping(prefix = "switchboard.gateway")
+public interface GatewayConfig {
+
+    InternalToken internalToken();
+
+    Timeouts timeouts();
+
+    /** The JWT the gateway signs for every call it forwards to a service. */
+    interface InternalToken {
+
+        /** The issuer services verify ({@code mp.jwt.verify.issuer} of each service). */
+        @WithDefault("switchboard-gateway")
+        String issuer();
+
+        /** How long a signed token is valid. */
+        @WithDefault("300s")
+        Duration lifetime();
+
+        /** How long one signed token is reused for the same user and org (well inside its lifetime). */
+        @WithDefault("60s")
+        Duration reuseFor();
+    }
+
+    /** How long the gateway waits for a service's answer before it answers 503. */
+    interface Timeouts {
+
+        /** agent-service and thread-service calls. */
+        @WithDefault("10s")
+        Duration call();
+
+        /** run-service calls, which wait for the run to complete. */
+        @WithDefault("120s")
+        Duration run();
+    }
+}

@@ -1,0 +1,11 @@
+package dev.switchboard.gateway.rest;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+/** The body of seed 003's {@code POST /api/agents/{id}/chat}. */
+public record AgentChatRequest(
+        @NotNull(message = "message is required")
+        @Size(min = 1, max = 100_000, message = "message must be 1 to 100000 characters")
+        String message) {
+}

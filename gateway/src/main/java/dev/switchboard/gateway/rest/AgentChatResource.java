@@ -1,0 +1,63 @@
+package dev.switchboard.gateway.rest;
+
+import dev.switchboard.gateway.client.AgentClient;
+import dev.switchboard.gateway.client.RunClient;
+import dev.switchboard.gateway.client.RunRequest;
+import dev.switchboard.gateway.client.ThreadClient;
+import dev.switchboard.gateway.security.Caller;
+import dev.switchboard.gateway.security.Callers;
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+/**
+ * Seed 003: chat with an agent in the caller's current conversation with it, and that conversation's history
+ * (snake_case fields). The agent ({@code id}: numeric id, UUID or handle) is resolved through agent-service.
+ */
+@Path("/api/agents/{id}")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class AgentChatResource {
+
+    private final AgentClient agents;
+    private final ThreadClient threads;
+    private final RunClient runs;
+    private final Callers callers;
+
+    public AgentChatResource(AgentClient agents, ThreadClient threads, RunClient runs, Callers callers) {
+        this.agents = agents;
+        this.threads = threads;
+        this.runs = runs;
+        this.callers = callers;
+    }
+
+    @POST
+    @Path("/chat")
+    public Uni<AgentChatResponse> chat(@PathParam("id") String id,
+            @Valid @NotNull(message = "a JSON request body is required") AgentChatRequest request) {
+        Caller caller = callers.current();
+        return agents.get(id, caller)
+                .flatMap(agent -> runs.run(RunRequest.currentThread(agent.uuid(), request.message(), null), caller)
+                        .map(run -> new AgentChatResponse(run.content(), agent.publicRef(), agent.name())));
+    }
+
+    @GET
+    @Path("/history")
+    public Uni<HistoryResponse> history(@PathParam("id") String id, @QueryParam("limit") String limit) {
+        int messages = HistoryLimit.parse(limit);
+        Caller caller = callers.current();
+        return agents.get(id, caller)
+                .flatMap(agent -> threads.currentMessages(agent.uuid(), messages, caller))
+                .map(HistoryResponse::of);
+    }
+}

@@ -1,0 +1,93 @@
+package dev.switchboard.gateway.rest;
+
+import dev.switchboard.gateway.ApiException;
+import dev.switchboard.gateway.CanonicalModels;
+import dev.switchboard.gateway.client.AgentClient;
+import dev.switchboard.gateway.client.AgentView;
+import dev.switchboard.gateway.client.RunClient;
+import dev.switchboard.gateway.client.RunRequest;
+import dev.switchboard.gateway.client.ThreadClient;
+import dev.switchboard.gateway.client.ThreadView;
+import dev.switchboard.gateway.security.Caller;
+import dev.switchboard.gateway.security.Callers;
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+/**
+ * Seed 000: buffered chat with an agent, on a new thread or continuing one, and a conversation read back.
+ * The agent ({@code id}: numeric id, UUID or handle) is resolved through agent-service; the run goes to
+ * run-service, which answers once it completed.
+ */
+@Path("/api/v1/agents/{id}")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class AgentConversationResource {
+
+    /** The most messages a conversation answers with (thread-service's maximum). */
+    static final int CONVERSATION_MESSAGES = 1000;
+
+    private final AgentClient agents;
+    private final ThreadClient threads;
+    private final RunClient runs;
+    private final Callers callers;
+
+    public AgentConversationResource(AgentClient agents, ThreadClient threads, RunClient runs, Callers callers) {
+        this.agents = agents;
+        this.threads = threads;
+        this.runs = runs;
+        this.callers = callers;
+    }
+
+    @POST
+    @Path("/chat")
+    public Uni<ChatResponse> chatOnNewThread(@PathParam("id") String id,
+            @Valid @NotNull(message = "a JSON request body is required") ChatRequest request) {
+        String model = CanonicalModels.require(request.model());
+        Caller caller = callers.current();
+        return agents.get(id, caller)
+                .flatMap(agent -> runs.run(RunRequest.newThread(agent.uuid(), request.message(), model), caller))
+                .map(ChatResponse::from);
+    }
+
+    @POST
+    @Path("/conversations/{threadId}/chat")
+    public Uni<ChatResponse> chatOnThread(@PathParam("id") String id, @PathParam("threadId") String threadId,
+            @Valid @NotNull(message = "a JSON request body is required") ChatRequest request) {
+        String model = CanonicalModels.require(request.model());
+        Caller caller = callers.current();
+        return agents.get(id, caller)
+                .flatMap(agent -> runs.run(
+                        RunRequest.existingThread(agent.uuid(), threadId, request.message(), model), caller))
+                .map(ChatResponse::from);
+    }
+
+    @GET
+    @Path("/conversations/{threadId}")
+    public Uni<ConversationResponse> conversation(@PathParam("id") String id,
+            @PathParam("threadId") String threadId) {
+        Caller caller = callers.current();
+        return agents.get(id, caller)
+                .flatMap(agent -> threads.get(threadId, caller)
+                        .map(thread -> requireAgentsThread(agent, thread, threadId))
+                        .flatMap(thread -> threads.messages(threadId, CONVERSATION_MESSAGES, caller)
+                                .map(messages -> ConversationResponse.of(agent, thread, messages))));
+    }
+
+    /** Another agent's thread answers as a thread that does not exist. */
+    private static ThreadView requireAgentsThread(AgentView agent, ThreadView thread, String threadId) {
+        if (thread.agentId() == null || !thread.agentId().equals(agent.uuid())) {
+            throw ApiException.notFound("thread " + threadId + " not found", "threadId");
+        }
+        return thread;
+    }
+}

@@ -1,0 +1,14 @@
+package dev.switchboard.gateway.rest;
+
+import dev.switchboard.gateway.client.AgentWrite;
+
+/**
+ * The body of {@code POST /api/v1/agents}. The gateway checks {@code model} against the canonical ids;
+ * agent-service checks the rest (name 1-200, handle {@code ^[a-z][a-z0-9-]{0,62}$}, ...).
+ */
+public record CreateAgentRequest(String name, String instructions, String model, String handle) {
+
+    AgentWrite toAgentWrite() {
+        return new AgentWrite(name, instructions, model, handle);
+    }
+}

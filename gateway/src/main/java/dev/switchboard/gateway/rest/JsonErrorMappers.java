@@ -1,0 +1,83 @@
+package dev.switchboard.gateway.rest;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Request bodies Jackson cannot read: 400 {@code invalid_argument}, naming the field when Jackson knows it.
+ * Messages are written here, never copied from Jackson (which would show Java type names).
+ */
+public class JsonErrorMappers {
+
+    @ServerExceptionMapper
+    public Response invalidFormat(InvalidFormatException e) {
+        String field = fieldOf(e);
+        return ErrorResponse.response(400, "invalid_argument",
+                (field == null ? "a value" : field) + " has an invalid value", field);
+    }
+
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e) {
+        String field = fieldOf(e);
+        if (field == null) {
+            return ErrorResponse.response(400, "invalid_argument", "the request body must be a JSON object", null);
+        }
+        return ErrorResponse.response(400, "invalid_argument", field + " must be " + describe(e.getTargetType()),
+                field);
+    }
+
+    @ServerExceptionMapper
+    public Response jsonProcessing(JsonProcessingException e) {
+        if (e instanceof MismatchedInputException mismatched) {
+            return mismatchedInput(mismatched);
+        }
+        String field = e instanceof JsonMappingException mapping ? fieldOf(mapping) : null;
+        return ErrorResponse.response(400, "invalid_argument", malformed(e), field);
+    }
+
+    static String malformed(JsonProcessingException e) {
+        JsonLocation at = e.getLocation();
+        if (at == null || at.getLineNr() < 0) {
+            return "the request body is not valid JSON";
+        }
+        return "the request body is not valid JSON (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
+    }
+
+    static String fieldOf(JsonMappingException e) {
+        List<JsonMappingException.Reference> path = e.getPath();
+        for (int i = path.size() - 1; i >= 0; i--) {
+            String name = path.get(i).getFieldName();
+            if (name != null) {
+                return name;
+            }
+        }
+        return null;
+    }
+
+    private static String describe(Class<?> type) {
+        if (type == null) {
+            return "of a different JSON type";
+        }
+        if (CharSequence.class.isAssignableFrom(type)) {
+            return "a string";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "a boolean";
+        }
+        if (Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != char.class)) {
+            return "a number";
+        }
+        if (type.isArray() || Collection.class.isAssignableFrom(type)) {
+            return "an array";
+        }
+        return "a JSON object";
+    }
+}

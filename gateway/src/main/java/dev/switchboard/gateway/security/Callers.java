@@ -1,0 +1,36 @@
+package dev.switchboard.gateway.security;
+
+import dev.switchboard.gateway.ApiException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.JsonString;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/** The caller of the current request, read from its verified end-user JWT. */
+@ApplicationScoped
+public class Callers {
+
+    static final String ORG_CLAIM = "org";
+
+    private final JsonWebToken token;
+
+    public Callers(JsonWebToken token) {
+        this.token = token;
+    }
+
+    /** The caller; 401 when the token names no user or org (verification already requires both). */
+    public Caller current() {
+        String user = token.getSubject();
+        String org = text(token.getClaim(ORG_CLAIM));
+        if (user == null || user.isBlank() || org == null || org.isBlank()) {
+            throw ApiException.unauthenticated("the bearer token must carry the sub and org claims");
+        }
+        return new Caller(user, org);
+    }
+
+    private static String text(Object claim) {
+        if (claim == null) {
+            return null;
+        }
+        return claim instanceof JsonString json ? json.getString() : claim.toString();
+    }
+}

@@ -1,0 +1,72 @@
+package dev.switchboard.gateway.stub;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * run-service's {@code POST /internal/runs} as docs/internal-api.md describes it: appends the user message and
+ * an assistant answer ("echo: ...") to the thread the mode names, and answers the completed run.
+ */
+public class RunServiceStub extends StubServer {
+
+    private final StubWorld world;
+
+    RunServiceStub(StubWorld world) {
+        super("run-service");
+        this.world = world;
+    }
+
+    @Override
+    void handle(HttpExchange exchange, String body) throws IOException {
+        StubHttp.Caller caller = StubHttp.caller(exchange);
+        if (!exchange.getRequestMethod().equals("POST") || !exchange.getRequestURI().getPath().equals("/internal/runs")) {
+            throw StubHttp.notFound("no such route: " + exchange.getRequestURI().getPath(), null);
+        }
+        JsonNode run = StubHttp.json(body);
+        String message = StubHttp.text(run, "message");
+        if (message == null || message.isEmpty()) {
+            throw StubHttp.invalid("message", "message is required");
+        }
+        String agentId = StubHttp.text(run, "agentId");
+        StubWorld.Agent agent = world.agent(caller.org(), agentId == null ? "" : agentId)
+                .orElseThrow(() -> StubHttp.notFound("agent " + agentId + " not found", "agentId"));
+        StubWorld.Thread thread = switch (String.valueOf(StubHttp.text(run, "threadMode"))) {
+            case "new" -> world.newThread(caller.org(), caller.user(), agent);
+            case "current" -> world.currentThread(caller.org(), caller.user(), agent);
+            case "existing" -> existing(caller, agent, StubHttp.text(run, "threadId"));
+            default -> throw StubHttp.invalid("threadMode", "threadMode must be one of: new, existing, current");
+        };
+        UUID runId = UUID.randomUUID();
+        String model = StubHttp.text(run, "model") != null ? StubHttp.text(run, "model") : agent.model();
+        world.append(thread, "user", message, caller.user(), runId);
+        StubWorld.Message answer = world.append(thread, "assistant", "echo: " + message, null, runId);
+        String now = StubHttp.time(Instant.now());
+        ObjectNode result = StubHttp.JSON.createObjectNode()
+                .put("runId", runId.toString())
+                .put("threadId", thread.id())
+                .put("status", "completed")
+                .put("content", answer.content())
+                .put("model", model)
+                .put("provider", "offline")
+                .put("createdAt", now)
+                .put("startedAt", now)
+                .put("completedAt", now);
+        result.putObject("agent").put("id", agent.id()).put("uuid", agent.uuid().toString())
+                .put("name", agent.name()).put("handle", agent.handle());
+        StubHttp.send(exchange, 200, result);
+    }
+
+    private StubWorld.Thread existing(StubHttp.Caller caller, StubWorld.Agent agent, String threadId) {
+        if (threadId == null) {
+            throw StubHttp.invalid("threadId", "threadId is required when threadMode is existing");
+        }
+        return world.thread(caller.org(), threadId)
+                .filter(t -> t.agentId().equals(agent.uuid()))
+                .orElseThrow(() -> StubHttp.notFound("thread " + threadId + " not found", "threadId"));
+    }
+}

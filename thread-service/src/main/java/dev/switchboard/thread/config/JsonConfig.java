@@ -1,0 +1,45 @@
+package dev.switchboard.thread.config;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+import io.quarkus.jackson.ObjectMapperCustomizer;
+import jakarta.inject.Singleton;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+/** Writes every {@link Instant} as ISO-8601 UTC with exactly three fractional digits. */
+@Singleton
+public class JsonConfig implements ObjectMapperCustomizer {
+
+    public static final DateTimeFormatter INSTANT_FORMAT =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+
+    @Override
+    public void customize(ObjectMapper mapper) {
+        mapper.registerModule(new SimpleModule("switchboard-instant").addSerializer(Instant.class, new InstantSerializer()));
+    }
+
+    @Override
+    public int priority() {
+        // after the Quarkus defaults (which register the JavaTimeModule), so this serializer wins
+        return MINIMUM_PRIORITY;
+    }
+
+    static final class InstantSerializer extends StdSerializer<Instant> {
+
+        InstantSerializer() {
+            super(Instant.class);
+        }
+
+        @Override
+        public void serialize(Instant value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+            gen.writeString(INSTANT_FORMAT.format(value));
+        }
+    }
+}

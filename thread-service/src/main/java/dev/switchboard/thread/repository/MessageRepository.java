@@ -1,0 +1,57 @@
+package dev.switchboard.thread.repository;
+
+import dev.switchboard.thread.ThreadMessage;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.UUID;
+
+/** Messages of a thread, in the order they were appended. */
+@ApplicationScoped
+@WithSession
+public class MessageRepository implements PanacheRepositoryBase<ThreadMessage, UUID> {
+
+    /** The newest {@code limit} messages of the thread, oldest first. */
+    public Uni<List<ThreadMessage>> newest(String threadId, int limit) {
+        return find("threadId", Sort.descending("seq"), threadId).page(0, limit).list()
+                .map(newestFirst -> {
+                    List<ThreadMessage> ordered = new ArrayList<>(newestFirst);
+                    Collections.reverse(ordered);
+                    return ordered;
+                });
+    }
+
+    /**
+     * Inserts the message unless one with its id exists already (a retry); answers whether it inserted.
+     * Safe against a concurrent insert of the same id.
+     */
+    public Uni<Boolean> insertIfAbsent(ThreadMessage m) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(
+                        "insert into messages (id, thread_id, org_id, role, content, user_id, run_id, created_at) "
+                                + "values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) on conflict (id) do nothing")
+                .setParameter(1, m.id).setParameter(2, m.threadId).setParameter(3, m.orgId)
+                .setParameter(4, m.role).setParameter(5, m.content).setParameter(6, m.userId)
+                .setParameter(7, m.runId).setParameter(8, m.createdAt)
+                .executeUpdate()
+                .map(rows -> rows == 1));
+    }
+
+    public Uni<Long> countInThread(String threadId) {
+        return count("threadId", threadId);
+    }
+
+    public Uni<ThreadMessage> firstUserMessage(String threadId) {
+        return find("threadId = ?1 and role = 'user'", Sort.ascending("seq"), threadId).firstResult();
+    }
+
+    public Uni<ThreadMessage> lastMessage(String threadId) {
+        return find("threadId", Sort.descending("seq"), threadId).firstResult();
+    }
+}

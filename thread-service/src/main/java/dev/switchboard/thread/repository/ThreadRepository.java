@@ -1,0 +1,43 @@
+package dev.switchboard.thread.repository;
+
+import dev.switchboard.thread.ChatThread;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.UUID;
+
+/** Threads, always read within one organisation. */
+@ApplicationScoped
+@WithSession
+public class ThreadRepository implements PanacheRepositoryBase<ChatThread, String> {
+
+    public Uni<ChatThread> findInOrg(String orgId, String threadId) {
+        return find("orgId = ?1 and id = ?2", orgId, threadId).firstResult();
+    }
+
+    /** The thread the user currently continues with the agent, or null. */
+    public Uni<ChatThread> findCurrent(String orgId, String userId, UUID agentId) {
+        return find("from ChatThread t where t.orgId = ?1 and t.id = (select c.threadId from CurrentThread c "
+                + "where c.orgId = ?1 and c.userId = ?2 and c.agentId = ?3)", orgId, userId, agentId).firstResult();
+    }
+
+    /**
+     * Makes {@code threadId} the user's current thread with the agent unless another one became current first
+     * (a concurrent request, which this statement waits for); answers the id that is current afterwards. The
+     * foreign key to threads is deferred, so the caller inserts the thread it claimed afterwards.
+     */
+    public Uni<String> claimCurrent(String orgId, String userId, UUID agentId, String threadId) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(
+                        "insert into current_threads (org_id, user_id, agent_id, thread_id) values (?1, ?2, ?3, ?4) "
+                                + "on conflict (org_id, user_id, agent_id) do nothing")
+                .setParameter(1, orgId).setParameter(2, userId).setParameter(3, agentId).setParameter(4, threadId)
+                .executeUpdate()
+                .chain(() -> session.createNativeQuery("select thread_id from current_threads "
+                                + "where org_id = ?1 and user_id = ?2 and agent_id = ?3", String.class)
+                        .setParameter(1, orgId).setParameter(2, userId).setParameter(3, agentId)
+                        .getSingleResult()));
+    }
+}

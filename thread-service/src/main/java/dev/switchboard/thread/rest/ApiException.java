@@ -1,0 +1,44 @@
+package dev.switchboard.thread.rest;
+
+/** A failure the API answers with a given status, code, message and (optionally) the field at fault. */
+public class ApiException extends RuntimeException {
+
+    private final int status;
+    private final String code;
+    private final String field;
+
+    public ApiException(int status, String code, String message, String field) {
+        super(message, null, false, false);
+        this.status = status;
+        this.code = code;
+        this.field = field;
+    }
+
+    public static ApiException notFound(String message) {
+        return new ApiException(404, "not_found", message, null);
+    }
+
+    public static ApiException conflict(String message, String field) {
+        return new ApiException(409, "conflict", message, field);
+    }
+
+    public static ApiException invalid(String message, String field) {
+        return new ApiException(400, "invalid_argument", message, field);
+    }
+
+    public static ApiException unauthenticated(String message) {
+        return new ApiException(401, "unauthenticated", message, null);
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public String field() {
+        return field;
+    }
+}

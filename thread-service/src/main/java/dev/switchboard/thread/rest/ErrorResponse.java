@@ -1,0 +1,36 @@
+package dev.switchboard.thread.rest;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/** The one error body of every 4xx/5xx answer: {@code {"error": {"code", "message", "field"?}}}. */
+public record ErrorResponse(Error error) {
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Error(String code, String message, String field) {
+    }
+
+    public static Response response(int status, String code, String message, String field) {
+        return Response.status(status)
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(new ErrorResponse(new Error(code, message, field)))
+                .build();
+    }
+
+    /** The code docs/internal-api.md gives a status. */
+    public static String codeFor(int status) {
+        return switch (status) {
+            case 400 -> "invalid_argument";
+            case 401 -> "unauthenticated";
+            case 403 -> "permission_denied";
+            case 404 -> "not_found";
+            case 409 -> "conflict";
+            case 413 -> "payload_too_large";
+            case 422 -> "unprocessable";
+            case 502 -> "bad_gateway";
+            case 503 -> "unavailable";
+            default -> status >= 500 ? "internal" : "invalid_argument";
+        };
+    }
+}

@@ -1,0 +1,6 @@
+package dev.switchboard.thread.rest;
+
+import java.util.List;
+
+public record MessageListResponse(List<MessageResponse> messages) {
+}

@@ -1,0 +1,130 @@
+package dev.switchboard.thread.rest;
+
+import dev.switchboard.thread.config.ThreadsConfig;
+import dev.switchboard.thread.service.ThreadService;
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+import jakarta.json.JsonString;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.resteasy.reactive.RestResponse;
+
+import java.net.URI;
+import java.util.UUID;
+
+/** The internal thread API; org and user of every call come from the internal JWT. */
+@Path("/internal/threads")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ThreadResource {
+
+    private final ThreadService threads;
+    private final JsonWebToken token;
+    private final ThreadsConfig config;
+
+    ThreadResource(ThreadService threads, JsonWebToken token, ThreadsConfig config) {
+        this.threads = threads;
+        this.token = token;
+        this.config = config;
+    }
+
+    @POST
+    public Uni<RestResponse<ThreadResponse>> create(@Valid @NotNull CreateThreadRequest request) {
+        return threads.create(org(), user(), request).map(t -> RestResponse.ResponseBuilder
+                .<ThreadResponse>created(URI.create("/internal/threads/" + t.id())).entity(t).build());
+    }
+
+    @POST
+    @Path("current")
+    public Uni<ThreadResponse> current(@Valid @NotNull CreateThreadRequest request) {
+        String org = org();
+        String user = user();
+        // a request that lost the race for the slot and failed on the way simply reads the winner's thread
+        return Uni.createFrom().deferred(() -> threads.current(org, user, request))
+                .onFailure(e -> !(e instanceof ApiException)).retry().atMost(2);
+    }
+
+    @GET
+    @Path("current/messages")
+    public Uni<MessageListResponse> currentMessages(@QueryParam("agentId") String agentId,
+            @QueryParam("limit") String limit) {
+        return threads.currentMessages(org(), user(), parseAgentId(agentId), parseLimit(limit));
+    }
+
+    @GET
+    @Path("{id}")
+    public Uni<ThreadResponse> get(@PathParam("id") String id) {
+        return threads.get(org(), id);
+    }
+
+    @GET
+    @Path("{id}/messages")
+    public Uni<MessageListResponse> messages(@PathParam("id") String id, @QueryParam("limit") String limit) {
+        return threads.messages(org(), id, parseLimit(limit));
+    }
+
+    @POST
+    @Path("{id}/messages")
+    public Uni<RestResponse<MessageResponse>> append(@PathParam("id") String id,
+            @Valid @NotNull AppendMessageRequest request) {
+        return threads.append(org(), user(), id, request).map(appended -> appended.created()
+                ? RestResponse.ResponseBuilder.<MessageResponse>created(
+                        URI.create("/internal/threads/" + id + "/messages/" + appended.message().id()))
+                        .entity(appended.message()).build()
+                : RestResponse.ok(appended.message()));
+    }
+
+    int parseLimit(String limit) {
+        if (limit == null || limit.isBlank()) {
+            return config.defaultHistoryLimit();
+        }
+        try {
+            int value = Integer.parseInt(limit.trim());
+            if (value >= 1 && value <= config.maxHistoryLimit()) {
+                return value;
+            }
+        } catch (NumberFormatException ignored) {
+            // answered below
+        }
+        throw ApiException.invalid("limit must be an integer from 1 to " + config.maxHistoryLimit(), "limit");
+    }
+
+    private static UUID parseAgentId(String agentId) {
+        try {
+            return UUID.fromString(agentId == null ? "" : agentId.trim());
+        } catch (IllegalArgumentException e) {
+            throw ApiException.invalid("agentId must be the agent's UUID", "agentId");
+        }
+    }
+
+    private String org() {
+        return claim("org");
+    }
+
+    private String user() {
+        String sub = token.getSubject();
+        if (sub == null || sub.isBlank()) {
+            throw ApiException.unauthenticated("the internal token carries no subject");
+        }
+        return sub;
+    }
+
+    private String claim(String name) {
+        Object claim = token.getClaim(name);
+        String value = claim instanceof JsonString json ? json.getString() : claim == null ? null : claim.toString();
+        if (value == null || value.isBlank()) {
+            throw ApiException.unauthenticated("the internal token carries no " + name + " claim");
+        }
+        return value;
+    }
+}

@@ -1,0 +1,133 @@
+package dev.switchboard.thread.event;
+
+import dev.switchboard.local.testing.SwitchboardTestResource;
+import dev.switchboard.thread.rest.Api;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import static dev.switchboard.thread.rest.Api.append;
+import static dev.switchboard.thread.rest.Api.as;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/** Run events produced to the real run-events topic update thread summaries, once per event id. */
+@QuarkusTest
+@WithTestResource(SwitchboardTestResource.class)
+class ThreadSummaryProjectorTest {
+
+    private KafkaCompanion kafka;
+
+    @BeforeEach
+    void connect() {
+        kafka = new KafkaCompanion(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
+    }
+
+    @AfterEach
+    void disconnect() {
+        kafka.close();
+    }
+
+    @Test
+    void runCompletedUpdatesTheSummaryAndARedeliveryIsSkipped() {
+        String org = Api.newOrg();
+        UUID agent = UUID.randomUUID();
+        String thread = Api.createThread(org, "alice", agent);
+        String longQuestion = "Summarize   open support tickets from last week, grouped by product area and by "
+                + "severity, and flag anything older than ten days";
+        append(org, "bob", thread, UUID.randomUUID(), "user", longQuestion).statusCode(201);
+        append(org, "bob", thread, UUID.randomUUID(), "assistant", "There were 12.").statusCode(201);
+
+        String eventId = UUID.randomUUID().toString();
+        publish(eventId, "switchboard.run.completed", org, thread, "bob");
+        JsonPath summary = awaitThread(org, thread, t -> t.getInt("messageCount") == 2);
+        assertEquals(longQuestion, summary.getString("firstMessage"));
+        String title = summary.getString("title");
+        assertEquals(true, title.length() <= 80, title);
+        assertEquals(true, title.startsWith("Summarize open support tickets from last week"), title);
+        assertEquals(java.util.List.of("alice", "bob"), summary.getList("userIds"));
+
+        // two more messages, then the SAME event again: it must not be applied a second time
+        append(org, "bob", thread, UUID.randomUUID(), "user", "and the week before?").statusCode(201);
+        append(org, "bob", thread, UUID.randomUUID(), "assistant", "Nine.").statusCode(201);
+        publish(eventId, "switchboard.run.completed", org, thread, "carol");
+        // a later, different event proves the consumer went past the duplicate
+        String marker = createMarker(org, agent);
+        publish(UUID.randomUUID().toString(), "switchboard.run.completed", org, marker, "alice");
+        awaitThread(org, marker, t -> t.getInt("messageCount") == 1);
+        JsonPath after = as(org, "alice").get("/internal/threads/" + thread).then().extract().jsonPath();
+        assertEquals(2, after.getInt("messageCount"), "the redelivered event was applied again");
+        assertEquals(java.util.List.of("alice", "bob"), after.getList("userIds"));
+
+        // a new event for the thread applies the new messages
+        publish(UUID.randomUUID().toString(), "switchboard.run.failed", org, thread, "bob");
+        awaitThread(org, thread, t -> t.getInt("messageCount") == 4);
+    }
+
+    @Test
+    void eventsOfOtherOrganisationsTypesOrShapesChangeNothing() {
+        String org = Api.newOrg();
+        String thread = Api.createThread(org, "alice", UUID.randomUUID());
+        append(org, "alice", thread, UUID.randomUUID(), "user", "hello").statusCode(201);
+        publish(UUID.randomUUID().toString(), "switchboard.run.completed", Api.newOrg(), thread, "mallory");
+        publish(UUID.randomUUID().toString(), "switchboard.run.started", org, thread, "alice");
+        kafka.produceStrings().fromRecords(new ProducerRecord<>("run-events", thread, "{not json"))
+                .awaitCompletion(Duration.ofSeconds(10));
+        String marker = createMarker(org, UUID.randomUUID());
+        publish(UUID.randomUUID().toString(), "switchboard.run.completed", org, marker, "alice");
+        awaitThread(org, marker, t -> t.getInt("messageCount") == 1);
+
+        JsonPath unchanged = as(org, "alice").get("/internal/threads/" + thread).then().extract().jsonPath();
+        assertEquals(0, unchanged.getInt("messageCount"));
+        assertNull(unchanged.getString("title"));
+        assertEquals(java.util.List.of("alice"), unchanged.getList("userIds"));
+    }
+
+    private String createMarker(String org, UUID agent) {
+        String marker = Api.createThread(org, "alice", agent);
+        append(org, "alice", marker, UUID.randomUUID(), "user", "marker").statusCode(201);
+        return marker;
+    }
+
+    private void publish(String eventId, String type, String org, String thread, String user) {
+        String event = """
+                {"specversion":"1.0","id":"%s","source":"/run-service","type":"%s","subject":"%s",
+                 "time":"%s","datacontenttype":"application/json","dataschema":"urn:switchboard:schema:x.v1",
+                 "data":{"orgId":"%s","threadId":"%s","userId":"%s","runId":"%s","status":"completed"}}"""
+                .formatted(eventId, type, UUID.randomUUID(), Instant.now(), org, thread, user, UUID.randomUUID());
+        kafka.produceStrings().fromRecords(new ProducerRecord<>("run-events", thread, event))
+                .awaitCompletion(Duration.ofSeconds(10));
+    }
+
+    private static JsonPath awaitThread(String org, String thread, Predicate<JsonPath> condition) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        JsonPath last = null;
+        while (System.nanoTime() < deadline) {
+            last = as(org, "alice").get("/internal/threads/" + thread).then().statusCode(200).extract().jsonPath();
+            if (condition.test(last)) {
+                return last;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        fail("thread " + thread + " did not reach the expected summary in 30 s: "
+                + (last == null ? "no answer" : last.prettify()));
+        return null;
+    }
+}
