@@ -46,7 +46,8 @@ public class OutboxRelay {
      * One relay run. The scheduler ticks once a second (its finest interval; the first tick waits for the Kafka channel), so a run that published a full batch goes on
      * with the next one at once instead of waiting for the next tick.
      */
-    @Scheduled(every = "1s", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "1s", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> relay() {
         int batchSize = config.outbox().batchSize();
         return pass(batchSize).chain(published -> published == batchSize ? relay() : Uni.createFrom().voidItem());

@@ -53,7 +53,8 @@ public class OutboxRelay {
     }
 
     /** The first pass waits until the application, and so the Kafka channel, has started. */
-    @Scheduled(every = "1s", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "1s", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> relay() {
         if (!running.compareAndSet(false, true)) {
             again.set(true);
