@@ -15,4 +15,11 @@ public interface ThreadsConfig {
 
     @WithDefault("1000")
     int maxHistoryLimit();
+
+    /**
+     * The HMAC key page tokens are signed with. The default suits development and tests only: production
+     * sets its own secret (SWITCHBOARD_PAGE_TOKEN_KEY), the same on every replica.
+     */
+    @WithDefault("switchboard-dev-page-token-key")
+    String pageTokenKey();
 }

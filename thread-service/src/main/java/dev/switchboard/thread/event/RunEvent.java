@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -11,7 +13,7 @@ import java.util.Optional;
  * record, not a shared schema jar.
  */
 public record RunEvent(String id, String type, Instant time, String orgId, String threadId, String userId,
-        String runId) {
+        String runId, Map<String, Integer> toolsUsed) {
 
     public static final String COMPLETED = "switchboard.run.completed";
     public static final String FAILED = "switchboard.run.failed";
@@ -30,7 +32,7 @@ public record RunEvent(String id, String type, Instant time, String orgId, Strin
             }
             String time = text(root, "time");
             return Optional.of(new RunEvent(id, type, time == null ? null : Instant.parse(time), orgId, threadId,
-                    text(data, "userId"), text(data, "runId")));
+                    text(data, "userId"), text(data, "runId"), tools(data.path("toolsUsed"))));
         } catch (Exception e) {
             return Optional.empty();
         }
@@ -38,6 +40,22 @@ public record RunEvent(String id, String type, Instant time, String orgId, Strin
 
     public boolean changesTheSummary() {
         return COMPLETED.equals(type) || FAILED.equals(type);
+    }
+
+    /** {@code ["calculator"]} or {@code [{"name": "calculator", "count": 2}]}: tool name to number of calls. */
+    static Map<String, Integer> tools(JsonNode toolsUsed) {
+        Map<String, Integer> tools = new LinkedHashMap<>();
+        if (!toolsUsed.isArray()) {
+            return tools;
+        }
+        for (JsonNode tool : toolsUsed) {
+            String name = tool.isTextual() ? tool.asText() : tool.path("name").asText(null);
+            int count = tool.isObject() ? Math.max(1, tool.path("count").asInt(1)) : 1;
+            if (name != null && !name.isBlank() && name.length() <= 200) {
+                tools.merge(name, count, Integer::sum);
+            }
+        }
+        return tools;
     }
 
     private static String text(JsonNode node, String field) {

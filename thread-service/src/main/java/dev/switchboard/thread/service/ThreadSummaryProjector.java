@@ -8,15 +8,17 @@ import dev.switchboard.thread.event.RunEvent;
 import dev.switchboard.thread.repository.MessageRepository;
 import dev.switchboard.thread.repository.ProcessedEventRepository;
 import dev.switchboard.thread.repository.ThreadRepository;
+import dev.switchboard.thread.repository.ToolUsageRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
+import java.util.Map;
 
 /**
- * Applies a finished run to its thread's summary: message count, last activity, participants, first message
- * and title, recomputed from the thread's messages. Each event id is applied once: it is recorded in the same
+ * Applies a finished run to its thread's summary (message count, last activity, participants, first message
+ * and title, recomputed from the thread's messages) and to the tool-usage index. Each event id is applied once: it is recorded in the same
  * transaction as the summary change, and a redelivered event is skipped.
  */
 @ApplicationScoped
@@ -28,13 +30,15 @@ public class ThreadSummaryProjector {
     private final ThreadRepository threads;
     private final MessageRepository messages;
     private final ProcessedEventRepository processed;
+    private final ToolUsageRepository toolUsage;
     private final ThreadsConfig config;
 
     ThreadSummaryProjector(ThreadRepository threads, MessageRepository messages, ProcessedEventRepository processed,
-            ThreadsConfig config) {
+            ToolUsageRepository toolUsage, ThreadsConfig config) {
         this.threads = threads;
         this.messages = messages;
         this.processed = processed;
+        this.toolUsage = toolUsage;
         this.config = config;
     }
 
@@ -50,9 +54,21 @@ public class ThreadSummaryProjector {
             return threads.findInOrg(event.orgId(), event.threadId())
                     .chain(thread -> thread == null
                             ? Uni.createFrom().item(Outcome.UNKNOWN_THREAD)
-                            : summarise(thread, event).replaceWith(Outcome.APPLIED))
+                            : summarise(thread, event).chain(() -> indexTools(thread, event))
+                                    .replaceWith(Outcome.APPLIED))
                     .call(() -> processed.persist(ProcessedEvent.of(event.id(), Instant.now())));
         });
+    }
+
+    /** The tool-usage index, in the same transaction as the summary and the processed event id. */
+    private Uni<Void> indexTools(ChatThread thread, RunEvent event) {
+        Instant at = event.time() == null ? Instant.now() : event.time();
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (Map.Entry<String, Integer> tool : event.toolsUsed().entrySet()) {
+            chain = chain.chain(() -> toolUsage.add(thread.orgId, thread.id, tool.getKey(), tool.getValue(), at))
+                    .replaceWithVoid();
+        }
+        return chain;
     }
 
     private Uni<Void> summarise(ChatThread thread, RunEvent event) {

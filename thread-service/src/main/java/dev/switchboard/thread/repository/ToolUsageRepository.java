@@ -1,0 +1,46 @@
+package dev.switchboard.thread.repository;
+
+import dev.switchboard.thread.ThreadToolUsage;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The tool-usage index: which tools ran in which thread, and how often. */
+@ApplicationScoped
+@WithSession
+public class ToolUsageRepository implements PanacheRepositoryBase<ThreadToolUsage, ThreadToolUsage.Key> {
+
+    /** Adds {@code calls} calls of the tool to the thread's count. */
+    public Uni<Integer> add(String orgId, String threadId, String tool, int calls, Instant at) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(
+                        "insert into thread_tool_usage (thread_id, tool_name, org_id, call_count, last_used_at) "
+                                + "values (?1, ?2, ?3, ?4, ?5) on conflict (thread_id, tool_name) do update set "
+                                + "call_count = thread_tool_usage.call_count + excluded.call_count, "
+                                + "last_used_at = greatest(thread_tool_usage.last_used_at, excluded.last_used_at)")
+                .setParameter(1, threadId).setParameter(2, tool).setParameter(3, orgId)
+                .setParameter(4, calls).setParameter(5, at)
+                .executeUpdate());
+    }
+
+    /** The tools of each thread, most used first. */
+    public Uni<Map<String, List<String>>> toolsOf(Collection<String> threadIds) {
+        if (threadIds.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return list("threadId in ?1 order by callCount desc, toolName", threadIds).map(rows -> {
+            Map<String, List<String>> tools = new LinkedHashMap<>();
+            for (ThreadToolUsage row : rows) {
+                tools.computeIfAbsent(row.threadId, id -> new java.util.ArrayList<>()).add(row.toolName);
+            }
+            return tools;
+        });
+    }
+}

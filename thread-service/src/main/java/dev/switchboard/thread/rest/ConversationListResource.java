@@ -1,0 +1,72 @@
+package dev.switchboard.thread.rest;
+
+import dev.switchboard.thread.ChatThread;
+import dev.switchboard.thread.listing.ConversationFilter;
+import dev.switchboard.thread.listing.ConversationListing;
+import dev.switchboard.thread.listing.ListingParameters;
+import dev.switchboard.thread.listing.PageToken;
+import dev.switchboard.thread.listing.PageTokens;
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+import jakarta.json.JsonString;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import java.util.List;
+
+/** Seed 001's conversation list of the caller's organisation (the gateway maps the public route onto it). */
+@Path("/internal/threads")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+public class ConversationListResource {
+
+    private final ConversationListing listing;
+    private final PageTokens tokens;
+    private final JsonWebToken token;
+
+    ConversationListResource(ConversationListing listing, PageTokens tokens, JsonWebToken token) {
+        this.listing = listing;
+        this.tokens = tokens;
+        this.token = token;
+    }
+
+    @GET
+    public Uni<ConversationListResponse> list(@QueryParam("agentNumericId") String agentNumericId,
+            @QueryParam("userId") String userId, @QueryParam("toolName") String toolName,
+            @QueryParam("timeframe") String timeframe, @QueryParam("includeTools") String includeTools,
+            @QueryParam("pageSize") String pageSize, @QueryParam("page") String page,
+            @QueryParam("pageToken") String pageToken) {
+        ConversationFilter filter = new ConversationFilter(org(), ListingParameters.skillId(agentNumericId),
+                ListingParameters.text(userId, "userId"), ListingParameters.text(toolName, "toolName"),
+                ListingParameters.timeframe(timeframe));
+        int size = ListingParameters.pageSize(pageSize);
+        int legacyPage = ListingParameters.page(page);
+        boolean tools = ListingParameters.includeTools(includeTools);
+        PageToken after = pageToken == null || pageToken.isBlank() ? null : tokens.read(pageToken.trim(), filter);
+        return listing.list(filter, after, legacyPage, size, tools).map(result -> new ConversationListResponse(
+                result.threads().stream().map(t -> item(t, tools ? result.tools().getOrDefault(t.id, List.of())
+                        : null)).toList(),
+                result.next() == null ? null : tokens.mint(result.next(), filter),
+                result.total(),
+                after == null ? legacyPage : after.page(),
+                size));
+    }
+
+    private static ConversationListResponse.Item item(ChatThread t, List<String> tools) {
+        return new ConversationListResponse.Item(t.id, t.agentNumericId, t.firstMessage, t.title, t.messageCount,
+                t.createdAt, t.updatedAt, List.of(t.userIds), tools);
+    }
+
+    private String org() {
+        Object claim = token.getClaim("org");
+        String org = claim instanceof JsonString json ? json.getString() : claim == null ? null : claim.toString();
+        if (org == null || org.isBlank()) {
+            throw ApiException.unauthenticated("the internal token carries no org claim");
+        }
+        return org;
+    }
+}

@@ -1,0 +1,74 @@
+package dev.switchboard.thread.listing;
+
+import dev.switchboard.local.testing.SwitchboardTestResource;
+import dev.switchboard.thread.rest.Api;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import static dev.switchboard.thread.rest.Api.as;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/** Tools reported by run events land in the tool-usage index, which answers toolName and includeTools. */
+@QuarkusTest
+@WithTestResource(SwitchboardTestResource.class)
+class ToolUsageIndexTest {
+
+    @Test
+    void toolNameListsThreadsWhereTheToolRanAndIncludeToolsNamesThem() throws Exception {
+        String org = Api.newOrg();
+        UUID agent = UUID.randomUUID();
+        String withTools = Api.createThread(org, "alice", agent);
+        String withoutTools = Api.createThread(org, "alice", agent);
+        try (KafkaCompanion kafka = new KafkaCompanion(
+                ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class))) {
+            publish(kafka, org, withTools, "[\"sql_runner\", {\"name\": \"calculator\", \"count\": 3}]");
+            publish(kafka, org, withTools, "[\"sql_runner\"]");
+            publish(kafka, org, withoutTools, "[]");
+        }
+        JsonPath listed = awaitList(org, "toolName=calculator&includeTools=true", 1);
+        assertEquals(withTools, listed.getString("conversations[0].threadId"));
+        assertEquals(List.of("calculator", "sql_runner"), listed.getList("conversations[0].toolsUsed"));
+        awaitList(org, "toolName=sql_runner", 1);
+        JsonPath all = awaitList(org, "includeTools=true", 2);
+        assertEquals(List.of(), all.getList("conversations.find { it.threadId == '" + withoutTools + "' }.toolsUsed"));
+        as(Api.newOrg(), "alice").get("/internal/threads?toolName=calculator").then().statusCode(200)
+                .body("totalCount", equalTo(0));
+    }
+
+    private static void publish(KafkaCompanion kafka, String org, String thread, String tools) {
+        String event = """
+                {"specversion":"1.0","id":"%s","source":"/run-service","type":"switchboard.run.completed",
+                 "subject":"%s","time":"%s","datacontenttype":"application/json",
+                 "dataschema":"urn:switchboard:schema:run.completed.v1",
+                 "data":{"orgId":"%s","threadId":"%s","userId":"alice","runId":"%s","toolsUsed":%s}}"""
+                .formatted(UUID.randomUUID(), UUID.randomUUID(), Instant.now(), org, thread, UUID.randomUUID(), tools);
+        kafka.produceStrings().fromRecords(new ProducerRecord<>("run-events", thread, event))
+                .awaitCompletion(Duration.ofSeconds(10));
+    }
+
+    private static JsonPath awaitList(String org, String query, int expected) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        JsonPath last = null;
+        while (System.nanoTime() < deadline) {
+            last = as(org, "alice").get("/internal/threads?" + query).then().statusCode(200).extract().jsonPath();
+            if (last.getInt("totalCount") == expected) {
+                return last;
+            }
+            Thread.sleep(100);
+        }
+        fail("expected " + expected + " threads for " + query + " within 30 s, got " + last.prettify());
+        return null;
+    }
+}
