@@ -1,5 +1,6 @@
 package dev.switchboard.gateway.client;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.gateway.config.GatewayConfig;
 import dev.switchboard.gateway.security.Caller;
 import dev.switchboard.gateway.security.InternalTokens;
@@ -38,6 +39,12 @@ public class ThreadClient {
     public Uni<List<MessageView>> currentMessages(UUID agentId, int limit, Caller caller) {
         return downstream.call(caller, auth -> rest.currentMessages(agentId, limit, auth))
                 .map(ThreadClient::messages);
+    }
+
+    /** Seed 001's conversation list, already in the seed's shape; {@code agentNumericId} 0 = every agent. */
+    public Uni<JsonNode> list(long agentNumericId, ConversationQuery query, Caller caller) {
+        return downstream.call(caller, auth -> rest.list(agentNumericId, query.userId(), query.toolName(),
+                query.timeframe(), query.includeTools(), query.pageSize(), query.page(), query.pageToken(), auth));
     }
 
     private static List<MessageView> messages(MessageList list) {

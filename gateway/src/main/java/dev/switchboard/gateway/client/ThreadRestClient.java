@@ -1,5 +1,6 @@
 package dev.switchboard.gateway.client;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -27,6 +28,14 @@ interface ThreadRestClient {
     @GET
     @Path("/{id}/messages")
     Uni<MessageList> messages(@PathParam("id") String threadId, @QueryParam("limit") int limit,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization);
+
+    /** Seed 001's list; the query parameters pass through unchanged (thread-service checks them). */
+    @GET
+    Uni<JsonNode> list(@QueryParam("agentNumericId") long agentNumericId, @QueryParam("userId") String userId,
+            @QueryParam("toolName") String toolName, @QueryParam("timeframe") String timeframe,
+            @QueryParam("includeTools") String includeTools, @QueryParam("pageSize") String pageSize,
+            @QueryParam("page") String page, @QueryParam("pageToken") String pageToken,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization);
 
     @GET

@@ -29,6 +29,17 @@ public class ThreadServiceStub extends StubServer {
         StubHttp.Caller caller = StubHttp.caller(exchange);
         String path = exchange.getRequestURI().getPath();
         Map<String, String> query = StubHttp.query(exchange);
+        if (exchange.getRequestMethod().equals("GET") && path.equals("/internal/threads")) {
+            // seed 001's list: answers an empty page and echoes the query it received
+            ObjectNode page = StubHttp.JSON.createObjectNode();
+            page.putArray("conversations");
+            page.putNull("nextPageToken");
+            page.put("totalCount", 0).put("page", 0).put("pageSize", 10);
+            ObjectNode echo = page.putObject("receivedQuery");
+            query.forEach(echo::put);
+            StubHttp.send(exchange, 200, page);
+            return;
+        }
         if (!exchange.getRequestMethod().equals("GET") || !path.startsWith(PREFIX)) {
             throw StubHttp.notFound("no such route: " + path, null);
         }

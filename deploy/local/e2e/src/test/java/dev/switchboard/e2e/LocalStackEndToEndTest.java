@@ -173,6 +173,40 @@ class LocalStackEndToEndTest {
                 .body().get("messageCount").asInt());
     }
 
+    @Test
+    @Order(6)
+    void seed001ListsTheConversationsNewestFirstWithTheirSummary() throws Exception {
+        long skillId = api.get("/api/v1/agents/demo").body().get("id").asLong();
+        Gateway.Reply all = api.get("/api/v1/skills/0/conversations");
+        assertEquals(200, all.status(), all.raw().body());
+        assertEquals(2, all.body().get("totalCount").asInt(), all.raw().body());
+        assertEquals(10, all.body().get("pageSize").asInt());
+        assertTrue(all.body().get("nextPageToken").isNull());
+        JsonNode first = all.body().get("conversations").get(0);
+        assertEquals(threadFromSeed000, first.get("threadId").asText(), "the newest-updated conversation first");
+        assertEquals(skillId, first.get("skillId").asLong());
+        assertEquals(4, first.get("messageCount").asInt());
+        assertEquals("Summarize open support tickets from last week.", first.get("firstMessage").asText());
+        assertTrue(!first.has("toolsUsed"));
+
+        Gateway.Reply paged = api.get("/api/v1/skills/" + skillId + "/conversations?pageSize=1&userId=demo-user"
+                + "&timeframe=last_day&includeTools=true");
+        assertEquals(200, paged.status(), paged.raw().body());
+        assertEquals(2, paged.body().get("totalCount").asInt());
+        assertEquals(0, paged.body().get("conversations").get(0).get("toolsUsed").size());
+        String token = paged.body().get("nextPageToken").asText();
+        Gateway.Reply second = api.get("/api/v1/skills/" + skillId + "/conversations?pageSize=1&userId=demo-user"
+                + "&timeframe=last_day&includeTools=true&pageToken=" + token);
+        assertEquals(200, second.status(), second.raw().body());
+        assertEquals(1, second.body().get("page").asInt());
+        assertTrue(second.body().get("nextPageToken").isNull());
+
+        Gateway.Reply badToken = api.get("/api/v1/skills/0/conversations?pageToken=" + token);
+        assertEquals(400, badToken.status(), "a token of other filters");
+        assertEquals("pageToken", badToken.body().get("error").get("field").asText());
+        assertEquals(0, api.get("/api/v1/skills/0/conversations?toolName=sql_runner").body().get("totalCount").asInt());
+    }
+
     private static JsonNode awaitThread(String threadId, java.util.function.Predicate<JsonNode> condition)
             throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
