@@ -1,0 +1,122 @@
+package dev.switchboard.thread.service;
+
+import dev.switchboard.thread.ChatThread;
+import dev.switchboard.thread.repository.MessageRepository;
+import dev.switchboard.thread.repository.ReadMarkRepository;
+import dev.switchboard.thread.repository.ThreadRepository;
+import dev.switchboard.thread.rest.ApiException;
+import dev.switchboard.thread.rest.ConversationRequests;
+import dev.switchboard.thread.rest.MessageListResponse;
+import dev.switchboard.thread.rest.ThreadResponse;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Seed 003's conversations: each user's own threads with an agent, one of which is current. Another user's,
+ * agent's or organisation's conversation answers as one that does not exist.
+ */
+@ApplicationScoped
+public class ConversationService {
+
+    private final ThreadRepository threads;
+    private final MessageRepository messages;
+    private final ReadMarkRepository readMarks;
+    private final ThreadMapper mapper;
+
+    ConversationService(ThreadRepository threads, MessageRepository messages, ReadMarkRepository readMarks,
+            ThreadMapper mapper) {
+        this.threads = threads;
+        this.messages = messages;
+        this.readMarks = readMarks;
+        this.mapper = mapper;
+    }
+
+    @WithSession
+    public Uni<ConversationRequests.ConversationList> list(String orgId, String userId, UUID agentId, int limit) {
+        return threads.find("orgId = ?1 and agentId = ?2 and createdBy = ?3", Sort.descending("updatedAt", "id"),
+                        orgId, agentId, userId).page(0, limit).list()
+                .chain(list -> threads.findCurrent(orgId, userId, agentId).map(current ->
+                        new ConversationRequests.ConversationList(list.stream().map(mapper::toResponse).toList(),
+                                current == null ? null : current.id)));
+    }
+
+    /** A new conversation, which becomes the caller's current one. */
+    @WithTransaction
+    public Uni<ThreadResponse> create(String orgId, String userId, ConversationRequests.Create request) {
+        ChatThread thread = ChatThread.start(orgId, request.agentId(), request.agentNumericId(), userId,
+                Instant.now());
+        thread.title = request.title() == null || request.title().isBlank() ? null : request.title().strip();
+        return threads.persistAndFlush(thread)
+                .chain(() -> Panache.getSession().chain(session -> session.createNativeQuery(
+                                "insert into current_threads (org_id, user_id, agent_id, thread_id) values (?1, ?2, ?3, ?4) "
+                                        + "on conflict (org_id, user_id, agent_id) do update set thread_id = excluded.thread_id")
+                        .setParameter(1, orgId).setParameter(2, userId).setParameter(3, request.agentId())
+                        .setParameter(4, thread.id).executeUpdate()))
+                .map(ignored -> mapper.toResponse(thread));
+    }
+
+    /** Renames; the summary projector never overwrites a title once set. */
+    @WithTransaction
+    public Uni<ThreadResponse> rename(String orgId, String userId, UUID agentId, String threadId, String title) {
+        return own(orgId, userId, agentId, threadId).map(thread -> {
+            thread.title = title.strip();
+            return mapper.toResponse(thread);
+        });
+    }
+
+    /** Deletes the conversation with its messages, read marks, tool usage and current-conversation mark. */
+    @WithTransaction
+    public Uni<Void> delete(String orgId, String userId, UUID agentId, String threadId) {
+        return own(orgId, userId, agentId, threadId).chain(threads::delete);
+    }
+
+    @WithSession
+    public Uni<MessageListResponse> history(String orgId, String userId, UUID agentId, String threadId, int limit) {
+        return own(orgId, userId, agentId, threadId).chain(thread -> messages.newest(thread.id, limit))
+                .map(mapper::toList);
+    }
+
+    @WithSession
+    public Uni<ConversationRequests.Inbox> inbox(String orgId, String userId, UUID agentId, int limit) {
+        return readMarks.unread(orgId, userId, agentId, limit).chain(unread -> readMarks
+                .unreadCount(orgId, userId, agentId)
+                .map(count -> new ConversationRequests.Inbox(unread.stream().map(mapper::toResponse).toList(), count)));
+    }
+
+    @WithTransaction
+    public Uni<ConversationRequests.Marked> markRead(String orgId, String userId, ConversationRequests.MarkRead request) {
+        UUID agentId = request.agentId();
+        if (request.messageId() != null) {
+            return messages.findById(request.messageId())
+                    .chain(message -> message == null || !message.orgId.equals(orgId)
+                            || (request.conversationId() != null && !request.conversationId().equals(message.threadId))
+                            ? Uni.createFrom().failure(ApiException.notFound("message " + request.messageId()
+                                    + " not found"))
+                            : own(orgId, userId, agentId, message.threadId)
+                                    .chain(thread -> readMarks.markRead(orgId, userId, agentId, thread.id, message.seq)))
+                    .map(ConversationRequests.Marked::new);
+        }
+        if (request.conversationId() != null) {
+            return own(orgId, userId, agentId, request.conversationId())
+                    .chain(thread -> readMarks.markRead(orgId, userId, agentId, thread.id, null))
+                    .map(ConversationRequests.Marked::new);
+        }
+        return readMarks.markRead(orgId, userId, agentId, null, null).map(ConversationRequests.Marked::new);
+    }
+
+    private Uni<ChatThread> own(String orgId, String userId, UUID agentId, String threadId) {
+        return threads.findInOrg(orgId, threadId).map(thread -> {
+            if (thread == null || !thread.agentId.equals(agentId) || !thread.createdBy.equals(userId)) {
+                throw ApiException.notFound("conversation " + threadId + " not found");
+            }
+            return thread;
+        });
+    }
+}
