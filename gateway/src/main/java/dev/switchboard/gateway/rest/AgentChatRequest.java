@@ -1,5 +1,7 @@
 package dev.switchboard.gateway.rest;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
@@ -7,5 +9,7 @@ import jakarta.validation.constraints.Size;
 public record AgentChatRequest(
         @NotNull(message = "message is required")
         @Size(min = 1, max = 100_000, message = "message must be 1 to 100000 characters")
-        String message) {
+        String message,
+        @JsonProperty("conversation_id") @Size(max = 100, message = "conversation_id is too long")
+        String conversationId) {
 }

@@ -1,6 +1,7 @@
 package dev.switchboard.gateway.rest;
 
 import dev.switchboard.gateway.client.AgentClient;
+import dev.switchboard.gateway.client.ConversationClient;
 import dev.switchboard.gateway.client.RunClient;
 import dev.switchboard.gateway.client.RunRequest;
 import dev.switchboard.gateway.client.ThreadClient;
@@ -32,12 +33,15 @@ public class AgentChatResource {
     private final AgentClient agents;
     private final ThreadClient threads;
     private final RunClient runs;
+    private final ConversationClient conversations;
     private final Callers callers;
 
-    public AgentChatResource(AgentClient agents, ThreadClient threads, RunClient runs, Callers callers) {
+    public AgentChatResource(AgentClient agents, ThreadClient threads, RunClient runs,
+            ConversationClient conversations, Callers callers) {
         this.agents = agents;
         this.threads = threads;
         this.runs = runs;
+        this.conversations = conversations;
         this.callers = callers;
     }
 
@@ -47,17 +51,23 @@ public class AgentChatResource {
             @Valid @NotNull(message = "a JSON request body is required") AgentChatRequest request) {
         Caller caller = callers.current();
         return agents.get(id, caller)
-                .flatMap(agent -> runs.run(RunRequest.currentThread(agent.uuid(), request.message(), null), caller)
+                .flatMap(agent -> runs.run(request.conversationId() == null
+                                ? RunRequest.currentThread(agent.uuid(), request.message(), null)
+                                : RunRequest.existingThread(agent.uuid(), request.conversationId(), request.message(),
+                                        null), caller)
                         .map(run -> new AgentChatResponse(run.content(), agent.publicRef(), agent.name())));
     }
 
     @GET
     @Path("/history")
-    public Uni<HistoryResponse> history(@PathParam("id") String id, @QueryParam("limit") String limit) {
+    public Uni<HistoryResponse> history(@PathParam("id") String id, @QueryParam("limit") String limit,
+            @QueryParam("conversation_id") String conversationId) {
         int messages = HistoryLimit.parse(limit);
         Caller caller = callers.current();
         return agents.get(id, caller)
-                .flatMap(agent -> threads.currentMessages(agent.uuid(), messages, caller))
+                .flatMap(agent -> conversationId == null || conversationId.isBlank()
+                        ? threads.currentMessages(agent.uuid(), messages, caller)
+                        : conversations.history(agent.uuid(), conversationId, messages, caller))
                 .map(HistoryResponse::of);
     }
 }

@@ -207,6 +207,58 @@ class LocalStackEndToEndTest {
         assertEquals(0, api.get("/api/v1/skills/0/conversations?toolName=sql_runner").body().get("totalCount").asInt());
     }
 
+    @Test
+    @Order(7)
+    void seed003ConversationsAreCreatedRenamedReadAndDeleted() throws Exception {
+        Gateway.Reply created = api.post("/api/agents/demo/conversations", "{\"title\": \"Launch plan\"}");
+        assertEquals(201, created.status(), created.raw().body());
+        String conversation = created.body().get("id").asText();
+        assertTrue(created.body().get("is_current").asBoolean());
+
+        Gateway.Reply chat = api.post("/api/agents/demo/chat",
+                "{\"message\": \"What is left to do?\", \"conversation_id\": \"" + conversation + "\"}");
+        assertEquals(200, chat.status(), chat.raw().body());
+        Gateway.Reply current = api.post("/api/agents/demo/chat", "{\"message\": \"And now?\"}");
+        assertEquals(200, current.status(), current.raw().body());
+
+        Gateway.Reply list = api.get("/api/agents/demo/conversations");
+        assertEquals(200, list.status(), list.raw().body());
+        JsonNode listed = null;
+        for (JsonNode c : list.body().get("conversations")) {
+            if (c.get("id").asText().equals(conversation)) {
+                listed = c;
+            }
+        }
+        assertNotNull(listed, list.raw().body());
+        assertEquals("Launch plan", listed.get("title").asText());
+        assertTrue(listed.get("is_current").asBoolean(), "the new conversation is the current one");
+
+        Gateway.Reply renamed = api.put("/api/agents/demo/conversations/" + conversation, "{\"title\": \"Q3 launch\"}");
+        assertEquals(200, renamed.status(), renamed.raw().body());
+        assertEquals("Q3 launch", renamed.body().get("title").asText());
+
+        Gateway.Reply history = api.get("/api/agents/demo/history?conversation_id=" + conversation);
+        assertEquals(200, history.status(), history.raw().body());
+        assertEquals(4, history.body().get("messages").size(), history.raw().body());
+
+        Gateway.Reply inbox = api.get("/api/agents/demo/inbox");
+        assertEquals(200, inbox.status(), inbox.raw().body());
+        assertTrue(inbox.body().get("unread_count").asInt() >= 2, inbox.raw().body());
+        Gateway.Reply marked = api.post("/api/agents/demo/mark-read", "{\"conversation_id\": \"" + conversation + "\"}");
+        assertEquals(200, marked.status(), marked.raw().body());
+        assertEquals(2, marked.body().get("marked_read").asInt());
+        assertEquals(200, api.post("/api/agents/demo/mark-read", "{}").status());
+        assertEquals(0, api.get("/api/agents/demo/inbox").body().get("unread_count").asInt());
+
+        assertEquals(204, api.delete("/api/agents/demo/conversations/" + conversation).status());
+        assertEquals(404, api.get("/api/v1/agents/demo/conversations/" + conversation).status());
+        assertEquals(404, api.get("/api/agents/demo/history?conversation_id=" + conversation).status());
+        assertEquals(0, api.get("/api/agents/demo/history").body().get("messages").size(),
+                "the deleted conversation was the current one");
+        Gateway.Reply bad = api.put("/api/agents/demo/conversations/" + conversation, "{\"title\": {\"a\": 1}}");
+        assertEquals(400, bad.status(), bad.raw().body());
+    }
+
     private static JsonNode awaitThread(String threadId, java.util.function.Predicate<JsonNode> condition)
             throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
