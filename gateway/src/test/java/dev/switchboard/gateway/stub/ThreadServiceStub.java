@@ -29,10 +29,17 @@ public class ThreadServiceStub extends StubServer {
         StubHttp.Caller caller = StubHttp.caller(exchange);
         String path = exchange.getRequestURI().getPath();
         Map<String, String> query = StubHttp.query(exchange);
-        if (!exchange.getRequestMethod().equals("GET") || !path.startsWith(PREFIX)) {
+        if (!path.startsWith(PREFIX)) {
             throw StubHttp.notFound("no such route: " + path, null);
         }
         String rest = path.substring(PREFIX.length());
+        if (MessageDetailsStub.handles(exchange.getRequestMethod(), rest)) {
+            new MessageDetailsStub(world).handle(exchange, caller, rest, body);
+            return;
+        }
+        if (!exchange.getRequestMethod().equals("GET")) {
+            throw StubHttp.notFound("no such route: " + path, null);
+        }
         if (rest.equals("current/messages")) {
             UUID agentId = UUID.fromString(query.get("agentId"));
             List<StubWorld.Message> messages = world.existingCurrentThread(caller.org(), caller.user(), agentId)
