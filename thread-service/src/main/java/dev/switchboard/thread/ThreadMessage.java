@@ -4,6 +4,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.ColumnTransformer;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -39,4 +40,21 @@ public class ThreadMessage {
 
     @Column(name = "created_at", nullable = false, updatable = false)
     public Instant createdAt;
+
+    // seed 004 details: JSON kept as text here (jsonb in the table), null when the message has none
+
+    @Column(name = "content_html")
+    public String contentHtml;
+
+    @ColumnTransformer(read = "cast(metadata as text)", write = "cast(cast(? as text) as jsonb)")
+    @Column(columnDefinition = "jsonb")
+    public String metadata;
+
+    @ColumnTransformer(read = "cast(attachments as text)", write = "cast(cast(? as text) as jsonb)")
+    @Column(columnDefinition = "jsonb")
+    public String attachments;
+
+    @ColumnTransformer(read = "cast(tool_calls as text)", write = "cast(cast(? as text) as jsonb)")
+    @Column(name = "tool_calls", columnDefinition = "jsonb")
+    public String toolCalls;
 }

@@ -93,6 +93,9 @@ public final class LocalStack implements AutoCloseable {
         gateway.put("mp.jwt.verify.publickey.location", userKeys.publicKey().toString());
         gateway.put("mp.jwt.verify.issuer", USER_ISSUER);
         gateway.put("smallrye.jwt.sign.key.location", internalKeys.privateKey().toString());
+        // the gateway's own database: API keys
+        gateway.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl("gateway"));
+        gateway.put("quarkus.datasource.reactive.url", postgres.reactiveUrl("gateway"));
         starting.add(launch("gateway", settings.gatewayPort(), gateway));
         services.addAll(starting);
         writePids();

@@ -1,6 +1,7 @@
 package dev.switchboard.gateway.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.switchboard.gateway.security.InvalidApiKey;
 import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -12,7 +13,8 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * Framework failures in the one error body: no token or a token that does not verify (missing, expired,
- * wrongly signed, another issuer, no {@code org} claim) is 401 with {@code WWW-Authenticate: Bearer};
+ * wrongly signed, another issuer, no {@code org} claim) or an API key that is invalid or revoked is 401 with
+ * {@code WWW-Authenticate: Bearer};
  * unknown routes, wrong methods and media types keep their status.
  */
 public class WebErrorMappers {
@@ -27,7 +29,8 @@ public class WebErrorMappers {
 
     @ServerExceptionMapper
     public Response authenticationFailed(AuthenticationFailedException e) {
-        return ErrorResponse.response(401, "unauthenticated", BAD_TOKEN, null);
+        return ErrorResponse.response(401, "unauthenticated", InvalidApiKey.is(e) ? InvalidApiKey.MESSAGE : BAD_TOKEN,
+                null);
     }
 
     @ServerExceptionMapper

@@ -1,24 +1,30 @@
 package dev.switchboard.gateway.security;
 
 import dev.switchboard.gateway.ApiException;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonString;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
-/** The caller of the current request, read from its verified end-user JWT. */
+/** The caller of the current request, read from its verified end-user JWT or the API key it presented. */
 @ApplicationScoped
 public class Callers {
 
     static final String ORG_CLAIM = "org";
 
     private final JsonWebToken token;
+    private final SecurityIdentity identity;
 
-    public Callers(JsonWebToken token) {
+    public Callers(JsonWebToken token, SecurityIdentity identity) {
         this.token = token;
+        this.identity = identity;
     }
 
     /** The caller; 401 when the token names no user or org (verification already requires both). */
     public Caller current() {
+        if (identity.getPrincipal() instanceof ApiKeyPrincipal key) {
+            return key.caller();
+        }
         String user = token.getSubject();
         String org = text(token.getClaim(ORG_CLAIM));
         if (user == null || user.isBlank() || org == null || org.isBlank()) {

@@ -14,8 +14,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The internal JWTs the gateway forwards to the services in place of the client's token: RS256, signed
  * with {@code smallrye.jwt.sign.key.location}, issuer {@code switchboard-gateway}, claims {@code sub},
- * {@code org} and {@code kind=user}, valid 5 minutes. One token is reused per user and org for up to a
- * minute, so a service always receives one with at least 4 minutes left.
+ * {@code org} and {@code kind} ({@code user}, or {@code service} for an organisation service key), valid 5
+ * minutes. One token is reused per caller for up to a minute, so a service always receives one with at least 4
+ * minutes left.
  */
 @ApplicationScoped
 public class InternalTokens {
@@ -26,7 +27,7 @@ public class InternalTokens {
     private record Signed(String token, Instant signedAt) {
     }
 
-    private record Key(String userId, String orgId) {
+    private record Key(String userId, String orgId, String kind) {
     }
 
     private final GatewayConfig.InternalToken config;
@@ -38,7 +39,7 @@ public class InternalTokens {
 
     /** The {@code Authorization} header value for a call made on behalf of the caller. */
     public Uni<String> authorization(Caller caller) {
-        Key key = new Key(caller.userId(), caller.orgId());
+        Key key = new Key(caller.userId(), caller.orgId(), caller.kind());
         Signed cached = cache.get(key);
         if (isFresh(cached, Instant.now())) {
             return Uni.createFrom().item("Bearer " + cached.token());
@@ -61,7 +62,7 @@ public class InternalTokens {
                 .subject(key.userId())
                 .upn(key.userId())
                 .claim("org", key.orgId())
-                .claim("kind", "user")
+                .claim("kind", key.kind())
                 .issuedAt(now)
                 .expiresIn(config.lifetime().toSeconds())
                 .sign();

@@ -43,8 +43,12 @@ public class RunServiceStub extends StubServer {
         };
         UUID runId = UUID.randomUUID();
         String model = StubHttp.text(run, "model") != null ? StubHttp.text(run, "model") : agent.model();
-        world.append(thread, "user", message, caller.user(), runId);
-        StubWorld.Message answer = world.append(thread, "assistant", "echo: " + message, null, runId);
+        // userMessageId: the caller appended the user message already
+        if (StubHttp.text(run, "userMessageId") == null) {
+            world.append(thread, "user", message, caller.user(), runId);
+        }
+        StubWorld.Message answer = world.append(thread, assistantMessageId(runId), "assistant", "echo: " + message,
+                null, runId);
         String now = StubHttp.time(Instant.now());
         ObjectNode result = StubHttp.JSON.createObjectNode()
                 .put("runId", runId.toString())
@@ -59,6 +63,11 @@ public class RunServiceStub extends StubServer {
         result.putObject("agent").put("id", agent.id()).put("uuid", agent.uuid().toString())
                 .put("name", agent.name()).put("handle", agent.handle());
         StubHttp.send(exchange, 200, result);
+    }
+
+    /** run-service's deterministic id of a run's assistant message. */
+    public static UUID assistantMessageId(UUID runId) {
+        return UUID.nameUUIDFromBytes((runId + ":assistant").getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     private StubWorld.Thread existing(StubHttp.Caller caller, StubWorld.Agent agent, String threadId) {

@@ -93,9 +93,37 @@ public final class StubWorld {
     }
 
     synchronized Message append(Thread thread, String role, String content, String user, UUID runId) {
-        Message message = new Message(UUID.randomUUID(), thread.id(), role, content, user, runId, Instant.now());
+        return append(thread, UUID.randomUUID(), role, content, user, runId);
+    }
+
+    synchronized Message append(Thread thread, UUID id, String role, String content, String user, UUID runId) {
+        Message message = new Message(id, thread.id(), role, content, user, runId, Instant.now());
         thread.messages().add(message);
         return message;
+    }
+
+    // seed 004: the details of appended messages (contentHtml, metadata, attachments, toolCalls) and feedback
+
+    private final Map<UUID, com.fasterxml.jackson.databind.node.ObjectNode> details = new ConcurrentHashMap<>();
+    private final Map<String, com.fasterxml.jackson.databind.node.ObjectNode> feedback = new ConcurrentHashMap<>();
+
+    /** The details a message was appended with (an empty object if none). */
+    public com.fasterxml.jackson.databind.node.ObjectNode details(UUID messageId) {
+        return details.computeIfAbsent(messageId, id -> StubHttp.JSON.createObjectNode());
+    }
+
+    /** The user's feedback on a message, or null; {@code feedback(messageId, user, value)} stores it. */
+    public com.fasterxml.jackson.databind.node.ObjectNode feedback(UUID messageId, String user) {
+        return feedback.get(messageId + "/" + user);
+    }
+
+    void feedback(UUID messageId, String user, com.fasterxml.jackson.databind.node.ObjectNode value) {
+        feedback.put(messageId + "/" + user, value);
+    }
+
+    /** Sets the details of a stored message (a test gives an assistant message tool calls, as issue 4 will). */
+    public void details(UUID messageId, com.fasterxml.jackson.databind.node.ObjectNode value) {
+        details.put(messageId, value);
     }
 
     /** The newest {@code limit} messages, oldest first. */

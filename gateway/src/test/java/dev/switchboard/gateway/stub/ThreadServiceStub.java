@@ -40,10 +40,17 @@ public class ThreadServiceStub extends StubServer {
             StubHttp.send(exchange, 200, page);
             return;
         }
-        if (!exchange.getRequestMethod().equals("GET") || !path.startsWith(PREFIX)) {
+        if (!path.startsWith(PREFIX)) {
             throw StubHttp.notFound("no such route: " + path, null);
         }
         String rest = path.substring(PREFIX.length());
+        if (MessageDetailsStub.handles(exchange.getRequestMethod(), rest)) {
+            new MessageDetailsStub(world).handle(exchange, caller, rest, body);
+            return;
+        }
+        if (!exchange.getRequestMethod().equals("GET")) {
+            throw StubHttp.notFound("no such route: " + path, null);
+        }
         if (rest.equals("current/messages")) {
             UUID agentId = UUID.fromString(query.get("agentId"));
             List<StubWorld.Message> messages = world.existingCurrentThread(caller.org(), caller.user(), agentId)

@@ -34,11 +34,18 @@ public class MessageRepository implements PanacheRepositoryBase<ThreadMessage, U
      */
     public Uni<Boolean> insertIfAbsent(ThreadMessage m) {
         return Panache.getSession().chain(session -> session.createNativeQuery(
-                        "insert into messages (id, thread_id, org_id, role, content, user_id, run_id, created_at) "
-                                + "values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) on conflict (id) do nothing")
+                        "insert into messages (id, thread_id, org_id, role, content, user_id, run_id, created_at, "
+                                + "content_html, metadata, attachments, tool_calls) "
+                                + "values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
+                                // text first: a jsonb parameter would take a Java string as a JSON string value
+                                + "?9, cast(cast(?10 as text) as jsonb), cast(cast(?11 as text) as jsonb), "
+                                + "cast(cast(?12 as text) as jsonb)) "
+                                + "on conflict (id) do nothing")
                 .setParameter(1, m.id).setParameter(2, m.threadId).setParameter(3, m.orgId)
                 .setParameter(4, m.role).setParameter(5, m.content).setParameter(6, m.userId)
                 .setParameter(7, m.runId).setParameter(8, m.createdAt)
+                .setParameter(9, m.contentHtml).setParameter(10, m.metadata).setParameter(11, m.attachments)
+                .setParameter(12, m.toolCalls)
                 .executeUpdate()
                 .map(rows -> rows == 1));
     }
@@ -49,6 +56,17 @@ public class MessageRepository implements PanacheRepositoryBase<ThreadMessage, U
 
     public Uni<ThreadMessage> firstUserMessage(String threadId) {
         return find("threadId = ?1 and role = 'user'", Sort.ascending("seq"), threadId).firstResult();
+    }
+
+    /** The message of the thread with that id, or null. */
+    public Uni<ThreadMessage> findInThread(String threadId, UUID id) {
+        return find("threadId = ?1 and id = ?2", threadId, id).firstResult();
+    }
+
+    /** The newest user message before the given position of the thread (the one an answer replied to), or null. */
+    public Uni<ThreadMessage> userMessageBefore(String threadId, long seq) {
+        return find("threadId = ?1 and role = 'user' and seq < ?2", Sort.descending("seq"), threadId, seq)
+                .firstResult();
     }
 
     public Uni<ThreadMessage> lastMessage(String threadId) {

@@ -19,7 +19,9 @@ public class ThreadMapper {
     }
 
     public MessageResponse toResponse(ThreadMessage m) {
-        return new MessageResponse(m.id, m.threadId, m.role, m.content, m.userId, m.runId, m.createdAt);
+        return new MessageResponse(m.id, m.threadId, m.role, m.content, m.userId, m.runId, m.createdAt,
+                m.contentHtml, MessageDetails.read(m.metadata), MessageDetails.read(m.attachments),
+                MessageDetails.read(m.toolCalls));
     }
 
     public MessageListResponse toList(List<ThreadMessage> messages) {

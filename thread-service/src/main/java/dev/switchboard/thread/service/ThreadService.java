@@ -98,6 +98,7 @@ public class ThreadService {
             m.userId = role == MessageRole.USER ? userId : null;
             m.runId = request.runId();
             m.createdAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+            MessageDetails.apply(request, m);
             return messages.insertIfAbsent(m).chain(created -> messages.findById(m.id).map(stored -> {
                 if (!stored.threadId.equals(thread.id) || !stored.orgId.equals(orgId)) {
                     throw ApiException.conflict("message id " + m.id + " is already used by another message", "id");

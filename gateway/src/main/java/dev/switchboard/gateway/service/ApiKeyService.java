@@ -1,0 +1,102 @@
+package dev.switchboard.gateway.service;
+
+import dev.switchboard.gateway.ApiException;
+import dev.switchboard.gateway.ApiKey;
+import dev.switchboard.gateway.repository.ApiKeyRepository;
+import dev.switchboard.gateway.rest.ApiKeyResponse;
+import dev.switchboard.gateway.security.ApiKeyPrincipal;
+import dev.switchboard.gateway.security.ApiKeySecrets;
+import dev.switchboard.gateway.security.Caller;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * API keys of the caller's organisation: created by users (a service key may not manage keys), listed (the org's
+ * service keys and the caller's own personal keys), revoked at once, and checked on every request that presents
+ * one: there is no cache, so a revoked key fails on the very next request.
+ */
+@ApplicationScoped
+public class ApiKeyService {
+
+    private final ApiKeyRepository keys;
+
+    ApiKeyService(ApiKeyRepository keys) {
+        this.keys = keys;
+    }
+
+    /** The new key with its secret, which is never shown again. */
+    @WithTransaction
+    public Uni<ApiKeyResponse> create(Caller caller, String name, String kind) {
+        requireUser(caller);
+        String secret = ApiKeySecrets.generate(ApiKey.SERVICE.equals(kind));
+        ApiKey key = new ApiKey();
+        key.id = UUID.randomUUID();
+        key.orgId = caller.orgId();
+        key.userId = caller.userId();
+        key.kind = kind;
+        key.name = name;
+        key.lookupPrefix = ApiKeySecrets.prefix(secret);
+        key.secretHash = ApiKeySecrets.hash(secret);
+        key.createdAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        return keys.persist(key).map(saved -> toResponse(saved, secret));
+    }
+
+    @WithSession
+    public Uni<List<ApiKeyResponse>> list(Caller caller) {
+        requireUser(caller);
+        return keys.visibleTo(caller.orgId(), caller.userId())
+                .map(list -> list.stream().map(key -> toResponse(key, null)).toList());
+    }
+
+    /** Revokes a key the caller sees in its list; any other id (another user's or org's key) is 404. */
+    @WithTransaction
+    public Uni<Void> revoke(Caller caller, UUID id) {
+        requireUser(caller);
+        return keys.activeInOrg(caller.orgId(), id)
+                .map(key -> key != null && (key.isService() || key.userId.equals(caller.userId())) ? key : null)
+                .onItem().ifNull().failWith(() -> ApiException.notFound("API key " + id + " not found", "id"))
+                .invoke(key -> key.revokedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS))
+                .replaceWithVoid();
+    }
+
+    /** Who the secret acts as, or null if it is no unrevoked key. Hashes are compared in constant time. */
+    @WithTransaction
+    public Uni<ApiKeyPrincipal> authenticate(String secret) {
+        if (!ApiKeySecrets.isWellFormed(secret)) {
+            return Uni.createFrom().nullItem();
+        }
+        byte[] hash = ApiKeySecrets.hash(secret);
+        return keys.activeByPrefix(ApiKeySecrets.prefix(secret))
+                .map(candidates -> candidates.stream()
+                        .filter(key -> ApiKeySecrets.matches(key.secretHash, hash))
+                        .findFirst().orElse(null))
+                .call(key -> key == null ? Uni.createFrom().voidItem()
+                        : keys.touch(key.id, Instant.now().truncatedTo(ChronoUnit.MILLIS)))
+                .map(key -> key == null ? null : new ApiKeyPrincipal(actingAs(key), key.id));
+    }
+
+    private static Caller actingAs(ApiKey key) {
+        return key.isService()
+                ? new Caller("service:" + key.id, key.orgId, Caller.SERVICE)
+                : new Caller(key.userId, key.orgId, Caller.USER);
+    }
+
+    private static void requireUser(Caller caller) {
+        if (caller.isService()) {
+            throw new ApiException(403, "permission_denied",
+                    "a service key cannot manage API keys: use a user's token or personal key", null);
+        }
+    }
+
+    private static ApiKeyResponse toResponse(ApiKey key, String secret) {
+        return new ApiKeyResponse(key.id, key.name, key.kind, key.lookupPrefix, key.userId, key.createdAt,
+                key.lastUsedAt, secret);
+    }
+}

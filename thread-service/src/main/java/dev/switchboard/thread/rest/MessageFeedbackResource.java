@@ -1,0 +1,78 @@
+package dev.switchboard.thread.rest;
+
+import dev.switchboard.thread.service.MessageFeedbackService;
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+import jakarta.json.JsonString;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.resteasy.reactive.RestResponse;
+
+import java.util.UUID;
+
+/** One message with the caller's feedback, and feedback on an assistant message (seed 004). */
+@Path("/internal/threads/{id}/messages/{messageId}")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class MessageFeedbackResource {
+
+    private final MessageFeedbackService service;
+    private final JsonWebToken token;
+
+    MessageFeedbackResource(MessageFeedbackService service, JsonWebToken token) {
+        this.service = service;
+        this.token = token;
+    }
+
+    @GET
+    public Uni<MessageDetailsResponse> get(@PathParam("id") String threadId,
+            @PathParam("messageId") String messageId) {
+        return service.get(claim("org"), subject(), threadId, parseMessageId(messageId));
+    }
+
+    /** 201 with the new feedback, or 200 with the caller's earlier feedback on the message, updated. */
+    @PUT
+    @Path("feedback")
+    public Uni<RestResponse<FeedbackResponse>> give(@PathParam("id") String threadId,
+            @PathParam("messageId") String messageId, @Valid @NotNull FeedbackRequest request) {
+        return service.give(claim("org"), subject(), threadId, parseMessageId(messageId), request)
+                .map(given -> given.created()
+                        ? RestResponse.status(RestResponse.Status.CREATED, given.feedback())
+                        : RestResponse.ok(given.feedback()));
+    }
+
+    /** A message id that is not a UUID names no message. */
+    private static UUID parseMessageId(String messageId) {
+        try {
+            return UUID.fromString(messageId);
+        } catch (IllegalArgumentException e) {
+            throw new ApiException(404, "not_found", "message " + messageId + " not found", "messageId");
+        }
+    }
+
+    private String subject() {
+        String sub = token.getSubject();
+        if (sub == null || sub.isBlank()) {
+            throw ApiException.unauthenticated("the internal token carries no subject");
+        }
+        return sub;
+    }
+
+    private String claim(String name) {
+        Object claim = token.getClaim(name);
+        String value = claim instanceof JsonString json ? json.getString() : claim == null ? null : claim.toString();
+        if (value == null || value.isBlank()) {
+            throw ApiException.unauthenticated("the internal token carries no " + name + " claim");
+        }
+        return value;
+    }
+}
