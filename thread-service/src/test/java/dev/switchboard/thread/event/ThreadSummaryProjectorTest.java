@@ -12,6 +12,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -63,9 +68,9 @@ class ThreadSummaryProjectorTest {
         append(org, "bob", thread, UUID.randomUUID(), "user", "and the week before?").statusCode(201);
         append(org, "bob", thread, UUID.randomUUID(), "assistant", "Nine.").statusCode(201);
         publish(eventId, "switchboard.run.completed", org, thread, "carol");
-        // a later, different event proves the consumer went past the duplicate
+        // a later event with the same key (so on the same partition) proves the consumer went past the duplicate
         String marker = createMarker(org, agent);
-        publish(UUID.randomUUID().toString(), "switchboard.run.completed", org, marker, "alice");
+        publish(thread, UUID.randomUUID().toString(), "switchboard.run.completed", org, marker, "alice");
         awaitThread(org, marker, t -> t.getInt("messageCount") == 1);
         JsonPath after = as(org, "alice").get("/internal/threads/" + thread).then().extract().jsonPath();
         assertEquals(2, after.getInt("messageCount"), "the redelivered event was applied again");
@@ -86,13 +91,46 @@ class ThreadSummaryProjectorTest {
         kafka.produceStrings().fromRecords(new ProducerRecord<>("run-events", thread, "{not json"))
                 .awaitCompletion(Duration.ofSeconds(10));
         String marker = createMarker(org, UUID.randomUUID());
-        publish(UUID.randomUUID().toString(), "switchboard.run.completed", org, marker, "alice");
+        publish(thread, UUID.randomUUID().toString(), "switchboard.run.completed", org, marker, "alice");
         awaitThread(org, marker, t -> t.getInt("messageCount") == 1);
 
         JsonPath unchanged = as(org, "alice").get("/internal/threads/" + thread).then().extract().jsonPath();
         assertEquals(0, unchanged.getInt("messageCount"));
         assertNull(unchanged.getString("title"));
         assertEquals(java.util.List.of("alice"), unchanged.getList("userIds"));
+    }
+
+    @Test
+    void anEventForAMissingThreadIsRecordedAsProcessedAndEachIdOnlyOnce() throws Exception {
+        String org = Api.newOrg();
+        String missing = UUID.randomUUID().toString();
+        String missingEvent = UUID.randomUUID().toString();
+        String marker = createMarker(org, UUID.randomUUID());
+        String markerEvent = UUID.randomUUID().toString();
+        // all keyed by the marker thread, so one partition, handled in order
+        publish(marker, missingEvent, "switchboard.run.completed", org, missing, "alice");
+        publish(marker, markerEvent, "switchboard.run.completed", org, marker, "alice");
+        publish(marker, markerEvent, "switchboard.run.completed", org, marker, "alice");
+        String last = createMarker(org, UUID.randomUUID());
+        publish(marker, UUID.randomUUID().toString(), "switchboard.run.completed", org, last, "alice");
+        awaitThread(org, last, t -> t.getInt("messageCount") == 1);
+        assertEquals(1, processedRows(missingEvent), "an event for a missing thread is recorded as processed");
+        assertEquals(1, processedRows(markerEvent));
+        as(org, "alice").get("/internal/threads/" + missing).then().statusCode(404);
+    }
+
+    private static int processedRows(String eventId) throws SQLException {
+        var config = ConfigProvider.getConfig();
+        try (Connection c = DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
+                config.getValue("quarkus.datasource.username", String.class),
+                config.getValue("quarkus.datasource.password", String.class));
+                PreparedStatement ps = c.prepareStatement("select count(*) from processed_events where event_id = ?")) {
+            ps.setString(1, eventId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
     }
 
     private String createMarker(String org, UUID agent) {
@@ -102,12 +140,17 @@ class ThreadSummaryProjectorTest {
     }
 
     private void publish(String eventId, String type, String org, String thread, String user) {
+        publish(thread, eventId, type, org, thread, user);
+    }
+
+    /** Records with the same key share a partition, so the consumer handles them in the order produced. */
+    private void publish(String key, String eventId, String type, String org, String thread, String user) {
         String event = """
                 {"specversion":"1.0","id":"%s","source":"/run-service","type":"%s","subject":"%s",
                  "time":"%s","datacontenttype":"application/json","dataschema":"urn:switchboard:schema:x.v1",
                  "data":{"orgId":"%s","threadId":"%s","userId":"%s","runId":"%s","status":"completed"}}"""
                 .formatted(eventId, type, UUID.randomUUID(), Instant.now(), org, thread, user, UUID.randomUUID());
-        kafka.produceStrings().fromRecords(new ProducerRecord<>("run-events", thread, event))
+        kafka.produceStrings().fromRecords(new ProducerRecord<>("run-events", key, event))
                 .awaitCompletion(Duration.ofSeconds(10));
     }
 

@@ -1,0 +1,63 @@
+package dev.switchboard.thread.rest;
+
+import dev.switchboard.local.testing.SwitchboardTestResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.Test;
+
+import java.util.UUID;
+
+import static dev.switchboard.thread.rest.Api.as;
+import static dev.switchboard.thread.rest.Api.assertError;
+import static dev.switchboard.thread.rest.Api.createThread;
+import static dev.switchboard.thread.rest.Api.newOrg;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+
+/** Framework-level failures answer the one error body, name the field when one is at fault, and never leak Java. */
+@QuarkusTest
+@WithTestResource(SwitchboardTestResource.class)
+class ErrorBodyTest {
+
+    private final String org = newOrg();
+
+    @Test
+    void wrongJsonTypesNameTheField() {
+        String agent = UUID.randomUUID().toString();
+        assertError(as(org, "alice").body("{\"agentId\": \"" + agent + "\", \"agentNumericId\": \"seven\"}")
+                .post("/internal/threads").then(), 400, "invalid_argument", "agentNumericId");
+        assertError(as(org, "alice").body("{\"agentId\": {\"x\": 1}, \"agentNumericId\": 7}")
+                .post("/internal/threads").then(), 400, "invalid_argument", "agentId");
+        assertError(as(org, "alice").body("{\"agentId\": \"" + agent + "\", \"agentNumericId\": -1}")
+                .post("/internal/threads").then(), 400, "invalid_argument", "agentNumericId");
+
+        String thread = createThread(org, "alice", UUID.randomUUID());
+        assertError(as(org, "alice").body("{\"id\": \"nope\", \"role\": \"user\", \"content\": \"x\"}")
+                .post("/internal/threads/" + thread + "/messages").then(), 400, "invalid_argument", "id");
+        assertError(as(org, "alice").body("{\"id\": \"" + UUID.randomUUID() + "\", \"role\": \"user\", "
+                        + "\"content\": [\"x\"]}")
+                .post("/internal/threads/" + thread + "/messages").then(), 400, "invalid_argument", "content");
+        assertError(as(org, "alice").body("{\"id\": \"" + UUID.randomUUID() + "\", \"role\": \"user\", "
+                        + "\"content\": \"x\", \"runId\": 12}")
+                .post("/internal/threads/" + thread + "/messages").then(), 400, "invalid_argument", "runId");
+        assertError(as(org, "alice").body("[1, 2]").post("/internal/threads").then(), 400, "invalid_argument", null);
+        as(org, "alice").body("{\"agentId\": 1").post("/internal/threads").then().statusCode(400)
+                .body(not(containsString("Exception"))).body(not(containsString("java.")));
+    }
+
+    @Test
+    void aMissingBodyIsA400() {
+        assertError(as(org, "alice").post("/internal/threads").then(), 400, "invalid_argument", null);
+    }
+
+    @Test
+    void unknownRoutesAndMethodsAnswerJson() {
+        assertError(as(org, "alice").get("/internal/nothing-here").then(), 404, "not_found", null);
+        assertError(as(org, "alice").get("/no/such/route").then(), 404, "not_found", null);
+        assertError(as(org, "alice").delete("/internal/threads/" + createThread(org, "alice", UUID.randomUUID()))
+                .then(), 405, "invalid_argument", null);
+        assertError(as(org, "alice").contentType(ContentType.TEXT).body("hello").post("/internal/threads").then(),
+                415, "invalid_argument", null);
+    }
+}
