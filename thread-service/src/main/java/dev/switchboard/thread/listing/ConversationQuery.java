@@ -17,6 +17,7 @@ final class ConversationQuery {
 
     private final String where;
     private final List<Object> filterParameters;
+    private final boolean onlyTool;
 
     ConversationQuery(ConversationFilter filter, Instant now) {
         List<Object> parameters = new ArrayList<>();
@@ -39,6 +40,8 @@ final class ConversationQuery {
         }
         this.where = sql.toString();
         this.filterParameters = List.copyOf(parameters);
+        this.onlyTool = filter.toolName() != null && filter.agentNumericId() == 0 && filter.userId() == null
+                && filter.timeframe() == null;
     }
 
     /** One page of {@code limit} rows after {@code after} (keyset) or after {@code offset} rows (legacy page). */
@@ -56,10 +59,18 @@ final class ConversationQuery {
         return new Sql(sql.toString(), parameters);
     }
 
-    /** Counts the matches, but stops counting after {@code cap}. */
+    /**
+     * Counts the matches, but stops counting after {@code cap}; walks the same (org, updated_at, id) index
+     * as the page, so it never scans the table.
+     */
     Sql cappedCount(int cap) {
-        return new Sql("select count(*) from (select 1 from threads t where " + where + " limit " + cap
-                + ") matches", filterParameters);
+        if (onlyTool) {
+            // the tool-usage index alone answers it: one row per (thread, tool), carrying the org
+            return new Sql("select count(*) from (select 1 from thread_tool_usage u where u.org_id = ?1"
+                    + " and u.tool_name = ?2 limit " + cap + ") matches", filterParameters);
+        }
+        return new Sql("select count(*) from (select 1 from threads t where " + where
+                + " order by t.updated_at desc, t.id desc limit " + cap + ") matches", filterParameters);
     }
 
     /** The planner's estimate of all matches, for counts beyond the cap. */
