@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -43,7 +44,11 @@ public class RunServiceStub extends StubServer {
         };
         UUID runId = UUID.randomUUID();
         String model = StubHttp.text(run, "model") != null ? StubHttp.text(run, "model") : agent.model();
-        world.append(thread, "user", message, caller.user(), runId);
+        // seed 002 stores the first message with the thread and names it: it is not appended again
+        if (StubHttp.text(run, "userMessageId") == null) {
+            world.append(thread, "user", message, caller.user(), runId);
+        }
+        pause();
         StubWorld.Message answer = world.append(thread, "assistant", "echo: " + message, null, runId);
         String now = StubHttp.time(Instant.now());
         ObjectNode result = StubHttp.JSON.createObjectNode()
@@ -59,6 +64,21 @@ public class RunServiceStub extends StubServer {
         result.putObject("agent").put("id", agent.id()).put("uuid", agent.uuid().toString())
                 .put("name", agent.name()).put("handle", agent.handle());
         StubHttp.send(exchange, 200, result);
+    }
+
+    private volatile Duration delay = Duration.ZERO;
+
+    /** Every run takes this long from now on (a run still in progress). */
+    public void delayRuns(Duration delay) {
+        this.delay = delay;
+    }
+
+    private void pause() {
+        try {
+            Thread.sleep(delay.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private StubWorld.Thread existing(StubHttp.Caller caller, StubWorld.Agent agent, String threadId) {
