@@ -63,12 +63,13 @@ public class IdempotencyService {
             // the record that blocked the insert was released in between: the client may simply retry
             return ClaimKeyResponse.inProgress();
         }
+        // while the first request runs, any reuse of its key waits for it (409), whatever the request
+        if (!IdempotencyRecord.COMPLETED.equals(existing.state)) {
+            return ClaimKeyResponse.inProgress();
+        }
         if (!existing.requestHash.equals(requestHash)) {
             return ClaimKeyResponse.mismatch();
         }
-        if (IdempotencyRecord.COMPLETED.equals(existing.state)) {
-            return ClaimKeyResponse.replay(existing.responseStatus, existing.responseBody);
-        }
-        return ClaimKeyResponse.inProgress();
+        return ClaimKeyResponse.replay(existing.responseStatus, existing.responseBody);
     }
 }
