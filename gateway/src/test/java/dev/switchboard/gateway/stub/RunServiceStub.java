@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -43,10 +44,11 @@ public class RunServiceStub extends StubServer {
         };
         UUID runId = UUID.randomUUID();
         String model = StubHttp.text(run, "model") != null ? StubHttp.text(run, "model") : agent.model();
-        // userMessageId: the caller appended the user message already
+        // userMessageId: the caller appended the user message already (seed 002's first message, seed 004)
         if (StubHttp.text(run, "userMessageId") == null) {
             world.append(thread, "user", message, caller.user(), runId);
         }
+        pause();
         StubWorld.Message answer = world.append(thread, assistantMessageId(runId), "assistant", "echo: " + message,
                 null, runId);
         String now = StubHttp.time(Instant.now());
@@ -68,6 +70,21 @@ public class RunServiceStub extends StubServer {
     /** run-service's deterministic id of a run's assistant message. */
     public static UUID assistantMessageId(UUID runId) {
         return UUID.nameUUIDFromBytes((runId + ":assistant").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private volatile Duration delay = Duration.ZERO;
+
+    /** Every run takes this long from now on (a run still in progress). */
+    public void delayRuns(Duration delay) {
+        this.delay = delay;
+    }
+
+    private void pause() {
+        try {
+            Thread.sleep(delay.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private StubWorld.Thread existing(StubHttp.Caller caller, StubWorld.Agent agent, String threadId) {

@@ -18,15 +18,25 @@ public class ThreadServiceStub extends StubServer {
     private static final String PREFIX = "/internal/threads/";
 
     private final StubWorld world;
+    private final ThreadStartStub starts;
 
     ThreadServiceStub(StubWorld world) {
         super("thread-service");
         this.world = world;
+        this.starts = new ThreadStartStub(world);
+    }
+
+    /** The seed 002 routes: files, threads started with a first message, Idempotency-Key records. */
+    public ThreadStartStub starts() {
+        return starts;
     }
 
     @Override
     void handle(HttpExchange exchange, String body) throws IOException {
         StubHttp.Caller caller = StubHttp.caller(exchange);
+        if (starts.handle(exchange, caller, body)) {
+            return;
+        }
         String path = exchange.getRequestURI().getPath();
         Map<String, String> query = StubHttp.query(exchange);
         if (exchange.getRequestMethod().equals("GET") && path.equals("/internal/threads")) {

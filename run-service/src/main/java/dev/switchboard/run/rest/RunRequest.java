@@ -6,7 +6,10 @@ import jakarta.validation.constraints.Size;
 
 import java.util.UUID;
 
-/** The body of {@code POST /internal/runs}. */
+/**
+ * The body of {@code POST /internal/runs}. {@code userMessageId}: the user message is already in the thread under
+ * that id (seed 002 stores it with the thread), so the run does not append it again.
+ */
 public record RunRequest(
         @NotNull(message = "agentId is required") UUID agentId,
         @NotNull(message = "threadMode is required; one of: new, existing, current")
@@ -15,5 +18,10 @@ public record RunRequest(
         @Size(min = 1, max = 200, message = "threadId must be 1-200 characters") String threadId,
         @NotNull(message = "message is required")
         @Size(min = 1, max = 100_000, message = "message must be 1-100000 characters") String message,
-        @Size(min = 1, max = 100, message = "model must be 1-100 characters") String model) {
+        @Size(min = 1, max = 100, message = "model must be 1-100 characters") String model,
+        UUID userMessageId) {
+
+    public RunRequest(UUID agentId, String threadMode, String threadId, String message, String model) {
+        this(agentId, threadMode, threadId, message, model, null);
+    }
 }

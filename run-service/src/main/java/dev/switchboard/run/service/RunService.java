@@ -66,7 +66,7 @@ public class RunService {
                 .flatMap(agent -> thread(caller, mode, request.threadId(), agent)
                         .flatMap(thread -> ledger.begin(newRun(caller, agent, thread, request)))
                         .invoke(relay::nudge)
-                        .flatMap(run -> execute(caller, agent, run)
+                        .flatMap(run -> execute(caller, agent, run, request.userMessageId())
                                 .onFailure().recoverWithUni(failure -> failed(run.id, failure))));
     }
 
@@ -99,11 +99,11 @@ public class RunService {
         };
     }
 
-    private Uni<RunView> execute(Caller caller, AgentView agent, Run run) {
+    private Uni<RunView> execute(Caller caller, AgentView agent, Run run, UUID userMessageId) {
         String auth = caller.authorization();
-        NewMessage question = new NewMessage(messageId(run.id, "user"), "user", run.input, run.id);
-        return threads.append(run.threadId, question, auth)
+        return userMessage(run, userMessageId, auth)
                 .flatMap(appended -> threads.recentMessages(run.threadId, config.historyWindow(), auth))
+                .invoke(history -> requireUserMessage(history, userMessageId))
                 .flatMap(history -> provider.complete(new ModelRequest(agent.name(), agent.instructions(),
                         run.model, turns(history), run.input)))
                 .call(reply -> threads.append(run.threadId,
@@ -111,6 +111,24 @@ public class RunService {
                 .flatMap(reply -> ledger.complete(run.id, reply))
                 .invoke(relay::nudge)
                 .map(RunMapper::toView);
+    }
+
+    /** Appends the run's user message, unless the caller stored it already ({@code userMessageId}). */
+    private Uni<Void> userMessage(Run run, UUID userMessageId, String auth) {
+        if (userMessageId != null) {
+            return Uni.createFrom().voidItem();
+        }
+        NewMessage question = new NewMessage(messageId(run.id, "user"), "user", run.input, run.id);
+        return threads.append(run.threadId, question, auth).replaceWithVoid();
+    }
+
+    /** A message stored beforehand must be a user message among the thread's newest ones. */
+    private static void requireUserMessage(List<MessageView> history, UUID userMessageId) {
+        if (userMessageId != null && history.stream()
+                .noneMatch(m -> userMessageId.equals(m.id()) && "user".equals(m.role()))) {
+            throw ApiException.notFound("userMessageId",
+                    "user message " + userMessageId + " not found among the thread's newest messages");
+        }
     }
 
     private Uni<RunView> failed(UUID runId, Throwable failure) {

@@ -49,6 +49,15 @@ public class ThreadServiceStub extends StubServer {
         return thread;
     }
 
+    /** A message stored directly, as seed 002 stores a thread's first message before the run. */
+    public Message addMessage(String threadId, String role, String content, String userId) {
+        Message message = new Message(UUID.randomUUID(), threadId, role, content, userId, null, Instant.now());
+        synchronized (this) {
+            messages.get(threadId).add(message);
+        }
+        return message;
+    }
+
     /** The thread's messages in the order they were appended. */
     public List<Message> messages(String threadId) {
         synchronized (this) {

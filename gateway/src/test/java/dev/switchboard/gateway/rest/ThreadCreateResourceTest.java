@@ -1,0 +1,304 @@
+package dev.switchboard.gateway.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.switchboard.gateway.stub.ServiceStubs;
+import dev.switchboard.gateway.stub.ServiceStubsResource;
+import dev.switchboard.gateway.stub.StubWorld;
+import dev.switchboard.local.infra.JwtSigner;
+import dev.switchboard.local.testing.SwitchboardTestResource;
+import dev.switchboard.local.testing.TestInfrastructure;
+import dev.switchboard.local.testing.TestTokens;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
+import io.restassured.response.ValidatableResponse;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Seed 002: a thread with its first message, files and an Idempotency-Key, against the contract stubs. */
+@QuarkusTest
+@WithTestResource(SwitchboardTestResource.class)
+@WithTestResource(ServiceStubsResource.class)
+class ThreadCreateResourceTest {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final String BODY = """
+            {"client_external_ref": "linear-ENG-123",
+             "input": {"content": [{"text": "Summarize the launch plan.", "type": "text"}], "type": "user.message"}}""";
+
+    ServiceStubs stubs;
+
+    final Api api = new Api();
+    StubWorld.Agent agent;
+
+    @BeforeEach
+    void anAgent() {
+        agent = stubs.world().addAgent(api.org, "helper-" + UUID.randomUUID().toString().substring(0, 8),
+                "Helper", "gpt-5-mini");
+    }
+
+    @AfterEach
+    void noDelay() {
+        stubs.runService().delayRuns(Duration.ZERO);
+    }
+
+    private String threads() {
+        return "/api/v1/agents/" + agent.id() + "/threads";
+    }
+
+    private ValidatableResponse create(String key, String body) {
+        var request = api.json(body);
+        if (key != null) {
+            request.header("Idempotency-Key", key);
+        }
+        return request.post(threads()).then();
+    }
+
+    private String fileId() {
+        return api.request().multiPart("file", "plan.md", "launch plan".getBytes(), "text/markdown")
+                .post("/api/v1/files").then().statusCode(201).extract().path("id");
+    }
+
+    private long threadsCreated() {
+        return stubs.threadService().received().stream()
+                .filter(r -> r.method().equals("POST") && r.pathAndQuery().equals("/internal/threads/with-message"))
+                .count();
+    }
+
+    @Test
+    void aThreadIsCreatedWithItsFirstMessageAndAnswered() throws Exception {
+        String file = fileId();
+        ExtractableResponse<Response> created = create(null, """
+                {"client_external_ref": "linear-ENG-123", "attributed_user_id": "carol",
+                 "files": [{"file_id": "%s"}],
+                 "input": {"content": [{"text": "Summarize the attached launch plan.", "type": "text"}],
+                 "type": "user.message"}}""".formatted(file))
+                .statusCode(201)
+                .contentType(ContentType.JSON)
+                .body("run.id", notNullValue())
+                .body("run.createdAt", matchesPattern(Api.TIME))
+                .body("run.startedAt", matchesPattern(Api.TIME))
+                .body("run.completedAt", matchesPattern(Api.TIME))
+                .body("run.updatedAt", matchesPattern(Api.TIME))
+                .body("thread.agent_id", equalTo(Long.toString(agent.id())))
+                .body("thread.attributed_user.id", equalTo("carol"))
+                .body("thread.client_external_ref", equalTo("linear-ENG-123"))
+                .body("thread.created_at", matchesPattern(Api.TIME))
+                .body("thread.created_by.id", equalTo(api.user))
+                .body("thread.source", equalTo("api"))
+                .body("thread.title", equalTo("Summarize the attached launch plan."))
+                .body("thread.updated_at", matchesPattern(Api.TIME))
+                .extract();
+        String threadId = created.path("thread.id");
+        assertEquals(created.path("run.id"), (String) created.path("thread.last_run_id"));
+        assertEquals("/api/v1/agents/" + agent.id() + "/conversations/" + threadId, created.path("links.thread"));
+        assertEquals(created.path("links.thread"), created.header("Location").replaceFirst("^https?://[^/]+", ""));
+        assertEquals(List.of(file), stubs.threadService().starts().attachments(threadId));
+
+        JsonNode run = JSON.readTree(stubs.runService().last().body());
+        assertEquals("existing", run.get("threadMode").asText());
+        assertEquals(threadId, run.get("threadId").asText());
+        assertEquals("Summarize the attached launch plan.", run.get("message").asText());
+        assertTrue(run.hasNonNull("userMessageId"));
+
+        // the conversation shows the first message once, then the answer
+        api.request().get((String) created.path("links.thread")).then().statusCode(200)
+                .body("messages.size()", equalTo(2))
+                .body("messages[0].role", equalTo("user"))
+                .body("messages[0].content", equalTo("Summarize the attached launch plan."))
+                .body("messages[1].role", equalTo("assistant"));
+    }
+
+    @Test
+    void withoutOptionalFieldsAttributedUserIsNull() {
+        create(null, """
+                {"input": {"type": "user.message", "content": [{"type": "text", "text": "hi"}]}}""")
+                .statusCode(201)
+                .body("thread.attributed_user", nullValue())
+                .body("thread.client_external_ref", nullValue());
+    }
+
+    @Test
+    void theSameKeyAndRequestReturnsTheOriginalAnswerAndMakesOneThread() {
+        String key = "retry-" + UUID.randomUUID();
+        long before = threadsCreated();
+        String first = create(key, BODY).statusCode(201).extract().asString();
+        ExtractableResponse<Response> again = create(key, BODY.replace("\n", " ")).statusCode(201).extract();
+        assertEquals(JSON.valueToTree(parse(first)), JSON.valueToTree(parse(again.asString())));
+        assertEquals("true", again.header("Idempotent-Replayed"));
+        assertEquals(1, threadsCreated() - before);
+    }
+
+    @Test
+    void theSameKeyWithAnotherRequestIs422() {
+        String key = "k-" + UUID.randomUUID();
+        create(key, BODY).statusCode(201);
+        assertError(create(key, BODY.replace("linear-ENG-123", "linear-ENG-124")), 422, "unprocessable",
+                "Idempotency-Key");
+    }
+
+    @Test
+    void theSameKeyWhileTheFirstIsStillRunningIs409() throws Exception {
+        String key = "slow-" + UUID.randomUUID();
+        stubs.runService().delayRuns(Duration.ofMillis(1500));
+        CompletableFuture<Integer> first = CompletableFuture.supplyAsync(
+                () -> create(key, BODY).extract().statusCode());
+        waitForRunCall();
+        assertError(create(key, BODY), 409, "conflict", "Idempotency-Key");
+        assertEquals(201, first.get());
+        create(key, BODY).statusCode(201);
+    }
+
+    @Test
+    void twoConcurrentRequestsWithOneKeyCreateOneThread() throws Exception {
+        String key = "race-" + UUID.randomUUID();
+        long before = threadsCreated();
+        stubs.runService().delayRuns(Duration.ofMillis(300));
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Callable<Integer>> calls = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                calls.add(() -> create(key, BODY).extract().statusCode());
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> f : pool.invokeAll(calls)) {
+                statuses.add(f.get());
+            }
+            assertTrue(statuses.contains(201), statuses.toString());
+            assertTrue(statuses.stream().allMatch(s -> s == 201 || s == 409), statuses.toString());
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(1, threadsCreated() - before);
+    }
+
+    @Test
+    void keysArePerCaller() {
+        String key = "shared-" + UUID.randomUUID();
+        String mine = create(key, BODY).statusCode(201).extract().path("thread.id");
+        Api other = new Api();
+        StubWorld.Agent theirs = stubs.world().addAgent(other.org, null, "Theirs", "gpt-5-mini");
+        String theirsThread = other.json(BODY).header("Idempotency-Key", key)
+                .post("/api/v1/agents/" + theirs.id() + "/threads").then().statusCode(201).extract().path("thread.id");
+        assertNotEquals(mine, theirsThread);
+    }
+
+    @Test
+    void aFailedRunReleasesTheKey() {
+        String key = "fail-" + UUID.randomUUID();
+        stubs.runService().failNextWith(500);
+        assertError(create(key, BODY), 502, "bad_gateway", null);
+        create(key, BODY).statusCode(201);
+    }
+
+    @Test
+    void badIdempotencyKeysAre400() {
+        assertError(create("k".repeat(129), BODY), 400, "invalid_argument", "Idempotency-Key");
+        create("k".repeat(128), BODY).statusCode(201);
+    }
+
+    @Test
+    void validationFailuresNameTheFieldAndStoreNothing() {
+        String key = "bad-" + UUID.randomUUID();
+        assertError(create(key, "{\"input\": {\"type\": \"user.message\", \"content\": [{\"type\": \"text\", "
+                + "\"text\": \"\"}]}}"), 400, "invalid_argument", "input.content[0].text");
+        assertError(create(key, "{\"input\": {\"type\": \"system.message\", \"content\": []}}"), 400,
+                "invalid_argument", "input.type");
+        assertError(create(key, "{\"input\": {\"type\": \"user.message\", \"content\": [{\"type\": \"image\"}]}}"),
+                400, "invalid_argument", "input.content[0].type");
+        assertError(create(key, BODY.replace("linear-ENG-123", "r".repeat(256))), 400, "invalid_argument",
+                "client_external_ref");
+        assertError(create(key, "{\"input\": "), 400, "invalid_argument", null);
+        assertError(create(null, ""), 400, "invalid_argument", null);
+        // none of them used the key
+        create(key, BODY).statusCode(201);
+    }
+
+    @Test
+    void unknownOrForeignFilesAreNotFoundNamingTheHandle() {
+        String mine = fileId();
+        Api other = new Api();
+        String theirs = other.request().multiPart("file", "x.txt", "x".getBytes(), "text/plain")
+                .post("/api/v1/files").then().statusCode(201).extract().path("id");
+        String body = """
+                {"files": [{"file_id": "%s"}, {"file_id": "%s"}],
+                 "input": {"type": "user.message", "content": [{"type": "text", "text": "hi"}]}}""";
+        assertError(create(null, body.formatted(mine, theirs)), 404, "not_found", "files[1].file_id");
+        assertError(create(null, body.formatted(mine, "file_01KQX0V62MEXAMPLE7W6X3B2A")), 404, "not_found",
+                "files[1].file_id");
+        assertError(create(null, body.formatted(mine, "nope")), 400, "invalid_argument", "files[1].file_id");
+    }
+
+    @Test
+    void unknownAgentIs404() {
+        assertError(api.json(BODY).post("/api/v1/agents/999999/threads").then(), 404, "not_found", null);
+    }
+
+    @Test
+    void serviceTokensCannotAttachFiles() throws Exception {
+        String service = new JwtSigner(TestInfrastructure.keys().loadPrivateKey(), TestTokens.USER_ISSUER)
+                .sign("svc-" + UUID.randomUUID(), api.org, Duration.ofMinutes(5), Map.of("kind", "service"));
+        ValidatableResponse refused = given().header("Authorization", "Bearer " + service)
+                .contentType(ContentType.JSON).body("""
+                        {"files": [{"file_id": "file_01KQX0V62MEXAMPLE7W6X3B2A"}],
+                         "input": {"type": "user.message", "content": [{"type": "text", "text": "hi"}]}}""")
+                .post(threads()).then();
+        assertError(refused, 403, "permission_denied", "files");
+        refused.body("error.message", equalTo("Organization Service tokens cannot attach files until "
+                + "service-token file uploads are available"));
+        // without files a service token may create threads
+        given().header("Authorization", "Bearer " + service).contentType(ContentType.JSON).body(BODY)
+                .post(threads()).then().statusCode(201);
+    }
+
+    @Test
+    void withoutATokenItIs401() {
+        given().contentType(ContentType.JSON).body(BODY).post(threads()).then().statusCode(401);
+    }
+
+    private void waitForRunCall() throws InterruptedException {
+        int calls = stubs.runService().received().size();
+        for (int i = 0; i < 100 && stubs.runService().received().size() == calls; i++) {
+            Thread.sleep(20);
+        }
+    }
+
+    private static Object parse(String body) {
+        try {
+            return JSON.readValue(body, Object.class);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static void assertError(ValidatableResponse response, int status, String code, String field) {
+        response.statusCode(status).contentType(ContentType.JSON)
+                .body("error.code", equalTo(code))
+                .body("error.message", notNullValue())
+                .body("error.field", equalTo(field));
+    }
+}

@@ -1,0 +1,38 @@
+package dev.switchboard.thread.rest;
+
+import dev.switchboard.thread.service.ThreadStarter;
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.jboss.resteasy.reactive.RestResponse;
+
+import java.net.URI;
+
+/** Seed 002's first step: a new thread with its first user message and the caller's files attached. */
+@Path("/internal/threads/with-message")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ThreadStartResource {
+
+    private final ThreadStarter starter;
+    private final TokenCaller caller;
+
+    ThreadStartResource(ThreadStarter starter, TokenCaller caller) {
+        this.starter = starter;
+        this.caller = caller;
+    }
+
+    @POST
+    public Uni<RestResponse<StartedThreadResponse>> start(@Valid @NotNull StartThreadRequest request) {
+        return starter.start(caller.org(), caller.user(), request).map(started -> RestResponse.ResponseBuilder
+                .<StartedThreadResponse>created(URI.create("/internal/threads/" + started.thread().id()))
+                .entity(started).build());
+    }
+}
