@@ -4,7 +4,6 @@ import dev.switchboard.gateway.ApiException;
 import dev.switchboard.gateway.client.FileClient;
 import dev.switchboard.gateway.config.FilesConfig;
 import dev.switchboard.gateway.security.Caller;
-import dev.switchboard.gateway.security.CallerKinds;
 import dev.switchboard.gateway.security.Callers;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
@@ -37,13 +36,11 @@ public class FileResource {
 
     private final FileClient files;
     private final Callers callers;
-    private final CallerKinds kinds;
     private final FilesConfig config;
 
-    public FileResource(FileClient files, Callers callers, CallerKinds kinds, FilesConfig config) {
+    public FileResource(FileClient files, Callers callers, FilesConfig config) {
         this.files = files;
         this.callers = callers;
-        this.kinds = kinds;
         this.config = config;
     }
 
@@ -51,7 +48,7 @@ public class FileResource {
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     public Uni<RestResponse<FileResponse>> upload(@RestForm("file") FileUpload file) {
         Caller caller = callers.current();
-        if (kinds.isServiceToken()) {
+        if (caller.isService()) {
             throw new ApiException(403, "permission_denied", SERVICE_TOKEN_UPLOADS, null);
         }
         if (file == null || file.uploadedFile() == null) {

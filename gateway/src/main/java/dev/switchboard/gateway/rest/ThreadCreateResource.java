@@ -3,7 +3,6 @@ package dev.switchboard.gateway.rest;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.gateway.ApiException;
 import dev.switchboard.gateway.security.Caller;
-import dev.switchboard.gateway.security.CallerKinds;
 import dev.switchboard.gateway.security.Callers;
 import dev.switchboard.gateway.service.ThreadCreation;
 import io.quarkus.security.Authenticated;
@@ -33,12 +32,10 @@ public class ThreadCreateResource {
 
     private final ThreadCreation creation;
     private final Callers callers;
-    private final CallerKinds kinds;
 
-    public ThreadCreateResource(ThreadCreation creation, Callers callers, CallerKinds kinds) {
+    public ThreadCreateResource(ThreadCreation creation, Callers callers) {
         this.creation = creation;
         this.callers = callers;
-        this.kinds = kinds;
     }
 
     @POST
@@ -47,7 +44,7 @@ public class ThreadCreateResource {
         Caller caller = callers.current();
         String key = ThreadCreation.checkKey(idempotencyKey);
         CreateThreadInput input = CreateThreadInput.parse(body);
-        if (!input.fileIds().isEmpty() && kinds.isServiceToken()) {
+        if (!input.fileIds().isEmpty() && caller.isService()) {
             throw new ApiException(403, "permission_denied", SERVICE_TOKEN_FILES, "files");
         }
         return creation.create(caller, agentId, key, input, body);

@@ -30,7 +30,9 @@ public class Callers {
         if (user == null || user.isBlank() || org == null || org.isBlank()) {
             throw ApiException.unauthenticated("the bearer token must carry the sub and org claims");
         }
-        return new Caller(user, org);
+        // a JWT may itself be an organisation service token (kind=service), like a service API key
+        String kind = Caller.SERVICE.equals(text(token.getClaim("kind"))) ? Caller.SERVICE : Caller.USER;
+        return new Caller(user, org, kind);
     }
 
     private static String text(Object claim) {

@@ -143,6 +143,15 @@ class ApiKeyTest {
                 .body("error.code", equalTo("permission_denied"));
         given().header("x-api-key", secret).get("/api/v1/api-keys").then().statusCode(403);
         given().header("x-api-key", secret).delete("/api/v1/api-keys/" + key.getString("id")).then().statusCode(403);
+
+        // seed 002: an organisation service token cannot upload or attach files
+        given().header("x-api-key", secret).multiPart("file", "notes.txt", "hello".getBytes(), "text/plain")
+                .post("/api/v1/files").then().statusCode(403).body("error.code", equalTo("permission_denied"));
+        given().header("x-api-key", secret).contentType(ContentType.JSON)
+                .body("{\"input\": {\"type\": \"user.message\", \"content\": [{\"type\": \"text\", \"text\": \"hi\"}]},"
+                        + " \"files\": [{\"file_id\": \"file_01KQX0V62MEXAMPLE7W6X3B2A\"}]}")
+                .post("/api/v1/agents/1/threads").then().statusCode(403)
+                .body("error.code", equalTo("permission_denied")).body("error.field", equalTo("files"));
     }
 
     @Test

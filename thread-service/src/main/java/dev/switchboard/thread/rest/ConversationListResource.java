@@ -8,13 +8,11 @@ import dev.switchboard.thread.listing.PageToken;
 import dev.switchboard.thread.listing.PageTokens;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
-import jakarta.json.JsonString;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import java.util.List;
 
@@ -26,12 +24,12 @@ public class ConversationListResource {
 
     private final ConversationListing listing;
     private final PageTokens tokens;
-    private final JsonWebToken token;
+    private final TokenCaller caller;
 
-    ConversationListResource(ConversationListing listing, PageTokens tokens, JsonWebToken token) {
+    ConversationListResource(ConversationListing listing, PageTokens tokens, TokenCaller caller) {
         this.listing = listing;
         this.tokens = tokens;
-        this.token = token;
+        this.caller = caller;
     }
 
     @GET
@@ -40,7 +38,7 @@ public class ConversationListResource {
             @QueryParam("timeframe") String timeframe, @QueryParam("includeTools") String includeTools,
             @QueryParam("pageSize") String pageSize, @QueryParam("page") String page,
             @QueryParam("pageToken") String pageToken) {
-        ConversationFilter filter = new ConversationFilter(org(), ListingParameters.skillId(agentNumericId),
+        ConversationFilter filter = new ConversationFilter(caller.org(), ListingParameters.skillId(agentNumericId),
                 ListingParameters.text(userId, "userId"), ListingParameters.text(toolName, "toolName"),
                 ListingParameters.timeframe(timeframe));
         int size = ListingParameters.pageSize(pageSize);
@@ -61,12 +59,4 @@ public class ConversationListResource {
                 t.createdAt, t.updatedAt, List.of(t.userIds), tools);
     }
 
-    private String org() {
-        Object claim = token.getClaim("org");
-        String org = claim instanceof JsonString json ? json.getString() : claim == null ? null : claim.toString();
-        if (org == null || org.isBlank()) {
-            throw ApiException.unauthenticated("the internal token carries no org claim");
-        }
-        return org;
-    }
 }

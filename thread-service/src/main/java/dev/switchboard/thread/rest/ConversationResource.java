@@ -4,7 +4,6 @@ import dev.switchboard.thread.config.ThreadsConfig;
 import dev.switchboard.thread.service.ConversationService;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
-import jakarta.json.JsonString;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -17,7 +16,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import java.net.URI;
@@ -31,24 +29,24 @@ import java.util.UUID;
 public class ConversationResource {
 
     private final ConversationService conversations;
-    private final JsonWebToken token;
+    private final TokenCaller caller;
     private final ThreadsConfig config;
 
-    ConversationResource(ConversationService conversations, JsonWebToken token, ThreadsConfig config) {
+    ConversationResource(ConversationService conversations, TokenCaller caller, ThreadsConfig config) {
         this.conversations = conversations;
-        this.token = token;
+        this.caller = caller;
         this.config = config;
     }
 
     @GET
     public Uni<ConversationRequests.ConversationList> list(@QueryParam("agentId") String agentId,
             @QueryParam("limit") String limit) {
-        return conversations.list(org(), user(), agent(agentId), limit(limit, 100));
+        return conversations.list(caller.org(), caller.user(), agent(agentId), limit(limit, 100));
     }
 
     @POST
     public Uni<RestResponse<ThreadResponse>> create(@Valid @NotNull ConversationRequests.Create request) {
-        return conversations.create(org(), user(), request).map(t -> RestResponse.ResponseBuilder
+        return conversations.create(caller.org(), caller.user(), request).map(t -> RestResponse.ResponseBuilder
                 .<ThreadResponse>created(URI.create("/internal/threads/" + t.id())).entity(t).build());
     }
 
@@ -56,33 +54,33 @@ public class ConversationResource {
     @Path("{id}")
     public Uni<ThreadResponse> rename(@PathParam("id") String id, @QueryParam("agentId") String agentId,
             @Valid @NotNull ConversationRequests.Rename request) {
-        return conversations.rename(org(), user(), agent(agentId), id, request.title());
+        return conversations.rename(caller.org(), caller.user(), agent(agentId), id, request.title());
     }
 
     @DELETE
     @Path("{id}")
     public Uni<RestResponse<Void>> delete(@PathParam("id") String id, @QueryParam("agentId") String agentId) {
-        return conversations.delete(org(), user(), agent(agentId), id).map(ignored -> RestResponse.noContent());
+        return conversations.delete(caller.org(), caller.user(), agent(agentId), id).map(ignored -> RestResponse.noContent());
     }
 
     @GET
     @Path("{id}/messages")
     public Uni<MessageListResponse> history(@PathParam("id") String id, @QueryParam("agentId") String agentId,
             @QueryParam("limit") String limit) {
-        return conversations.history(org(), user(), agent(agentId), id, limit(limit, config.maxHistoryLimit()));
+        return conversations.history(caller.org(), caller.user(), agent(agentId), id, limit(limit, config.maxHistoryLimit()));
     }
 
     @GET
     @Path("inbox")
     public Uni<ConversationRequests.Inbox> inbox(@QueryParam("agentId") String agentId,
             @QueryParam("limit") String limit) {
-        return conversations.inbox(org(), user(), agent(agentId), limit(limit, 100));
+        return conversations.inbox(caller.org(), caller.user(), agent(agentId), limit(limit, 100));
     }
 
     @POST
     @Path("mark-read")
     public Uni<ConversationRequests.Marked> markRead(@Valid @NotNull ConversationRequests.MarkRead request) {
-        return conversations.markRead(org(), user(), request);
+        return conversations.markRead(caller.org(), caller.user(), request);
     }
 
     private int limit(String limit, int max) {
@@ -108,20 +106,5 @@ public class ConversationResource {
         }
     }
 
-    private String org() {
-        Object claim = token.getClaim("org");
-        String org = claim instanceof JsonString json ? json.getString() : claim == null ? null : claim.toString();
-        if (org == null || org.isBlank()) {
-            throw ApiException.unauthenticated("the internal token carries no org claim");
-        }
-        return org;
-    }
 
-    private String user() {
-        String sub = token.getSubject();
-        if (sub == null || sub.isBlank()) {
-            throw ApiException.unauthenticated("the internal token carries no subject");
-        }
-        return sub;
-    }
 }

@@ -4,7 +4,6 @@ import dev.switchboard.thread.config.ThreadsConfig;
 import dev.switchboard.thread.service.ThreadService;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
-import jakarta.json.JsonString;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -15,7 +14,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import java.net.URI;
@@ -29,26 +27,26 @@ import java.util.UUID;
 public class ThreadResource {
 
     private final ThreadService threads;
-    private final JsonWebToken token;
+    private final TokenCaller caller;
     private final ThreadsConfig config;
 
-    ThreadResource(ThreadService threads, JsonWebToken token, ThreadsConfig config) {
+    ThreadResource(ThreadService threads, TokenCaller caller, ThreadsConfig config) {
         this.threads = threads;
-        this.token = token;
+        this.caller = caller;
         this.config = config;
     }
 
     @POST
     public Uni<RestResponse<ThreadResponse>> create(@Valid @NotNull CreateThreadRequest request) {
-        return threads.create(org(), user(), request).map(t -> RestResponse.ResponseBuilder
+        return threads.create(caller.org(), caller.user(), request).map(t -> RestResponse.ResponseBuilder
                 .<ThreadResponse>created(URI.create("/internal/threads/" + t.id())).entity(t).build());
     }
 
     @POST
     @Path("current")
     public Uni<ThreadResponse> current(@Valid @NotNull CreateThreadRequest request) {
-        String org = org();
-        String user = user();
+        String org = caller.org();
+        String user = caller.user();
         // a request that lost the race for the slot and failed on the way simply reads the winner's thread
         return Uni.createFrom().deferred(() -> threads.current(org, user, request))
                 .onFailure(e -> !(e instanceof ApiException)).retry().atMost(2);
@@ -58,26 +56,26 @@ public class ThreadResource {
     @Path("current/messages")
     public Uni<MessageListResponse> currentMessages(@QueryParam("agentId") String agentId,
             @QueryParam("limit") String limit) {
-        return threads.currentMessages(org(), user(), parseAgentId(agentId), parseLimit(limit));
+        return threads.currentMessages(caller.org(), caller.user(), parseAgentId(agentId), parseLimit(limit));
     }
 
     @GET
     @Path("{id}")
     public Uni<ThreadResponse> get(@PathParam("id") String id) {
-        return threads.get(org(), id);
+        return threads.get(caller.org(), id);
     }
 
     @GET
     @Path("{id}/messages")
     public Uni<MessageListResponse> messages(@PathParam("id") String id, @QueryParam("limit") String limit) {
-        return threads.messages(org(), id, parseLimit(limit));
+        return threads.messages(caller.org(), id, parseLimit(limit));
     }
 
     @POST
     @Path("{id}/messages")
     public Uni<RestResponse<MessageResponse>> append(@PathParam("id") String id,
             @Valid @NotNull AppendMessageRequest request) {
-        return threads.append(org(), user(), id, request).map(appended -> appended.created()
+        return threads.append(caller.org(), caller.user(), id, request).map(appended -> appended.created()
                 ? RestResponse.ResponseBuilder.<MessageResponse>created(
                         URI.create("/internal/threads/" + id + "/messages/" + appended.message().id()))
                         .entity(appended.message()).build()
@@ -107,24 +105,6 @@ public class ThreadResource {
         }
     }
 
-    private String org() {
-        return claim("org");
-    }
 
-    private String user() {
-        String sub = token.getSubject();
-        if (sub == null || sub.isBlank()) {
-            throw ApiException.unauthenticated("the internal token carries no subject");
-        }
-        return sub;
-    }
 
-    private String claim(String name) {
-        Object claim = token.getClaim(name);
-        String value = claim instanceof JsonString json ? json.getString() : claim == null ? null : claim.toString();
-        if (value == null || value.isBlank()) {
-            throw ApiException.unauthenticated("the internal token carries no " + name + " claim");
-        }
-        return value;
-    }
 }
