@@ -1,91 +1,115 @@
 package dev.switchboard.thread.listing;
 
-import dev.switchboard.thread.ChatThread;
-import dev.switchboard.thread.repository.ToolUsageRepository;
-import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.hibernate.reactive.mutiny.Mutiny;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Seed 001's conversation list: newest activity first, keyset pages, a total that is exact up to
- * {@link #EXACT_COUNT_LIMIT} matches and the planner's estimate above.
+ * {@link #EXACT_COUNT_LIMIT} matches and the planner's estimate above. A read-only path that runs its few
+ * statements straight on the reactive pool: the planner's estimate first, then the page with its tools and
+ * (unless the estimate is far above the limit) the capped count, in one statement.
  */
 @ApplicationScoped
 public class ConversationListing {
 
     public static final int EXACT_COUNT_LIMIT = 10_000;
+    /**
+     * Above this many estimated matches the exact count is not attempted: the planner would have to be wrong
+     * by a factor of ten for the true total to be within the exact range.
+     */
+    static final long SKIP_COUNT_ESTIMATE = 10L * EXACT_COUNT_LIMIT;
     private static final Pattern PLAN_ROWS = Pattern.compile("rows=(\\d+)");
 
-    /** One page: the threads, their tools if asked for, where the next page starts, the total. */
-    public record Page(List<ChatThread> threads, Map<String, List<String>> tools, PageToken next, long total) {
+    /** One listed thread, with its tools when they were asked for. */
+    public record Conversation(String threadId, long agentNumericId, String firstMessage, String title,
+            int messageCount, Instant createdAt, Instant updatedAt, List<String> userIds, List<String> tools) {
     }
 
-    private final ToolUsageRepository toolUsage;
+    /** One page: the threads, where the next page starts, the total. */
+    public record Page(List<Conversation> threads, PageToken next, long total) {
+    }
 
-    ConversationListing(ToolUsageRepository toolUsage) {
-        this.toolUsage = toolUsage;
+    private final Pool pool;
+
+    ConversationListing(Pool pool) {
+        this.pool = pool;
     }
 
     /**
      * {@code after} (a page token's position) wins; otherwise legacy {@code page} skips page * pageSize rows.
      */
-    @WithSession
     public Uni<Page> list(ConversationFilter filter, PageToken after, int page, int pageSize, boolean includeTools) {
         ConversationQuery query = new ConversationQuery(filter, Instant.now());
         long offset = after == null ? (long) page * pageSize : 0;
         int pageIndex = after == null ? page : after.page();
-        return Panache.getSession().chain(session -> threads(session, query.page(after, pageSize + 1, offset))
-                .chain(rows -> {
-                    List<ChatThread> threads = rows.size() > pageSize ? rows.subList(0, pageSize) : rows;
-                    PageToken next = rows.size() > pageSize
-                            ? new PageToken(threads.get(threads.size() - 1).updatedAt,
-                                    threads.get(threads.size() - 1).id, pageIndex + 1)
-                            : null;
-                    Uni<Map<String, List<String>>> tools = includeTools
-                            ? toolUsage.toolsOf(threads.stream().map(t -> t.id).toList())
-                            : Uni.createFrom().item(Map.of());
-                    return tools.chain(byThread -> total(session, query)
-                            .map(total -> new Page(threads, byThread, next, total)));
-                }));
+        return estimate(query).chain(estimate -> {
+            boolean count = estimate < SKIP_COUNT_ESTIMATE;
+            ConversationQuery.Sql sql = query.page(after, pageSize + 1, offset, includeTools,
+                    count ? EXACT_COUNT_LIMIT + 1 : 0);
+            return run(sql).chain(rows -> {
+                List<Conversation> threads = new ArrayList<>(Math.min(rows.size(), pageSize));
+                Long capped = null;
+                for (Row row : rows) {
+                    if (capped == null && count) {
+                        capped = row.getLong("capped");
+                    }
+                    if (threads.size() < pageSize) {
+                        threads.add(conversation(row, includeTools));
+                    }
+                }
+                PageToken next = rows.size() > pageSize
+                        ? new PageToken(threads.get(pageSize - 1).updatedAt(), threads.get(pageSize - 1).threadId(),
+                                pageIndex + 1)
+                        : null;
+                Uni<Long> total;
+                if (!count) {
+                    total = Uni.createFrom().item(estimate);
+                } else if (capped != null) {
+                    total = Uni.createFrom().item(total(capped, estimate));
+                } else {
+                    // an empty page (past the end) carries no count column: count on its own
+                    total = run(query.cappedCount(EXACT_COUNT_LIMIT + 1))
+                            .map(r -> total(r.iterator().next().getLong(0), estimate));
+                }
+                return total.map(t -> new Page(threads, next, t));
+            });
+        });
     }
 
-    private static Uni<List<ChatThread>> threads(Mutiny.Session session, ConversationQuery.Sql sql) {
-        Mutiny.SelectionQuery<ChatThread> query = session.createNativeQuery(sql.text(), ChatThread.class);
-        bind(query, sql.parameters());
-        return query.getResultList();
+    private static long total(long capped, long estimate) {
+        return capped <= EXACT_COUNT_LIMIT ? capped : Math.max(capped, estimate);
     }
 
-    private static Uni<Long> total(Mutiny.Session session, ConversationQuery query) {
-        ConversationQuery.Sql count = query.cappedCount(EXACT_COUNT_LIMIT + 1);
-        Mutiny.SelectionQuery<Long> counting = session.createNativeQuery(count.text(), Long.class);
-        bind(counting, count.parameters());
-        return counting.getSingleResult().chain(exact -> exact <= EXACT_COUNT_LIMIT
-                ? Uni.createFrom().item(exact)
-                : estimate(session, query).map(estimate -> Math.max(estimate, exact)));
-    }
-
-    /** The first plan line's row estimate, e.g. {@code Bitmap Heap Scan on threads t (... rows=48211 ...)}. */
-    private static Uni<Long> estimate(Mutiny.Session session, ConversationQuery query) {
-        ConversationQuery.Sql explain = query.estimate();
-        Mutiny.SelectionQuery<String> plan = session.createNativeQuery(explain.text(), String.class);
-        bind(plan, explain.parameters());
-        return plan.getResultList().map(lines -> {
-            Matcher rows = PLAN_ROWS.matcher(lines.isEmpty() ? "" : lines.get(0));
+    /** The first plan line's row estimate, e.g. {@code Index Only Scan using ... (cost=... rows=48211 ...)}. */
+    private Uni<Long> estimate(ConversationQuery query) {
+        return run(query.estimate()).map(plan -> {
+            Matcher rows = PLAN_ROWS.matcher(plan.size() == 0 ? "" : plan.iterator().next().getString(0));
             return rows.find() ? Long.parseLong(rows.group(1)) : 0L;
         });
     }
 
-    private static void bind(Mutiny.SelectionQuery<?> query, List<Object> parameters) {
-        for (int i = 0; i < parameters.size(); i++) {
-            query.setParameter(i + 1, parameters.get(i));
-        }
+    private Uni<RowSet<Row>> run(ConversationQuery.Sql sql) {
+        return pool.preparedQuery(sql.text()).execute(Tuple.from(sql.parameters()));
+    }
+
+    private static Conversation conversation(Row row, boolean includeTools) {
+        String[] users = row.getArrayOfStrings("user_ids");
+        String[] tools = includeTools ? row.getArrayOfStrings("tools") : null;
+        return new Conversation(row.getString("id"), row.getLong("agent_numeric_id"), row.getString("first_message"),
+                row.getString("title"), row.getInteger("message_count"),
+                row.getOffsetDateTime("created_at").toInstant(), row.getOffsetDateTime("updated_at").toInstant(),
+                users == null ? List.of() : Arrays.asList(users),
+                tools == null ? (includeTools ? List.of() : null) : Arrays.asList(tools));
     }
 }

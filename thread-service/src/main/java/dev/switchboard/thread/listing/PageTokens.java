@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 
 /**
@@ -36,7 +37,7 @@ public class PageTokens {
 
     public String mint(PageToken position, ConversationFilter filter) {
         ObjectNode payload = json.createObjectNode()
-                .put("u", position.updatedAt().toEpochMilli())
+                .put("u", micros(position.updatedAt()))
                 .put("i", position.threadId())
                 .put("p", position.page())
                 .put("f", filter.fingerprint());
@@ -59,11 +60,16 @@ public class PageTokens {
                 throw new ApiException(400, "invalid_argument",
                         "pageToken belongs to a listing with other filters; start again without it", "pageToken");
             }
-            return new PageToken(Instant.ofEpochMilli(payload.path("u").asLong()), payload.path("i").asText(),
+            return new PageToken(Instant.EPOCH.plus(payload.path("u").asLong(), ChronoUnit.MICROS), payload.path("i").asText(),
                     payload.path("p").asInt());
         } catch (IllegalArgumentException | java.io.IOException e) {
             throw invalid();
         }
+    }
+
+    /** Timestamps are kept to the microsecond, as PostgreSQL stores them, so no row falls between pages. */
+    private static long micros(Instant at) {
+        return ChronoUnit.MICROS.between(Instant.EPOCH, at);
     }
 
     private byte[] sign(String body) {

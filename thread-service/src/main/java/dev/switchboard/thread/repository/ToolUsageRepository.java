@@ -8,10 +8,6 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
-import java.util.Collection;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 /** The tool-usage index: which tools ran in which thread, and how often. */
 @ApplicationScoped
@@ -28,19 +24,5 @@ public class ToolUsageRepository implements PanacheRepositoryBase<ThreadToolUsag
                 .setParameter(1, threadId).setParameter(2, tool).setParameter(3, orgId)
                 .setParameter(4, calls).setParameter(5, at)
                 .executeUpdate());
-    }
-
-    /** The tools of each thread, most used first. */
-    public Uni<Map<String, List<String>>> toolsOf(Collection<String> threadIds) {
-        if (threadIds.isEmpty()) {
-            return Uni.createFrom().item(Map.of());
-        }
-        return list("threadId in ?1 order by callCount desc, toolName", threadIds).map(rows -> {
-            Map<String, List<String>> tools = new LinkedHashMap<>();
-            for (ThreadToolUsage row : rows) {
-                tools.computeIfAbsent(row.threadId, id -> new java.util.ArrayList<>()).add(row.toolName);
-            }
-            return tools;
-        });
     }
 }

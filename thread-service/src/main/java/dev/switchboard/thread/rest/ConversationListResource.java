@@ -1,6 +1,5 @@
 package dev.switchboard.thread.rest;
 
-import dev.switchboard.thread.ChatThread;
 import dev.switchboard.thread.listing.ConversationFilter;
 import dev.switchboard.thread.listing.ConversationListing;
 import dev.switchboard.thread.listing.ListingParameters;
@@ -13,8 +12,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-
-import java.util.List;
 
 /** Seed 001's conversation list of the caller's organisation (the gateway maps the public route onto it). */
 @Path("/internal/threads")
@@ -46,17 +43,16 @@ public class ConversationListResource {
         boolean tools = ListingParameters.includeTools(includeTools);
         PageToken after = pageToken == null || pageToken.isBlank() ? null : tokens.read(pageToken.trim(), filter);
         return listing.list(filter, after, legacyPage, size, tools).map(result -> new ConversationListResponse(
-                result.threads().stream().map(t -> item(t, tools ? result.tools().getOrDefault(t.id, List.of())
-                        : null)).toList(),
+                result.threads().stream().map(ConversationListResource::item).toList(),
                 result.next() == null ? null : tokens.mint(result.next(), filter),
                 result.total(),
                 after == null ? legacyPage : after.page(),
                 size));
     }
 
-    private static ConversationListResponse.Item item(ChatThread t, List<String> tools) {
-        return new ConversationListResponse.Item(t.id, t.agentNumericId, t.firstMessage, t.title, t.messageCount,
-                t.createdAt, t.updatedAt, List.of(t.userIds), tools);
+    private static ConversationListResponse.Item item(ConversationListing.Conversation t) {
+        return new ConversationListResponse.Item(t.threadId(), t.agentNumericId(), t.firstMessage(), t.title(),
+                t.messageCount(), t.createdAt(), t.updatedAt(), t.userIds(), t.tools());
     }
 
 }

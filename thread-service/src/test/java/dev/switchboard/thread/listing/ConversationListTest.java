@@ -194,6 +194,60 @@ class ConversationListTest {
     }
 
     @Test
+    void participantFilterFollowsActivityAndParticipantChangesAndPagesByKeyset() throws Exception {
+        String org = Api.newOrg();
+        List<String> threads = threads(org, 5);
+        TestDatabase.setActivity(threads.get(4), NOW.minusSeconds(5), 2, "alice", "carol");
+        TestDatabase.setActivity(threads.get(2), NOW.minusSeconds(30), 2, "carol");
+        TestDatabase.setActivity(threads.get(0), NOW.minus(Duration.ofDays(3)), 2, "carol", "alice");
+        // newest activity first, paged one by one through the participant index
+        List<String> seen = new ArrayList<>();
+        String next = null;
+        do {
+            JsonPath page = list(org, "pageSize=1&userId=carol" + (next == null ? "" : "&pageToken=" + next))
+                    .statusCode(200).body("totalCount", equalTo(3)).extract().jsonPath();
+            seen.addAll(ids(page));
+            next = page.getString("nextPageToken");
+        } while (next != null);
+        assertEquals(List.of(threads.get(4), threads.get(2), threads.get(0)), seen);
+        assertEquals(List.of(threads.get(4), threads.get(2)), ids(list(org, "userId=carol&timeframe=last_day")
+                .statusCode(200).body("totalCount", equalTo(2)).extract().jsonPath()));
+        // carol leaves one thread; a thread of another organisation with the same user stays out
+        TestDatabase.setActivity(threads.get(2), NOW.minusSeconds(30), 2, "alice");
+        String foreign = Api.createThread(Api.newOrg(), "carol", UUID.randomUUID());
+        TestDatabase.setActivity(foreign, NOW, 1, "carol");
+        assertEquals(List.of(threads.get(4), threads.get(0)),
+                ids(list(org, "userId=carol").statusCode(200).body("totalCount", equalTo(2)).extract().jsonPath()));
+        // a deleted thread leaves the participant index with it
+        TestDatabase.execute("delete from threads where id = ?", threads.get(4));
+        assertEquals(List.of(threads.get(0)), ids(list(org, "userId=carol").extract().jsonPath()));
+    }
+
+    @Test
+    void threadsActiveWithinOneMillisecondArePagedWithoutSkips() throws Exception {
+        String org = Api.newOrg();
+        UUID agent = UUID.randomUUID();
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            String id = Api.createThread(org, "alice", agent);
+            // 100 microseconds apart: a millisecond-precision token would skip the rest of the millisecond
+            TestDatabase.setActivity(id, NOW.minusMillis(10).minusNanos(i * 100_000L), 1, "alice");
+            expected.add(id);
+        }
+        for (String filter : List.of("", "&userId=alice")) {
+            List<String> seen = new ArrayList<>();
+            String next = null;
+            do {
+                JsonPath page = list(org, "pageSize=1" + filter + (next == null ? "" : "&pageToken=" + next))
+                        .statusCode(200).extract().jsonPath();
+                seen.addAll(ids(page));
+                next = page.getString("nextPageToken");
+            } while (next != null);
+            assertEquals(expected, seen, "filter " + filter);
+        }
+    }
+
+    @Test
     void totalCountIsExactUpToTenThousandAndAnEstimateAbove() throws Exception {
         String org = Api.newOrg();
         TestDatabase.execute("insert into threads (id, org_id, agent_id, agent_numeric_id, created_by, created_at, "
@@ -205,6 +259,17 @@ class ConversationListTest {
         assertTrue(page.getLong("totalCount") > 10_000, "above 10,000 the total is an estimate, never the cap");
         list(org, "pageSize=3&userId=alice&agentNumericId=3&timeframe=last_day").statusCode(200)
                 .body("conversations.size()", equalTo(3));
+        JsonPath byUser = list(org, "pageSize=3&userId=alice").statusCode(200).extract().jsonPath();
+        assertTrue(byUser.getLong("totalCount") > 10_000, "the participant index counts and estimates too");
+        // far above the exact range the planner's estimate alone answers (no count is attempted)
+        String large = Api.newOrg();
+        TestDatabase.executeWithoutTriggers("insert into threads (id, org_id, agent_id, agent_numeric_id, "
+                + "created_by, created_at, updated_at, message_count, user_ids) select 'large-' || g, ?, gen_random_uuid(), 3, 'alice', "
+                + "now(), now() - g * interval '1 second', 1, '{alice}' from generate_series(1, 120000) g", large);
+        TestDatabase.execute("analyze threads");
+        long estimate = list(large, "pageSize=3").statusCode(200).body("conversations.size()", equalTo(3))
+                .extract().jsonPath().getLong("totalCount");
+        assertTrue(estimate > 100_000 && estimate < 140_000, "an estimate near 120,000, not " + estimate);
         String small = Api.newOrg();
         threads(small, 2);
         list(small, "").body("totalCount", equalTo(2));
