@@ -1,0 +1,230 @@
+package dev.switchboard.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.switchboard.local.LocalStack;
+import dev.switchboard.local.StackSettings;
+import dev.switchboard.local.infra.JwtSigner;
+import dev.switchboard.local.infra.Ports;
+import dev.switchboard.local.infra.RsaKeys;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Issue 3, point 8, through the whole stack: every public route given malformed JSON, wrong types, unknown
+ * enum values, oversize strings, unknown ids and another organisation's ids answers the documented 4xx with
+ * the one JSON error body, naming the field at fault; never a 5xx, never a body that is not JSON.
+ */
+class BadInputEndToEndTest {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static LocalStack stack;
+    private static String baseUrl;
+    private static String token;
+    private static String otherOrgToken;
+
+    /** One bad request and what it must be answered with; {@code field} null when no single field is at fault. */
+    private record Case(String method, String path, String body, int status, String field) {
+    }
+
+    @BeforeAll
+    static void bootStack() throws Exception {
+        Path root = Path.of(System.getProperty("switchboard.root", "../../..")).toAbsolutePath().normalize();
+        Map<String, String> env = new HashMap<>(System.getenv());
+        env.put("SWITCHBOARD_HOME", Files.createTempDirectory("switchboard-e2e-bad-input-").toString());
+        for (String port : List.of("SWITCHBOARD_GATEWAY_PORT", "SWITCHBOARD_AGENT_PORT", "SWITCHBOARD_THREAD_PORT",
+                "SWITCHBOARD_RUN_PORT", "SWITCHBOARD_PG_PORT", "SWITCHBOARD_KAFKA_PORT",
+                "SWITCHBOARD_KAFKA_CONTROLLER_PORT")) {
+            env.put(port, String.valueOf(Ports.free()));
+        }
+        StackSettings settings = StackSettings.fromEnvironment(root, env);
+        stack = new LocalStack(settings, System.out);
+        stack.start();
+        baseUrl = settings.gatewayUrl();
+        token = Files.readString(settings.home().resolve("dev-token")).trim();
+        otherOrgToken = new JwtSigner(RsaKeys.ensure(settings.home().resolve("keys"), "user").loadPrivateKey(),
+                LocalStack.USER_ISSUER).sign("mallory", "other-org", Duration.ofHours(1));
+    }
+
+    @AfterAll
+    static void stopStack() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    void everyRouteAnswersBadInputWithA4xxJsonErrorNamingTheField() throws Exception {
+        JsonNode chat = send(token, "POST", "/api/v1/agents/demo/chat",
+                "{\"message\": \"Open a thread\", \"model\": \"gpt-5-mini\"}", 200);
+        String thread = chat.get("threadId").asText();
+        JsonNode agent = send(token, "GET", "/api/v1/agents/demo", null, 200);
+        String agentUuid = agent.get("uuid").asText();
+        long skill = agent.get("id").asLong();
+        String messages = "/api/v1/chat/" + agentUuid + "/threads/" + thread + "/messages";
+        String assistantId = send(token, "POST", messages, "{\"content\": \"Hello?\"}", 201).get("id").asText();
+        String tooLong = "x".repeat(256);
+
+        List<Case> cases = new ArrayList<>(List.of(
+                // seed 000
+                new Case("POST", "/api/v1/agents/demo/chat", "{\"message\": ", 400, null),
+                new Case("POST", "/api/v1/agents/demo/chat", "[]", 400, null),
+                new Case("POST", "/api/v1/agents/demo/chat", "{\"message\": 5, \"model\": \"gpt-5-mini\"}", 400,
+                        "message"),
+                new Case("POST", "/api/v1/agents/demo/chat", "{\"message\": \"hi\", \"model\": \"gpt-0\"}", 400,
+                        "model"),
+                new Case("POST", "/api/v1/agents/demo/conversations/" + thread + "/chat", "{\"message\": \"hi\"}",
+                        400, "model"),
+                new Case("POST", "/api/v1/agents/demo/conversations/no-such-thread/chat",
+                        "{\"message\": \"hi\", \"model\": \"gpt-5-mini\"}", 404, null),
+                new Case("GET", "/api/v1/agents/demo/conversations/no-such-thread", null, 404, null),
+                new Case("GET", "/api/v1/agents/no-such-agent/conversations/" + thread, null, 404, null),
+                // seed 001
+                new Case("GET", "/api/v1/skills/0/conversations?pageSize=abc", null, 400, "pageSize"),
+                new Case("GET", "/api/v1/skills/0/conversations?pageSize=0", null, 400, "pageSize"),
+                new Case("GET", "/api/v1/skills/0/conversations?page=-1", null, 400, "page"),
+                new Case("GET", "/api/v1/skills/0/conversations?timeframe=yesterday", null, 400, "timeframe"),
+                new Case("GET", "/api/v1/skills/0/conversations?includeTools=maybe", null, 400, "includeTools"),
+                new Case("GET", "/api/v1/skills/0/conversations?pageToken=forged.token", null, 400, "pageToken"),
+                new Case("GET", "/api/v1/skills/abc/conversations", null, 400, "id"),
+                new Case("GET", "/api/v1/skills/999999/conversations", null, 404, null),
+                // seed 002
+                new Case("POST", "/api/v1/agents/demo/threads", "{", 400, null),
+                new Case("POST", "/api/v1/agents/demo/threads", "{}", 400, "input"),
+                new Case("POST", "/api/v1/agents/demo/threads",
+                        "{\"input\": {\"type\": \"assistant.message\", \"content\": [{\"type\": \"text\", "
+                                + "\"text\": \"hi\"}]}}", 400, "input.type"),
+                new Case("POST", "/api/v1/agents/demo/threads",
+                        "{\"input\": {\"type\": \"user.message\", \"content\": \"hi\"}}", 400, "input.content"),
+                new Case("POST", "/api/v1/agents/demo/threads", "{\"input\": {\"type\": \"user.message\", "
+                        + "\"content\": [{\"type\": \"text\", \"text\": \"hi\"}]}, \"client_external_ref\": \""
+                        + tooLong + "\"}", 400, "client_external_ref"),
+                new Case("POST", "/api/v1/agents/demo/threads", "{\"input\": {\"type\": \"user.message\", "
+                        + "\"content\": [{\"type\": \"text\", \"text\": \"hi\"}]}, \"files\": [{\"file_id\": "
+                        + "\"file_unknown\"}]}", 404, "files[0].file_id"),
+                new Case("POST", "/api/v1/agents/no-such-agent/threads", "{\"input\": {\"type\": \"user.message\", "
+                        + "\"content\": [{\"type\": \"text\", \"text\": \"hi\"}]}}", 404, null),
+                // files
+                new Case("GET", "/api/v1/files/file_unknown", null, 404, null),
+                new Case("GET", "/api/v1/files/file_unknown/content", null, 404, null),
+                new Case("POST", "/api/v1/files", "{\"file\": \"not multipart\"}", 415, null),
+                // seed 003
+                new Case("POST", "/api/agents/demo/chat", "{\"message\": 1}", 400, "message"),
+                new Case("POST", "/api/agents/demo/chat", "{\"message\": \"hi\", \"conversation_id\": \"nope\"}", 404,
+                        null),
+                new Case("GET", "/api/agents/demo/history?limit=abc", null, 400, "limit"),
+                new Case("GET", "/api/agents/demo/history?limit=-1", null, 400, "limit"),
+                new Case("GET", "/api/agents/demo/history?conversation_id=nope", null, 404, null),
+                new Case("GET", "/api/agents/demo/conversations?limit=x", null, 400, "limit"),
+                new Case("POST", "/api/agents/demo/conversations", "{\"title\": 5}", 400, "title"),
+                new Case("POST", "/api/agents/demo/conversations", "{\"title\": \"" + "t".repeat(201) + "\"}", 400,
+                        "title"),
+                new Case("PUT", "/api/agents/demo/conversations/" + thread, "{\"title\": \"\"}", 400, "title"),
+                new Case("PUT", "/api/agents/demo/conversations/nope", "{\"title\": \"Renamed\"}", 404, null),
+                new Case("DELETE", "/api/agents/demo/conversations/nope", null, 404, null),
+                new Case("POST", "/api/agents/demo/mark-read", "{\"message_id\": 5}", 400, "message_id"),
+                new Case("POST", "/api/agents/demo/mark-read", "{\"conversation_id\": \"nope\"}", 404, null),
+                new Case("POST", "/api/teams/no-such-team/chat", "{\"message\": \"hi\"}", 404, null),
+                // seed 004
+                new Case("POST", messages, "{\"content\": 5}", 400, "content"),
+                new Case("POST", messages, "{\"content\": \"hi\", \"role\": \"robot\"}", 400, "role"),
+                new Case("POST", messages, "{\"content\": \"hi\", \"metadata\": []}", 400, "metadata"),
+                new Case("POST", messages, "{\"content\": \"hi\", \"agent_id\": \"" + java.util.UUID.randomUUID()
+                        + "\"}", 400, "agent_id"),
+                new Case("POST", "/api/v1/chat/" + agentUuid + "/threads/nope/messages", "{\"content\": \"hi\"}",
+                        404, null),
+                new Case("POST", messages + "/" + assistantId + "/feedback", "{\"feedback_type\": \"meh\"}", 400,
+                        "feedback_type"),
+                new Case("POST", messages + "/no-such-message/feedback", "{\"feedback_type\": \"thumbs_up\"}", 404,
+                        null),
+                // management
+                new Case("POST", "/api/v1/api-keys", "{\"name\": \"k\", \"kind\": \"root\"}", 400, "kind"),
+                new Case("POST", "/api/v1/api-keys", "{\"kind\": \"personal\"}", 400, "name"),
+                new Case("DELETE", "/api/v1/api-keys/no-such-key", null, 404, null),
+                new Case("POST", "/api/v1/agents", "{\"name\": 5}", 400, "name"),
+                new Case("PATCH", "/api/v1/agents/demo", "{\"model\": \"gpt-0\"}", 400, "model"),
+                new Case("GET", "/api/v1/no-such-route", null, 404, null)));
+
+        // another organisation sees none of it: 404, never the data
+        List<Case> foreign = List.of(
+                new Case("GET", "/api/v1/agents/demo", null, 404, null),
+                new Case("GET", "/api/v1/agents/" + agentUuid + "/conversations/" + thread, null, 404, null),
+                new Case("GET", "/api/v1/skills/" + skill + "/conversations", null, 404, null),
+                new Case("POST", messages, "{\"content\": \"hi\"}", 404, null),
+                new Case("POST", messages + "/" + assistantId + "/feedback", "{\"feedback_type\": \"thumbs_up\"}",
+                        404, null),
+                new Case("GET", "/api/agents/" + agentUuid + "/history?conversation_id=" + thread, null, 404, null),
+                new Case("DELETE", "/api/agents/" + agentUuid + "/conversations/" + thread, null, 404, null));
+
+        List<String> failures = new ArrayList<>();
+        for (Case c : cases) {
+            check(token, c, failures);
+        }
+        for (Case c : foreign) {
+            check(otherOrgToken, c, failures);
+        }
+        check(null, new Case("GET", "/api/v1/skills/0/conversations", null, 401, null), failures);
+        assertTrue(failures.isEmpty(), failures.size() + " bad answers:\n" + String.join("\n", failures));
+        // and nothing of the above changed the thread
+        send(token, "GET", "/api/v1/agents/demo/conversations/" + thread, null, 200);
+    }
+
+    private static void check(String bearer, Case c, List<String> failures) throws Exception {
+        HttpResponse<String> response = raw(bearer, c.method(), c.path(), c.body());
+        String what = c.method() + " " + c.path() + (c.body() == null ? "" : " " + abbreviate(c.body()));
+        JsonNode error;
+        try {
+            error = Gateway.JSON.readTree(response.body()).path("error");
+        } catch (Exception notJson) {
+            failures.add(what + " -> " + response.statusCode() + " with a body that is not JSON: "
+                    + abbreviate(response.body()));
+            return;
+        }
+        if (response.statusCode() != c.status() || !error.hasNonNull("code") || !error.hasNonNull("message")
+                || (c.field() != null && !c.field().equals(error.path("field").asText(null)))) {
+            failures.add(what + " -> " + response.statusCode() + " " + abbreviate(response.body()) + " (expected "
+                    + c.status() + (c.field() == null ? "" : " naming " + c.field()) + ")");
+        }
+    }
+
+    private static JsonNode send(String bearer, String method, String path, String body, int expected)
+            throws Exception {
+        HttpResponse<String> response = raw(bearer, method, path, body);
+        assertEquals(expected, response.statusCode(), method + " " + path + ": " + response.body());
+        return Gateway.JSON.readTree(response.body());
+    }
+
+    private static HttpResponse<String> raw(String bearer, String method, String path, String body)
+            throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .timeout(Duration.ofSeconds(60))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() > 160 ? s.substring(0, 160) + "..." : s;
+    }
+}
