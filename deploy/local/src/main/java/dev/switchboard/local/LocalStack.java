@@ -56,7 +56,8 @@ public final class LocalStack implements AutoCloseable {
 
         postgres = step("PostgreSQL", () -> settings.externalDbUrl() != null
                 ? PostgresServer.external(settings.externalDbUrl())
-                : PostgresServer.embedded(settings.home().resolve("postgres"), settings.postgresPort()));
+                : PostgresServer.embedded(settings.home().resolve("postgres"), settings.postgresPort(),
+                        settings.postgresSharedBuffers()));
         for (String db : List.of("agents", "threads", "runs", "gateway")) {
             postgres.ensureDatabase(db);
         }

@@ -1,5 +1,6 @@
 package dev.switchboard.local;
 
+import dev.switchboard.local.infra.PostgresServer;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -20,7 +21,8 @@ public record StackSettings(
         int kafkaControllerPort,
         String externalDbUrl,
         String externalKafka,
-        String serviceJavaOptions) {
+        String serviceJavaOptions,
+        String postgresSharedBuffers) {
 
     public static final String DEFAULT_JAVA_OPTIONS =
             "-Xms32m -Xmx160m -XX:+UseSerialGC -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=64m -Xss512k";
@@ -40,7 +42,8 @@ public record StackSettings(
                 port(env, "SWITCHBOARD_KAFKA_CONTROLLER_PORT", 19093),
                 blankToNull(env.get("SWITCHBOARD_DB_URL")),
                 blankToNull(env.get("KAFKA_BOOTSTRAP_SERVERS")),
-                env.getOrDefault("SWITCHBOARD_SERVICE_JAVA_OPTS", DEFAULT_JAVA_OPTIONS));
+                env.getOrDefault("SWITCHBOARD_SERVICE_JAVA_OPTS", DEFAULT_JAVA_OPTIONS),
+                env.getOrDefault("SWITCHBOARD_PG_SHARED_BUFFERS", PostgresServer.DEFAULT_SHARED_BUFFERS));
     }
 
     public String gatewayUrl() {

@@ -1,5 +1,6 @@
 package dev.switchboard.gateway.rest;
 
+import dev.switchboard.gateway.ApiException;
 import dev.switchboard.gateway.client.AgentClient;
 import dev.switchboard.gateway.client.ConversationClient;
 import dev.switchboard.gateway.security.Caller;
@@ -93,6 +94,10 @@ public class AgentConversationsResource {
         Caller caller = callers.current();
         String conversationId = request == null ? null : request.conversationId();
         String messageId = request == null ? null : request.messageId();
+        if (messageId != null && !ConversationShapes.isUuid(messageId)) {
+            throw ApiException.invalid("message_id must be the id (a UUID) of a message of the conversation",
+                    "message_id");
+        }
         return agents.get(id, caller)
                 .flatMap(agent -> conversations.markRead(agent.uuid(), conversationId, messageId, caller))
                 .map(marked -> new ConversationShapes.Marked(marked.markedRead()));

@@ -68,4 +68,13 @@ public final class ConversationShapes {
     private static InboxMessage inboxMessage(MessageView m) {
         return new InboxMessage(m.id(), m.threadId(), m.role(), m.content(), m.createdAt());
     }
+
+    static boolean isUuid(String value) {
+        try {
+            java.util.UUID.fromString(value);
+            return value.length() == 36;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
 }

@@ -2,6 +2,9 @@ package dev.switchboard.run.config;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
@@ -26,6 +29,17 @@ public class JsonConfig implements ObjectMapperCustomizer {
         configure(mapper);
     }
 
+    /**
+     * A JSON number or boolean where the API takes a string is a client error (400 naming the field), not
+     * something to quietly turn into {@code "5"}.
+     */
+    static void strictScalars(ObjectMapper mapper) {
+        mapper.coercionConfigFor(LogicalType.Textual)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+    }
+
     /** Last, so that no module registered by another customizer replaces the Instant format. */
     @Override
     public int priority() {
@@ -34,6 +48,7 @@ public class JsonConfig implements ObjectMapperCustomizer {
 
     /** Applies the service's JSON settings to a mapper; tests use it on a plain {@link ObjectMapper}. */
     public static ObjectMapper configure(ObjectMapper mapper) {
+        strictScalars(mapper);
         SimpleModule instants = new SimpleModule("switchboard-instants");
         instants.addSerializer(Instant.class, new InstantSerializer());
         mapper.registerModule(new JavaTimeModule());

@@ -116,7 +116,10 @@ class BadInputEndToEndTest {
                         + tooLong + "\"}", 400, "client_external_ref"),
                 new Case("POST", "/api/v1/agents/demo/threads", "{\"input\": {\"type\": \"user.message\", "
                         + "\"content\": [{\"type\": \"text\", \"text\": \"hi\"}]}, \"files\": [{\"file_id\": "
-                        + "\"file_unknown\"}]}", 404, "files[0].file_id"),
+                        + "\"file_01KQX0V62MEXAMPLE7W6X3B2A\"}]}", 404, "files[0].file_id"),
+                new Case("POST", "/api/v1/agents/demo/threads", "{\"input\": {\"type\": \"user.message\", "
+                        + "\"content\": [{\"type\": \"text\", \"text\": \"hi\"}]}, \"files\": [{\"file_id\": "
+                        + "\"not-a-file\"}]}", 400, "files[0].file_id"),
                 new Case("POST", "/api/v1/agents/no-such-agent/threads", "{\"input\": {\"type\": \"user.message\", "
                         + "\"content\": [{\"type\": \"text\", \"text\": \"hi\"}]}}", 404, null),
                 // files
@@ -138,6 +141,7 @@ class BadInputEndToEndTest {
                 new Case("PUT", "/api/agents/demo/conversations/nope", "{\"title\": \"Renamed\"}", 404, null),
                 new Case("DELETE", "/api/agents/demo/conversations/nope", null, 404, null),
                 new Case("POST", "/api/agents/demo/mark-read", "{\"message_id\": 5}", 400, "message_id"),
+                new Case("POST", "/api/agents/demo/mark-read", "{\"message_id\": \"abc\"}", 400, "message_id"),
                 new Case("POST", "/api/agents/demo/mark-read", "{\"conversation_id\": \"nope\"}", 404, null),
                 new Case("POST", "/api/teams/no-such-team/chat", "{\"message\": \"hi\"}", 404, null),
                 // seed 004

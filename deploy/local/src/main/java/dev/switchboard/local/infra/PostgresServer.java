@@ -41,8 +41,16 @@ public final class PostgresServer implements AutoCloseable {
         this.adminDatabase = adminDatabase;
     }
 
+    /** PostgreSQL's own default; a stack holding millions of threads wants more (SWITCHBOARD_PG_SHARED_BUFFERS). */
+    public static final String DEFAULT_SHARED_BUFFERS = "128MB";
+
     /** Starts (initialising on first use) an embedded server whose data lives in {@code dataDir}. */
     public static PostgresServer embedded(Path dataDir, int port) throws IOException {
+        return embedded(dataDir, port, DEFAULT_SHARED_BUFFERS);
+    }
+
+    /** Like {@link #embedded(Path, int)} with {@code shared_buffers} set, e.g. {@code 1GB}. */
+    public static PostgresServer embedded(Path dataDir, int port, String sharedBuffers) throws IOException {
         Files.createDirectories(dataDir);
         EmbeddedPostgres pg = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDir)
@@ -50,6 +58,7 @@ public final class PostgresServer implements AutoCloseable {
                 .setPort(port)
                 .setServerConfig("max_connections", "300")
                 .setServerConfig("fsync", "on")
+                .setServerConfig("shared_buffers", sharedBuffers)
                 .setPGStartupWait(java.time.Duration.ofSeconds(60))
                 .start();
         return new PostgresServer(pg, "127.0.0.1", port, "postgres", "postgres", "postgres");
