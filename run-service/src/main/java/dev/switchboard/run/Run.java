@@ -83,6 +83,19 @@ public class Run extends PanacheEntityBase {
         this.updatedAt = at;
     }
 
+    @Column(name = "cancel_requested_at")
+    public Instant cancelRequestedAt;
+
+    /** Stopped on request: the answer so far is kept. */
+    public void cancel(String partialOutput, int inputTokens, int outputTokens, Instant at) {
+        this.status = RunStatus.CANCELLED;
+        this.output = partialOutput;
+        this.inputTokens = inputTokens;
+        this.outputTokens = outputTokens;
+        this.completedAt = at;
+        this.updatedAt = at;
+    }
+
     public void fail(String error, Instant at) {
         this.status = RunStatus.FAILED;
         this.error = error;

@@ -5,14 +5,20 @@ import jakarta.persistence.Converter;
 
 /** The life of a run; {@link #value()} is the stored and published form. */
 public enum RunStatus {
+    QUEUED("queued"),
     IN_PROGRESS("in_progress"),
     COMPLETED("completed"),
-    FAILED("failed");
+    FAILED("failed"),
+    CANCELLED("cancelled");
 
     private final String value;
 
     RunStatus(String value) {
         this.value = value;
+    }
+
+    public boolean terminal() {
+        return this == COMPLETED || this == FAILED || this == CANCELLED;
     }
 
     public String value() {

@@ -1,5 +1,8 @@
 package dev.switchboard.gateway.client;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.smallrye.mutiny.Multi;
+import org.jboss.resteasy.reactive.client.SseEvent;
 import dev.switchboard.gateway.config.GatewayConfig;
 import dev.switchboard.gateway.security.Caller;
 import dev.switchboard.gateway.security.InternalTokens;
@@ -19,10 +22,33 @@ public class RunClient {
 
     private final RunRestClient rest;
     private final Downstream downstream;
+    private final Downstream quick;
+    private final InternalTokens tokens;
 
     public RunClient(@RestClient RunRestClient rest, InternalTokens tokens, GatewayConfig config) {
         this.rest = rest;
+        this.tokens = tokens;
         this.downstream = new Downstream(SERVICE, config.timeouts().run(), tokens);
+        this.quick = new Downstream(SERVICE, config.timeouts().call(), tokens);
+    }
+
+    /** Starts a run that goes on without the caller; its id and thread, at once. */
+    public Uni<RunResult> start(RunRequest run, Caller caller) {
+        return quick.call(caller, auth -> rest.start(run, auth));
+    }
+
+    public Uni<JsonNode> get(String runId, Caller caller) {
+        return quick.call(caller, auth -> rest.get(runId, auth));
+    }
+
+    /** The run once stopped, or {@code {"runId", "status": "cancel_requested"}} for a run not started yet. */
+    public Uni<JsonNode> cancel(String runId, Caller caller) {
+        return quick.call(caller, auth -> rest.cancel(runId, auth));
+    }
+
+    /** The run's stream events after {@code since} ({@code id} = sequence number, {@code name} = type). */
+    public Multi<SseEvent<String>> stream(String runId, int since, Caller caller) {
+        return tokens.authorization(caller).onItem().transformToMulti(auth -> rest.stream(runId, since, auth));
     }
 
     public Uni<RunResult> run(RunRequest run, Caller caller) {

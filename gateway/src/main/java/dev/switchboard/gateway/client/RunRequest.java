@@ -9,7 +9,17 @@ import java.util.UUID;
  * (with {@code threadId}) or {@code current}; a null {@code model} means the agent's own.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record RunRequest(UUID agentId, String threadMode, String threadId, String message, String model) {
+public record RunRequest(UUID agentId, String threadMode, String threadId, String message, String model,
+        UUID runId) {
+
+    public RunRequest(UUID agentId, String threadMode, String threadId, String message, String model) {
+        this(agentId, threadMode, threadId, message, model, null);
+    }
+
+    /** The same run under an id the client chose (so it can cancel before the first byte). */
+    public RunRequest withRunId(UUID id) {
+        return new RunRequest(agentId, threadMode, threadId, message, model, id);
+    }
 
     public static RunRequest newThread(UUID agentId, String message, String model) {
         return new RunRequest(agentId, "new", null, message, model);

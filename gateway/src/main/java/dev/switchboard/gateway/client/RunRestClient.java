@@ -1,5 +1,11 @@
 package dev.switchboard.gateway.client;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.smallrye.mutiny.Multi;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import org.jboss.resteasy.reactive.client.SseEvent;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -19,4 +25,22 @@ interface RunRestClient {
 
     @POST
     Uni<RunResult> run(RunRequest run, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization);
+
+    @POST
+    @Path("/start")
+    Uni<RunResult> start(RunRequest run, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization);
+
+    @GET
+    @Path("/{id}")
+    Uni<JsonNode> get(@PathParam("id") String id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization);
+
+    @POST
+    @Path("/{id}/cancel")
+    Uni<JsonNode> cancel(@PathParam("id") String id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization);
+
+    @GET
+    @Path("/{id}/stream")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    Multi<SseEvent<String>> stream(@PathParam("id") String id, @QueryParam("since") int since,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization);
 }

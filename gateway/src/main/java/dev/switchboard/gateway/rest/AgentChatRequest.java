@@ -5,11 +5,15 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
-/** The body of seed 003's {@code POST /api/agents/{id}/chat}. */
+/**
+ * The body of seed 003's {@code POST /api/agents/{id}/chat} and {@code /chat/stream}; {@code run_id} (optional, a
+ * UUID the client chose) names the run so it can be cancelled before its first byte.
+ */
 public record AgentChatRequest(
         @NotNull(message = "message is required")
         @Size(min = 1, max = 100_000, message = "message must be 1 to 100000 characters")
         String message,
         @JsonProperty("conversation_id") @Size(max = 100, message = "conversation_id is too long")
-        String conversationId) {
+        String conversationId,
+        @JsonProperty("run_id") @Size(max = 36, message = "run_id must be a UUID") String runId) {
 }

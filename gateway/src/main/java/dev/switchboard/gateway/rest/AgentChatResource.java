@@ -50,11 +50,12 @@ public class AgentChatResource {
     public Uni<AgentChatResponse> chat(@PathParam("id") String id,
             @Valid @NotNull(message = "a JSON request body is required") AgentChatRequest request) {
         Caller caller = callers.current();
+        java.util.UUID runId = AgentChatStreamResource.runId(request.runId());
         return agents.get(id, caller)
-                .flatMap(agent -> runs.run(request.conversationId() == null
+                .flatMap(agent -> runs.run((request.conversationId() == null
                                 ? RunRequest.currentThread(agent.uuid(), request.message(), null)
                                 : RunRequest.existingThread(agent.uuid(), request.conversationId(), request.message(),
-                                        null), caller)
+                                        null)).withRunId(runId), caller)
                         .map(run -> new AgentChatResponse(run.content(), agent.publicRef(), agent.name())));
     }
 

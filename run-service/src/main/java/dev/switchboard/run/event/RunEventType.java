@@ -4,7 +4,8 @@ package dev.switchboard.run.event;
 public enum RunEventType {
     STARTED("run.started"),
     COMPLETED("run.completed"),
-    FAILED("run.failed");
+    FAILED("run.failed"),
+    CANCELLED("run.cancelled");
 
     private final String name;
 

@@ -8,7 +8,8 @@ import java.util.UUID;
 
 /**
  * The body of {@code POST /internal/runs}. {@code userMessageId}: the user message is already in the thread under
- * that id (seed 002 stores it with the thread), so the run does not append it again.
+ * that id (seed 002 stores it with the thread), so the run does not append it again. {@code runId}: the id the
+ * caller chose for the run, so it can cancel it before the first byte of the answer (409 if taken).
  */
 public record RunRequest(
         @NotNull(message = "agentId is required") UUID agentId,
@@ -19,9 +20,15 @@ public record RunRequest(
         @NotNull(message = "message is required")
         @Size(min = 1, max = 100_000, message = "message must be 1-100000 characters") String message,
         @Size(min = 1, max = 100, message = "model must be 1-100 characters") String model,
-        UUID userMessageId) {
+        UUID userMessageId,
+        UUID runId) {
 
     public RunRequest(UUID agentId, String threadMode, String threadId, String message, String model) {
-        this(agentId, threadMode, threadId, message, model, null);
+        this(agentId, threadMode, threadId, message, model, null, null);
+    }
+
+    public RunRequest(UUID agentId, String threadMode, String threadId, String message, String model,
+            UUID userMessageId) {
+        this(agentId, threadMode, threadId, message, model, userMessageId, null);
     }
 }

@@ -3,6 +3,9 @@ package dev.switchboard.run.rest;
 import dev.switchboard.run.ApiException;
 import dev.switchboard.run.Caller;
 import dev.switchboard.run.service.RunService;
+import dev.switchboard.run.service.StreamingRuns;
+import jakarta.ws.rs.core.Response;
+import java.util.Map;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
@@ -24,10 +27,12 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 public class RunResource {
 
     private final RunService runs;
+    private final StreamingRuns streaming;
     private final JsonWebToken token;
 
-    public RunResource(RunService runs, JsonWebToken token) {
+    public RunResource(RunService runs, StreamingRuns streaming, JsonWebToken token) {
         this.runs = runs;
+        this.streaming = streaming;
         this.token = token;
     }
 
@@ -42,8 +47,21 @@ public class RunResource {
         return runs.find(caller(), id);
     }
 
-    /** The org and user come from the verified token, never from the body. */
+    /** 200 the run once stopped; 202 when no run has the id yet (a run started with it later stops at once). */
+    @POST
+    @Path("/{id}/cancel")
+    @Consumes(MediaType.WILDCARD)
+    public Uni<Response> cancel(@PathParam("id") String id) {
+        return streaming.cancel(caller(), id).map(run -> run != null ? Response.ok(run).build()
+                : Response.accepted(Map.of("runId", id, "status", "cancel_requested")).build());
+    }
+
     private Caller caller() {
+        return callerOf(token);
+    }
+
+    /** The org and user come from the verified token, never from the body. */
+    static Caller callerOf(JsonWebToken token) {
         String org = token.getClaim("org");
         String user = token.getSubject();
         if (org == null || org.isBlank() || user == null || user.isBlank()) {

@@ -1,5 +1,6 @@
 package dev.switchboard.run.service;
 
+import dev.switchboard.run.ApiException;
 import dev.switchboard.run.Run;
 import dev.switchboard.run.Timestamps;
 import dev.switchboard.run.event.RunEventFactory;
@@ -33,8 +34,9 @@ public class RunLedger {
     /** Stores the new run (in progress) and its {@code run.started} event. */
     @WithTransaction
     public Uni<Run> begin(Run run) {
-        return runs.persist(run)
-                .call(started -> outbox.persist(events.outboxRow(RunEventType.STARTED, started)));
+        return runs.findById(run.id).chain(taken -> taken != null
+                ? Uni.createFrom().failure(new ApiException(409, "conflict", "run id " + run.id + " is taken", "runId"))
+                : runs.persist(run).call(started -> outbox.persist(events.outboxRow(RunEventType.STARTED, started))));
     }
 
     /** Marks the run completed with the model's answer and writes {@code run.completed}. */
@@ -52,6 +54,46 @@ public class RunLedger {
         return runs.findById(runId)
                 .invoke(run -> run.fail(error, Timestamps.now()))
                 .call(run -> outbox.persist(events.outboxRow(RunEventType.FAILED, run)));
+    }
+
+    /** Marks the run cancelled, keeping the answer so far, and writes {@code run.cancelled}. */
+    @WithTransaction
+    public Uni<Run> cancel(UUID runId, String partialAnswer, int inputTokens, int outputTokens) {
+        return runs.findById(runId)
+                .invoke(run -> run.cancel(partialAnswer, inputTokens, outputTokens, Timestamps.now()))
+                .call(run -> outbox.persist(events.outboxRow(RunEventType.CANCELLED, run)));
+    }
+
+    /**
+     * Records a request to cancel: on the run if it exists in the org and is still going (the replica running it
+     * sees the mark within a second), else as a cancellation waiting for a run of that id. The run, or null.
+     */
+    @WithTransaction
+    public Uni<Run> requestCancel(String orgId, UUID runId) {
+        return runs.findInOrg(orgId, runId).call(run -> {
+            if (run == null) {
+                return runs.getSession().chain(session -> session.createNativeQuery(
+                                "insert into run_cancellations (run_id, org_id, requested_at) values (?1, ?2, ?3) "
+                                        + "on conflict do nothing")
+                        .setParameter(1, runId).setParameter(2, orgId).setParameter(3, Timestamps.now())
+                        .executeUpdate());
+            }
+            if (!run.status.terminal() && run.cancelRequestedAt == null) {
+                run.cancelRequestedAt = Timestamps.now();
+            }
+            return Uni.createFrom().voidItem();
+        });
+    }
+
+    /** Whether someone asked to cancel the run (on it, or before it existed). */
+    @WithTransaction
+    public Uni<Boolean> cancelRequested(String orgId, UUID runId) {
+        return runs.getSession().chain(session -> session.createNativeQuery(
+                        "select (select count(*) from runs where id = ?1 and cancel_requested_at is not null) "
+                                + "+ (select count(*) from run_cancellations where run_id = ?1 and org_id = ?2)",
+                        Long.class)
+                .setParameter(1, runId).setParameter(2, orgId).getSingleResult())
+                .map(count -> count > 0);
     }
 
     /** The run if it belongs to the org, else null. */

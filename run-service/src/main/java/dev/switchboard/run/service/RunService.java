@@ -56,6 +56,16 @@ public class RunService {
     }
 
     public Uni<RunView> start(Caller caller, RunRequest request) {
+        return prepare(caller, request).flatMap(prepared -> execute(caller, prepared.agent(), prepared.run(),
+                        request.userMessageId())
+                .onFailure().recoverWithUni(failure -> failed(prepared.run().id, failure)));
+    }
+
+    /** The agent and the run, recorded in progress with its {@code run.started} event, on its thread. */
+    record Prepared(AgentView agent, Run run) {
+    }
+
+    Uni<Prepared> prepare(Caller caller, RunRequest request) {
         ThreadMode mode = ThreadMode.of(request.threadMode());
         if (mode == ThreadMode.EXISTING && (request.threadId() == null || request.threadId().isBlank())) {
             throw ApiException.invalid("threadId", "threadId is required when threadMode is existing");
@@ -66,8 +76,7 @@ public class RunService {
                 .flatMap(agent -> thread(caller, mode, request.threadId(), agent)
                         .flatMap(thread -> ledger.begin(newRun(caller, agent, thread, request)))
                         .invoke(relay::nudge)
-                        .flatMap(run -> execute(caller, agent, run, request.userMessageId())
-                                .onFailure().recoverWithUni(failure -> failed(run.id, failure))));
+                        .map(run -> new Prepared(agent, run)));
     }
 
     public Uni<RunView> find(Caller caller, String runId) {
@@ -101,16 +110,28 @@ public class RunService {
 
     private Uni<RunView> execute(Caller caller, AgentView agent, Run run, UUID userMessageId) {
         String auth = caller.authorization();
-        return userMessage(run, userMessageId, auth)
-                .flatMap(appended -> threads.recentMessages(run.threadId, config.historyWindow(), auth))
-                .invoke(history -> requireUserMessage(history, userMessageId))
-                .flatMap(history -> provider.complete(new ModelRequest(agent.name(), agent.instructions(),
-                        run.model, turns(history), run.input)))
-                .call(reply -> threads.append(run.threadId,
-                        new NewMessage(messageId(run.id, "assistant"), "assistant", reply.content(), run.id), auth))
+        return modelRequest(caller, agent, run, userMessageId)
+                .flatMap(provider::complete)
+                .call(reply -> answer(run, reply.content(), auth))
                 .flatMap(reply -> ledger.complete(run.id, reply))
                 .invoke(relay::nudge)
                 .map(RunMapper::toView);
+    }
+
+    /** Appends the user's message (unless stored already) and asks what the model is to answer from. */
+    Uni<ModelRequest> modelRequest(Caller caller, AgentView agent, Run run, UUID userMessageId) {
+        String auth = caller.authorization();
+        return userMessage(run, userMessageId, auth)
+                .flatMap(appended -> threads.recentMessages(run.threadId, config.historyWindow(), auth))
+                .invoke(history -> requireUserMessage(history, userMessageId))
+                .map(history -> new ModelRequest(agent.name(), agent.instructions(), run.model, turns(history),
+                        run.input));
+    }
+
+    /** Appends the run's answer (or the part of it a cancelled run produced) to its thread. */
+    Uni<Void> answer(Run run, String content, String auth) {
+        return threads.append(run.threadId, new NewMessage(messageId(run.id, "assistant"), "assistant", content,
+                run.id), auth).replaceWithVoid();
     }
 
     /** Appends the run's user message, unless the caller stored it already ({@code userMessageId}). */
@@ -148,7 +169,7 @@ public class RunService {
     private Run newRun(Caller caller, AgentView agent, ThreadView thread, RunRequest request) {
         Instant now = Timestamps.now();
         Run run = new Run();
-        run.id = UUID.randomUUID();
+        run.id = request.runId() != null ? request.runId() : UUID.randomUUID();
         run.orgId = caller.orgId();
         run.userId = caller.userId();
         run.agentId = agent.uuid();

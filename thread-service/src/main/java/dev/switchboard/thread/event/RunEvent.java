@@ -17,6 +17,7 @@ public record RunEvent(String id, String type, Instant time, String orgId, Strin
 
     public static final String COMPLETED = "switchboard.run.completed";
     public static final String FAILED = "switchboard.run.failed";
+    public static final String CANCELLED = "switchboard.run.cancelled";
 
     /** Parses the payload; empty when it is not a run event this service can use. */
     public static Optional<RunEvent> parse(ObjectMapper json, String payload) {
@@ -39,7 +40,7 @@ public record RunEvent(String id, String type, Instant time, String orgId, Strin
     }
 
     public boolean changesTheSummary() {
-        return COMPLETED.equals(type) || FAILED.equals(type);
+        return COMPLETED.equals(type) || FAILED.equals(type) || CANCELLED.equals(type);
     }
 
     /** {@code ["calculator"]} or {@code [{"name": "calculator", "count": 2}]}: tool name to number of calls. */

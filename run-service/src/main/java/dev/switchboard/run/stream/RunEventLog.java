@@ -1,0 +1,88 @@
+package dev.switchboard.run.stream;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The persisted stream of every run ({@code run_stream_events}): written as the run goes, read by any replica
+ * to replay a stream from a sequence number, kept for {@code switchboard.runs.stream.retention}.
+ */
+@ApplicationScoped
+public class RunEventLog {
+
+    private final Pool pool;
+    private final ObjectMapper json;
+
+    public RunEventLog(Pool pool, ObjectMapper json) {
+        this.pool = pool;
+        this.json = json;
+    }
+
+    /** Appends events (idempotent per run and sequence number). */
+    public Uni<Void> append(UUID runId, List<StreamEvent> events) {
+        if (events.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        List<Tuple> rows = new ArrayList<>(events.size());
+        for (StreamEvent e : events) {
+            rows.add(Tuple.of(runId, e.seq(), e.type(), write(e), now));
+        }
+        return pool.preparedQuery("insert into run_stream_events (run_id, seq, type, data, created_at) "
+                + "values ($1, $2, $3, $4, $5) on conflict do nothing").executeBatch(rows).replaceWithVoid();
+    }
+
+    /** The run's events after {@code seq}, in order. */
+    public Uni<List<StreamEvent>> since(UUID runId, int seq) {
+        return pool.preparedQuery("select seq, type, data from run_stream_events where run_id = $1 and seq > $2 "
+                + "order by seq limit 1000").execute(Tuple.of(runId, seq)).map(rows -> {
+                    List<StreamEvent> events = new ArrayList<>();
+                    for (Row row : rows) {
+                        events.add(new StreamEvent(row.getInteger("seq"), row.getString("type"),
+                                read(row.getString("data"))));
+                    }
+                    return events;
+                });
+    }
+
+    /** The thread of the run if the run exists in the org, else null. */
+    public Uni<String> threadOf(String orgId, UUID runId) {
+        return pool.preparedQuery("select thread_id from runs where id = $1 and org_id = $2")
+                .execute(Tuple.of(runId, orgId))
+                .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getString(0));
+    }
+
+    /** Deletes the events written before {@code before}; the number deleted. */
+    public Uni<Integer> deleteBefore(Instant before) {
+        return pool.preparedQuery("delete from run_stream_events where created_at < $1")
+                .execute(Tuple.of(before.atOffset(ZoneOffset.UTC))).map(rows -> rows.rowCount());
+    }
+
+    private String write(StreamEvent event) {
+        try {
+            return json.writeValueAsString(event.data());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private com.fasterxml.jackson.databind.JsonNode read(String data) {
+        try {
+            return json.readTree(data);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable stream event " + data, e);
+        }
+    }
+}

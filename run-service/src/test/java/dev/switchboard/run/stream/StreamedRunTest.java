@@ -1,0 +1,165 @@
+package dev.switchboard.run.stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.switchboard.local.testing.SwitchboardTestResource;
+import dev.switchboard.local.testing.TestTokens;
+import dev.switchboard.run.stub.AgentServiceStub;
+import dev.switchboard.run.stub.ContractStubResource;
+import dev.switchboard.run.stub.ContractStubs;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Streamed runs over real HTTP, PostgreSQL and Kafka: the SSE stream of a run, its replay from any position,
+ * the headers that stop proxies buffering, and a cancel that arrives before the run.
+ */
+@QuarkusTest
+@WithTestResource(SwitchboardTestResource.class)
+@WithTestResource(ContractStubResource.class)
+class StreamedRunTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    ContractStubs stubs;
+
+    @TestHTTPResource("/internal/runs")
+    URI runs;
+
+    String token;
+    AgentServiceStub.Agent agent;
+
+    /** One received SSE event. */
+    record Event(String id, String name, JsonNode data) {
+    }
+
+    @BeforeEach
+    void newOrg() {
+        String org = "org-" + UUID.randomUUID();
+        token = TestTokens.internal(org, "user-" + UUID.randomUUID());
+        agent = stubs.agentService().addAgent(org, "streamer", null, "gpt-5-mini");
+    }
+
+    @Test
+    void aStreamedRunSendsItsAnswerThenDoneAndCanBeReplayedFromAnyEvent() throws Exception {
+        HttpResponse<String> started = post("/start", body(null));
+        assertEquals(202, started.statusCode(), started.body());
+        String runId = JSON.readTree(started.body()).get("runId").asText();
+        HttpResponse<String> response = get("/" + runId + "/stream", null);
+        assertEquals(200, response.statusCode(), response.body());
+        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream"));
+        assertEquals("no-cache", response.headers().firstValue("Cache-Control").orElse(null));
+        assertEquals("no", response.headers().firstValue("X-Accel-Buffering").orElse(null));
+        assertEquals(runId, response.headers().firstValue("X-Run-Id").orElse(null));
+        List<Event> events = parse(response.body());
+        assertEquals(List.of("text", "done"), events.stream().map(Event::name).toList());
+        assertTrue(events.get(0).data().get("content").asText().contains("Hello stream"));
+        assertEquals(List.of("1", "2"), events.stream().map(Event::id).toList());
+
+        // the run is stored like a buffered one
+        given().auth().oauth2(token).get("/internal/runs/" + runId).then().statusCode(200)
+                .body("status", equalTo("completed"))
+                .body("content", equalTo(events.get(0).data().get("content").asText()));
+        // replayed whole, after an event, or after Last-Event-ID
+        assertEquals(events, parse(get("/" + runId + "/stream", null).body()));
+        assertEquals(events.subList(1, 2), parse(get("/" + runId + "/stream?since=1", null).body()));
+        assertEquals(events.subList(1, 2), parse(get("/" + runId + "/stream", runId + ":1").body()));
+        assertEquals(400, get("/" + runId + "/stream?since=x", null).statusCode());
+        assertEquals(404, get("/" + UUID.randomUUID() + "/stream", null).statusCode());
+        String foreign = TestTokens.internal("other-" + UUID.randomUUID(), "mallory");
+        given().auth().oauth2(foreign).get("/internal/runs/" + runId + "/stream").then().statusCode(404);
+    }
+
+    @Test
+    void aRunCancelledBeforeItStartsStopsAtOnceAndItsIdCannotBeReused() throws Exception {
+        String runId = UUID.randomUUID().toString();
+        given().auth().oauth2(token).post("/internal/runs/" + runId + "/cancel").then().statusCode(202)
+                .body("status", equalTo("cancel_requested"));
+        HttpResponse<String> started = post("/start", body(runId));
+        assertEquals(202, started.statusCode(), started.body());
+        List<Event> events = parse(get("/" + runId + "/stream", null).body());
+        assertEquals("cancelled", events.get(events.size() - 1).name());
+        given().auth().oauth2(token).get("/internal/runs/" + runId).then().statusCode(200)
+                .body("status", equalTo("cancelled"));
+        HttpResponse<String> again = post("/start", body(runId));
+        assertEquals(409, again.statusCode(), again.body());
+        // a finished run answers its final state
+        given().auth().oauth2(token).post("/internal/runs/" + runId + "/cancel").then().statusCode(200)
+                .body("status", equalTo("cancelled"));
+    }
+
+    @Test
+    void anUnknownAgentIsA404() throws Exception {
+        HttpResponse<String> response = post("/start", JSON.writeValueAsString(Map.of(
+                "agentId", UUID.randomUUID().toString(), "threadMode", "new", "message", "hi")));
+        assertEquals(404, response.statusCode(), response.body());
+        assertEquals("agentId", JSON.readTree(response.body()).path("error").path("field").asText());
+    }
+
+    private String body(String runId) throws Exception {
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("agentId", agent.uuid().toString(),
+                "threadMode", "new", "message", "Hello stream"));
+        if (runId != null) {
+            body.put("runId", runId);
+        }
+        return JSON.writeValueAsString(body);
+    }
+
+    private HttpResponse<String> post(String path, String json) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(runs + path)).timeout(Duration.ofSeconds(20))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> get(String path, String lastEventId) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(runs + path)).timeout(Duration.ofSeconds(20))
+                .header("Authorization", "Bearer " + token).header("Accept", "text/event-stream");
+        if (lastEventId != null) {
+            request.header("Last-Event-ID", lastEventId);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The events of a whole SSE body (comments skipped). */
+    static List<Event> parse(String body) throws Exception {
+        List<Event> events = new ArrayList<>();
+        for (String block : body.split("\n\n")) {
+            String id = null;
+            String name = null;
+            StringBuilder data = new StringBuilder();
+            for (String line : block.split("\n")) {
+                if (line.startsWith("id:")) {
+                    id = line.substring(3).trim();
+                } else if (line.startsWith("event:")) {
+                    name = line.substring(6).trim();
+                } else if (line.startsWith("data:")) {
+                    data.append(line.substring(5).trim());
+                }
+            }
+            if (name != null || data.length() > 0) {
+                events.add(new Event(id, name, JSON.readTree(data.toString())));
+            }
+        }
+        return events;
+    }
+}
