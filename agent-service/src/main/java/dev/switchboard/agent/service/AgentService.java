@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.agent.AgentRef;
 import dev.switchboard.agent.AgentTool;
 import dev.switchboard.agent.tool.AgentToolsReader;
+import dev.switchboard.agent.tool.MaskedValues;
 import dev.switchboard.agent.event.AgentEventOutbox;
 import dev.switchboard.agent.repository.AgentRepository;
 import dev.switchboard.agent.rest.AgentResponse;
@@ -42,7 +43,7 @@ public class AgentService {
     @WithTransaction
     public Uni<AgentResponse> create(String orgId, CreateAgentRequest request) {
         String handle = request.handle();
-        return readTools(request.tools())
+        return readNewTools(request.tools())
                 .call(() -> checkHandleShape(handle))
                 .call(() -> ensureHandleFree(orgId, handle))
                 .chain(tools -> agents.persistAndFlush(Agent.create(orgId, handle, request.name(),
@@ -80,7 +81,7 @@ public class AgentService {
                         : ensureHandleFree(orgId, handle))
                 .call(agent -> {
                     boolean changed = agent.apply(handle, request.name(), request.instructions(), request.model(),
-                            tools, Instant.now());
+                            MaskedValues.restore(tools, agent.tools), Instant.now());
                     if (!changed) {
                         return Uni.createFrom().voidItem();
                     }
@@ -94,6 +95,11 @@ public class AgentService {
     /** The request's tools (null: not given), or a 400 naming the field at fault. */
     private static Uni<List<AgentTool>> readTools(JsonNode tools) {
         return Uni.createFrom().item(() -> AgentToolsReader.read(tools));
+    }
+
+    /** On create, a masked value ({@code "***"}) stands for nothing: it is refused. */
+    private static Uni<List<AgentTool>> readNewTools(JsonNode tools) {
+        return readTools(tools).map(read -> MaskedValues.restore(read, List.of()));
     }
 
     private Uni<Agent> find(String orgId, String ref) {

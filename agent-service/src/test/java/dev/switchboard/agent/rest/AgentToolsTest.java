@@ -66,6 +66,29 @@ class AgentToolsTest {
     }
 
     @Test
+    void maskedValuesSentBackKeepTheStoredOnes() {
+        String org = newOrg();
+        long id = create(org, agent(List.of(CALCULATOR, HTTP_SERVER, STDIO_SERVER))).statusCode(201)
+                .extract().jsonPath().getLong("id");
+        String path = "/internal/agents/" + id;
+        Map<String, Object> maskedHttp = Map.of("type", "mcp", "url", "https://mcp.example.com/mcp",
+                "headers", Map.of("Authorization", "***", "X-Extra", "new"));
+        Map<String, Object> maskedStdio = Map.of("type", "mcp", "command", "npx",
+                "args", List.of("-y", "@modelcontextprotocol/server-everything"), "env", Map.of("LOG_LEVEL", "***"));
+        as(org).body(Map.of("tools", List.of(maskedStdio, maskedHttp))).patch(path).then().statusCode(200)
+                .body("tools[0].env.LOG_LEVEL", equalTo("debug"))
+                .body("tools[1].headers.Authorization", equalTo("Bearer secret-1"))
+                .body("tools[1].headers.X-Extra", equalTo("new"));
+
+        Map<String, Object> otherServer = Map.of("type", "mcp", "url", "https://other.example.com/mcp",
+                "headers", Map.of("Authorization", "***"));
+        assertError(as(org).body(Map.of("tools", List.of(CALCULATOR, otherServer))).patch(path).then(), 400,
+                "invalid_argument", "tools[1].headers.Authorization");
+        assertError(create(org, agent(List.of(otherServer))), 400, "invalid_argument",
+                "tools[0].headers.Authorization");
+    }
+
+    @Test
     void everyInvalidToolIs400NamingTheField() {
         String org = newOrg();
         Map<Object, String> cases = new HashMap<>();
