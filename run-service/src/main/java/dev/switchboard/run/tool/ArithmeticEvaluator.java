@@ -26,12 +26,11 @@ public final class ArithmeticEvaluator {
 
     private static final MathContext SIGNIFICANT = new MathContext(15);
 
-    private final String input;
-    private int pos;
+    private final ExpressionScanner in;
     private int depth;
 
     private ArithmeticEvaluator(String input) {
-        this.input = input;
+        this.in = new ExpressionScanner(input);
     }
 
     /** The value of {@code expression}; never NaN or infinite. */
@@ -44,9 +43,9 @@ public final class ArithmeticEvaluator {
         }
         ArithmeticEvaluator parser = new ArithmeticEvaluator(expression);
         double value = parser.expression();
-        parser.skipSpaces();
-        if (parser.pos < expression.length()) {
-            throw parser.unexpected();
+        parser.in.skipSpaces();
+        if (!parser.in.atEnd()) {
+            throw parser.in.unexpected();
         }
         return finite(value);
     }
@@ -66,9 +65,9 @@ public final class ArithmeticEvaluator {
         enter();
         double value = term();
         while (true) {
-            if (accept('+')) {
+            if (in.accept('+')) {
                 value = finite(value + term());
-            } else if (accept('-')) {
+            } else if (in.accept('-')) {
                 value = finite(value - term());
             } else {
                 leave();
@@ -80,15 +79,15 @@ public final class ArithmeticEvaluator {
     private double term() {
         double value = unary();
         while (true) {
-            if (accept('*')) {
+            if (in.accept('*')) {
                 value = finite(value * unary());
-            } else if (accept('/')) {
+            } else if (in.accept('/')) {
                 double divisor = unary();
                 if (divisor == 0) {
                     throw new CalculationException("division by zero");
                 }
                 value = finite(value / divisor);
-            } else if (accept('%')) {
+            } else if (in.accept('%')) {
                 double divisor = unary();
                 if (divisor == 0) {
                     throw new CalculationException("modulo by zero");
@@ -101,13 +100,13 @@ public final class ArithmeticEvaluator {
     }
 
     private double unary() {
-        if (accept('-')) {
+        if (in.accept('-')) {
             enter();
             double value = -unary();
             leave();
             return value;
         }
-        if (accept('+')) {
+        if (in.accept('+')) {
             enter();
             double value = unary();
             leave();
@@ -118,77 +117,43 @@ public final class ArithmeticEvaluator {
 
     private double power() {
         double base = primary();
-        if (accept('^')) {
+        if (in.accept('^')) {
             return finite(Math.pow(base, unary()));
         }
         return base;
     }
 
     private double primary() {
-        skipSpaces();
-        if (accept('(')) {
+        in.skipSpaces();
+        if (in.accept('(')) {
             double value = expression();
-            expect(')');
+            in.expect(')');
             return value;
         }
-        if (pos < input.length() && Character.isLetter(input.charAt(pos))) {
+        if (in.atLetter()) {
             return function();
         }
-        return number();
+        return finite(in.number());
     }
 
     private double function() {
-        int start = pos;
-        while (pos < input.length() && Character.isLetter(input.charAt(pos))) {
-            pos++;
-        }
-        String name = input.substring(start, pos).toLowerCase(Locale.ROOT);
+        int start = in.position();
+        String name = in.name().toLowerCase(Locale.ROOT);
         if (!List.of("sqrt", "abs", "min", "max", "round").contains(name)) {
             throw new CalculationException("unknown function '" + name + "' at position " + (start + 1)
                     + " (known: sqrt, abs, min, max, round)");
         }
-        expect('(');
+        in.expect('(');
         List<Double> args = new ArrayList<>();
         args.add(expression());
-        while (accept(',')) {
+        while (in.accept(',')) {
             if (args.size() >= 100) {
                 throw new CalculationException(name + " takes at most 100 arguments");
             }
             args.add(expression());
         }
-        expect(')');
+        in.expect(')');
         return Functions.apply(name, args);
-    }
-
-    private double number() {
-        int start = pos;
-        skipDigits();
-        if (pos < input.length() && input.charAt(pos) == '.') {
-            pos++;
-            skipDigits();
-        }
-        if (pos - start == 0 || input.substring(start, pos).equals(".")) {
-            pos = start;
-            throw unexpected();
-        }
-        if (pos < input.length() && (input.charAt(pos) == 'e' || input.charAt(pos) == 'E')) {
-            int mark = pos++;
-            if (pos < input.length() && (input.charAt(pos) == '+' || input.charAt(pos) == '-')) {
-                pos++;
-            }
-            int digits = pos;
-            skipDigits();
-            if (pos == digits) {
-                pos = mark;
-            }
-        }
-        return finite(Double.parseDouble(input.substring(start, pos)));
-    }
-
-    private void skipDigits() {
-        while (pos < input.length() && input.charAt(pos) >= '0' && input.charAt(pos) <= '9') {
-            pos++;
-        }
     }
 
     private void enter() {
@@ -199,36 +164,6 @@ public final class ArithmeticEvaluator {
 
     private void leave() {
         depth--;
-    }
-
-    private boolean accept(char c) {
-        skipSpaces();
-        if (pos < input.length() && input.charAt(pos) == c) {
-            pos++;
-            return true;
-        }
-        return false;
-    }
-
-    private void expect(char c) {
-        if (!accept(c)) {
-            throw pos >= input.length()
-                    ? new CalculationException("expected '" + c + "' but the expression ended")
-                    : unexpected();
-        }
-    }
-
-    private void skipSpaces() {
-        while (pos < input.length() && Character.isWhitespace(input.charAt(pos))) {
-            pos++;
-        }
-    }
-
-    private CalculationException unexpected() {
-        if (pos >= input.length()) {
-            return new CalculationException("the expression ended unexpectedly");
-        }
-        return new CalculationException("unexpected '" + input.charAt(pos) + "' at position " + (pos + 1));
     }
 
     static double finite(double value) {

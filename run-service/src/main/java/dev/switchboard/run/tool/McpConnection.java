@@ -122,7 +122,8 @@ final class McpConnection {
         return HttpClientStreamableHttpTransport.builder(base)
                 .endpoint(endpoint)
                 .connectTimeout(config.mcp().connectTimeout())
-                .httpRequestCustomizer((request, method, endpointUri, body, context) -> headers.forEach(request::header))
+                .httpRequestCustomizer((request, method, endpointUri, body, context) ->
+                        headers.forEach(request::header))
                 .build();
     }
 }

@@ -137,7 +137,8 @@ class McpToolsTest {
                 JSON.createObjectNode().put("message", "hello, MCP")).await().atMost(java.time.Duration.ofSeconds(20)));
         assertEquals(ToolResult.ok("The sum of 2 and 40 is 42."),
                 toolbox.call("get-sum", "{\"a\": 2, \"b\": 40}").await().atMost(java.time.Duration.ofSeconds(20)));
-        ToolResult invalid = toolbox.call("get-sum", "{\"a\": \"two\"}").await().atMost(java.time.Duration.ofSeconds(20));
+        ToolResult invalid = toolbox.call("get-sum", "{\"a\": \"two\"}")
+                .await().atMost(java.time.Duration.ofSeconds(20));
         assertTrue(invalid.error(), invalid.content());
     }
 
