@@ -1,14 +1,17 @@
 package dev.switchboard.agent;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.ColumnTransformer;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -38,6 +41,12 @@ public class Agent {
     @Column(nullable = false)
     public String model;
 
+    /** The agent's built-in tools and MCP servers, stored as a jsonb array. */
+    @Convert(converter = AgentToolsConverter.class)
+    @ColumnTransformer(read = "tools::text", write = "?::text::jsonb")
+    @Column(nullable = false)
+    public List<AgentTool> tools;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     public Instant createdAt;
 
@@ -46,7 +55,7 @@ public class Agent {
 
     /** A new agent with a fresh UUID; timestamps are kept to the millisecond, as the API shows them. */
     public static Agent create(String orgId, String handle, String name, String instructions, String model,
-            Instant now) {
+            List<AgentTool> tools, Instant now) {
         Agent agent = new Agent();
         agent.uuid = UUID.randomUUID();
         agent.orgId = orgId;
@@ -54,6 +63,7 @@ public class Agent {
         agent.name = name;
         agent.instructions = instructions == null ? "" : instructions;
         agent.model = model;
+        agent.tools = tools == null ? List.of() : List.copyOf(tools);
         agent.createdAt = now.truncatedTo(ChronoUnit.MILLIS);
         agent.updatedAt = agent.createdAt;
         return agent;
@@ -62,7 +72,8 @@ public class Agent {
     /**
      * Applies the non-null values and reports whether anything changed; {@code updatedAt} moves only then.
      */
-    public boolean apply(String newHandle, String newName, String newInstructions, String newModel, Instant now) {
+    public boolean apply(String newHandle, String newName, String newInstructions, String newModel,
+            List<AgentTool> newTools, Instant now) {
         boolean changed = false;
         if (newHandle != null && !newHandle.equals(handle)) {
             handle = newHandle;
@@ -78,6 +89,10 @@ public class Agent {
         }
         if (newModel != null && !Objects.equals(newModel, model)) {
             model = newModel;
+            changed = true;
+        }
+        if (newTools != null && !newTools.equals(tools)) {
+            tools = List.copyOf(newTools);
             changed = true;
         }
         if (changed) {

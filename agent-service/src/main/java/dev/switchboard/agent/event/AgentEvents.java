@@ -31,7 +31,7 @@ public final class AgentEvents {
             throw new IllegalArgumentException("an agent event needs a persisted agent");
         }
         AgentEventData data = new AgentEventData(agent.orgId, agent.uuid, agent.id, agent.handle, agent.name,
-                agent.instructions, agent.model, agent.createdAt, agent.updatedAt);
+                agent.instructions, agent.model, agent.tools, agent.createdAt, agent.updatedAt);
         return new CloudEvent<>(CloudEvent.SPEC_VERSION, eventId, SOURCE, type, agent.uuid.toString(),
                 time.truncatedTo(ChronoUnit.MILLIS), CloudEvent.JSON, schema, data);
     }

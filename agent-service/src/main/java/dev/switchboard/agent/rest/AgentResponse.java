@@ -1,6 +1,9 @@
 package dev.switchboard.agent.rest;
 
+import dev.switchboard.agent.AgentTool;
+
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /** An agent as the internal API shows it; {@code handle} may be null. */
@@ -11,6 +14,7 @@ public record AgentResponse(
         String name,
         String instructions,
         String model,
+        List<AgentTool> tools,
         Instant createdAt,
         Instant updatedAt) {
 }

@@ -1,5 +1,6 @@
 package dev.switchboard.agent.rest;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -18,5 +19,8 @@ public record CreateAgentRequest(
         String model,
 
         @Pattern(regexp = AgentRequests.HANDLE_PATTERN, message = AgentRequests.HANDLE_MESSAGE)
-        String handle) {
+        String handle,
+
+        /** Read and checked by {@link dev.switchboard.agent.tool.AgentToolsReader}, which names the field at fault. */
+        JsonNode tools) {
 }

@@ -12,6 +12,7 @@ public class AgentMapper {
 
     public AgentResponse toResponse(Agent agent) {
         return new AgentResponse(agent.id, agent.uuid, agent.handle, agent.name, agent.instructions, agent.model,
+                agent.tools == null ? List.of() : agent.tools,
                 agent.createdAt, agent.updatedAt);
     }
 

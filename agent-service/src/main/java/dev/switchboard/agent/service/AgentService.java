@@ -1,7 +1,11 @@
 package dev.switchboard.agent.service;
 
 import dev.switchboard.agent.Agent;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.agent.AgentRef;
+import dev.switchboard.agent.AgentTool;
+import dev.switchboard.agent.tool.AgentToolsReader;
+import dev.switchboard.agent.tool.MaskedValues;
 import dev.switchboard.agent.event.AgentEventOutbox;
 import dev.switchboard.agent.repository.AgentRepository;
 import dev.switchboard.agent.rest.AgentResponse;
@@ -39,10 +43,11 @@ public class AgentService {
     @WithTransaction
     public Uni<AgentResponse> create(String orgId, CreateAgentRequest request) {
         String handle = request.handle();
-        return checkHandleShape(handle)
-                .chain(() -> ensureHandleFree(orgId, handle))
-                .chain(() -> agents.persistAndFlush(Agent.create(orgId, handle, request.name(),
-                        request.instructions(), request.model(), Instant.now())))
+        return readNewTools(request.tools())
+                .call(() -> checkHandleShape(handle))
+                .call(() -> ensureHandleFree(orgId, handle))
+                .chain(tools -> agents.persistAndFlush(Agent.create(orgId, handle, request.name(),
+                        request.instructions(), request.model(), tools, Instant.now())))
                 .onFailure(AgentService::isHandleConflict).transform(failure -> handleTaken(handle))
                 .call(events::created)
                 .map(mapper::toResponse);
@@ -61,14 +66,22 @@ public class AgentService {
     @WithTransaction
     public Uni<AgentResponse> update(String orgId, String ref, UpdateAgentRequest request) {
         String handle = request.handle();
-        return checkHandleShape(handle)
-                .chain(() -> find(orgId, ref))
+        return readTools(request.tools())
+                .chain(tools -> checkHandleShape(handle)
+                        .chain(() -> find(orgId, ref))
+                        .call(agent -> applyChanges(agent, orgId, request, tools)))
+                .map(mapper::toResponse);
+    }
+
+    private Uni<Void> applyChanges(Agent found, String orgId, UpdateAgentRequest request, List<AgentTool> tools) {
+        String handle = request.handle();
+        return Uni.createFrom().item(found)
                 .call(agent -> handle == null || handle.equals(agent.handle)
                         ? Uni.createFrom().voidItem()
                         : ensureHandleFree(orgId, handle))
                 .call(agent -> {
                     boolean changed = agent.apply(handle, request.name(), request.instructions(), request.model(),
-                            Instant.now());
+                            MaskedValues.restore(tools, agent.tools), Instant.now());
                     if (!changed) {
                         return Uni.createFrom().voidItem();
                     }
@@ -76,7 +89,17 @@ public class AgentService {
                             .onFailure(AgentService::isHandleConflict).transform(failure -> handleTaken(handle))
                             .chain(() -> events.updated(agent));
                 })
-                .map(mapper::toResponse);
+                .replaceWithVoid();
+    }
+
+    /** The request's tools (null: not given), or a 400 naming the field at fault. */
+    private static Uni<List<AgentTool>> readTools(JsonNode tools) {
+        return Uni.createFrom().item(() -> AgentToolsReader.read(tools));
+    }
+
+    /** On create, a masked value ({@code "***"}) stands for nothing: it is refused. */
+    private static Uni<List<AgentTool>> readNewTools(JsonNode tools) {
+        return readTools(tools).map(read -> MaskedValues.restore(read, List.of()));
     }
 
     private Uni<Agent> find(String orgId, String ref) {

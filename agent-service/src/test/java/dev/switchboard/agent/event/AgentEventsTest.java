@@ -46,6 +46,7 @@ class AgentEventsTest {
         assertEquals("Helper", data.get("name").asText());
         assertEquals("Be brief.", data.get("instructions").asText());
         assertEquals("gpt-5-mini", data.get("model").asText());
+        assertTrue(data.get("tools").isArray() && data.get("tools").isEmpty(), "no tools is an empty array");
         assertEquals("2026-05-01T09:00:00.000Z", data.get("createdAt").asText());
         assertEquals("2026-05-01T09:00:00.000Z", data.get("updatedAt").asText());
     }
@@ -53,7 +54,7 @@ class AgentEventsTest {
     @Test
     void updatedNamesItsOwnTypeAndSchema() throws Exception {
         Agent agent = agent();
-        agent.apply("helper", null, null, null, Instant.parse("2026-05-01T11:00:00.5Z"));
+        agent.apply("helper", null, null, null, null, Instant.parse("2026-05-01T11:00:00.5Z"));
 
         JsonNode event = json.readTree(json.writeValueAsString(
                 AgentEvents.updated(agent, UUID.randomUUID(), Instant.now())));
@@ -73,7 +74,7 @@ class AgentEventsTest {
     }
 
     private static Agent agent() {
-        Agent agent = Agent.create("org-1", null, "Helper", "Be brief.", "gpt-5-mini",
+        Agent agent = Agent.create("org-1", null, "Helper", "Be brief.", "gpt-5-mini", null,
                 Instant.parse("2026-05-01T09:00:00.000999Z"));
         agent.id = 42L;
         return agent;

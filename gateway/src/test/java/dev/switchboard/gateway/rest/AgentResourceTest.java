@@ -16,6 +16,8 @@ import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code /api/v1/agents}: agent-service's agent JSON passed through, canonical models enforced. */
 @QuarkusTest
@@ -79,6 +81,42 @@ class AgentResourceTest {
         api.json("{\"name\": \"X\", \"model\": \"gpt-5.2\"}").post("/api/v1/agents").then().statusCode(201);
         api.json("{\"model\": \"llama-2\"}").patch("/api/v1/agents/1").then().statusCode(400)
                 .body("error.field", equalTo("model")).body("error.message", containsString("grok-4.3-fast"));
+    }
+
+    @Test
+    void toolsArePassedThroughAndSecretsMaskedOnTheWayBack() {
+        String tools = """
+                [{"type": "builtin", "name": "calculator"},
+                 {"type": "mcp", "url": "https://mcp.example.com/mcp", "headers": {"Authorization": "Bearer s3cret"}},
+                 {"type": "mcp", "command": "npx", "args": ["-y", "server"], "env": {"API_KEY": "k3y"}}]""";
+        ValidatableResponse created = api.json("{\"name\": \"Tooled\", \"model\": \"gpt-5-mini\", \"tools\": "
+                + tools + "}").post("/api/v1/agents").then().statusCode(201)
+                .body("tools.size()", equalTo(3))
+                .body("tools[0].type", equalTo("builtin"))
+                .body("tools[0].name", equalTo("calculator"))
+                .body("tools[0]", not(hasKey("url")))
+                .body("tools[1].url", equalTo("https://mcp.example.com/mcp"))
+                .body("tools[1].headers.Authorization", equalTo("***"))
+                .body("tools[2].command", equalTo("npx"))
+                .body("tools[2].args[1]", equalTo("server"))
+                .body("tools[2].env.API_KEY", equalTo("***"));
+        assertTrue(stubs.agentService().last().body().contains("\"Authorization\":\"Bearer s3cret\""),
+                "agent-service receives the tools as written");
+        int id = created.extract().path("id");
+
+        String read = api.request().get("/api/v1/agents/" + id).then().statusCode(200)
+                .body("tools[1].headers.Authorization", equalTo("***")).extract().asString();
+        assertFalse(read.contains("s3cret") || read.contains("k3y"), read);
+        String list = api.request().get("/api/v1/agents").then().statusCode(200).extract().asString();
+        assertFalse(list.contains("s3cret") || list.contains("k3y"), list);
+
+        api.json("{\"tools\": [{\"type\": \"builtin\", \"name\": \"current_time\"}]}")
+                .patch("/api/v1/agents/" + id).then().statusCode(200)
+                .body("tools.size()", equalTo(1)).body("tools[0].name", equalTo("current_time"));
+        assertEquals("{\"tools\":[{\"type\":\"builtin\",\"name\":\"current_time\"}]}",
+                stubs.agentService().last().body());
+        api.json("{\"name\": \"Plain\", \"model\": \"gpt-5-mini\"}").post("/api/v1/agents").then()
+                .statusCode(201).body("tools.size()", equalTo(0));
     }
 
     @Test

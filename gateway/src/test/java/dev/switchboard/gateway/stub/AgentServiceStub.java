@@ -63,7 +63,8 @@ public class AgentServiceStub extends StubServer {
         StubWorld.Agent agent = world.addAgent(caller.org(), handle, name, model);
         String instructions = StubHttp.text(body, "instructions");
         StubWorld.Agent created = new StubWorld.Agent(agent.id(), agent.uuid(), agent.org(), handle, name,
-                instructions == null ? "" : instructions, model, agent.createdAt(), agent.updatedAt());
+                instructions == null ? "" : instructions, model, body.get("tools"), agent.createdAt(),
+                agent.updatedAt());
         world.replace(created);
         return created;
     }
@@ -78,6 +79,7 @@ public class AgentServiceStub extends StubServer {
                 Objects.requireNonNullElse(StubHttp.text(body, "name"), agent.name()),
                 Objects.requireNonNullElse(StubHttp.text(body, "instructions"), agent.instructions()),
                 Objects.requireNonNullElse(StubHttp.text(body, "model"), agent.model()),
+                body.hasNonNull("tools") ? body.get("tools") : agent.tools(),
                 agent.createdAt(), Instant.now());
         world.replace(updated);
         return updated;
@@ -91,14 +93,15 @@ public class AgentServiceStub extends StubServer {
     }
 
     static ObjectNode json(StubWorld.Agent agent) {
-        return StubHttp.JSON.createObjectNode()
+        ObjectNode json = StubHttp.JSON.createObjectNode()
                 .put("id", agent.id())
                 .put("uuid", agent.uuid().toString())
                 .put("handle", agent.handle())
                 .put("name", agent.name())
                 .put("instructions", agent.instructions())
-                .put("model", agent.model())
-                .put("createdAt", StubHttp.time(agent.createdAt()))
+                .put("model", agent.model());
+        json.set("tools", agent.tools() == null ? StubHttp.JSON.createArrayNode() : agent.tools());
+        return json.put("createdAt", StubHttp.time(agent.createdAt()))
                 .put("updatedAt", StubHttp.time(agent.updatedAt()));
     }
 }

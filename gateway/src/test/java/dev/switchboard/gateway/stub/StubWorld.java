@@ -1,5 +1,7 @@
 package dev.switchboard.gateway.stub;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +15,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class StubWorld {
 
     public record Agent(long id, UUID uuid, String org, String handle, String name, String instructions,
-            String model, Instant createdAt, Instant updatedAt) {
+            String model, JsonNode tools, Instant createdAt, Instant updatedAt) {
     }
 
     public record Message(UUID id, String threadId, String role, String content, String userId, UUID runId,
@@ -33,7 +35,7 @@ public final class StubWorld {
     public synchronized Agent addAgent(String org, String handle, String name, String model) {
         Instant now = Instant.now();
         Agent agent = new Agent(agentIds.incrementAndGet(), UUID.randomUUID(), org, handle, name,
-                "You are " + name + ".", model, now, now);
+                "You are " + name + ".", model, null, now, now);
         agents.put(agent.uuid(), agent);
         return agent;
     }

@@ -1,0 +1,40 @@
+package dev.switchboard.gateway.client;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One tool of an agent as agent-service answers it: a built-in ({@code type}, {@code name}) or an MCP server
+ * ({@code url} and {@code headers}, or {@code command}, {@code args} and {@code env}).
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record AgentToolView(
+        String type,
+        String name,
+        String url,
+        Map<String, String> headers,
+        String command,
+        List<String> args,
+        Map<String, String> env) {
+
+    public static final String MASK = "***";
+
+    /** The tool with every header and env value replaced by {@link #MASK}: they often carry credentials. */
+    public AgentToolView masked() {
+        return new AgentToolView(type, name, url, mask(headers), command, args, mask(env));
+    }
+
+    private static Map<String, String> mask(Map<String, String> values) {
+        if (values == null) {
+            return null;
+        }
+        Map<String, String> masked = new LinkedHashMap<>();
+        values.keySet().forEach(key -> masked.put(key, MASK));
+        return masked;
+    }
+}

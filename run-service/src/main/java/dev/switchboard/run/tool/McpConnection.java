@@ -1,0 +1,129 @@
+package dev.switchboard.run.tool;
+
+import dev.switchboard.run.client.AgentTool;
+import dev.switchboard.run.config.ToolsConfig;
+import io.modelcontextprotocol.client.McpAsyncClient;
+import io.modelcontextprotocol.client.McpClient;
+import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
+import io.modelcontextprotocol.client.transport.ServerParameters;
+import io.modelcontextprotocol.json.McpJsonDefaults;
+import io.modelcontextprotocol.spec.McpClientTransport;
+import io.modelcontextprotocol.spec.McpSchema;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A session with one MCP server of an agent (streamable HTTP for a {@code url}, a child process over stdio for
+ * a {@code command}), through the official MCP Java SDK: opened, initialised and its tools listed by
+ * {@link #open}; closed by {@link #close}.
+ */
+final class McpConnection {
+
+    private final AgentTool server;
+    private final McpAsyncClient client;
+    private final List<McpSchema.Tool> tools;
+
+    private McpConnection(AgentTool server, McpAsyncClient client, List<McpSchema.Tool> tools) {
+        this.server = server;
+        this.client = client;
+        this.tools = tools;
+    }
+
+    /** Connects, initialises the session and lists every tool (all pages); fails if any step does. */
+    static Uni<McpConnection> open(AgentTool server, ToolsConfig config) {
+        return Uni.createFrom().item(() -> client(server, config))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .chain(client -> Reactor.toUni(client.initialize())
+                        .chain(() -> listAll(client, null, new ArrayList<>()))
+                        .map(tools -> new McpConnection(server, client, List.copyOf(tools)))
+                        .onFailure().call(() -> Reactor.toUni(client.closeGracefully())
+                                .onFailure().recoverWithNull()))
+                .ifNoItem().after(config.mcp().connectTimeout().plusSeconds(1))
+                .failWith(() -> new IllegalStateException("no answer within " + config.mcp().connectTimeout()));
+    }
+
+    AgentTool server() {
+        return server;
+    }
+
+    List<McpSchema.Tool> tools() {
+        return tools;
+    }
+
+    Uni<McpSchema.CallToolResult> call(String name, Map<String, Object> arguments) {
+        return Reactor.toUni(client.callTool(new McpSchema.CallToolRequest(name, arguments)));
+    }
+
+    Uni<Void> close() {
+        return Reactor.toUni(client.closeGracefully())
+                .ifNoItem().after(Duration.ofSeconds(5)).recoverWithItem((Void) null)
+                .onFailure().recoverWithNull()
+                .invoke(client::close)
+                .replaceWithVoid();
+    }
+
+    private static Uni<List<McpSchema.Tool>> listAll(McpAsyncClient client, String cursor,
+            List<McpSchema.Tool> found) {
+        return Reactor.toUni(cursor == null ? client.listTools() : client.listTools(cursor)).chain(page -> {
+            found.addAll(page.tools());
+            boolean more = page.nextCursor() != null && !page.nextCursor().isEmpty() && found.size() < 500;
+            return more ? listAll(client, page.nextCursor(), found) : Uni.createFrom().item(found);
+        });
+    }
+
+    private static McpAsyncClient client(AgentTool server, ToolsConfig config) {
+        return McpClient.async(transport(server, config))
+                .requestTimeout(config.callTimeout())
+                .initializationTimeout(config.mcp().connectTimeout())
+                .clientInfo(new McpSchema.Implementation("switchboard-run-service", "1.0.0"))
+                .build();
+    }
+
+    private static McpClientTransport transport(AgentTool server, ToolsConfig config) {
+        if (server.url() != null) {
+            return httpTransport(server, config);
+        }
+        List<String> allowed = config.mcp().allowedCommands().orElse(List.of());
+        if (server.command() == null || !allowed.contains(server.command())) {
+            throw new IllegalStateException("the command `" + server.command()
+                    + "` is not allowed for MCP servers on this server (switchboard.tools.mcp.allowed-commands)");
+        }
+        ServerParameters.Builder parameters = ServerParameters.builder(server.command())
+                .args(server.args() == null ? List.of() : server.args());
+        return new IsolatedStdioTransport(parameters.build(), server.env(), McpJsonDefaults.getMapper());
+    }
+
+    private static McpClientTransport httpTransport(AgentTool server, ToolsConfig config) {
+        URI uri = URI.create(server.url());
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
+            throw new IllegalStateException("the URL is not an http or https URL with a host");
+        }
+        if (!config.mcp().allowPrivate()) {
+            try {
+                AddressGuard.resolvePublic(uri.getHost());
+            } catch (AddressGuard.RefusedAddressException | java.net.UnknownHostException e) {
+                throw new IllegalStateException("refused: " + e.getMessage());
+            }
+        }
+        String base = uri.getScheme() + "://" + uri.getRawAuthority();
+        String endpoint = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+        if (uri.getRawQuery() != null) {
+            endpoint += "?" + uri.getRawQuery();
+        }
+        Map<String, String> headers = server.headers() == null ? Map.of() : server.headers();
+        return HttpClientStreamableHttpTransport.builder(base)
+                .endpoint(endpoint)
+                .connectTimeout(config.mcp().connectTimeout())
+                .httpRequestCustomizer((request, method, endpointUri, body, context) ->
+                        headers.forEach(request::header))
+                .build();
+    }
+}

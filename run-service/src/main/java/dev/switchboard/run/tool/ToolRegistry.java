@@ -1,0 +1,103 @@
+package dev.switchboard.run.tool;
+
+import dev.switchboard.run.client.AgentTool;
+import dev.switchboard.run.client.AgentView;
+import dev.switchboard.run.config.ToolsConfig;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Resolves an agent's tools for one run: its built-ins, and every tool of each of its MCP servers (sessions
+ * opened in parallel). A server that cannot be reached is logged and reported by the toolbox; the other
+ * tools still work.
+ */
+@ApplicationScoped
+public class ToolRegistry {
+
+    private static final Logger LOG = Logger.getLogger(ToolRegistry.class);
+    /** The tool names model providers accept. */
+    static final Pattern TOOL_NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+
+    private final ToolsConfig config;
+    private final Map<String, Tool> builtins;
+
+    public ToolRegistry(ToolsConfig config) {
+        this.config = config;
+        this.builtins = Map.of(
+                CurrentTimeTool.NAME, new CurrentTimeTool(Clock.systemUTC()),
+                CalculatorTool.NAME, new CalculatorTool(),
+                HttpGetTool.NAME, new HttpGetTool(config.httpGet()));
+    }
+
+    /** The agent's tools; close the toolbox when the run ends. */
+    public Uni<Toolbox> forAgent(AgentView agent) {
+        List<Tool> tools = new ArrayList<>();
+        List<String> failures = new ArrayList<>();
+        List<AgentTool> servers = new ArrayList<>();
+        for (AgentTool tool : agent.toolsOrEmpty()) {
+            if (AgentTool.MCP.equals(tool.type())) {
+                servers.add(tool);
+            } else if (HttpGetTool.NAME.equals(tool.name()) && !config.httpGet().enabled()) {
+                failures.add("http_get is disabled on this server");
+            } else if (builtins.containsKey(tool.name())) {
+                tools.add(builtins.get(tool.name()));
+            } else {
+                failures.add("unknown built-in tool " + tool.name());
+            }
+        }
+        if (servers.isEmpty()) {
+            return Uni.createFrom().item(new Toolbox(tools, failures, List.of(), config.callTimeout()));
+        }
+        List<Uni<Opened>> opening = servers.stream().map(server -> open(agent, server)).toList();
+        return Uni.join().all(opening).andFailFast().map(opened -> {
+            List<McpConnection> connections = new ArrayList<>();
+            Set<String> names = new HashSet<>();
+            tools.forEach(tool -> names.add(tool.name()));
+            for (Opened result : opened) {
+                if (result.connection() == null) {
+                    failures.add(result.failure());
+                    continue;
+                }
+                connections.add(result.connection());
+                addServerTools(result.connection(), tools, names, failures);
+            }
+            return new Toolbox(tools, failures, connections, config.callTimeout());
+        });
+    }
+
+    private Uni<Opened> open(AgentView agent, AgentTool server) {
+        return McpConnection.open(server, config)
+                .map(connection -> new Opened(connection, null))
+                .onFailure().recoverWithItem(failure -> {
+                    String message = server.label() + " is unavailable: " + Toolbox.message(failure);
+                    LOG.warnf("agent %s: %s", agent.uuid(), message);
+                    return new Opened(null, message);
+                });
+    }
+
+    private static void addServerTools(McpConnection connection, List<Tool> tools, Set<String> names,
+            List<String> failures) {
+        for (var listed : connection.tools()) {
+            if (listed.name() == null || !TOOL_NAME.matcher(listed.name()).matches()) {
+                failures.add(connection.server().label() + ": the tool name '" + listed.name() + "' is not usable");
+            } else if (!names.add(listed.name())) {
+                failures.add(connection.server().label() + ": the tool " + listed.name()
+                        + " is skipped, an earlier tool has its name");
+            } else {
+                tools.add(new McpTool(connection, listed));
+            }
+        }
+    }
+
+    private record Opened(McpConnection connection, String failure) {
+    }
+}

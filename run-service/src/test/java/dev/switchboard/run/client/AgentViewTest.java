@@ -1,0 +1,44 @@
+package dev.switchboard.run.client;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.switchboard.run.config.JsonConfig;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** agent-service's agent JSON (docs/internal-api.md) as run-service reads it, tools included in full. */
+class AgentViewTest {
+
+    /** As Quarkus configures it: unknown properties are ignored. */
+    private final ObjectMapper json = JsonConfig.configure(new ObjectMapper())
+            .configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+    @Test
+    void readsTheAgentsTools() throws Exception {
+        AgentView agent = json.readValue("""
+                {"id": 7, "uuid": "3b1f8c4e-8a8d-4e3a-b0a5-6c1d2e3f4a5b", "handle": "demo", "name": "Demo",
+                 "instructions": "", "model": "gpt-5-mini",
+                 "tools": [{"type": "builtin", "name": "calculator"},
+                           {"type": "mcp", "url": "https://mcp.example.com/mcp",
+                            "headers": {"Authorization": "Bearer t"}},
+                           {"type": "mcp", "command": "npx", "args": ["-y", "server"], "env": {"K": "v"}}],
+                 "createdAt": "2026-05-01T10:00:00.000Z", "updatedAt": "2026-05-01T10:00:00.000Z"}""",
+                AgentView.class);
+        assertEquals(List.of(AgentTool.builtin("calculator"),
+                AgentTool.mcpUrl("https://mcp.example.com/mcp", Map.of("Authorization", "Bearer t")),
+                AgentTool.mcpCommand("npx", List.of("-y", "server"), Map.of("K", "v"))), agent.tools());
+        assertEquals("MCP server https://mcp.example.com/mcp", agent.tools().get(1).label());
+    }
+
+    @Test
+    void anAgentWithoutToolsHasNone() throws Exception {
+        AgentView agent = json.readValue("""
+                {"id": 7, "uuid": "3b1f8c4e-8a8d-4e3a-b0a5-6c1d2e3f4a5b", "handle": null, "name": "Demo",
+                 "instructions": "", "model": "gpt-5-mini"}""", AgentView.class);
+        assertTrue(agent.toolsOrEmpty().isEmpty());
+    }
+}

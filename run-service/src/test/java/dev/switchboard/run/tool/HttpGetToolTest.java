@@ -1,0 +1,135 @@
+package dev.switchboard.run.tool;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** http_get against a JDK HttpServer on 127.0.0.1; every refused address is refused before any connection. */
+class HttpGetToolTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final AtomicInteger HITS = new AtomicInteger();
+    private static HttpServer server;
+    private static String base;
+
+    @BeforeAll
+    static void start() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/hello", exchange -> {
+            HITS.incrementAndGet();
+            respond(exchange, 200, "hello from the test server");
+        });
+        server.createContext("/big", exchange -> respond(exchange, 200, "x".repeat(5000)));
+        server.createContext("/moved", exchange -> {
+            exchange.getResponseHeaders().add("Location", "http://169.254.169.254/latest/meta-data");
+            respond(exchange, 302, "");
+        });
+        server.start();
+        base = "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.stop(0);
+    }
+
+    @Test
+    void fetchesAnAllowedHostWhenPrivateAddressesAreAllowed() throws IOException {
+        HttpGetTool tool = new HttpGetTool(TestToolsConfig.httpGet(true, true, "127.0.0.1"));
+        ToolResult result = get(tool, base + "/hello");
+        assertFalse(result.error(), result.content());
+        JsonNode answer = JSON.readTree(result.content());
+        assertEquals(200, answer.get("status").asInt());
+        assertEquals("hello from the test server", answer.get("body").asText());
+        assertFalse(answer.get("truncated").asBoolean());
+    }
+
+    @Test
+    void cutsTheBodyAtTheCapAndDoesNotFollowRedirects() throws IOException {
+        HttpGetTool tool = new HttpGetTool(TestToolsConfig.httpGet(true, true, "127.0.0.1"));
+        JsonNode big = JSON.readTree(get(tool, base + "/big").content());
+        assertEquals(1024, big.get("body").asText().length());
+        assertTrue(big.get("truncated").asBoolean());
+        JsonNode moved = JSON.readTree(get(tool, base + "/moved").content());
+        assertEquals(302, moved.get("status").asInt());
+        assertEquals("http://169.254.169.254/latest/meta-data", moved.get("location").asText());
+    }
+
+    @Test
+    void refusesInternalAddressesUnlessAllowed() {
+        int before = HITS.get();
+        String[] hosts = {"127.0.0.1", "10.1.2.3", "192.168.1.10", "172.16.0.1", "169.254.169.254", "[::1]",
+            "0.0.0.0", "224.0.0.1", "[fd00::1]", "[fe80::1]", "[::ffff:127.0.0.1]", "100.64.0.1"};
+        HttpGetTool tool = new HttpGetTool(TestToolsConfig.httpGet(true, false, hosts));
+        for (String host : hosts) {
+            ToolResult result = get(tool, "http://" + host + ":" + server.getAddress().getPort() + "/hello");
+            assertTrue(result.error(), host + " -> " + result.content());
+            assertTrue(result.content().startsWith("refused:"), host + " -> " + result.content());
+        }
+        assertTrue(get(tool, "http://localhost:" + server.getAddress().getPort() + "/hello").error());
+        assertEquals(before, HITS.get(), "no refused request reached the server");
+    }
+
+    @Test
+    void onlyAllowListedHostsAndHttpUrls() {
+        HttpGetTool tool = new HttpGetTool(TestToolsConfig.httpGet(true, true, "127.0.0.1", "*.example.org"));
+        assertTrue(get(tool, "http://localhost:" + server.getAddress().getPort() + "/hello").content()
+                .contains("not on this server's allow-list"));
+        assertTrue(get(tool, "https://evil.com/").content().contains("not on this server's allow-list"));
+        assertTrue(get(tool, "https://example.org.evil.com/").content().contains("allow-list"));
+        assertTrue(get(tool, "file:///etc/passwd").content().contains("only http and https"));
+        assertTrue(get(tool, "ftp://127.0.0.1/x").content().contains("only http and https"));
+        assertTrue(get(tool, "not a url").error());
+        assertTrue(tool.call(JSON.createObjectNode()).await().indefinitely().content().contains("required"));
+        assertTrue(tool.isAllowed("api.example.org"));
+        assertFalse(tool.isAllowed("example.org"));
+    }
+
+    @Test
+    void offByDefault() {
+        int before = HITS.get();
+        HttpGetTool tool = new HttpGetTool(TestToolsConfig.httpGet(false, true, "127.0.0.1"));
+        ToolResult result = get(tool, base + "/hello");
+        assertEquals(ToolResult.error("http_get is disabled on this server"), result);
+        assertEquals(before, HITS.get());
+    }
+
+    @Test
+    void anUnreachablePortIsAnErrorResult() throws IOException {
+        int port;
+        try (var socket = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = socket.getLocalPort();
+        }
+        HttpGetTool tool = new HttpGetTool(TestToolsConfig.httpGet(true, true, "127.0.0.1"));
+        ToolResult result = get(tool, "http://127.0.0.1:" + port + "/");
+        assertTrue(result.error());
+        assertTrue(result.content().startsWith("the request failed"), result.content());
+    }
+
+    private static ToolResult get(HttpGetTool tool, String url) {
+        return tool.call(JSON.createObjectNode().put("url", url)).await().indefinitely();
+    }
+
+    private static void respond(com.sun.net.httpserver.HttpExchange exchange, int status, String body)
+            throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+}
