@@ -13,9 +13,10 @@ import dev.switchboard.run.client.ThreadClient;
 import dev.switchboard.run.client.ThreadView;
 import dev.switchboard.run.config.RunsConfig;
 import dev.switchboard.run.event.OutboxRelay;
-import dev.switchboard.run.provider.ChatTurn;
-import dev.switchboard.run.provider.ModelProvider;
+import dev.switchboard.run.provider.ModelProviders;
 import dev.switchboard.run.provider.ModelRequest;
+import dev.switchboard.run.provider.ModelRoute;
+import dev.switchboard.run.provider.ProviderException;
 import dev.switchboard.run.rest.RunRequest;
 import dev.switchboard.run.rest.RunView;
 import io.smallrye.mutiny.Uni;
@@ -40,16 +41,16 @@ public class RunService {
 
     private final AgentClient agents;
     private final ThreadClient threads;
-    private final ModelProvider provider;
+    private final ModelProviders providers;
     private final RunLedger ledger;
     private final OutboxRelay relay;
     private final RunsConfig config;
 
-    public RunService(AgentClient agents, ThreadClient threads, ModelProvider provider, RunLedger ledger,
+    public RunService(AgentClient agents, ThreadClient threads, ModelProviders providers, RunLedger ledger,
             OutboxRelay relay, RunsConfig config) {
         this.agents = agents;
         this.threads = threads;
-        this.provider = provider;
+        this.providers = providers;
         this.ledger = ledger;
         this.relay = relay;
         this.config = config;
@@ -63,11 +64,14 @@ public class RunService {
         return agents.find(request.agentId().toString(), caller.authorization())
                 .map(found -> found.orElseThrow(() -> ApiException.notFound("agentId",
                         "agent " + request.agentId() + " not found")))
-                .flatMap(agent -> thread(caller, mode, request.threadId(), agent)
-                        .flatMap(thread -> ledger.begin(newRun(caller, agent, thread, request)))
+                .flatMap(agent -> {
+                    ModelRoute route = providers.route(request.model() != null ? request.model() : agent.model());
+                    return thread(caller, mode, request.threadId(), agent)
+                        .flatMap(thread -> ledger.begin(newRun(caller, agent, thread, request, route)))
                         .invoke(relay::nudge)
-                        .flatMap(run -> execute(caller, agent, run, request.userMessageId())
-                                .onFailure().recoverWithUni(failure -> failed(run.id, failure))));
+                        .flatMap(run -> execute(caller, agent, run, route, request.userMessageId())
+                                .onFailure().recoverWithUni(failure -> failed(run.id, failure)));
+                });
     }
 
     public Uni<RunView> find(Caller caller, String runId) {
@@ -99,13 +103,14 @@ public class RunService {
         };
     }
 
-    private Uni<RunView> execute(Caller caller, AgentView agent, Run run, UUID userMessageId) {
+    private Uni<RunView> execute(Caller caller, AgentView agent, Run run, ModelRoute route, UUID userMessageId) {
         String auth = caller.authorization();
         return userMessage(run, userMessageId, auth)
                 .flatMap(appended -> threads.recentMessages(run.threadId, config.historyWindow(), auth))
                 .invoke(history -> requireUserMessage(history, userMessageId))
-                .flatMap(history -> provider.complete(new ModelRequest(agent.name(), agent.instructions(),
-                        run.model, turns(history), run.input)))
+                .flatMap(history -> providers.provider(route).complete(new ModelRequest(route.providerModel(),
+                        agent.name(), HistoryTurns.instructions(agent.instructions(), history),
+                        HistoryTurns.of(history), List.of())))
                 .call(reply -> threads.append(run.threadId,
                         new NewMessage(messageId(run.id, "assistant"), "assistant", reply.content(), run.id), auth))
                 .flatMap(reply -> ledger.complete(run.id, reply))
@@ -135,6 +140,9 @@ public class RunService {
         ApiException answer;
         if (failure instanceof ApiException api) {
             answer = api;
+        } else if (failure instanceof ProviderException provider) {
+            LOG.warnf("run %s failed: %s", runId, provider.getMessage());
+            answer = ApiException.badGateway(provider.getMessage());
         } else {
             LOG.errorf(failure, "run %s failed", runId);
             answer = new ApiException(500, "internal", "the run failed", null);
@@ -145,7 +153,7 @@ public class RunService {
                 .onItemOrFailure().transformToUni((ignored, e) -> Uni.createFrom().failure(answer));
     }
 
-    private Run newRun(Caller caller, AgentView agent, ThreadView thread, RunRequest request) {
+    private Run newRun(Caller caller, AgentView agent, ThreadView thread, RunRequest request, ModelRoute route) {
         Instant now = Timestamps.now();
         Run run = new Run();
         run.id = UUID.randomUUID();
@@ -157,16 +165,12 @@ public class RunService {
         run.agentHandle = agent.handle();
         run.threadId = thread.id();
         run.status = RunStatus.IN_PROGRESS;
-        run.model = request.model() != null ? request.model() : agent.model();
-        run.provider = provider.name();
+        run.model = route.modelId();
+        run.provider = route.provider();
         run.input = request.message();
         run.createdAt = now;
         run.startedAt = now;
         run.updatedAt = now;
         return run;
-    }
-
-    private static List<ChatTurn> turns(List<MessageView> history) {
-        return history.stream().map(m -> new ChatTurn(m.role(), m.content())).toList();
     }
 }

@@ -1,0 +1,51 @@
+package dev.switchboard.run.provider;
+
+import dev.langchain4j.model.chat.StreamingChatModel;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.subscription.BackPressureStrategy;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * A provider reached through a langchain4j streaming chat model. A call that fails before it emitted anything
+ * (a timeout, a broken connection, 429 or 5xx) is tried again with exponential backoff, up to
+ * {@link ProviderSettings#maxRetries()} times; any other failure, or one after text was streamed, ends the
+ * stream at once with a {@link ProviderException}.
+ */
+public class LangChainModelProvider implements ModelProvider {
+
+    private final String name;
+    private final StreamingChatModel model;
+    private final ProviderSettings settings;
+
+    public LangChainModelProvider(String name, StreamingChatModel model, ProviderSettings settings) {
+        this.name = name;
+        this.model = model;
+        this.settings = settings;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public Multi<ModelEvent> stream(ModelRequest request) {
+        return Multi.createFrom().deferred(() -> {
+            AtomicBoolean emitted = new AtomicBoolean();
+            Multi<ModelEvent> attempts = Multi.createFrom().<ModelEvent>emitter(
+                            emitter -> model.chat(LangChainMapping.request(request),
+                                    new ProviderCall(name, emitter)),
+                            BackPressureStrategy.BUFFER)
+                    .onItem().invoke(() -> emitted.set(true));
+            if (settings.maxRetries() <= 0) {
+                return attempts;
+            }
+            return attempts.onFailure(failure -> !emitted.get() && failure instanceof ProviderException provider
+                            && provider.retriable())
+                    .retry().withBackOff(settings.retryBackoff(), settings.maxRetryBackoff())
+                    .atMost(settings.maxRetries());
+        }).onFailure().transform(failure -> failure instanceof ProviderException ? failure
+                : ProviderErrors.translate(name, failure).afterRetries(settings.maxRetries()));
+    }
+}
