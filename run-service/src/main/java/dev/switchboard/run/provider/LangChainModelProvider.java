@@ -7,6 +7,7 @@ import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A provider reached through a langchain4j streaming chat model. A call that fails before it emitted anything
@@ -47,19 +48,20 @@ public class LangChainModelProvider implements ModelProvider {
     private Multi<ModelEvent> attempts(ModelRequest request) {
         return Multi.createFrom().deferred(() -> {
             AtomicBoolean emitted = new AtomicBoolean();
-            Multi<ModelEvent> attempts = Multi.createFrom().<ModelEvent>emitter(
-                            emitter -> model.chat(LangChainMapping.request(request),
-                                    new ProviderCall(name, emitter)),
-                            BackPressureStrategy.BUFFER)
-                    .onItem().invoke(() -> emitted.set(true));
-            if (settings.maxRetries() <= 0) {
-                return attempts;
-            }
-            return attempts.onFailure(failure -> !emitted.get() && failure instanceof ProviderException provider
-                            && provider.retriable())
-                    .retry().withBackOff(settings.retryBackoff(), settings.maxRetryBackoff())
-                    .atMost(settings.maxRetries());
-        }).onFailure().transform(failure -> failure instanceof ProviderException ? failure
-                : ProviderErrors.translate(name, failure).afterRetries(settings.maxRetries()));
+            AtomicInteger tries = new AtomicInteger();
+            Multi<ModelEvent> attempt = Multi.createFrom().<ModelEvent>emitter(emitter -> {
+                tries.incrementAndGet();
+                model.chat(LangChainMapping.request(request), new ProviderCall(name, emitter));
+            }, BackPressureStrategy.BUFFER).onItem().invoke(() -> emitted.set(true));
+            Multi<ModelEvent> retried = settings.maxRetries() <= 0 ? attempt
+                    : attempt.onFailure(failure -> !emitted.get() && failure instanceof ProviderException provider
+                                    && provider.retriable())
+                            .retry().withBackOff(settings.retryBackoff(), settings.maxRetryBackoff())
+                            .atMost(settings.maxRetries());
+            return retried.onFailure().transform(failure -> {
+                ProviderException provider = ProviderErrors.translate(name, failure);
+                return tries.get() > 1 ? provider.afterRetries(tries.get() - 1) : provider;
+            });
+        });
     }
 }

@@ -13,7 +13,12 @@ public class ProviderException extends RuntimeException {
     private final boolean retriable;
 
     public ProviderException(String provider, int status, String providerMessage, boolean retriable, Throwable cause) {
-        super(describe(provider, status, providerMessage), cause);
+        this(describe(provider, status, providerMessage), provider, status, providerMessage, retriable, cause);
+    }
+
+    private ProviderException(String message, String provider, int status, String providerMessage, boolean retriable,
+            Throwable cause) {
+        super(message, cause);
         this.provider = provider;
         this.status = status;
         this.providerMessage = providerMessage;
@@ -25,14 +30,10 @@ public class ProviderException extends RuntimeException {
         return "model provider " + provider + " " + answer + (message == null || message.isBlank() ? "" : ": " + message);
     }
 
-    /** The same failure, saying that it persisted through the retries (after Mutiny exhausted them). */
+    /** The same failure, saying that it persisted through the retries (once Mutiny exhausted them). */
     ProviderException afterRetries(int retries) {
-        return new ProviderException(provider, status, providerMessage, false, this) {
-            @Override
-            public String getMessage() {
-                return ProviderException.this.getMessage() + " (still failing after " + retries + " retries)";
-            }
-        };
+        return new ProviderException(getMessage() + " (still failing after " + retries + " retries)", provider, status,
+                providerMessage, false, this);
     }
 
     public String provider() {

@@ -67,6 +67,7 @@ class OpenAiCompatibleProviderTest {
         assertEquals("Bearer test-key", sent.header("Authorization"));
         JsonNode body = sent.json();
         assertTrue(body.path("stream").asBoolean());
+        assertTrue(body.path("stream_options").path("include_usage").asBoolean(), body.toString());
         assertEquals("provider-model", body.path("model").asText());
         assertEquals("system", body.path("messages").get(0).path("role").asText());
         assertEquals("Be brief.", body.path("messages").get(0).path("content").asText());
@@ -121,6 +122,18 @@ class OpenAiCompatibleProviderTest {
     }
 
     @Test
+    void retriesATimeout() {
+        ProviderSettings quick = new ProviderSettings(Duration.ofSeconds(1), Duration.ofMillis(300), 2,
+                Duration.ofMillis(20), Duration.ofMillis(100), 1024);
+        ModelProvider impatient = OpenAiCompatibleProvider.create(fake.url(), "test-key", quick);
+        fake.enqueue(FakeOpenAi.text(Duration.ZERO, List.of("late"), 1, 1).afterSilence(Duration.ofMillis(1500)),
+                FakeOpenAi.text(Duration.ZERO, List.of("on time"), 1, 2));
+        ModelReply reply = impatient.complete(request("hi")).await().atMost(Duration.ofSeconds(5));
+        assertEquals("on time", reply.content());
+        assertEquals(2, fake.requests().size());
+    }
+
+    @Test
     void failsClearlyWhen500PersistsPastTheRetryLimit() {
         fake.always(FakeOpenAi.error(500, "the upstream is down"));
         ProviderException failure = failure(request("hi"));
@@ -128,6 +141,7 @@ class OpenAiCompatibleProviderTest {
         assertEquals("openai", failure.provider());
         assertTrue(failure.getMessage().contains("the upstream is down"), failure.getMessage());
         assertTrue(failure.getMessage().contains("HTTP 500"), failure.getMessage());
+        assertTrue(failure.getMessage().endsWith("(still failing after 2 retries)"), failure.getMessage());
         assertEquals(1 + SETTINGS.maxRetries(), fake.requests().size());
     }
 

@@ -119,6 +119,14 @@ public class FakeProviderServer implements AutoCloseable {
     }
 
     private void send(HttpExchange exchange, ScriptedResponse response) throws IOException {
+        if (!response.headersDelay().isZero()) {
+            try {
+                Thread.sleep(response.headersDelay().toMillis());
+            } catch (InterruptedException stopping) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
         exchange.getResponseHeaders().set("Content-Type", response.contentType());
         boolean streamed = response.status() == 200;
         if (!streamed) {
