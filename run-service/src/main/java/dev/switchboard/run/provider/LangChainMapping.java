@@ -74,14 +74,16 @@ final class LangChainMapping {
             });
             JsonSchemaElement element = JsonSchemaElementJsonUtils.fromMap(schema);
             if (!(element instanceof JsonObjectSchema object)) {
-                throw new IllegalArgumentException("the parameters of tool " + spec.name() + " are not an object schema");
+                throw new IllegalArgumentException("the parameters of tool " + spec.name()
+                        + " are not an object schema");
             }
             tool.parameters(object);
         }
         return tool.build();
     }
 
-    static ModelReply reply(ChatResponse response, String streamedText) {
+    /** The reply; usage the provider did not report is estimated (the input from the request's estimate). */
+    static ModelReply reply(ChatResponse response, String streamedText, int inputEstimate) {
         AiMessage message = response.aiMessage();
         String text = message != null && message.text() != null ? message.text() : streamedText;
         List<ToolCallRequest> calls = message == null || !message.hasToolExecutionRequests() ? List.of()
@@ -89,7 +91,7 @@ final class LangChainMapping {
                         .map(call -> new ToolCallRequest(call.id(), call.name(), call.arguments()))
                         .toList();
         TokenUsage usage = response.tokenUsage();
-        int input = usage != null && usage.inputTokenCount() != null ? usage.inputTokenCount() : 0;
+        int input = usage != null && usage.inputTokenCount() != null ? usage.inputTokenCount() : inputEstimate;
         int output = usage != null && usage.outputTokenCount() != null ? usage.outputTokenCount()
                 : TokenEstimate.of(text);
         return new ModelReply(text, calls, input, output, finishReason(response.finishReason(), calls));

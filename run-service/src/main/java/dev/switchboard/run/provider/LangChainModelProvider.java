@@ -51,7 +51,8 @@ public class LangChainModelProvider implements ModelProvider {
             AtomicInteger tries = new AtomicInteger();
             Multi<ModelEvent> attempt = Multi.createFrom().<ModelEvent>emitter(emitter -> {
                 tries.incrementAndGet();
-                model.chat(LangChainMapping.request(request), new ProviderCall(name, emitter));
+                ProviderCall call = new ProviderCall(name, emitter, TokenEstimate.input(request));
+                model.chat(LangChainMapping.request(request), call);
             }, BackPressureStrategy.BUFFER).onItem().invoke(() -> emitted.set(true));
             Multi<ModelEvent> retried = settings.maxRetries() <= 0 ? attempt
                     : attempt.onFailure(failure -> !emitted.get() && failure instanceof ProviderException provider

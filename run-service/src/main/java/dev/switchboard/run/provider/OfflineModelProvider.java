@@ -24,10 +24,7 @@ public class OfflineModelProvider implements ModelProvider {
     public Multi<ModelEvent> stream(ModelRequest request) {
         String content = "[offline] " + request.agentName() + " received: \"" + request.lastUserText()
                 + "\". No model provider is configured, so this is a canned reply.";
-        int input = TokenEstimate.of(request.instructions());
-        for (ChatTurn turn : request.turns()) {
-            input += TokenEstimate.of(turn.text());
-        }
+        int input = TokenEstimate.input(request);
         List<ModelEvent> events = new ArrayList<>();
         for (String chunk : chunks(content)) {
             events.add(new ModelEvent.TextDelta(chunk));

@@ -23,13 +23,15 @@ final class ProviderCall implements StreamingChatResponseHandler {
 
     private final String provider;
     private final MultiEmitter<? super ModelEvent> emitter;
+    private final int inputEstimate;
     private final AtomicReference<StreamingHandle> handle = new AtomicReference<>();
     private final StringBuilder text = new StringBuilder();
     private volatile boolean cancelled;
 
-    ProviderCall(String provider, MultiEmitter<? super ModelEvent> emitter) {
+    ProviderCall(String provider, MultiEmitter<? super ModelEvent> emitter, int inputEstimate) {
         this.provider = provider;
         this.emitter = emitter;
+        this.inputEstimate = inputEstimate;
         emitter.onCancellation(this::cancel);
     }
 
@@ -77,7 +79,7 @@ final class ProviderCall implements StreamingChatResponseHandler {
         synchronized (text) {
             streamed = text.toString();
         }
-        emitter.emit(new ModelEvent.Completed(LangChainMapping.reply(response, streamed)));
+        emitter.emit(new ModelEvent.Completed(LangChainMapping.reply(response, streamed, inputEstimate)));
         emitter.complete();
     }
 

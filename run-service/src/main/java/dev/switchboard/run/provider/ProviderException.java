@@ -27,7 +27,8 @@ public class ProviderException extends RuntimeException {
 
     private static String describe(String provider, int status, String message) {
         String answer = status > 0 ? "answered HTTP " + status : "could not be reached";
-        return "model provider " + provider + " " + answer + (message == null || message.isBlank() ? "" : ": " + message);
+        String detail = message == null || message.isBlank() ? "" : ": " + message;
+        return "model provider " + provider + " " + answer + detail;
     }
 
     /** The same failure, saying that it persisted through the retries (once Mutiny exhausted them). */

@@ -32,7 +32,9 @@ import java.util.UUID;
  * Runs an agent on a thread: load the agent, find or make the thread, record the run, append the user's
  * message, ask the model, append its answer, complete the run. Remote calls happen between the
  * {@link RunLedger}'s short transactions, never inside one; a failure after the run was recorded marks it
- * failed ({@code run.failed}) before the error is answered.
+ * failed ({@code run.failed}) before the error is answered. The model (the request's, else the agent's) is
+ * served by the provider {@link ModelProviders} routes it to, which is the run's {@code provider}; a provider's
+ * refusal ({@link ProviderException}) is answered 502 {@code bad_gateway}.
  */
 @ApplicationScoped
 public class RunService {
@@ -67,10 +69,10 @@ public class RunService {
                 .flatMap(agent -> {
                     ModelRoute route = providers.route(request.model() != null ? request.model() : agent.model());
                     return thread(caller, mode, request.threadId(), agent)
-                        .flatMap(thread -> ledger.begin(newRun(caller, agent, thread, request, route)))
-                        .invoke(relay::nudge)
-                        .flatMap(run -> execute(caller, agent, run, route, request.userMessageId())
-                                .onFailure().recoverWithUni(failure -> failed(run.id, failure)));
+                            .flatMap(thread -> ledger.begin(newRun(caller, agent, thread, request, route)))
+                            .invoke(relay::nudge)
+                            .flatMap(run -> execute(caller, agent, run, route, request.userMessageId())
+                                    .onFailure().recoverWithUni(failure -> failed(run.id, failure)));
                 });
     }
 
