@@ -1,6 +1,7 @@
 package dev.switchboard.run.provider;
 
 import dev.switchboard.run.config.ProvidersConfig;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.HashMap;
@@ -11,8 +12,10 @@ import java.util.Optional;
 /**
  * The configured providers and the catalog that picks one per model: {@code offline} always, {@code openai}
  * with {@code SWITCHBOARD_OPENAI_BASE_URL} or {@code SWITCHBOARD_OPENAI_API_KEY}, {@code anthropic} with
- * {@code SWITCHBOARD_ANTHROPIC_API_KEY}.
+ * {@code SWITCHBOARD_ANTHROPIC_API_KEY}. Built at start, so a bad {@code SWITCHBOARD_MODEL_OVERRIDES} entry stops
+ * the service there rather than failing its first run.
  */
+@Startup
 @ApplicationScoped
 public class ModelProviders {
 
