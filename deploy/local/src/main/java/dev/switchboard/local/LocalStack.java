@@ -139,7 +139,7 @@ public final class LocalStack implements AutoCloseable {
     private ServiceProcess launch(String name, int port, Map<String, String> config) throws IOException {
         Path jar = settings.root().resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
         return ServiceProcess.start(name, jar, port, settings.serviceJavaOptions(), config,
-                settings.home().resolve("logs"));
+                settings.serviceEnvironment(), settings.home().resolve("logs"));
     }
 
     private void checkPortsFree() throws IOException {

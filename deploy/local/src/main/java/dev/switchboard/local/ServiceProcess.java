@@ -31,7 +31,7 @@ final class ServiceProcess {
     }
 
     static ServiceProcess start(String name, Path jar, int port, String javaOptions, Map<String, String> config,
-            Path logDir) throws IOException {
+            Map<String, String> environment, Path logDir) throws IOException {
         if (!Files.isRegularFile(jar)) {
             throw new IOException(jar + " is missing: build it first with ./mvnw -DskipTests package "
                     + "(./switchboard up does that for you)");
@@ -49,10 +49,11 @@ final class ServiceProcess {
         command.add(jar.toString());
         Files.createDirectories(logDir);
         Path log = logDir.resolve(name + ".log");
-        Process process = new ProcessBuilder(command)
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                .start();
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         return new ServiceProcess(name, port, log, process);
     }
 

@@ -2,6 +2,7 @@ package dev.switchboard.local;
 
 import dev.switchboard.local.infra.PostgresServer;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -22,7 +23,13 @@ public record StackSettings(
         String externalDbUrl,
         String externalKafka,
         String serviceJavaOptions,
-        String postgresSharedBuffers) {
+        String postgresSharedBuffers,
+        Map<String, String> serviceEnvironment) {
+
+    /** Variables handed to the services' processes as they are (model providers; keys stay off command lines). */
+    public static final List<String> PASSED_TO_SERVICES = List.of("SWITCHBOARD_OPENAI_BASE_URL",
+            "SWITCHBOARD_OPENAI_API_KEY", "SWITCHBOARD_ANTHROPIC_API_KEY", "SWITCHBOARD_ANTHROPIC_BASE_URL",
+            "SWITCHBOARD_MODEL_OVERRIDES");
 
     public static final String DEFAULT_JAVA_OPTIONS =
             "-Xms32m -Xmx160m -XX:+UseSerialGC -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=64m -Xss512k";
@@ -43,7 +50,8 @@ public record StackSettings(
                 blankToNull(env.get("SWITCHBOARD_DB_URL")),
                 blankToNull(env.get("KAFKA_BOOTSTRAP_SERVERS")),
                 env.getOrDefault("SWITCHBOARD_SERVICE_JAVA_OPTS", DEFAULT_JAVA_OPTIONS),
-                env.getOrDefault("SWITCHBOARD_PG_SHARED_BUFFERS", PostgresServer.DEFAULT_SHARED_BUFFERS));
+                env.getOrDefault("SWITCHBOARD_PG_SHARED_BUFFERS", PostgresServer.DEFAULT_SHARED_BUFFERS),
+                passedToServices(env));
     }
 
     public String gatewayUrl() {
@@ -64,6 +72,17 @@ public record StackSettings(
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(name + " must be a TCP port number (1-65535), got '" + value + "'");
         }
+    }
+
+    private static Map<String, String> passedToServices(Map<String, String> env) {
+        Map<String, String> passed = new java.util.LinkedHashMap<>();
+        for (String name : PASSED_TO_SERVICES) {
+            String value = env.get(name);
+            if (value != null && !value.isBlank()) {
+                passed.put(name, value.trim());
+            }
+        }
+        return Map.copyOf(passed);
     }
 
     private static String blankToNull(String value) {

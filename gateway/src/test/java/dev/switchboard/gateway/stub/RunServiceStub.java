@@ -25,6 +25,10 @@ public class RunServiceStub extends StubServer {
     @Override
     void handle(HttpExchange exchange, String body) throws IOException {
         StubHttp.Caller caller = StubHttp.caller(exchange);
+        if (exchange.getRequestMethod().equals("GET") && exchange.getRequestURI().getPath().equals("/internal/models")) {
+            models(exchange);
+            return;
+        }
         if (!exchange.getRequestMethod().equals("POST") || !exchange.getRequestURI().getPath().equals("/internal/runs")) {
             throw StubHttp.notFound("no such route: " + exchange.getRequestURI().getPath(), null);
         }
@@ -65,6 +69,17 @@ public class RunServiceStub extends StubServer {
         result.putObject("agent").put("id", agent.id()).put("uuid", agent.uuid().toString())
                 .put("name", agent.name()).put("handle", agent.handle());
         StubHttp.send(exchange, 200, result);
+    }
+
+    /** {@code GET /internal/models}: every canonical model, the Claude ones on anthropic, the rest offline. */
+    private static void models(HttpExchange exchange) throws IOException {
+        ObjectNode answer = StubHttp.JSON.createObjectNode();
+        var models = answer.putArray("models");
+        for (String id : dev.switchboard.gateway.CanonicalModels.IDS) {
+            String provider = id.startsWith("claude-") ? "anthropic" : "offline";
+            models.addObject().put("id", id).put("provider", provider).put("providerModel", id);
+        }
+        StubHttp.send(exchange, 200, answer);
     }
 
     /** run-service's deterministic id of a run's assistant message. */

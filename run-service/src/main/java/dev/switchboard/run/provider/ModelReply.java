@@ -1,5 +1,20 @@
 package dev.switchboard.run.provider;
 
-/** The model's answer and its token usage (estimated when the provider does not report it). */
-public record ModelReply(String content, int inputTokens, int outputTokens) {
+import java.util.List;
+
+/**
+ * The model's whole answer: its text, the tool calls it asks for, token usage (estimated when the provider
+ * reports none) and why it stopped ({@code stop}, {@code tool_calls}, {@code length}, {@code content_filter},
+ * {@code other}).
+ */
+public record ModelReply(String content, List<ToolCallRequest> toolCalls, int inputTokens, int outputTokens,
+        String finishReason) {
+
+    public static final String STOP = "stop";
+    public static final String TOOL_CALLS = "tool_calls";
+
+    public ModelReply {
+        content = content == null ? "" : content;
+        toolCalls = toolCalls == null ? List.of() : List.copyOf(toolCalls);
+    }
 }

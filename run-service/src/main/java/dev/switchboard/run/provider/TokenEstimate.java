@@ -6,6 +6,15 @@ public final class TokenEstimate {
     private TokenEstimate() {
     }
 
+    /** The request's instructions and turns, as the input a provider was asked. */
+    public static int input(ModelRequest request) {
+        int input = of(request.instructions());
+        for (ChatTurn turn : request.turns()) {
+            input += of(turn.text());
+        }
+        return input;
+    }
+
     public static int of(String text) {
         if (text == null || text.isEmpty()) {
             return 0;

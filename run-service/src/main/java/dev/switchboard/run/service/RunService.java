@@ -13,9 +13,10 @@ import dev.switchboard.run.client.ThreadClient;
 import dev.switchboard.run.client.ThreadView;
 import dev.switchboard.run.config.RunsConfig;
 import dev.switchboard.run.event.OutboxRelay;
-import dev.switchboard.run.provider.ChatTurn;
-import dev.switchboard.run.provider.ModelProvider;
+import dev.switchboard.run.provider.ModelProviders;
 import dev.switchboard.run.provider.ModelRequest;
+import dev.switchboard.run.provider.ModelRoute;
+import dev.switchboard.run.provider.ProviderException;
 import dev.switchboard.run.rest.RunRequest;
 import dev.switchboard.run.rest.RunView;
 import io.smallrye.mutiny.Uni;
@@ -31,7 +32,9 @@ import java.util.UUID;
  * Runs an agent on a thread: load the agent, find or make the thread, record the run, append the user's
  * message, ask the model, append its answer, complete the run. Remote calls happen between the
  * {@link RunLedger}'s short transactions, never inside one; a failure after the run was recorded marks it
- * failed ({@code run.failed}) before the error is answered.
+ * failed ({@code run.failed}) before the error is answered. The model (the request's, else the agent's) is
+ * served by the provider {@link ModelProviders} routes it to, which is the run's {@code provider}; a provider's
+ * refusal ({@link ProviderException}) is answered 502 {@code bad_gateway}.
  */
 @ApplicationScoped
 public class RunService {
@@ -40,16 +43,16 @@ public class RunService {
 
     private final AgentClient agents;
     private final ThreadClient threads;
-    private final ModelProvider provider;
+    private final ModelProviders providers;
     private final RunLedger ledger;
     private final OutboxRelay relay;
     private final RunsConfig config;
 
-    public RunService(AgentClient agents, ThreadClient threads, ModelProvider provider, RunLedger ledger,
+    public RunService(AgentClient agents, ThreadClient threads, ModelProviders providers, RunLedger ledger,
             OutboxRelay relay, RunsConfig config) {
         this.agents = agents;
         this.threads = threads;
-        this.provider = provider;
+        this.providers = providers;
         this.ledger = ledger;
         this.relay = relay;
         this.config = config;
@@ -57,12 +60,12 @@ public class RunService {
 
     public Uni<RunView> start(Caller caller, RunRequest request) {
         return prepare(caller, request).flatMap(prepared -> execute(caller, prepared.agent(), prepared.run(),
-                        request.userMessageId())
+                        prepared.route(), request.userMessageId())
                 .onFailure().recoverWithUni(failure -> failed(prepared.run().id, failure)));
     }
 
     /** The agent and the run, recorded in progress with its {@code run.started} event, on its thread. */
-    record Prepared(AgentView agent, Run run) {
+    record Prepared(AgentView agent, Run run, ModelRoute route) {
     }
 
     Uni<Prepared> prepare(Caller caller, RunRequest request) {
@@ -73,10 +76,13 @@ public class RunService {
         return agents.find(request.agentId().toString(), caller.authorization())
                 .map(found -> found.orElseThrow(() -> ApiException.notFound("agentId",
                         "agent " + request.agentId() + " not found")))
-                .flatMap(agent -> thread(caller, mode, request.threadId(), agent)
-                        .flatMap(thread -> ledger.begin(newRun(caller, agent, thread, request)))
-                        .invoke(relay::nudge)
-                        .map(run -> new Prepared(agent, run)));
+                .flatMap(agent -> {
+                    ModelRoute route = providers.route(request.model() != null ? request.model() : agent.model());
+                    return thread(caller, mode, request.threadId(), agent)
+                            .flatMap(thread -> ledger.begin(newRun(caller, agent, thread, request, route)))
+                            .invoke(relay::nudge)
+                            .map(run -> new Prepared(agent, run, route));
+                });
     }
 
     public Uni<RunView> find(Caller caller, String runId) {
@@ -108,10 +114,10 @@ public class RunService {
         };
     }
 
-    private Uni<RunView> execute(Caller caller, AgentView agent, Run run, UUID userMessageId) {
+    private Uni<RunView> execute(Caller caller, AgentView agent, Run run, ModelRoute route, UUID userMessageId) {
         String auth = caller.authorization();
-        return modelRequest(caller, agent, run, userMessageId)
-                .flatMap(provider::complete)
+        return modelRequest(caller, agent, run, route, userMessageId)
+                .flatMap(model -> providers.provider(route).complete(model))
                 .call(reply -> answer(run, reply.content(), auth))
                 .flatMap(reply -> ledger.complete(run.id, reply))
                 .invoke(relay::nudge)
@@ -119,13 +125,14 @@ public class RunService {
     }
 
     /** Appends the user's message (unless stored already) and asks what the model is to answer from. */
-    Uni<ModelRequest> modelRequest(Caller caller, AgentView agent, Run run, UUID userMessageId) {
+    Uni<ModelRequest> modelRequest(Caller caller, AgentView agent, Run run, ModelRoute route, UUID userMessageId) {
         String auth = caller.authorization();
         return userMessage(run, userMessageId, auth)
                 .flatMap(appended -> threads.recentMessages(run.threadId, config.historyWindow(), auth))
                 .invoke(history -> requireUserMessage(history, userMessageId))
-                .map(history -> new ModelRequest(agent.name(), agent.instructions(), run.model, turns(history),
-                        run.input));
+                .map(history -> new ModelRequest(route.providerModel(), agent.name(),
+                        HistoryTurns.instructions(agent.instructions(), history), HistoryTurns.of(history),
+                        List.of()));
     }
 
     /** Appends the run's answer (or the part of it a cancelled run produced) to its thread. */
@@ -156,6 +163,9 @@ public class RunService {
         ApiException answer;
         if (failure instanceof ApiException api) {
             answer = api;
+        } else if (failure instanceof ProviderException provider) {
+            LOG.warnf("run %s failed: %s", runId, provider.getMessage());
+            answer = ApiException.badGateway(provider.getMessage());
         } else {
             LOG.errorf(failure, "run %s failed", runId);
             answer = new ApiException(500, "internal", "the run failed", null);
@@ -166,7 +176,7 @@ public class RunService {
                 .onItemOrFailure().transformToUni((ignored, e) -> Uni.createFrom().failure(answer));
     }
 
-    private Run newRun(Caller caller, AgentView agent, ThreadView thread, RunRequest request) {
+    private Run newRun(Caller caller, AgentView agent, ThreadView thread, RunRequest request, ModelRoute route) {
         Instant now = Timestamps.now();
         Run run = new Run();
         run.id = request.runId() != null ? request.runId() : UUID.randomUUID();
@@ -178,16 +188,12 @@ public class RunService {
         run.agentHandle = agent.handle();
         run.threadId = thread.id();
         run.status = RunStatus.IN_PROGRESS;
-        run.model = request.model() != null ? request.model() : agent.model();
-        run.provider = provider.name();
+        run.model = route.modelId();
+        run.provider = route.provider();
         run.input = request.message();
         run.createdAt = now;
         run.startedAt = now;
         run.updatedAt = now;
         return run;
-    }
-
-    private static List<ChatTurn> turns(List<MessageView> history) {
-        return history.stream().map(m -> new ChatTurn(m.role(), m.content())).toList();
     }
 }

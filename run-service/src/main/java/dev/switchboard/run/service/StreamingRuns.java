@@ -4,9 +4,12 @@ import dev.switchboard.run.ApiException;
 import dev.switchboard.run.Caller;
 import dev.switchboard.run.Run;
 import dev.switchboard.run.event.OutboxRelay;
-import dev.switchboard.run.provider.ModelProvider;
+import dev.switchboard.run.provider.ModelEvent;
+import dev.switchboard.run.provider.ModelProviders;
 import dev.switchboard.run.provider.ModelReply;
 import dev.switchboard.run.provider.ModelRequest;
+import dev.switchboard.run.provider.ModelRoute;
+import dev.switchboard.run.provider.ProviderException;
 import dev.switchboard.run.provider.TokenEstimate;
 import dev.switchboard.run.rest.RunRequest;
 import dev.switchboard.run.rest.RunView;
@@ -39,16 +42,16 @@ public class StreamingRuns {
     }
 
     private final RunService runs;
-    private final ModelProvider provider;
+    private final ModelProviders providers;
     private final RunLedger ledger;
     private final OutboxRelay relay;
     private final RunEventLog log;
     private final RunExecutions executions;
 
-    public StreamingRuns(RunService runs, ModelProvider provider, RunLedger ledger, OutboxRelay relay,
+    public StreamingRuns(RunService runs, ModelProviders providers, RunLedger ledger, OutboxRelay relay,
             RunEventLog log, RunExecutions executions) {
         this.runs = runs;
-        this.provider = provider;
+        this.providers = providers;
         this.ledger = ledger;
         this.relay = relay;
         this.log = log;
@@ -103,8 +106,9 @@ public class StreamingRuns {
                     }
                 })
                 .emitOn(onContext)
-                .chain(() -> runs.modelRequest(caller, prepared.agent(), run, request.userMessageId()))
-                .chain(model -> modelPhase(model, writer, answer, signal).emitOn(onContext)
+                .chain(() -> runs.modelRequest(caller, prepared.agent(), run, prepared.route(),
+                        request.userMessageId()))
+                .chain(model -> modelPhase(prepared.route(), model, writer, answer, signal).emitOn(onContext)
                         .chain(outcome -> outcome.cancelled()
                                 ? cancelled(caller, run, answer.toString(), model, writer)
                                 : completed(caller, run, outcome.reply(), writer)))
@@ -112,17 +116,20 @@ public class StreamingRuns {
     }
 
     /** The model's answer, chunk by chunk into the stream, until it ends or the run is cancelled. */
-    private Uni<Outcome> modelPhase(ModelRequest model, RunStreamWriter writer, StringBuilder answer,
-            CancelSignal signal) {
+    private Uni<Outcome> modelPhase(ModelRoute route, ModelRequest model, RunStreamWriter writer,
+            StringBuilder answer, CancelSignal signal) {
         return Uni.createFrom().emitter(emitter -> {
             if (signal.cancelled()) {
                 emitter.complete(new Outcome(null, true));
                 return;
             }
-            Cancellable call = provider.complete(model).subscribe().with(reply -> {
-                writer.text(reply.content());
-                answer.append(reply.content());
-                emitter.complete(new Outcome(reply, false));
+            Cancellable call = providers.provider(route).stream(model).subscribe().with(event -> {
+                if (event instanceof ModelEvent.TextDelta delta) {
+                    writer.text(delta.text());
+                    answer.append(delta.text());
+                } else if (event instanceof ModelEvent.Completed done) {
+                    emitter.complete(new Outcome(done.reply(), false));
+                }
             }, emitter::fail);
             signal.onCancel(() -> {
                 call.cancel();
@@ -141,15 +148,17 @@ public class StreamingRuns {
     private Uni<Void> cancelled(Caller caller, Run run, String partial, ModelRequest model, RunStreamWriter writer) {
         Uni<Void> stored = partial.isEmpty() ? Uni.createFrom().voidItem()
                 : runs.answer(run, partial, caller.authorization());
-        int input = TokenEstimate.of(model.instructions()) + TokenEstimate.of(model.userMessage());
+        int input = TokenEstimate.of(model.instructions())
+                + model.turns().stream().mapToInt(turn -> TokenEstimate.of(turn.toString())).sum();
         return stored.chain(() -> ledger.cancel(run.id, partial, input, TokenEstimate.of(partial)))
                 .invoke(relay::nudge)
                 .chain(() -> writer.finish(seq -> StreamEvent.cancelled(seq, partial)));
     }
 
     private Uni<Void> failed(Run run, Throwable failure, RunStreamWriter writer) {
-        String message = failure instanceof ApiException api ? api.getMessage() : "the run failed";
-        if (!(failure instanceof ApiException)) {
+        String message = failure instanceof ApiException || failure instanceof ProviderException
+                ? failure.getMessage() : "the run failed";
+        if (!(failure instanceof ApiException) && !(failure instanceof ProviderException)) {
             LOG.errorf(failure, "streamed run %s failed", run.id);
         }
         return ledger.fail(run.id, message)

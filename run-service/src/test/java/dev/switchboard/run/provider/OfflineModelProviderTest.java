@@ -38,9 +38,34 @@ class OfflineModelProviderTest {
         assertEquals(2, TokenEstimate.of("abcde"));
     }
 
+    @Test
+    void streamsTheReplyInWordChunksThatJoinToIt() {
+        List<ModelEvent> events = provider.stream(request("one two three four five six seven"))
+                .collect().asList().await().atMost(Duration.ofSeconds(1));
+        assertTrue(events.size() > 3, "several deltas, then the reply");
+        ModelEvent.Completed last = (ModelEvent.Completed) events.get(events.size() - 1);
+        StringBuilder joined = new StringBuilder();
+        for (ModelEvent event : events.subList(0, events.size() - 1)) {
+            joined.append(((ModelEvent.TextDelta) event).text());
+        }
+        assertEquals(last.reply().content(), joined.toString());
+        assertEquals(ModelReply.STOP, last.reply().finishReason());
+        assertTrue(last.reply().toolCalls().isEmpty());
+    }
+
+    @Test
+    void quotesTheNewestUserTurn() {
+        ModelRequest request = new ModelRequest("gpt-5-mini", "demo-agent", "", List.of(new ChatTurn.User("first"),
+                new ChatTurn.Assistant("ok"), new ChatTurn.User("second")), List.of());
+        assertTrue(provider.complete(request).await().atMost(Duration.ofSeconds(1)).content().contains("\"second\""));
+    }
+
     private ModelReply complete(String message) {
-        ModelRequest request = new ModelRequest("demo-agent", "Be brief.", "gpt-5-mini",
-                List.of(new ChatTurn("user", message)), message);
-        return provider.complete(request).await().atMost(Duration.ofSeconds(1));
+        return provider.complete(request(message)).await().atMost(Duration.ofSeconds(1));
+    }
+
+    private static ModelRequest request(String message) {
+        return new ModelRequest("gpt-5-mini", "demo-agent", "Be brief.", List.of(new ChatTurn.User(message)),
+                List.of());
     }
 }

@@ -27,6 +27,7 @@ import java.util.UUID;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -93,6 +94,15 @@ class RunResourceTest {
         // the caller's token went on to both services
         assertEquals("Bearer " + token, stubs.agentService().lastAuthorization());
         assertEquals("Bearer " + token, stubs.threadService().lastAuthorization());
+    }
+
+    @Test
+    void withNoProviderConfiguredEveryModelIsOffline() {
+        given().auth().oauth2(token).get("/internal/models").then().statusCode(200)
+                .body("models.size()", equalTo(19))
+                .body("models[0].id", equalTo("claude-sonnet-4.6"))
+                .body("models[0].providerModel", equalTo("claude-sonnet-4.6"))
+                .body("models.provider", everyItem(equalTo("offline")));
     }
 
     @Test

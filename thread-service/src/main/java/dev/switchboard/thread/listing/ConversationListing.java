@@ -17,8 +17,9 @@ import java.util.regex.Pattern;
 /**
  * Seed 001's conversation list: newest activity first, keyset pages, a total that is exact up to
  * {@link #EXACT_COUNT_LIMIT} matches and the planner's estimate above. A read-only path that runs its few
- * statements straight on the reactive pool: the planner's estimate first, then the page with its tools and
- * (unless the estimate is far above the limit) the capped count, in one statement.
+ * statements straight on the reactive pool: the planner's estimate first (not for a participant filter, whose
+ * matches are few enough to count), then the page with its tools and (unless the estimate is far above the
+ * limit) the capped count, in one statement.
  */
 @ApplicationScoped
 public class ConversationListing {
@@ -30,6 +31,8 @@ public class ConversationListing {
      */
     static final long SKIP_COUNT_ESTIMATE = 10L * EXACT_COUNT_LIMIT;
     private static final Pattern PLAN_ROWS = Pattern.compile("rows=(\\d+)");
+    /** No estimate asked for (yet). */
+    private static final long UNKNOWN = -1;
 
     /** One listed thread, with its tools when they were asked for. */
     public record Conversation(String threadId, long agentNumericId, String firstMessage, String title,
@@ -53,7 +56,9 @@ public class ConversationListing {
         ConversationQuery query = new ConversationQuery(filter, Instant.now());
         long offset = after == null ? (long) page * pageSize : 0;
         int pageIndex = after == null ? page : after.page();
-        return estimate(query).chain(estimate -> {
+        // a participant's threads are few enough to count right away; other filters ask the planner first
+        Uni<Long> planned = filter.userId() != null ? Uni.createFrom().item(UNKNOWN) : estimate(query);
+        return planned.chain(estimate -> {
             boolean count = estimate < SKIP_COUNT_ESTIMATE;
             ConversationQuery.Sql sql = query.page(after, pageSize + 1, offset, includeTools,
                     count ? EXACT_COUNT_LIMIT + 1 : 0);
@@ -75,12 +80,13 @@ public class ConversationListing {
                 Uni<Long> total;
                 if (!count) {
                     total = Uni.createFrom().item(estimate);
-                } else if (capped != null) {
-                    total = Uni.createFrom().item(total(capped, estimate));
                 } else {
                     // an empty page (past the end) carries no count column: count on its own
-                    total = run(query.cappedCount(EXACT_COUNT_LIMIT + 1))
-                            .map(r -> total(r.iterator().next().getLong(0), estimate));
+                    Uni<Long> exact = capped != null ? Uni.createFrom().item(capped)
+                            : run(query.cappedCount(EXACT_COUNT_LIMIT + 1)).map(r -> r.iterator().next().getLong(0));
+                    total = exact.chain(n -> n <= EXACT_COUNT_LIMIT || estimate != UNKNOWN
+                            ? Uni.createFrom().item(total(n, estimate))
+                            : estimate(query).map(e -> total(n, e)));
                 }
                 return total.map(t -> new Page(threads, next, t));
             });

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.local.LocalStack;
 import dev.switchboard.local.StackSettings;
 import dev.switchboard.local.infra.Ports;
+import dev.switchboard.local.testing.fake.FakeOpenAi;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,14 +26,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Issue 4 through the whole stack: seed 003's {@code /chat/stream} as Server-Sent Events through the gateway,
- * the run it started read back and replayed with {@code Last-Event-ID}, and a run cancelled by the id the
- * client chose before its first byte.
+ * Issue 4 through the whole stack, with run-service's OpenAI-compatible provider talking to a fake model server
+ * (real wire format, chunks 150 ms apart): seed 003's {@code /chat/stream} as Server-Sent Events through the
+ * gateway, each chunk arriving on its own; the run read back and replayed with {@code Last-Event-ID}; a run
+ * cancelled mid-stream keeping its partial answer, and one cancelled by the id the client chose before its first
+ * byte.
  */
 class StreamingEndToEndTest {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
+    /** The model: five chunks, 150 ms apart, the way an OpenAI-compatible server streams them. */
+    private static final List<String> CHUNKS = List.of("Hel", "lo ", "from ", "the ", "fake");
+    private static final Duration CHUNK_DELAY = Duration.ofMillis(150);
+    private static FakeOpenAi model;
     private static LocalStack stack;
     private static String baseUrl;
     private static String token;
@@ -51,6 +58,9 @@ class StreamingEndToEndTest {
                 "SWITCHBOARD_KAFKA_CONTROLLER_PORT")) {
             env.put(port, String.valueOf(Ports.free()));
         }
+        model = new FakeOpenAi().start();
+        model.always(FakeOpenAi.text(CHUNK_DELAY, CHUNKS, 12, 5));
+        env.put("SWITCHBOARD_OPENAI_BASE_URL", model.url());
         StackSettings settings = StackSettings.fromEnvironment(root, env);
         stack = new LocalStack(settings, System.out);
         stack.start();
@@ -63,39 +73,92 @@ class StreamingEndToEndTest {
         if (stack != null) {
             stack.close();
         }
+        if (model != null) {
+            model.close();
+        }
     }
 
     @Test
-    void chatStreamSendsSeed003EventsAndTheRunCanBeReadAndReplayed() throws Exception {
-        HttpResponse<String> response = send("POST", "/api/agents/demo/chat/stream",
-                "{\"message\": \"Stream me an answer\"}", null);
-        assertEquals(200, response.statusCode(), response.body());
+    void chatStreamSendsEachChunkAsTheModelSendsItAndTheRunCanBeReadAndReplayed() throws Exception {
+        List<Long> arrivals = new ArrayList<>();
+        List<String> lines = new ArrayList<>();
+        HttpResponse<java.util.stream.Stream<String>> response = HTTP.send(request("POST",
+                "/api/agents/demo/chat/stream", "{\"message\": \"Stream me an answer\"}", null).build(),
+                HttpResponse.BodyHandlers.ofLines());
+        assertEquals(200, response.statusCode());
+        response.body().forEach(line -> {
+            lines.add(line);
+            if (line.startsWith("data: {\"type\":\"text\"")) {
+                arrivals.add(System.nanoTime());
+            }
+        });
         assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream"));
         assertEquals("no-cache", response.headers().firstValue("Cache-Control").orElse(null));
         assertEquals("no", response.headers().firstValue("X-Accel-Buffering").orElse(null));
         String runId = response.headers().firstValue("X-Run-Id").orElseThrow();
-        List<Event> events = parse(response.body());
-        JsonNode first = Gateway.JSON.readTree(events.get(0).data());
-        assertEquals("text", first.get("type").asText());
-        assertTrue(first.get("content").asText().contains("Stream me an answer"), first.toString());
+        List<Event> events = parse(String.join("\n", lines));
+        List<String> texts = new ArrayList<>();
+        for (Event event : events.subList(0, events.size() - 2)) {
+            JsonNode data = Gateway.JSON.readTree(event.data());
+            assertEquals("text", data.get("type").asText());
+            texts.add(data.get("content").asText());
+        }
+        // one event per chunk the model sent, each arriving about when the model sent it: not in one block
+        assertEquals(CHUNKS, texts);
+        for (int i = 1; i < arrivals.size(); i++) {
+            long gapMs = (arrivals.get(i) - arrivals.get(i - 1)) / 1_000_000;
+            assertTrue(gapMs >= CHUNK_DELAY.toMillis() / 2, "chunk " + i + " came " + gapMs + " ms after the one before");
+        }
         assertEquals(runId + ":1", events.get(0).id());
         assertEquals("{\"type\":\"done\",\"content\":\"\"}", events.get(events.size() - 2).data());
         assertEquals("[DONE]", events.get(events.size() - 1).data());
 
-        HttpResponse<String> run = send("GET", "/api/v1/runs/" + runId, null, null);
-        assertEquals(200, run.statusCode(), run.body());
-        JsonNode view = Gateway.JSON.readTree(run.body());
+        JsonNode view = Gateway.JSON.readTree(send("GET", "/api/v1/runs/" + runId, null, null).body());
         assertEquals("completed", view.get("status").asText());
-        assertEquals(first.get("content").asText(), view.get("content").asText());
+        assertEquals("openai", view.get("provider").asText());
+        assertEquals(String.join("", CHUNKS), view.get("content").asText());
         // the answer is in the conversation like a buffered one
         HttpResponse<String> history = send("GET", "/api/agents/demo/history?limit=2", null, null);
-        assertTrue(history.body().contains(first.get("content").asText().replace("\"", "\\\"")), history.body());
+        assertTrue(history.body().contains(String.join("", CHUNKS)), history.body());
         // resumed after the first event: the rest of the stream only
         List<Event> resumed = parse(send("GET", "/api/v1/runs/" + runId + "/stream", null, runId + ":1").body());
         assertEquals(events.subList(1, events.size()), resumed);
         assertEquals(404, send("GET", "/api/v1/runs/" + UUID.randomUUID() + "/stream", null, null).statusCode());
         assertEquals(400, send("POST", "/api/agents/demo/chat/stream", "{\"message\": 5}", null).statusCode());
         assertEquals(404, send("POST", "/api/agents/nobody/chat/stream", "{\"message\": \"hi\"}", null).statusCode());
+    }
+
+    @Test
+    void cancelStopsARunningStreamAndKeepsThePartialAnswer() throws Exception {
+        String runId = UUID.randomUUID().toString();
+        List<String> lines = new ArrayList<>();
+        java.util.concurrent.CompletableFuture<HttpResponse<java.util.stream.Stream<String>>> streaming = HTTP.sendAsync(
+                request("POST", "/api/agents/demo/chat/stream",
+                        "{\"message\": \"Tell me a long story\", \"run_id\": \"" + runId + "\"}", null).build(),
+                HttpResponse.BodyHandlers.ofLines());
+        java.util.concurrent.CompletableFuture<Void> read = streaming.thenAccept(r -> r.body().forEach(line -> {
+            synchronized (lines) {
+                lines.add(line);
+            }
+        }));
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (lines.stream().noneMatch(l -> l.contains("\"type\":\"text\"")) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        long asked = System.nanoTime();
+        HttpResponse<String> cancel = send("POST", "/api/v1/runs/" + runId + "/cancel", null, null);
+        long tookMs = (System.nanoTime() - asked) / 1_000_000;
+        assertEquals(200, cancel.statusCode(), cancel.body());
+        JsonNode run = Gateway.JSON.readTree(cancel.body());
+        assertEquals("cancelled", run.get("status").asText());
+        assertTrue(tookMs < 1500, "cancel took " + tookMs + " ms");
+        String partial = run.get("content").asText();
+        assertTrue(!partial.isEmpty() && String.join("", CHUNKS).startsWith(partial)
+                && partial.length() < String.join("", CHUNKS).length(), partial);
+        read.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        List<Event> events = parse(String.join("\n", lines));
+        assertEquals("cancelled", Gateway.JSON.readTree(events.get(events.size() - 2).data()).get("type").asText());
+        assertEquals("[DONE]", events.get(events.size() - 1).data());
     }
 
     @Test
@@ -116,6 +179,10 @@ class StreamingEndToEndTest {
 
     private static HttpResponse<String> send(String method, String path, String body, String lastEventId)
             throws Exception {
+        return HTTP.send(request(method, path, body, lastEventId).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpRequest.Builder request(String method, String path, String body, String lastEventId) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(Duration.ofSeconds(60)).header("Authorization", "Bearer " + token)
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
@@ -126,7 +193,7 @@ class StreamingEndToEndTest {
         if (lastEventId != null) {
             request.header("Last-Event-ID", lastEventId);
         }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return request;
     }
 
     static List<Event> parse(String body) {

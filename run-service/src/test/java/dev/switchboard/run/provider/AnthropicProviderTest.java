@@ -1,0 +1,147 @@
+package dev.switchboard.run.provider;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.switchboard.local.testing.fake.FakeAnthropic;
+import dev.switchboard.local.testing.fake.RecordedRequest;
+import io.smallrye.mutiny.helpers.test.UniAssertSubscriber;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The Anthropic provider against a fake server speaking the Messages API streaming wire format. */
+class AnthropicProviderTest {
+
+    static final Duration CHUNK_DELAY = Duration.ofMillis(50);
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    FakeAnthropic fake;
+    ModelProvider provider;
+
+    @BeforeEach
+    void start() {
+        fake = new FakeAnthropic().start();
+        provider = AnthropicProvider.create(fake.baseUrl(), "test-key", OpenAiCompatibleProviderTest.SETTINGS);
+    }
+
+    @AfterEach
+    void stop() {
+        fake.close();
+    }
+
+    @Test
+    void streamsTextDeltaByDeltaWithUsage() throws Exception {
+        fake.enqueue(FakeAnthropic.text(CHUNK_DELAY, List.of("Bon", "jour", " à", " vous"), 21, 7));
+        TimedEvents events = new TimedEvents(provider.stream(OpenAiCompatibleProviderTest.request("Say hello")), 4);
+        events.awaitDone(Duration.ofSeconds(5));
+
+        assertEquals(List.of("Bon", "jour", " à", " vous"), events.deltaTexts());
+        List<TimedEvents.Timed> deltas = events.deltas();
+        for (int i = 1; i < deltas.size(); i++) {
+            long gapMillis = (deltas.get(i).nanos() - deltas.get(i - 1).nanos()) / 1_000_000;
+            assertTrue(gapMillis >= 25, "delta " + i + " arrived " + gapMillis + " ms after the one before");
+        }
+        ModelReply reply = events.reply();
+        assertEquals("Bonjour à vous", reply.content());
+        assertEquals(21, reply.inputTokens());
+        assertEquals(7, reply.outputTokens());
+        assertEquals(ModelReply.STOP, reply.finishReason());
+
+        RecordedRequest sent = fake.lastRequest();
+        assertEquals("/v1/messages", sent.path());
+        assertEquals("test-key", sent.header("x-api-key"));
+        JsonNode body = sent.json();
+        assertTrue(body.path("stream").asBoolean());
+        assertEquals("provider-model", body.path("model").asText());
+        assertEquals(1024, body.path("max_tokens").asInt());
+        assertTrue(body.path("system").toString().contains("Be brief."), body.path("system").toString());
+        assertEquals("user", body.path("messages").get(0).path("role").asText());
+    }
+
+    @Test
+    void mapsToolUseBothWays() throws Exception {
+        fake.enqueue(FakeAnthropic.toolUse(CHUNK_DELAY, "toolu_2", "get_weather",
+                List.of("{\"city\": ", "\"Paris\"}"), 40, 12));
+        JsonNode schema = JSON.readTree("{\"type\":\"object\",\"properties\":{\"city\":{\"type\":\"string\"}},"
+                + "\"required\":[\"city\"]}");
+        ModelRequest request = new ModelRequest("provider-model", "agent", "Use tools.", List.of(
+                new ChatTurn.User("What is 2+2?"),
+                new ChatTurn.Assistant("Let me compute.",
+                        List.of(new ToolCallRequest("toolu_1", "calculator", "{\"expr\":\"2+2\"}"))),
+                new ChatTurn.ToolResult("toolu_1", "calculator", "4"),
+                new ChatTurn.User("And the weather in Paris?")),
+                List.of(new ToolSpec("get_weather", "Current weather of a city", schema)));
+
+        ModelReply reply = provider.complete(request).await().atMost(Duration.ofSeconds(5));
+
+        assertEquals(1, reply.toolCalls().size());
+        ToolCallRequest call = reply.toolCalls().get(0);
+        assertEquals("toolu_2", call.id());
+        assertEquals("get_weather", call.name());
+        assertEquals(JSON.readTree("{\"city\":\"Paris\"}"), JSON.readTree(call.argumentsJson()));
+        assertEquals(ModelReply.TOOL_CALLS, reply.finishReason());
+        assertEquals(40, reply.inputTokens());
+        assertEquals(12, reply.outputTokens());
+
+        JsonNode body = fake.lastRequest().json();
+        JsonNode tool = body.path("tools").get(0);
+        assertEquals("get_weather", tool.path("name").asText());
+        assertEquals("string", tool.path("input_schema").path("properties").path("city").path("type").asText());
+        JsonNode assistant = body.path("messages").get(1);
+        assertEquals("assistant", assistant.path("role").asText());
+        JsonNode toolUse = assistant.path("content").get(1);
+        assertEquals("tool_use", toolUse.path("type").asText());
+        assertEquals("toolu_1", toolUse.path("id").asText());
+        assertEquals("2+2", toolUse.path("input").path("expr").asText());
+        JsonNode result = body.path("messages").get(2).path("content").get(0);
+        assertEquals("tool_result", result.path("type").asText());
+        assertEquals("toolu_1", result.path("tool_use_id").asText());
+        assertEquals("4", result.path("content").asText());
+    }
+
+    @Test
+    void retriesA429AndFailsAtOnceOnA401() {
+        fake.enqueue(FakeAnthropic.error(429, "rate limited"), FakeAnthropic.text(Duration.ZERO, List.of("ok"), 1, 1));
+        assertEquals("ok", provider.complete(OpenAiCompatibleProviderTest.request("hi"))
+                .await().atMost(Duration.ofSeconds(5)).content());
+        assertEquals(2, fake.requests().size());
+
+        fake.reset();
+        fake.always(FakeAnthropic.error(401, "invalid x-api-key"));
+        Throwable failure = provider.complete(OpenAiCompatibleProviderTest.request("hi"))
+                .subscribe().withSubscriber(UniAssertSubscriber.create())
+                .awaitFailure(Duration.ofSeconds(5)).getFailure();
+        ProviderException provider401 = assertInstanceOf(ProviderException.class, failure);
+        assertEquals(401, provider401.status());
+        assertEquals("model provider anthropic answered HTTP 401: invalid x-api-key", provider401.getMessage());
+        assertEquals(1, fake.requests().size());
+    }
+
+    @Test
+    void cancellingTheSubscriptionClosesTheConnectionWithinASecond() throws Exception {
+        List<String> pieces = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            pieces.add("w" + i + " ");
+        }
+        fake.enqueue(FakeAnthropic.text(CHUNK_DELAY, pieces, 5, 60));
+        TimedEvents events = new TimedEvents(provider.stream(OpenAiCompatibleProviderTest.request("go on")), 3);
+        events.awaitDeltas(Duration.ofSeconds(5));
+        Instant cancelled = Instant.now();
+        events.subscription.cancel();
+
+        assertTrue(fake.awaitClientClose(1, TimeUnit.SECONDS), "the fake saw the connection closed");
+        assertTrue(Duration.between(cancelled, fake.clientCloses().get(0)).toMillis() < 1000);
+        assertFalse(events.done.isDone());
+    }
+}

@@ -1,0 +1,199 @@
+package dev.switchboard.run.provider;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.switchboard.local.testing.fake.FakeOpenAi;
+import dev.switchboard.local.testing.fake.RecordedRequest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The OpenAI-compatible provider against a fake server speaking the chat-completions streaming wire format. */
+class OpenAiCompatibleProviderTest {
+
+    static final Duration CHUNK_DELAY = Duration.ofMillis(50);
+    static final ProviderSettings SETTINGS = new ProviderSettings(Duration.ofSeconds(2), Duration.ofSeconds(5), 2,
+            Duration.ofMillis(20), Duration.ofMillis(100), 1024);
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    FakeOpenAi fake;
+    ModelProvider provider;
+
+    @BeforeEach
+    void start() {
+        fake = new FakeOpenAi().start();
+        provider = OpenAiCompatibleProvider.create(fake.url(), "test-key", SETTINGS);
+    }
+
+    @AfterEach
+    void stop() {
+        fake.close();
+    }
+
+    @Test
+    void streamsTextDeltaByDeltaAsTheServerSendsIt() throws Exception {
+        fake.enqueue(FakeOpenAi.text(CHUNK_DELAY, List.of("Hel", "lo", " wor", "ld"), 12, 4));
+        TimedEvents events = new TimedEvents(provider.stream(request("Say hello")), 4);
+        events.awaitDone(Duration.ofSeconds(5));
+
+        assertEquals(List.of("Hel", "lo", " wor", "ld"), events.deltaTexts());
+        List<TimedEvents.Timed> deltas = events.deltas();
+        for (int i = 1; i < deltas.size(); i++) {
+            long gapMillis = (deltas.get(i).nanos() - deltas.get(i - 1).nanos()) / 1_000_000;
+            assertTrue(gapMillis >= 25, "delta " + i + " arrived " + gapMillis + " ms after the one before");
+        }
+        ModelReply reply = events.reply();
+        assertEquals("Hello world", reply.content());
+        assertEquals(12, reply.inputTokens());
+        assertEquals(4, reply.outputTokens());
+        assertEquals(ModelReply.STOP, reply.finishReason());
+        assertTrue(reply.toolCalls().isEmpty());
+
+        RecordedRequest sent = fake.lastRequest();
+        assertTrue(sent.path().endsWith("/chat/completions"), sent.path());
+        assertEquals("Bearer test-key", sent.header("Authorization"));
+        JsonNode body = sent.json();
+        assertTrue(body.path("stream").asBoolean());
+        assertTrue(body.path("stream_options").path("include_usage").asBoolean(), body.toString());
+        assertEquals("provider-model", body.path("model").asText());
+        assertEquals("system", body.path("messages").get(0).path("role").asText());
+        assertEquals("Be brief.", body.path("messages").get(0).path("content").asText());
+        assertEquals("Say hello", body.path("messages").get(1).path("content").asText());
+    }
+
+    @Test
+    void mapsToolSpecificationsAndToolCallsBothWays() throws Exception {
+        fake.enqueue(FakeOpenAi.toolCall(CHUNK_DELAY, "call_2", "get_weather",
+                List.of("{\"ci", "ty\":\"Par", "is\"}"), 30, 9));
+        JsonNode schema = JSON.readTree("{\"type\":\"object\",\"properties\":{\"city\":{\"type\":\"string\","
+                + "\"description\":\"the city\"}},\"required\":[\"city\"]}");
+        ModelRequest request = new ModelRequest("provider-model", "agent", "Use tools.", List.of(
+                new ChatTurn.User("What is 2+2?"),
+                new ChatTurn.Assistant("", List.of(new ToolCallRequest("call_1", "calculator", "{\"expr\":\"2+2\"}"))),
+                new ChatTurn.ToolResult("call_1", "calculator", "4"),
+                new ChatTurn.Assistant("It is 4."),
+                new ChatTurn.User("And the weather in Paris?")),
+                List.of(new ToolSpec("get_weather", "Current weather of a city", schema)));
+
+        ModelReply reply = provider.complete(request).await().atMost(Duration.ofSeconds(5));
+
+        assertEquals(List.of(new ToolCallRequest("call_2", "get_weather", "{\"city\":\"Paris\"}")), reply.toolCalls());
+        assertEquals(ModelReply.TOOL_CALLS, reply.finishReason());
+        assertEquals(30, reply.inputTokens());
+        assertEquals(9, reply.outputTokens());
+
+        JsonNode body = fake.lastRequest().json();
+        JsonNode function = body.path("tools").get(0).path("function");
+        assertEquals("get_weather", function.path("name").asText());
+        assertEquals("Current weather of a city", function.path("description").asText());
+        assertEquals("string", function.path("parameters").path("properties").path("city").path("type").asText());
+        assertEquals("city", function.path("parameters").path("required").get(0).asText());
+        JsonNode messages = body.path("messages");
+        JsonNode call = messages.get(2).path("tool_calls").get(0);
+        assertEquals("assistant", messages.get(2).path("role").asText());
+        assertEquals("call_1", call.path("id").asText());
+        assertEquals("calculator", call.path("function").path("name").asText());
+        assertEquals("{\"expr\":\"2+2\"}", call.path("function").path("arguments").asText());
+        assertEquals("tool", messages.get(3).path("role").asText());
+        assertEquals("call_1", messages.get(3).path("tool_call_id").asText());
+        assertEquals("4", messages.get(3).path("content").asText());
+    }
+
+    @Test
+    void retriesA429ThenSucceeds() {
+        fake.enqueue(FakeOpenAi.error(429, "slow down"),
+                FakeOpenAi.text(Duration.ZERO, List.of("ok"), 1, 1));
+        ModelReply reply = provider.complete(request("hi")).await().atMost(Duration.ofSeconds(5));
+        assertEquals("ok", reply.content());
+        assertEquals(2, fake.requests().size());
+    }
+
+    @Test
+    void retriesATimeout() {
+        ProviderSettings quick = new ProviderSettings(Duration.ofSeconds(1), Duration.ofMillis(300), 2,
+                Duration.ofMillis(20), Duration.ofMillis(100), 1024);
+        ModelProvider impatient = OpenAiCompatibleProvider.create(fake.url(), "test-key", quick);
+        fake.enqueue(FakeOpenAi.text(Duration.ZERO, List.of("late"), 1, 1).afterSilence(Duration.ofMillis(1500)),
+                FakeOpenAi.text(Duration.ZERO, List.of("on time"), 1, 2));
+        ModelReply reply = impatient.complete(request("hi")).await().atMost(Duration.ofSeconds(5));
+        assertEquals("on time", reply.content());
+        assertEquals(2, fake.requests().size());
+    }
+
+    @Test
+    void failsClearlyWhen500PersistsPastTheRetryLimit() {
+        fake.always(FakeOpenAi.error(500, "the upstream is down"));
+        ProviderException failure = failure(request("hi"));
+        assertEquals(500, failure.status());
+        assertEquals("openai", failure.provider());
+        assertTrue(failure.getMessage().contains("the upstream is down"), failure.getMessage());
+        assertTrue(failure.getMessage().contains("HTTP 500"), failure.getMessage());
+        assertTrue(failure.getMessage().endsWith("(still failing after 2 retries)"), failure.getMessage());
+        assertEquals(1 + SETTINGS.maxRetries(), fake.requests().size());
+    }
+
+    @Test
+    void failsAtOnceOnA401() {
+        fake.always(FakeOpenAi.error(401, "Incorrect API key provided"));
+        ProviderException failure = failure(request("hi"));
+        assertEquals(401, failure.status());
+        assertFalse(failure.retriable());
+        assertEquals("model provider openai answered HTTP 401: Incorrect API key provided", failure.getMessage());
+        assertEquals(1, fake.requests().size());
+    }
+
+    @Test
+    void cancellingTheSubscriptionClosesTheConnectionWithinASecond() throws Exception {
+        List<String> pieces = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            pieces.add("w" + i + " ");
+        }
+        fake.enqueue(FakeOpenAi.text(CHUNK_DELAY, pieces, 5, 60));
+        TimedEvents events = new TimedEvents(provider.stream(request("go on")), 3);
+        events.awaitDeltas(Duration.ofSeconds(5));
+        Instant cancelled = Instant.now();
+        events.subscription.cancel();
+
+        assertTrue(fake.awaitClientClose(1, TimeUnit.SECONDS), "the fake saw the connection closed");
+        Duration closedAfter = Duration.between(cancelled, fake.clientCloses().get(0));
+        assertTrue(closedAfter.toMillis() < 1000, "closed " + closedAfter.toMillis() + " ms after the cancel");
+        int seen = events.deltas().size();
+        Thread.sleep(200);
+        assertEquals(seen, events.deltas().size(), "no delta after the cancel");
+        assertFalse(events.done.isDone());
+    }
+
+    private ProviderException failure(ModelRequest request) {
+        CompletionFailure thrown = assertThrows(CompletionFailure.class, () -> {
+            try {
+                provider.complete(request).subscribeAsCompletionStage().get(10, TimeUnit.SECONDS);
+            } catch (ExecutionException e) {
+                throw new CompletionFailure(e.getCause());
+            }
+        });
+        return assertInstanceOf(ProviderException.class, thrown.getCause());
+    }
+
+    static ModelRequest request(String text) {
+        return new ModelRequest("provider-model", "agent", "Be brief.", List.of(new ChatTurn.User(text)), List.of());
+    }
+
+    static final class CompletionFailure extends Exception {
+        CompletionFailure(Throwable cause) {
+            super(cause);
+        }
+    }
+}
