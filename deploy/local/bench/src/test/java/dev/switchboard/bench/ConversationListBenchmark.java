@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchboard.local.LocalStack;
 import dev.switchboard.local.StackSettings;
+import dev.switchboard.local.testing.TestStacks;
 import dev.switchboard.local.infra.JwtSigner;
-import dev.switchboard.local.infra.Ports;
 import dev.switchboard.local.infra.RsaKeys;
 import org.junit.jupiter.api.Test;
 
@@ -44,17 +44,10 @@ class ConversationListBenchmark {
     @Test
     void listConversationsAtScale() throws Exception {
         int threads = Integer.getInteger("bench.threads", 1_000_000);
-        Path root = Path.of(System.getProperty("switchboard.root", "../../..")).toAbsolutePath().normalize();
-        Map<String, String> env = new HashMap<>(System.getenv());
-        env.put("SWITCHBOARD_HOME", Files.createTempDirectory("switchboard-bench-").toString());
-        for (String port : List.of("SWITCHBOARD_GATEWAY_PORT", "SWITCHBOARD_AGENT_PORT", "SWITCHBOARD_THREAD_PORT",
-                "SWITCHBOARD_RUN_PORT", "SWITCHBOARD_PG_PORT", "SWITCHBOARD_KAFKA_PORT",
-                "SWITCHBOARD_KAFKA_CONTROLLER_PORT")) {
-            env.put(port, String.valueOf(Ports.free()));
-        }
+        Map<String, String> env = new HashMap<>();
         // sized for the data set, as a deployment holding a million threads would be
-        env.putIfAbsent("SWITCHBOARD_PG_SHARED_BUFFERS", "1GB");
-        StackSettings settings = StackSettings.fromEnvironment(root, env);
+        env.put("SWITCHBOARD_PG_SHARED_BUFFERS", System.getenv().getOrDefault("SWITCHBOARD_PG_SHARED_BUFFERS", "1GB"));
+        StackSettings settings = TestStacks.onFreePorts("switchboard-bench-", env);
         try (LocalStack stack = new LocalStack(settings, System.out)) {
             stack.start();
             String jdbc = "jdbc:postgresql://127.0.0.1:" + settings.postgresPort() + "/threads";

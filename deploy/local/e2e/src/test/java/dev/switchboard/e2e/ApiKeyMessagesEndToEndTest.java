@@ -3,7 +3,7 @@ package dev.switchboard.e2e;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.local.LocalStack;
 import dev.switchboard.local.StackSettings;
-import dev.switchboard.local.infra.Ports;
+import dev.switchboard.local.testing.TestStacks;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,15 +37,8 @@ class ApiKeyMessagesEndToEndTest {
 
     @BeforeAll
     static void bootStack() throws Exception {
-        Path root = Path.of(System.getProperty("switchboard.root", "../../..")).toAbsolutePath().normalize();
-        Map<String, String> env = new HashMap<>(System.getenv());
-        env.put("SWITCHBOARD_HOME", Files.createTempDirectory("switchboard-e2e-keys-").toString());
-        for (String port : List.of("SWITCHBOARD_GATEWAY_PORT", "SWITCHBOARD_AGENT_PORT", "SWITCHBOARD_THREAD_PORT",
-                "SWITCHBOARD_RUN_PORT", "SWITCHBOARD_PG_PORT", "SWITCHBOARD_KAFKA_PORT",
-                "SWITCHBOARD_KAFKA_CONTROLLER_PORT")) {
-            env.put(port, String.valueOf(Ports.free()));
-        }
-        StackSettings settings = StackSettings.fromEnvironment(root, env);
+        Map<String, String> env = new HashMap<>();
+        StackSettings settings = TestStacks.onFreePorts("switchboard-e2e-keys-", env);
         stack = new LocalStack(settings, System.out);
         stack.start();
         baseUrl = settings.gatewayUrl();

@@ -3,8 +3,8 @@ package dev.switchboard.e2e;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.local.LocalStack;
 import dev.switchboard.local.StackSettings;
+import dev.switchboard.local.testing.TestStacks;
 import dev.switchboard.local.infra.JwtSigner;
-import dev.switchboard.local.infra.Ports;
 import dev.switchboard.local.infra.RsaKeys;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -44,15 +44,8 @@ class BadInputEndToEndTest {
 
     @BeforeAll
     static void bootStack() throws Exception {
-        Path root = Path.of(System.getProperty("switchboard.root", "../../..")).toAbsolutePath().normalize();
-        Map<String, String> env = new HashMap<>(System.getenv());
-        env.put("SWITCHBOARD_HOME", Files.createTempDirectory("switchboard-e2e-bad-input-").toString());
-        for (String port : List.of("SWITCHBOARD_GATEWAY_PORT", "SWITCHBOARD_AGENT_PORT", "SWITCHBOARD_THREAD_PORT",
-                "SWITCHBOARD_RUN_PORT", "SWITCHBOARD_PG_PORT", "SWITCHBOARD_KAFKA_PORT",
-                "SWITCHBOARD_KAFKA_CONTROLLER_PORT")) {
-            env.put(port, String.valueOf(Ports.free()));
-        }
-        StackSettings settings = StackSettings.fromEnvironment(root, env);
+        Map<String, String> env = new HashMap<>();
+        StackSettings settings = TestStacks.onFreePorts("switchboard-e2e-bad-input-", env);
         stack = new LocalStack(settings, System.out);
         stack.start();
         baseUrl = settings.gatewayUrl();

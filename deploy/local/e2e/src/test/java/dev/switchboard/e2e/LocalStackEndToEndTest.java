@@ -3,7 +3,7 @@ package dev.switchboard.e2e;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.local.LocalStack;
 import dev.switchboard.local.StackSettings;
-import dev.switchboard.local.infra.Ports;
+import dev.switchboard.local.testing.TestStacks;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -44,15 +44,8 @@ class LocalStackEndToEndTest {
 
     @BeforeAll
     static void bootStack() throws Exception {
-        Path root = Path.of(System.getProperty("switchboard.root", "../../..")).toAbsolutePath().normalize();
-        Map<String, String> env = new HashMap<>(System.getenv());
-        env.put("SWITCHBOARD_HOME", Files.createTempDirectory("switchboard-e2e-").toString());
-        for (String port : List.of("SWITCHBOARD_GATEWAY_PORT", "SWITCHBOARD_AGENT_PORT", "SWITCHBOARD_THREAD_PORT",
-                "SWITCHBOARD_RUN_PORT", "SWITCHBOARD_PG_PORT", "SWITCHBOARD_KAFKA_PORT",
-                "SWITCHBOARD_KAFKA_CONTROLLER_PORT")) {
-            env.put(port, String.valueOf(Ports.free()));
-        }
-        settings = StackSettings.fromEnvironment(root, env);
+        Map<String, String> env = new HashMap<>();
+        settings = TestStacks.onFreePorts("switchboard-e2e-", env);
         stack = new LocalStack(settings, System.out);
         stack.start();
         api = new Gateway(settings.gatewayUrl(), Files.readString(settings.home().resolve("dev-token")).trim());

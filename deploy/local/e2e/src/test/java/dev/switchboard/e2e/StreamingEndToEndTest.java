@@ -3,7 +3,7 @@ package dev.switchboard.e2e;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.local.LocalStack;
 import dev.switchboard.local.StackSettings;
-import dev.switchboard.local.infra.Ports;
+import dev.switchboard.local.testing.TestStacks;
 import dev.switchboard.local.testing.fake.FakeOpenAi;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -50,18 +50,11 @@ class StreamingEndToEndTest {
 
     @BeforeAll
     static void bootStack() throws Exception {
-        Path root = Path.of(System.getProperty("switchboard.root", "../../..")).toAbsolutePath().normalize();
-        Map<String, String> env = new HashMap<>(System.getenv());
-        env.put("SWITCHBOARD_HOME", Files.createTempDirectory("switchboard-e2e-stream-").toString());
-        for (String port : List.of("SWITCHBOARD_GATEWAY_PORT", "SWITCHBOARD_AGENT_PORT", "SWITCHBOARD_THREAD_PORT",
-                "SWITCHBOARD_RUN_PORT", "SWITCHBOARD_PG_PORT", "SWITCHBOARD_KAFKA_PORT",
-                "SWITCHBOARD_KAFKA_CONTROLLER_PORT")) {
-            env.put(port, String.valueOf(Ports.free()));
-        }
+        Map<String, String> env = new HashMap<>();
         model = new FakeOpenAi().start();
         model.always(FakeOpenAi.text(CHUNK_DELAY, CHUNKS, 12, 5));
         env.put("SWITCHBOARD_OPENAI_BASE_URL", model.url());
-        StackSettings settings = StackSettings.fromEnvironment(root, env);
+        StackSettings settings = TestStacks.onFreePorts("switchboard-e2e-stream-", env);
         stack = new LocalStack(settings, System.out);
         stack.start();
         baseUrl = settings.gatewayUrl();
