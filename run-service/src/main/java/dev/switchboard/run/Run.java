@@ -1,5 +1,7 @@
 package dev.switchboard.run;
 
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
@@ -82,6 +84,15 @@ public class Run extends PanacheEntityBase {
         this.completedAt = at;
         this.updatedAt = at;
     }
+
+    /** The run's tool calls as JSON (an array of ToolSteps), null if it made none. */
+    @Column(name = "tool_calls")
+    public String toolCalls;
+
+    /** The tool of each call, in order (a tool called twice is named twice). */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "tools_used", nullable = false, columnDefinition = "text[]")
+    public String[] toolsUsed = new String[0];
 
     @Column(name = "cancel_requested_at")
     public Instant cancelRequestedAt;

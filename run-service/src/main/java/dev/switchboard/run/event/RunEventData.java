@@ -18,7 +18,8 @@ public record RunEventData(String orgId, UUID runId, String threadId, UUID agent
     public static RunEventData of(Run run) {
         return new RunEventData(run.orgId, run.id, run.threadId, run.agentId, run.agentNumericId, run.userId,
                 run.model, run.provider, run.status.value(),
-                new Usage(zeroIfNull(run.inputTokens), zeroIfNull(run.outputTokens)), List.of(),
+                new Usage(zeroIfNull(run.inputTokens), zeroIfNull(run.outputTokens)),
+                run.toolsUsed == null ? List.of() : List.of(run.toolsUsed),
                 run.startedAt, run.completedAt, run.error);
     }
 

@@ -12,6 +12,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -42,9 +43,18 @@ public class RunLedger {
     /** Marks the run completed with the model's answer and writes {@code run.completed}. */
     @WithTransaction
     public Uni<Run> complete(UUID runId, ModelReply reply) {
+        return complete(runId, reply, null, List.of());
+    }
+
+    /** Like {@link #complete(UUID, ModelReply)}, with the run's tool calls (JSON) and the tool of each. */
+    @WithTransaction
+    public Uni<Run> complete(UUID runId, ModelReply reply, String toolCalls, List<String> toolsUsed) {
         return runs.findById(runId)
-                .invoke(run -> run.complete(reply.content(), reply.inputTokens(), reply.outputTokens(),
-                        Timestamps.now()))
+                .invoke(run -> {
+                    run.complete(reply.content(), reply.inputTokens(), reply.outputTokens(), Timestamps.now());
+                    run.toolCalls = toolCalls;
+                    run.toolsUsed = toolsUsed.toArray(String[]::new);
+                })
                 .call(run -> outbox.persist(events.outboxRow(RunEventType.COMPLETED, run)));
     }
 
@@ -58,9 +68,14 @@ public class RunLedger {
 
     /** Marks the run cancelled, keeping the answer so far, and writes {@code run.cancelled}. */
     @WithTransaction
-    public Uni<Run> cancel(UUID runId, String partialAnswer, int inputTokens, int outputTokens) {
+    public Uni<Run> cancel(UUID runId, String partialAnswer, int inputTokens, int outputTokens, String toolCalls,
+            List<String> toolsUsed) {
         return runs.findById(runId)
-                .invoke(run -> run.cancel(partialAnswer, inputTokens, outputTokens, Timestamps.now()))
+                .invoke(run -> {
+                    run.cancel(partialAnswer, inputTokens, outputTokens, Timestamps.now());
+                    run.toolCalls = toolCalls;
+                    run.toolsUsed = toolsUsed.toArray(String[]::new);
+                })
                 .call(run -> outbox.persist(events.outboxRow(RunEventType.CANCELLED, run)));
     }
 

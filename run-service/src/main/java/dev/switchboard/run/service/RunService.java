@@ -47,9 +47,11 @@ public class RunService {
     private final RunLedger ledger;
     private final OutboxRelay relay;
     private final RunsConfig config;
+    private final RunAnswers answers;
 
     public RunService(AgentClient agents, ThreadClient threads, ModelProviders providers, RunLedger ledger,
-            OutboxRelay relay, RunsConfig config) {
+            OutboxRelay relay, RunsConfig config, RunAnswers answers) {
+        this.answers = answers;
         this.agents = agents;
         this.threads = threads;
         this.providers = providers;
@@ -116,10 +118,18 @@ public class RunService {
 
     private Uni<RunView> execute(Caller caller, AgentView agent, Run run, ModelRoute route, UUID userMessageId) {
         String auth = caller.authorization();
+        io.vertx.core.Context context = io.vertx.core.Vertx.currentContext();
         return modelRequest(caller, agent, run, route, userMessageId)
-                .flatMap(model -> providers.provider(route).complete(model))
-                .call(reply -> answer(run, reply.content(), auth))
-                .flatMap(reply -> ledger.complete(run.id, reply))
+                .flatMap(model -> answers.answer(agent, route, model, ToolLoop.Listener.NONE,
+                        new dev.switchboard.run.stream.CancelSignal()))
+                .emitOn(task -> {
+                    if (context != null) {
+                        context.runOnContext(ignored -> task.run());
+                    } else {
+                        task.run();
+                    }
+                })
+                .flatMap(result -> answers.complete(run, result, auth))
                 .invoke(relay::nudge)
                 .map(RunMapper::toView);
     }
@@ -133,12 +143,6 @@ public class RunService {
                 .map(history -> new ModelRequest(route.providerModel(), agent.name(),
                         HistoryTurns.instructions(agent.instructions(), history), HistoryTurns.of(history),
                         List.of()));
-    }
-
-    /** Appends the run's answer (or the part of it a cancelled run produced) to its thread. */
-    Uni<Void> answer(Run run, String content, String auth) {
-        return threads.append(run.threadId, new NewMessage(messageId(run.id, "assistant"), "assistant", content,
-                run.id), auth).replaceWithVoid();
     }
 
     /** Appends the run's user message, unless the caller stored it already ({@code userMessageId}). */

@@ -4,14 +4,13 @@ import dev.switchboard.run.ApiException;
 import dev.switchboard.run.Caller;
 import dev.switchboard.run.Run;
 import dev.switchboard.run.event.OutboxRelay;
-import dev.switchboard.run.provider.ModelEvent;
-import dev.switchboard.run.provider.ModelProviders;
-import dev.switchboard.run.provider.ModelReply;
 import dev.switchboard.run.provider.ModelRequest;
-import dev.switchboard.run.provider.ModelRoute;
 import dev.switchboard.run.provider.ProviderException;
 import dev.switchboard.run.provider.TokenEstimate;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.run.rest.RunRequest;
+import dev.switchboard.run.tool.ToolStep;
 import dev.switchboard.run.rest.RunView;
 import dev.switchboard.run.stream.CancelSignal;
 import dev.switchboard.run.stream.RunEventLog;
@@ -19,7 +18,6 @@ import dev.switchboard.run.stream.RunExecutions;
 import dev.switchboard.run.stream.RunStreamWriter;
 import dev.switchboard.run.stream.StreamEvent;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.subscription.Cancellable;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
@@ -37,21 +35,17 @@ public class StreamingRuns {
 
     private static final Logger LOG = Logger.getLogger(StreamingRuns.class);
 
-    /** How a run's model phase ended. */
-    private record Outcome(ModelReply reply, boolean cancelled) {
-    }
-
     private final RunService runs;
-    private final ModelProviders providers;
+    private final RunAnswers answers;
     private final RunLedger ledger;
     private final OutboxRelay relay;
     private final RunEventLog log;
     private final RunExecutions executions;
 
-    public StreamingRuns(RunService runs, ModelProviders providers, RunLedger ledger, OutboxRelay relay,
+    public StreamingRuns(RunService runs, RunAnswers answers, RunLedger ledger, OutboxRelay relay,
             RunEventLog log, RunExecutions executions) {
         this.runs = runs;
-        this.providers = providers;
+        this.answers = answers;
         this.ledger = ledger;
         this.relay = relay;
         this.log = log;
@@ -99,7 +93,20 @@ public class StreamingRuns {
     private Uni<Void> execute(Caller caller, RunService.Prepared prepared, RunRequest request, RunStreamWriter writer,
             CancelSignal signal, Executor onContext) {
         Run run = prepared.run();
-        StringBuilder answer = new StringBuilder();
+        String auth = caller.authorization();
+        ToolLoop.Listener listener = new ToolLoop.Listener() {
+            @Override
+            public void text(String chunk) {
+                writer.text(chunk);
+            }
+
+            @Override
+            public void step(ToolStep step) {
+                ObjectNode data = JsonNodeFactory.instance.objectNode().put("content", "");
+                data.set("tool_call", answers.step(step));
+                writer.event(StreamEvent.TOOL_CALL, data);
+            }
+        };
         return executions.cancelRequested(run.orgId, run.id).invoke(requested -> {
                     if (requested) {
                         signal.cancel();
@@ -108,51 +115,25 @@ public class StreamingRuns {
                 .emitOn(onContext)
                 .chain(() -> runs.modelRequest(caller, prepared.agent(), run, prepared.route(),
                         request.userMessageId()))
-                .chain(model -> modelPhase(prepared.route(), model, writer, answer, signal).emitOn(onContext)
-                        .chain(outcome -> outcome.cancelled()
-                                ? cancelled(caller, run, answer.toString(), model, writer)
-                                : completed(caller, run, outcome.reply(), writer)))
+                .chain(model -> answers.answer(prepared.agent(), prepared.route(), model, listener, signal)
+                        .emitOn(onContext)
+                        .chain(result -> result.cancelled()
+                                ? answers.cancel(run, estimated(result, model), auth).invoke(relay::nudge)
+                                        .chain(() -> writer.finish(seq -> StreamEvent.cancelled(seq, result.text())))
+                                : answers.complete(run, result, auth).invoke(relay::nudge)
+                                        .chain(() -> writer.finish(StreamEvent::done))))
                 .onFailure().recoverWithUni(failure -> failed(run, failure, writer));
     }
 
-    /** The model's answer, chunk by chunk into the stream, until it ends or the run is cancelled. */
-    private Uni<Outcome> modelPhase(ModelRoute route, ModelRequest model, RunStreamWriter writer,
-            StringBuilder answer, CancelSignal signal) {
-        return Uni.createFrom().emitter(emitter -> {
-            if (signal.cancelled()) {
-                emitter.complete(new Outcome(null, true));
-                return;
-            }
-            Cancellable call = providers.provider(route).stream(model).subscribe().with(event -> {
-                if (event instanceof ModelEvent.TextDelta delta) {
-                    writer.text(delta.text());
-                    answer.append(delta.text());
-                } else if (event instanceof ModelEvent.Completed done) {
-                    emitter.complete(new Outcome(done.reply(), false));
-                }
-            }, emitter::fail);
-            signal.onCancel(() -> {
-                call.cancel();
-                emitter.complete(new Outcome(null, true));
-            });
-        });
-    }
-
-    private Uni<Void> completed(Caller caller, Run run, ModelReply reply, RunStreamWriter writer) {
-        return runs.answer(run, reply.content(), caller.authorization())
-                .chain(() -> ledger.complete(run.id, reply))
-                .invoke(relay::nudge)
-                .chain(() -> writer.finish(StreamEvent::done));
-    }
-
-    private Uni<Void> cancelled(Caller caller, Run run, String partial, ModelRequest model, RunStreamWriter writer) {
-        Uni<Void> stored = partial.isEmpty() ? Uni.createFrom().voidItem()
-                : runs.answer(run, partial, caller.authorization());
+    /** A run stopped mid-answer has no usage from the provider for that round: estimate it. */
+    private static ToolLoop.Result estimated(ToolLoop.Result result, ModelRequest model) {
+        if (result.inputTokens() > 0) {
+            return result;
+        }
         int input = TokenEstimate.of(model.instructions())
-                + model.turns().stream().mapToInt(turn -> TokenEstimate.of(turn.toString())).sum();
-        return stored.chain(() -> ledger.cancel(run.id, partial, input, TokenEstimate.of(partial)))
-                .invoke(relay::nudge)
-                .chain(() -> writer.finish(seq -> StreamEvent.cancelled(seq, partial)));
+                + model.turns().stream().mapToInt(turn -> TokenEstimate.of(turn.text())).sum();
+        return new ToolLoop.Result(result.text(), result.steps(), input, TokenEstimate.of(result.text()),
+                result.finishReason(), true);
     }
 
     private Uni<Void> failed(Run run, Throwable failure, RunStreamWriter writer) {

@@ -18,7 +18,7 @@ public class AgentServiceStub extends StubServer {
 
     /** An agent as the stub keeps it. */
     public record Agent(String org, long id, UUID uuid, String handle, String name, String instructions,
-            String model, Instant createdAt) {
+            String model, Instant createdAt, com.fasterxml.jackson.databind.JsonNode tools) {
     }
 
     private final List<Agent> agents = new CopyOnWriteArrayList<>();
@@ -29,8 +29,14 @@ public class AgentServiceStub extends StubServer {
     }
 
     public Agent addAgent(String org, String name, String handle, String model) {
+        return addAgent(org, name, handle, model, null);
+    }
+
+    /** An agent with {@code tools} as agent-service answers them, e.g. {@code [{"type": "builtin", ...}]}. */
+    public Agent addAgent(String org, String name, String handle, String model,
+            com.fasterxml.jackson.databind.JsonNode tools) {
         Agent agent = new Agent(org, ids.incrementAndGet(), UUID.randomUUID(), handle, name,
-                "You are " + name + ".", model, Instant.now());
+                "You are " + name + ".", model, Instant.now(), tools);
         agents.add(agent);
         return agent;
     }
@@ -61,7 +67,11 @@ public class AgentServiceStub extends StubServer {
     }
 
     private static ObjectNode json(Agent agent) {
-        return StubHttp.JSON.createObjectNode()
+        ObjectNode json = StubHttp.JSON.createObjectNode();
+        if (agent.tools() != null) {
+            json.set("tools", agent.tools());
+        }
+        return json
                 .put("id", agent.id())
                 .put("uuid", agent.uuid().toString())
                 .put("handle", agent.handle())

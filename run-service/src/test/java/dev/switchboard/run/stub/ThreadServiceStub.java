@@ -33,6 +33,14 @@ public class ThreadServiceStub extends StubServer {
 
     private static final Set<String> ROLES = Set.of("user", "assistant", "system");
 
+    private final java.util.Map<UUID, com.fasterxml.jackson.databind.JsonNode> toolCalls =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The {@code toolCalls} a message was appended with, or null. */
+    public com.fasterxml.jackson.databind.JsonNode toolCallsOf(UUID messageId) {
+        return toolCalls.get(messageId);
+    }
+
     private final Map<String, Thread> threads = new ConcurrentHashMap<>();
     private final Map<String, String> current = new ConcurrentHashMap<>();
     private final Map<String, List<Message>> messages = new ConcurrentHashMap<>();
@@ -162,6 +170,9 @@ public class ThreadServiceStub extends StubServer {
                     StubHttp.send(exchange, 200, json(existing));
                     return;
                 }
+            }
+            if (body.hasNonNull("toolCalls")) {
+                toolCalls.put(id, body.get("toolCalls"));
             }
             Message message = new Message(id, thread.id(), role, body.get("content").asText(), caller.user(), runId,
                     Instant.now());

@@ -122,6 +122,55 @@ class StreamingEndToEndTest {
     }
 
     @Test
+    void toolCallsShowInTheStreamTheStoredMessageAndTheConversationList() throws Exception {
+        HttpResponse<String> created = send("POST", "/api/v1/agents", "{\"name\": \"Maths\", \"model\": "
+                + "\"gpt-5-mini\", \"tools\": [{\"type\": \"builtin\", \"name\": \"calculator\"}]}", null);
+        assertEquals(201, created.statusCode(), created.body());
+        JsonNode agent = Gateway.JSON.readTree(created.body());
+        model.enqueue(FakeOpenAi.toolCall(Duration.ofMillis(5), "call_1", "calculator",
+                        List.of("{\"expression\": ", "\"6*7\"}"), 20, 8),
+                FakeOpenAi.text(Duration.ofMillis(5), List.of("It is ", "42."), 30, 4));
+        HttpResponse<String> response = send("POST", "/api/agents/" + agent.get("uuid").asText() + "/chat/stream",
+                "{\"message\": \"6 times 7?\"}", null);
+        assertEquals(200, response.statusCode(), response.body());
+        String runId = response.headers().firstValue("X-Run-Id").orElseThrow();
+        String threadId = response.headers().firstValue("X-Thread-Id").orElseThrow();
+        List<Event> events = parse(response.body());
+        JsonNode toolEvent = Gateway.JSON.readTree(events.get(0).data());
+        assertEquals("tool_call", toolEvent.get("type").asText(), events.toString());
+        assertEquals("calculator", toolEvent.path("tool_call").path("toolName").asText());
+        assertEquals("42", toolEvent.path("tool_call").path("result").asText());
+        StringBuilder answer = new StringBuilder();
+        for (Event event : events.subList(1, events.size() - 2)) {
+            answer.append(Gateway.JSON.readTree(event.data()).get("content").asText());
+        }
+        assertEquals("It is 42.", answer.toString());
+
+        // seed 004: the stored answer carries its tool call
+        String messageId = UUID.nameUUIDFromBytes((runId + ":assistant")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
+        JsonNode message = Gateway.JSON.readTree(send("GET", "/api/v1/chat/" + agent.get("uuid").asText()
+                + "/threads/" + threadId + "/messages/" + messageId, null, null).body());
+        assertEquals("calculator", message.path("tool_calls").get(0).path("tool_name").asText(), message.toString());
+        assertEquals("6*7", message.path("tool_calls").get(0).path("arguments").path("expression").asText());
+        // seed 001: the tool-usage index learns it from run.completed (asynchronously)
+        String list = "/api/v1/skills/" + agent.get("id").asLong() + "/conversations?includeTools=true";
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        JsonNode listed = null;
+        while (System.nanoTime() < deadline) {
+            listed = Gateway.JSON.readTree(send("GET", list, null, null).body());
+            if (listed.path("conversations").path(0).path("toolsUsed").toString().contains("calculator")) {
+                break;
+            }
+            Thread.sleep(200);
+        }
+        assertEquals("[\"calculator\"]", listed.path("conversations").path(0).path("toolsUsed").toString(),
+                listed.toString());
+        HttpResponse<String> byTool = send("GET", "/api/v1/skills/0/conversations?toolName=calculator", null, null);
+        assertTrue(byTool.body().contains(threadId), byTool.body());
+    }
+
+    @Test
     void cancelStopsARunningStreamAndKeepsThePartialAnswer() throws Exception {
         String runId = UUID.randomUUID().toString();
         List<String> lines = new ArrayList<>();

@@ -1,0 +1,115 @@
+package dev.switchboard.run.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.switchboard.local.testing.SwitchboardTestResource;
+import dev.switchboard.local.testing.TestTokens;
+import dev.switchboard.local.testing.fake.FakeOpenAi;
+import dev.switchboard.run.provider.fake.FakeOpenAiResource;
+import dev.switchboard.run.service.RunService;
+import dev.switchboard.run.stub.AgentServiceStub;
+import dev.switchboard.run.stub.ContractStubResource;
+import dev.switchboard.run.stub.ContractStubs;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The tool-calling loop of a run against a fake OpenAI-compatible server: the model asks for the calculator, the
+ * run calls it, sends the result back, and stores the final answer with its tool calls; the run's events name
+ * the tools used (what thread-service's tool-usage index is built from).
+ */
+@QuarkusTest
+@WithTestResource(SwitchboardTestResource.class)
+@WithTestResource(ContractStubResource.class)
+@WithTestResource(FakeOpenAiResource.class)
+class ToolLoopRunTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    ContractStubs stubs;
+    FakeOpenAi fake;
+
+    String token;
+    AgentServiceStub.Agent agent;
+
+    @BeforeEach
+    void newOrg() throws Exception {
+        fake.reset();
+        String org = "org-" + UUID.randomUUID();
+        token = TestTokens.internal(org, "user-" + UUID.randomUUID());
+        agent = stubs.agentService().addAgent(org, "maths", null, "gpt-5-mini",
+                JSON.readTree("[{\"type\": \"builtin\", \"name\": \"calculator\"}]"));
+    }
+
+    @Test
+    void theModelCallsTheCalculatorAndAnswersWithItsResult() {
+        fake.enqueue(FakeOpenAi.toolCall(Duration.ofMillis(5), "call_1", "calculator",
+                        List.of("{\"expression\": ", "\"6*7\"}"), 20, 8),
+                FakeOpenAi.text(Duration.ofMillis(5), List.of("It is ", "42."), 30, 4));
+        String runId = given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body(Map.of("agentId", agent.uuid().toString(), "threadMode", "new", "message", "6 times 7?"))
+                .post("/internal/runs").then().statusCode(200)
+                .body("status", equalTo("completed"))
+                .body("content", equalTo("It is 42."))
+                .body("usage.inputTokens", equalTo(50))
+                .body("usage.outputTokens", equalTo(12))
+                .extract().path("runId");
+
+        // the model was offered the tool, and got its result back with the call's id
+        assertEquals(2, fake.requests().size());
+        JsonNode first = fake.requests().get(0).json();
+        assertEquals("calculator", first.path("tools").get(0).path("function").path("name").asText());
+        JsonNode messages = fake.requests().get(1).json().path("messages");
+        JsonNode toolMessage = messages.get(messages.size() - 1);
+        assertEquals("tool", toolMessage.path("role").asText());
+        assertEquals("call_1", toolMessage.path("tool_call_id").asText());
+        assertEquals("42", toolMessage.path("content").asText());
+
+        // the answer is stored with its tool call (seed 004's tool_calls)
+        JsonNode calls = stubs.threadService().toolCallsOf(RunService.messageId(UUID.fromString(runId), "assistant"));
+        assertEquals(1, calls.size());
+        assertEquals("calculator", calls.get(0).path("toolName").asText());
+        assertEquals("6*7", calls.get(0).path("arguments").path("expression").asText());
+        assertEquals("42", calls.get(0).path("result").asText());
+        assertTrue(calls.get(0).path("error").isNull());
+        assertTrue(calls.get(0).path("startTime").asText().endsWith("Z"));
+
+        // run.completed names the tool used
+        String threadId = given().auth().oauth2(token).get("/internal/runs/{id}", runId).then().extract()
+                .path("threadId");
+        List<JsonNode> events = RunEventsReader.forThread(threadId, 2);
+        JsonNode completed = events.get(1);
+        assertEquals("switchboard.run.completed", completed.path("type").asText());
+        assertEquals("calculator", completed.path("data").path("toolsUsed").get(0).asText());
+    }
+
+    @Test
+    void aFailingToolCallIsReportedToTheModelAndRecordedAsAnError() {
+        fake.enqueue(FakeOpenAi.toolCall(Duration.ofMillis(5), "call_9", "calculator",
+                        List.of("{\"expression\": \"1/0\"}"), 10, 5),
+                FakeOpenAi.text(Duration.ofMillis(5), List.of("Cannot divide by zero."), 15, 5));
+        String runId = given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body(Map.of("agentId", agent.uuid().toString(), "threadMode", "new", "message", "1/0?"))
+                .post("/internal/runs").then().statusCode(200)
+                .body("content", equalTo("Cannot divide by zero."))
+                .extract().path("runId");
+        JsonNode calls = stubs.threadService().toolCallsOf(RunService.messageId(UUID.fromString(runId), "assistant"));
+        assertTrue(calls.get(0).path("result").isNull());
+        assertTrue(!calls.get(0).path("error").asText().isEmpty(), calls.toString());
+        JsonNode messages = fake.requests().get(1).json().path("messages");
+        assertTrue(messages.get(messages.size() - 1).path("content").asText().startsWith("error: "));
+    }
+}
