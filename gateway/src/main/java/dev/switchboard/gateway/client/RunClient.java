@@ -1,5 +1,6 @@
 package dev.switchboard.gateway.client;
 
+import dev.switchboard.gateway.ApiException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Multi;
 import org.jboss.resteasy.reactive.client.SseEvent;
@@ -34,7 +35,15 @@ public class RunClient {
 
     /** Starts a run that goes on without the caller; its id and thread, at once. */
     public Uni<RunResult> start(RunRequest run, Caller caller) {
-        return quick.call(caller, auth -> rest.start(run, auth));
+        return quick.call(caller, auth -> rest.start(run, auth)).onFailure().transform(RunClient::publicField);
+    }
+
+    /** run-service names its fields in camelCase; the public chat bodies name this one in snake_case. */
+    private static Throwable publicField(Throwable failure) {
+        if (failure instanceof ApiException api && "multitaskStrategy".equals(api.field())) {
+            return new ApiException(api.status(), api.code(), api.getMessage(), "multitask_strategy");
+        }
+        return failure;
     }
 
     public Uni<JsonNode> get(String runId, Caller caller) {
@@ -52,6 +61,6 @@ public class RunClient {
     }
 
     public Uni<RunResult> run(RunRequest run, Caller caller) {
-        return downstream.call(caller, auth -> rest.run(run, auth));
+        return downstream.call(caller, auth -> rest.run(run, auth)).onFailure().transform(RunClient::publicField);
     }
 }

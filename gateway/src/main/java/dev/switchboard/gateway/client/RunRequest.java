@@ -10,15 +10,20 @@ import java.util.UUID;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RunRequest(UUID agentId, String threadMode, String threadId, String message, String model,
-        UUID runId) {
+        UUID runId, String multitaskStrategy) {
 
     public RunRequest(UUID agentId, String threadMode, String threadId, String message, String model) {
-        this(agentId, threadMode, threadId, message, model, null);
+        this(agentId, threadMode, threadId, message, model, null, null);
     }
 
     /** The same run under an id the client chose (so it can cancel before the first byte). */
     public RunRequest withRunId(UUID id) {
-        return new RunRequest(agentId, threadMode, threadId, message, model, id);
+        return new RunRequest(agentId, threadMode, threadId, message, model, id, multitaskStrategy);
+    }
+
+    /** The same run with what to do if its thread has a run going ({@code null}: enqueue). */
+    public RunRequest withStrategy(String strategy) {
+        return new RunRequest(agentId, threadMode, threadId, message, model, runId, strategy);
     }
 
     public static RunRequest newThread(UUID agentId, String message, String model) {

@@ -51,11 +51,12 @@ public class AgentChatResource {
             @Valid @NotNull(message = "a JSON request body is required") AgentChatRequest request) {
         Caller caller = callers.current();
         java.util.UUID runId = AgentChatStreamResource.runId(request.runId());
+        String strategy = request.strategy();
         return agents.get(id, caller)
                 .flatMap(agent -> runs.run((request.conversationId() == null
                                 ? RunRequest.currentThread(agent.uuid(), request.message(), null)
                                 : RunRequest.existingThread(agent.uuid(), request.conversationId(), request.message(),
-                                        null)).withRunId(runId), caller)
+                                        null)).withRunId(runId).withStrategy(strategy), caller)
                         .map(run -> new AgentChatResponse(run.content(), agent.publicRef(), agent.name())));
     }
 

@@ -62,11 +62,12 @@ public class AgentChatStreamResource {
             @Context Sse sse, @Context HttpServerResponse response) {
         Caller caller = callers.current();
         UUID runId = runId(request.runId());
+        String strategy = request.strategy();
         AgentView agent = agents.get(id, caller).await().atMost(deadline);
         RunRequest run = request.conversationId() == null
                 ? RunRequest.currentThread(agent.uuid(), request.message(), null)
                 : RunRequest.existingThread(agent.uuid(), request.conversationId(), request.message(), null);
-        RunResult started = runs.start(run.withRunId(runId), caller).await().atMost(deadline);
+        RunResult started = runs.start(run.withRunId(runId).withStrategy(strategy), caller).await().atMost(deadline);
         RunStreams.headers(response, started.runId(), started.threadId());
         return streams.follow(started.runId(), 0, caller, sse);
     }

@@ -10,6 +10,8 @@ import java.util.UUID;
  * The body of {@code POST /internal/runs}. {@code userMessageId}: the user message is already in the thread under
  * that id (seed 002 stores it with the thread), so the run does not append it again. {@code runId}: the id the
  * caller chose for the run, so it can cancel it before the first byte of the answer (409 if taken).
+ * {@code multitaskStrategy}: what to do when the thread has a run going ({@code enqueue} by default; see
+ * ThreadTurns).
  */
 public record RunRequest(
         @NotNull(message = "agentId is required") UUID agentId,
@@ -21,14 +23,16 @@ public record RunRequest(
         @Size(min = 1, max = 100_000, message = "message must be 1-100000 characters") String message,
         @Size(min = 1, max = 100, message = "model must be 1-100 characters") String model,
         UUID userMessageId,
-        UUID runId) {
+        UUID runId,
+        @Pattern(regexp = "enqueue|reject|interrupt",
+                message = "multitaskStrategy must be one of: enqueue, reject, interrupt") String multitaskStrategy) {
 
     public RunRequest(UUID agentId, String threadMode, String threadId, String message, String model) {
-        this(agentId, threadMode, threadId, message, model, null, null);
+        this(agentId, threadMode, threadId, message, model, null, null, null);
     }
 
     public RunRequest(UUID agentId, String threadMode, String threadId, String message, String model,
             UUID userMessageId) {
-        this(agentId, threadMode, threadId, message, model, userMessageId, null);
+        this(agentId, threadMode, threadId, message, model, userMessageId, null, null);
     }
 }

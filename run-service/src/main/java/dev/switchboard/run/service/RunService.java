@@ -48,10 +48,12 @@ public class RunService {
     private final OutboxRelay relay;
     private final RunsConfig config;
     private final RunAnswers answers;
+    private final ThreadTurns turns;
 
     public RunService(AgentClient agents, ThreadClient threads, ModelProviders providers, RunLedger ledger,
-            OutboxRelay relay, RunsConfig config, RunAnswers answers) {
+            OutboxRelay relay, RunsConfig config, RunAnswers answers, ThreadTurns turns) {
         this.answers = answers;
+        this.turns = turns;
         this.agents = agents;
         this.threads = threads;
         this.providers = providers;
@@ -80,8 +82,11 @@ public class RunService {
                         "agent " + request.agentId() + " not found")))
                 .flatMap(agent -> {
                     ModelRoute route = providers.route(request.model() != null ? request.model() : agent.model());
+                    java.util.concurrent.Executor onContext = onThisContext();
                     return thread(caller, mode, request.threadId(), agent)
-                            .flatMap(thread -> ledger.begin(newRun(caller, agent, thread, request, route)))
+                            .flatMap(thread -> turns.admit(caller.orgId(), thread.id(), request.multitaskStrategy())
+                                    .emitOn(onContext)
+                                    .flatMap(now -> ledger.begin(newRun(caller, agent, thread, request, route, now))))
                             .invoke(relay::nudge)
                             .map(run -> new Prepared(agent, run, route));
                 });
@@ -118,20 +123,32 @@ public class RunService {
 
     private Uni<RunView> execute(Caller caller, AgentView agent, Run run, ModelRoute route, UUID userMessageId) {
         String auth = caller.authorization();
-        io.vertx.core.Context context = io.vertx.core.Vertx.currentContext();
-        return modelRequest(caller, agent, run, route, userMessageId)
+        java.util.concurrent.Executor onContext = onThisContext();
+        return turn(run).emitOn(onContext)
+                .chain(() -> modelRequest(caller, agent, run, route, userMessageId))
                 .flatMap(model -> answers.answer(agent, route, model, ToolLoop.Listener.NONE,
                         new dev.switchboard.run.stream.CancelSignal()))
-                .emitOn(task -> {
-                    if (context != null) {
-                        context.runOnContext(ignored -> task.run());
-                    } else {
-                        task.run();
-                    }
-                })
+                .emitOn(onContext)
                 .flatMap(result -> answers.complete(run, result, auth))
                 .invoke(relay::nudge)
                 .map(RunMapper::toView);
+    }
+
+    /** A queued run waits for the older runs of its thread (see {@link ThreadTurns}). */
+    Uni<Void> turn(Run run) {
+        return run.status == RunStatus.QUEUED ? turns.awaitTurn(run) : Uni.createFrom().voidItem();
+    }
+
+    /** Runs a task on the Vert.x context of the caller (where Hibernate Reactive's session lives), if any. */
+    static java.util.concurrent.Executor onThisContext() {
+        io.vertx.core.Context context = io.vertx.core.Vertx.currentContext();
+        return task -> {
+            if (context != null) {
+                context.runOnContext(ignored -> task.run());
+            } else {
+                task.run();
+            }
+        };
     }
 
     /** Appends the user's message (unless stored already) and asks what the model is to answer from. */
@@ -180,7 +197,8 @@ public class RunService {
                 .onItemOrFailure().transformToUni((ignored, e) -> Uni.createFrom().failure(answer));
     }
 
-    private Run newRun(Caller caller, AgentView agent, ThreadView thread, RunRequest request, ModelRoute route) {
+    private Run newRun(Caller caller, AgentView agent, ThreadView thread, RunRequest request, ModelRoute route,
+            boolean startNow) {
         Instant now = Timestamps.now();
         Run run = new Run();
         run.id = request.runId() != null ? request.runId() : UUID.randomUUID();
@@ -191,7 +209,7 @@ public class RunService {
         run.agentName = agent.name();
         run.agentHandle = agent.handle();
         run.threadId = thread.id();
-        run.status = RunStatus.IN_PROGRESS;
+        run.status = startNow ? RunStatus.IN_PROGRESS : RunStatus.QUEUED;
         run.model = route.modelId();
         run.provider = route.provider();
         run.input = request.message();

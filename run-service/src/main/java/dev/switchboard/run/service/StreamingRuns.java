@@ -112,6 +112,7 @@ public class StreamingRuns {
                         signal.cancel();
                     }
                 })
+                .chain(() -> runs.turn(run))
                 .emitOn(onContext)
                 .chain(() -> runs.modelRequest(caller, prepared.agent(), run, prepared.route(),
                         request.userMessageId()))

@@ -121,6 +121,10 @@ class BadInputEndToEndTest {
                 new Case("POST", "/api/v1/files", "{\"file\": \"not multipart\"}", 415, null),
                 // seed 003
                 new Case("POST", "/api/agents/demo/chat", "{\"message\": 1}", 400, "message"),
+                new Case("POST", "/api/agents/demo/chat", "{\"message\": \"hi\", \"multitask_strategy\": "
+                        + "\"later\"}", 400, "multitask_strategy"),
+                new Case("POST", "/api/agents/demo/chat/stream", "{\"message\": \"hi\", \"run_id\": \"x\"}", 400,
+                        "run_id"),
                 new Case("POST", "/api/agents/demo/chat", "{\"message\": \"hi\", \"conversation_id\": \"nope\"}", 404,
                         null),
                 new Case("GET", "/api/agents/demo/history?limit=abc", null, 400, "limit"),

@@ -187,6 +187,11 @@ class StreamingEndToEndTest {
         while (lines.stream().noneMatch(l -> l.contains("\"type\":\"text\"")) && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
+        // one conversation, one active run: reject is a conflict while this one streams
+        HttpResponse<String> rejected = send("POST", "/api/agents/demo/chat",
+                "{\"message\": \"And now?\", \"multitask_strategy\": \"reject\"}", null);
+        assertEquals(409, rejected.statusCode(), rejected.body());
+        assertEquals("multitask_strategy", Gateway.JSON.readTree(rejected.body()).path("error").path("field").asText());
         long asked = System.nanoTime();
         HttpResponse<String> cancel = send("POST", "/api/v1/runs/" + runId + "/cancel", null, null);
         long tookMs = (System.nanoTime() - asked) / 1_000_000;
