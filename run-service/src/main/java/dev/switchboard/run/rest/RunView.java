@@ -5,10 +5,13 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A run as the API shows it: the answer of {@code POST /internal/runs} and {@code GET /internal/runs/{id}}. */
+/**
+ * A run as the API shows it: the answer of {@code POST /internal/runs} and {@code GET /internal/runs/{id}};
+ * {@code steps}: its tool calls ({@code toolName, arguments, result, error, startTime, endTime}), oldest first.
+ */
 public record RunView(UUID runId, String threadId, String status, String content, String model, String provider,
         AgentRef agent, Usage usage, Instant createdAt, Instant startedAt, Instant completedAt,
-        @JsonInclude(JsonInclude.Include.NON_NULL) String error) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) String error, com.fasterxml.jackson.databind.JsonNode steps) {
 
     /** The agent that ran. */
     public record AgentRef(long id, UUID uuid, String name, String handle) {

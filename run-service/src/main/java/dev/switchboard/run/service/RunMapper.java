@@ -6,7 +6,19 @@ import dev.switchboard.run.rest.RunView;
 /** Entity to API record; the entity never leaves the service layer. */
 final class RunMapper {
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
+
     private RunMapper() {
+    }
+
+    /** The stored tool calls (written by this service, so readable), or an empty list. */
+    private static com.fasterxml.jackson.databind.JsonNode steps(String toolCalls) {
+        try {
+            return toolCalls == null ? JSON.createArrayNode() : JSON.readTree(toolCalls);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("unreadable tool calls of a run", e);
+        }
     }
 
     static RunView toView(Run run) {
@@ -14,6 +26,6 @@ final class RunMapper {
                 new RunView.AgentRef(run.agentNumericId, run.agentId, run.agentName, run.agentHandle),
                 new RunView.Usage(run.inputTokens == null ? 0 : run.inputTokens,
                         run.outputTokens == null ? 0 : run.outputTokens),
-                run.createdAt, run.startedAt, run.completedAt, run.error);
+                run.createdAt, run.startedAt, run.completedAt, run.error, steps(run.toolCalls));
     }
 }

@@ -87,6 +87,10 @@ class ToolLoopRunTest {
         assertTrue(calls.get(0).path("error").isNull());
         assertTrue(calls.get(0).path("startTime").asText().endsWith("Z"));
 
+        // the run shows its steps
+        given().auth().oauth2(token).get("/internal/runs/{id}", runId).then().statusCode(200)
+                .body("steps[0].toolName", equalTo("calculator"))
+                .body("steps[0].result", equalTo("42"));
         // run.completed names the tool used
         String threadId = given().auth().oauth2(token).get("/internal/runs/{id}", runId).then().extract()
                 .path("threadId");
