@@ -17,6 +17,16 @@ public interface RunsConfig {
 
     Relay relay();
 
+    Stream stream();
+
+    /** The stored events of streamed runs. */
+    interface Stream {
+
+        /** How long a run's events stay replayable after they were written (at least a day). */
+        @WithDefault("7d")
+        Duration retention();
+    }
+
     /** Calls to agent-service and thread-service. */
     interface Client {
 

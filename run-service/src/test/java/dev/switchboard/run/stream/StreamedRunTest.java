@@ -10,6 +10,7 @@ import dev.switchboard.run.stub.ContractStubs;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -112,6 +113,29 @@ class StreamedRunTest {
         // a finished run answers its final state
         given().auth().oauth2(token).post("/internal/runs/" + runId + "/cancel").then().statusCode(200)
                 .body("status", equalTo("cancelled"));
+    }
+
+    @Inject
+    StreamRetention retention;
+
+    @Inject
+    RunEventLog log;
+
+    @Test
+    void streamEventsAreKeptForTheRetentionThenSwept() {
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+        log.append(first, List.of(StreamEvent.text(1, "a"), StreamEvent.done(2))).await().indefinitely();
+        log.append(second, List.of(StreamEvent.done(1))).await().indefinitely();
+        java.time.Instant now = java.time.Instant.now();
+        // the default retention is 7 days: a minute short of it nothing goes, a minute past it they do
+        assertEquals(0, retention.sweep(now.plus(java.time.Duration.ofDays(7)).minusSeconds(60))
+                .await().indefinitely());
+        assertEquals(2, log.since(first, 0).await().indefinitely().size());
+        int deleted = retention.sweep(now.plus(java.time.Duration.ofDays(7)).plusSeconds(60)).await().indefinitely();
+        assertTrue(deleted >= 3, "deleted " + deleted);
+        assertTrue(log.since(first, 0).await().indefinitely().isEmpty());
+        assertTrue(log.since(second, 0).await().indefinitely().isEmpty());
     }
 
     @Test
