@@ -25,12 +25,22 @@ public class RunClient {
     private final Downstream downstream;
     private final Downstream quick;
     private final InternalTokens tokens;
+    private final CompletionRestClient completions;
 
-    public RunClient(@RestClient RunRestClient rest, InternalTokens tokens, GatewayConfig config) {
+    public RunClient(@RestClient RunRestClient rest, @RestClient CompletionRestClient completions,
+            InternalTokens tokens, GatewayConfig config) {
         this.rest = rest;
+        this.completions = completions;
         this.tokens = tokens;
         this.downstream = new Downstream(SERVICE, config.timeouts().run(), tokens);
         this.quick = new Downstream(SERVICE, config.timeouts().call(), tokens);
+    }
+
+    /** One model answer outside any thread (team routing and summaries): the answer's text. */
+    public Uni<String> complete(String model, String instructions, String message, Caller caller) {
+        return downstream.call(caller, auth -> completions.complete(java.util.Map.of("model", model,
+                "instructions", instructions, "message", message), auth)).map(answer -> answer.path("content")
+                .asText(""));
     }
 
     /** Starts a run that goes on without the caller; its id and thread, at once. */

@@ -171,6 +171,51 @@ class StreamingEndToEndTest {
     }
 
     @Test
+    void teamsAnswerInEveryModeAndAreManaged() throws Exception {
+        String researcher = createAgent("Researcher");
+        String analyst = createAgent("Analyst");
+        HttpResponse<String> created = send("POST", "/api/v1/teams", "{\"name\": \"Founders\", \"agent_ids\": [\""
+                + researcher + "\", \"" + analyst + "\"], \"summarizer_model\": \"gpt-5-mini\"}", null);
+        assertEquals(201, created.statusCode(), created.body());
+        JsonNode team = Gateway.JSON.readTree(created.body());
+        String teamId = team.get("id").asText();
+        assertEquals(List.of(researcher, analyst), List.of(team.get("agent_ids").get(0).asText(),
+                team.get("agent_ids").get(1).asText()));
+        String answer = String.join("", CHUNKS);
+        for (String mode : List.of("brainstorm", "roundtable", "route")) {
+            HttpResponse<String> chat = send("POST", "/api/teams/" + teamId + "/chat",
+                    "{\"message\": \"Brainstorm startup ideas\", \"mode\": \"" + mode + "\"}", null);
+            assertEquals(200, chat.statusCode(), chat.body());
+            JsonNode body = Gateway.JSON.readTree(chat.body());
+            assertEquals(mode, body.get("mode").asText());
+            assertEquals("route".equals(mode) ? 1 : 2, body.get("responses").size(), body.toString());
+            assertEquals("Researcher", body.get("responses").get(0).get("agent_name").asText());
+            assertEquals(answer, body.get("responses").get(0).get("content").asText());
+            assertTrue(body.get("responses").get(0).hasNonNull("agent_id"));
+            assertEquals(answer, body.get("summary").asText());
+        }
+        HttpResponse<String> unknownMode = send("POST", "/api/teams/" + teamId + "/chat",
+                "{\"message\": \"hi\", \"mode\": \"debate\"}", null);
+        assertEquals(400, unknownMode.statusCode());
+        assertTrue(unknownMode.body().contains("brainstorm, roundtable, route"), unknownMode.body());
+        assertEquals(404, send("POST", "/api/v1/teams", "{\"name\": \"x\", \"agent_ids\": [\"nobody\"]}", null)
+                .statusCode());
+        assertEquals(400, send("POST", "/api/v1/teams", "{\"name\": \"x\", \"agent_ids\": []}", null).statusCode());
+        HttpResponse<String> renamed = send("PATCH", "/api/v1/teams/" + teamId, "{\"name\": \"Board\"}", null);
+        assertEquals("Board", Gateway.JSON.readTree(renamed.body()).get("name").asText());
+        assertTrue(send("GET", "/api/v1/teams", null, null).body().contains(teamId));
+        assertEquals(204, send("DELETE", "/api/v1/teams/" + teamId, null, null).statusCode());
+        assertEquals(404, send("GET", "/api/v1/teams/" + teamId, null, null).statusCode());
+    }
+
+    private static String createAgent(String name) throws Exception {
+        HttpResponse<String> created = send("POST", "/api/v1/agents", "{\"name\": \"" + name
+                + "\", \"model\": \"gpt-5-mini\"}", null);
+        assertEquals(201, created.statusCode(), created.body());
+        return Gateway.JSON.readTree(created.body()).get("uuid").asText();
+    }
+
+    @Test
     void cancelStopsARunningStreamAndKeepsThePartialAnswer() throws Exception {
         String runId = UUID.randomUUID().toString();
         List<String> lines = new ArrayList<>();
