@@ -86,7 +86,7 @@ class StreamingBenchmark {
                             Collections.nCopies(requests, buffered), null, concurrency));
                 }
                 System.out.println(report);
-                Path out = Path.of(System.getProperty("bench.report", "target/streaming-benchmark.md"));
+                Path out = Path.of("target/streaming-benchmark.md");
                 Files.createDirectories(out.getParent());
                 Files.writeString(out, report.toString());
             }
