@@ -28,6 +28,11 @@ import java.util.concurrent.atomic.AtomicLong;
 public class RunStreams {
 
     static final Duration PING_EVERY = Duration.ofSeconds(15);
+    /**
+     * Quarkus writes {@code data:<value>}; seed 003 shows {@code data: <value>}. SSE parsers drop one space after
+     * the colon, so the leading space gives byte-for-byte the seed's lines without changing any parsed value.
+     */
+    private static final String SPACE = " ";
 
     private final RunClient runs;
     private final ObjectMapper json;
@@ -66,9 +71,10 @@ public class RunStreams {
         if (data.has("tool_call")) {
             out.set("tool_call", data.get("tool_call"));
         }
-        OutboundSseEvent mapped = sse.newEventBuilder().id(runId + ":" + event.id()).data(out.toString()).build();
+        OutboundSseEvent mapped = sse.newEventBuilder().id(SPACE + runId + ":" + event.id())
+                .data(SPACE + out).build();
         boolean terminal = "done".equals(type) || "error".equals(type) || "cancelled".equals(type);
-        return terminal ? Multi.createFrom().items(mapped, sse.newEventBuilder().data("[DONE]").build())
+        return terminal ? Multi.createFrom().items(mapped, sse.newEventBuilder().data(SPACE + "[DONE]").build())
                 : Multi.createFrom().item(mapped);
     }
 
@@ -86,7 +92,7 @@ public class RunStreams {
             long timer = vertx.setPeriodic(PING_EVERY.toMillis() / 3, id -> {
                 if (System.nanoTime() - lastSent.get() >= PING_EVERY.toNanos()) {
                     lastSent.set(System.nanoTime());
-                    emitter.emit(sse.newEventBuilder().comment("ping").build());
+                    emitter.emit(sse.newEventBuilder().comment(SPACE + "ping").build());
                 }
             });
             Cancellable subscription = events.subscribe().with(event -> {
@@ -94,10 +100,10 @@ public class RunStreams {
                 emitter.emit(event);
             }, failure -> {
                 vertx.cancelTimer(timer);
-                emitter.emit(sse.newEventBuilder().data(json.createObjectNode().put("type", "error")
+                emitter.emit(sse.newEventBuilder().data(SPACE + json.createObjectNode().put("type", "error")
                         .put("content", "the run's stream was interrupted; resume with GET /api/v1/runs/{id}/stream")
                         .toString()).build());
-                emitter.emit(sse.newEventBuilder().data("[DONE]").build());
+                emitter.emit(sse.newEventBuilder().data(SPACE + "[DONE]").build());
                 emitter.complete();
             }, () -> {
                 vertx.cancelTimer(timer);

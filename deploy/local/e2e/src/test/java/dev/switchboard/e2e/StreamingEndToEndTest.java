@@ -98,6 +98,10 @@ class StreamingEndToEndTest {
         }
         // one event per chunk the model sent, each arriving about when the model sent it: not in one block
         assertEquals(CHUNKS, texts);
+        // the lines are byte for byte seed 003's: "data: {...}", "id: <run>:<n>", "data: [DONE]"
+        assertEquals(CHUNKS.size(), arrivals.size(), String.join("\n", lines));
+        assertTrue(lines.contains("data: [DONE]"), String.join("\n", lines));
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("id: ")), String.join("\n", lines));
         for (int i = 1; i < arrivals.size(); i++) {
             long gapMs = (arrivals.get(i) - arrivals.get(i - 1)) / 1_000_000;
             assertTrue(gapMs >= CHUNK_DELAY.toMillis() / 2, "chunk " + i + " came " + gapMs + " ms after the one before");
