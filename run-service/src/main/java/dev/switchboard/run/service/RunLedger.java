@@ -100,17 +100,6 @@ public class RunLedger {
         });
     }
 
-    /** Whether someone asked to cancel the run (on it, or before it existed). */
-    @WithTransaction
-    public Uni<Boolean> cancelRequested(String orgId, UUID runId) {
-        return runs.getSession().chain(session -> session.createNativeQuery(
-                        "select (select count(*) from runs where id = ?1 and cancel_requested_at is not null) "
-                                + "+ (select count(*) from run_cancellations where run_id = ?1 and org_id = ?2)",
-                        Long.class)
-                .setParameter(1, runId).setParameter(2, orgId).getSingleResult())
-                .map(count -> count > 0);
-    }
-
     /** The run if it belongs to the org, else null. */
     @WithTransaction
     public Uni<Run> find(String orgId, UUID runId) {

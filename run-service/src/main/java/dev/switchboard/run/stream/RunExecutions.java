@@ -55,6 +55,8 @@ public class RunExecutions {
         VertxContextSafetyToggle.setContextSafe(context, true);
         Executor onContext = task -> context.runOnContext(ignored -> task.run());
         Cancellable poll = Multi.createFrom().ticks().startingAfter(Duration.ofMillis(1)).every(CANCEL_POLL)
+                // a check slower than the interval skips ticks rather than failing the poll for good
+                .onOverflow().drop()
                 .onItem().transformToUniAndConcatenate(tick -> cancelRequested(orgId, runId))
                 .filter(Boolean::booleanValue)
                 .select().first()

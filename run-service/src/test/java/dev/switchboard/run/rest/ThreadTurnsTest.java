@@ -27,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /**
- * One thread, one active run, against a slow fake model (three chunks 300 ms apart): a second run queues until
+ * One thread, one active run, against a slow fake model (five chunks 300 ms apart): a second run queues until
  * the first ended, {@code reject} is 409, {@code interrupt} cancels the running one first.
  */
 @QuarkusTest
@@ -45,7 +45,7 @@ class ThreadTurnsTest {
     @BeforeEach
     void newOrg() {
         fake.reset();
-        fake.always(FakeOpenAi.text(Duration.ofMillis(300), List.of("one ", "two ", "three"), 5, 3));
+        fake.always(FakeOpenAi.text(Duration.ofMillis(300), List.of("one ", "two ", "three ", "four ", "five"), 5, 5));
         String org = "org-" + UUID.randomUUID();
         token = TestTokens.internal(org, "user-" + UUID.randomUUID());
         agent = stubs.agentService().addAgent(org, "slow", null, "gpt-5-mini");
@@ -71,7 +71,12 @@ class ThreadTurnsTest {
     @Test
     void interruptCancelsTheRunningOneFirst() throws Exception {
         JsonPath first = start(null, null).extract().jsonPath();
-        Thread.sleep(400);
+        // the first run is with the model (which takes 1.5 s to answer) before the second arrives
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (fake.requests().isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertFalse(fake.requests().isEmpty(), "the first run never reached the model");
         String second = start(first.getString("threadId"), "interrupt").statusCode(202).extract().path("runId");
         assertEquals("cancelled", awaitEnd(first.getString("runId")).getString("status"));
         assertEquals("completed", awaitEnd(second).getString("status"));
