@@ -8,8 +8,9 @@ import java.util.List;
 /**
  * The SQL of one conversation listing: filters, then the keyset position, newest activity first. Every
  * filter is answered from an index in page order: (org, updated_at, id) or (org, agent, updated_at, id) on
- * threads, (org, user, updated_at, thread) on thread_participants when a participant is asked for, and the
- * (thread, tool) key of the tool-usage index; message bodies are never read.
+ * threads, (org, user, updated_at, thread) on thread_participants (which carries the thread's tool names) when a
+ * participant is asked for, and otherwise the (thread, tool) key of the tool-usage index; message bodies are
+ * never read.
  */
 final class ConversationQuery {
 
@@ -43,7 +44,10 @@ final class ConversationQuery {
         if (byAgent) {
             sql.append(" and t.agent_numeric_id = $").append(bind(parameters, filter.agentNumericId()));
         }
-        if (filter.toolName() != null) {
+        if (filter.toolName() != null && byUser) {
+            // the participant row carries the thread's tool names: filtered while the index range is read
+            sql.append(" and $").append(bind(parameters, filter.toolName())).append(" = any (p.tool_names)");
+        } else if (filter.toolName() != null) {
             // thread ids are unique across organisations: the (thread_id, tool_name) key answers it alone
             sql.append(" and exists (select 1 from thread_tool_usage u where u.thread_id = ").append(id)
                     .append(" and u.tool_name = $").append(bind(parameters, filter.toolName())).append(")");

@@ -6,6 +6,7 @@ import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 import java.util.UUID;
 
@@ -16,6 +17,14 @@ public class ThreadRepository implements PanacheRepositoryBase<ChatThread, Strin
 
     public Uni<ChatThread> findInOrg(String orgId, String threadId) {
         return find("orgId = ?1 and id = ?2", orgId, threadId).firstResult();
+    }
+
+    /**
+     * The thread, locked until the transaction ends: writers of its summary and of its tool-usage rows take this
+     * lock first, so they neither lose each other's updates nor deadlock on the participant index.
+     */
+    public Uni<ChatThread> lockInOrg(String orgId, String threadId) {
+        return find("orgId = ?1 and id = ?2", orgId, threadId).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
     }
 
     /** The thread the user currently continues with the agent, or null. */

@@ -51,7 +51,7 @@ public class ThreadSummaryProjector {
             if (seen != null) {
                 return Uni.createFrom().item(Outcome.ALREADY_APPLIED);
             }
-            return threads.findInOrg(event.orgId(), event.threadId())
+            return threads.lockInOrg(event.orgId(), event.threadId())
                     .chain(thread -> thread == null
                             ? Uni.createFrom().item(Outcome.UNKNOWN_THREAD)
                             : summarise(thread, event).chain(() -> indexTools(thread, event))

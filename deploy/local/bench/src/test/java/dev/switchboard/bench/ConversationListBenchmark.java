@@ -110,8 +110,10 @@ class ConversationListBenchmark {
                     + "from generate_series(1, " + threads + ") g, generate_series(0, 9) k");
             System.out.printf("seeded %,d tool-usage rows in %.0f s%n", threads * 10L, (System.nanoTime() - t1) / 1e9);
             long t2 = System.nanoTime();
-            st.execute("insert into thread_participants (thread_id, user_id, org_id, updated_at) "
-                    + "select t.id, u.user_id, t.org_id, t.updated_at from threads t "
+            st.execute("insert into thread_participants (thread_id, user_id, org_id, updated_at, tool_names) "
+                    + "select t.id, u.user_id, t.org_id, t.updated_at, coalesce(tu.names, '{}') from threads t "
+                    + "left join (select thread_id, array_agg(tool_name order by tool_name) as names "
+                    + "from thread_tool_usage group by thread_id) tu on tu.thread_id = t.id "
                     + "cross join lateral unnest(t.user_ids) as u(user_id) where t.org_id = '" + ORG + "' "
                     + "on conflict do nothing");
             System.out.printf("indexed %,d participants in %.0f s%n", threads * 2L, (System.nanoTime() - t2) / 1e9);
@@ -188,7 +190,7 @@ class ConversationListBenchmark {
         String week = " and %s >= now() - interval '7 days'";
         String order = " order by t.updated_at desc, t.id desc limit 11";
         String userOrder = " order by p.updated_at desc, p.thread_id desc limit 11";
-        String combinedWhere = byUser + String.format(tool, "p.thread_id") + String.format(week, "p.updated_at");
+        String combinedWhere = byUser + " and 'tool-7' = any (p.tool_names)" + String.format(week, "p.updated_at");
         Map<String, String> queries = new LinkedHashMap<>();
         queries.put("no filter, page", cols + threads + order);
         queries.put("userId, page", cols + byUser + userOrder);
