@@ -7,10 +7,13 @@ import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -30,6 +33,9 @@ public class ConversationListing {
      * by a factor of ten for the true total to be within the exact range.
      */
     static final long SKIP_COUNT_ESTIMATE = 10L * EXACT_COUNT_LIMIT;
+    /** How long a planner's estimate is reused for the same filter. */
+    static final Duration ESTIMATE_FOR = Duration.ofSeconds(10);
+    private static final int MAX_ESTIMATES = 10_000;
     private static final Pattern PLAN_ROWS = Pattern.compile("rows=(\\d+)");
     /** No estimate asked for (yet). */
     private static final long UNKNOWN = -1;
@@ -44,6 +50,7 @@ public class ConversationListing {
     }
 
     private final Pool pool;
+    private final Map<ConversationFilter, Estimate> estimates = new ConcurrentHashMap<>();
 
     ConversationListing(Pool pool) {
         this.pool = pool;
@@ -57,7 +64,7 @@ public class ConversationListing {
         long offset = after == null ? (long) page * pageSize : 0;
         int pageIndex = after == null ? page : after.page();
         // a participant's threads are few enough to count right away; other filters ask the planner first
-        Uni<Long> planned = filter.userId() != null ? Uni.createFrom().item(UNKNOWN) : estimate(query);
+        Uni<Long> planned = filter.userId() != null ? Uni.createFrom().item(UNKNOWN) : estimate(filter, query);
         return planned.chain(estimate -> {
             boolean count = estimate < SKIP_COUNT_ESTIMATE;
             ConversationQuery.Sql sql = query.page(after, pageSize + 1, offset, includeTools,
@@ -86,7 +93,7 @@ public class ConversationListing {
                             : run(query.cappedCount(EXACT_COUNT_LIMIT + 1)).map(r -> r.iterator().next().getLong(0));
                     total = exact.chain(n -> n <= EXACT_COUNT_LIMIT || estimate != UNKNOWN
                             ? Uni.createFrom().item(total(n, estimate))
-                            : estimate(query).map(e -> total(n, e)));
+                            : estimate(filter, query).map(e -> total(n, e)));
                 }
                 return total.map(t -> new Page(threads, next, t));
             });
@@ -97,12 +104,29 @@ public class ConversationListing {
         return capped <= EXACT_COUNT_LIMIT ? capped : Math.max(capped, estimate);
     }
 
-    /** The first plan line's row estimate, e.g. {@code Index Only Scan using ... (cost=... rows=48211 ...)}. */
-    private Uni<Long> estimate(ConversationQuery query) {
+    /**
+     * The first plan line's row estimate, e.g. {@code Index Only Scan using ... (cost=... rows=48211 ...)}, reused
+     * for {@link #ESTIMATE_FOR} per filter: it is an estimate either way, and it only decides whether to count
+     * (an exact count up to the limit is never taken from it) and what to report above the limit.
+     */
+    private Uni<Long> estimate(ConversationFilter filter, ConversationQuery query) {
+        long now = System.nanoTime();
+        Estimate cached = estimates.get(filter);
+        if (cached != null && now - cached.at() < ESTIMATE_FOR.toNanos()) {
+            return Uni.createFrom().item(cached.rows());
+        }
         return run(query.estimate()).map(plan -> {
             Matcher rows = PLAN_ROWS.matcher(plan.size() == 0 ? "" : plan.iterator().next().getString(0));
-            return rows.find() ? Long.parseLong(rows.group(1)) : 0L;
+            long estimate = rows.find() ? Long.parseLong(rows.group(1)) : 0L;
+            if (estimates.size() >= MAX_ESTIMATES) {
+                estimates.clear();
+            }
+            estimates.put(filter, new Estimate(estimate, now));
+            return estimate;
         });
+    }
+
+    private record Estimate(long rows, long at) {
     }
 
     private Uni<RowSet<Row>> run(ConversationQuery.Sql sql) {

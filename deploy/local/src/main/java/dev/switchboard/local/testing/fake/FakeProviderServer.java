@@ -27,6 +27,14 @@ import java.util.concurrent.TimeUnit;
  */
 public class FakeProviderServer implements AutoCloseable {
 
+    static {
+        // each chunk leaves when it is written, as from a real provider: without TCP_NODELAY the JDK's server
+        // holds a small chunk until the previous one is acknowledged (up to 40 ms of delayed ACK)
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private final BlockingQueue<ScriptedResponse> script = new LinkedBlockingQueue<>();
     private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
     private final List<Instant> clientCloses = new CopyOnWriteArrayList<>();
