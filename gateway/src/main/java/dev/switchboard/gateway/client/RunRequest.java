@@ -10,20 +10,30 @@ import java.util.UUID;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RunRequest(UUID agentId, String threadMode, String threadId, String message, String model,
-        UUID runId, String multitaskStrategy) {
+        UUID runId, String multitaskStrategy, String agent) {
 
     public RunRequest(UUID agentId, String threadMode, String threadId, String message, String model) {
-        this(agentId, threadMode, threadId, message, model, null, null);
+        this(agentId, threadMode, threadId, message, model, null, null, null);
     }
 
     /** The same run under an id the client chose (so it can cancel before the first byte). */
     public RunRequest withRunId(UUID id) {
-        return new RunRequest(agentId, threadMode, threadId, message, model, id, multitaskStrategy);
+        return new RunRequest(agentId, threadMode, threadId, message, model, id, multitaskStrategy, agent);
     }
 
     /** The same run with what to do if its thread has a run going ({@code null}: enqueue). */
     public RunRequest withStrategy(String strategy) {
-        return new RunRequest(agentId, threadMode, threadId, message, model, runId, strategy);
+        return new RunRequest(agentId, threadMode, threadId, message, model, runId, strategy, agent);
+    }
+
+    /**
+     * A run of the agent as the client named it (numeric id, UUID or handle): run-service looks it up itself
+     * (404 field {@code agent}), which saves the gateway a call. {@code threadId} null: the caller's current
+     * conversation.
+     */
+    public static RunRequest ofAgent(String ref, String threadId, String message) {
+        return new RunRequest(null, threadId == null ? "current" : "existing", threadId, message, null, null, null,
+                ref);
     }
 
     public static RunRequest newThread(UUID agentId, String message, String model) {

@@ -38,6 +38,11 @@ interface RunRestClient {
     @Path("/{id}/cancel")
     Uni<JsonNode> cancel(@PathParam("id") String id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization);
 
+    @POST
+    @Path("/stream")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    Multi<SseEvent<String>> startStream(RunRequest run, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization);
+
     @GET
     @Path("/{id}/stream")
     @Produces(MediaType.SERVER_SENT_EVENTS)

@@ -52,12 +52,11 @@ public class AgentChatResource {
         Caller caller = callers.current();
         java.util.UUID runId = AgentChatStreamResource.runId(request.runId());
         String strategy = request.strategy();
-        return agents.get(id, caller)
-                .flatMap(agent -> runs.run((request.conversationId() == null
-                                ? RunRequest.currentThread(agent.uuid(), request.message(), null)
-                                : RunRequest.existingThread(agent.uuid(), request.conversationId(), request.message(),
-                                        null)).withRunId(runId).withStrategy(strategy), caller)
-                        .map(run -> new AgentChatResponse(run.content(), agent.publicRef(), agent.name())));
+        // run-service finds the agent as the client named it, and answers which agent ran
+        return runs.run(RunRequest.ofAgent(id, request.conversationId(), request.message()).withRunId(runId)
+                        .withStrategy(strategy), caller)
+                .onFailure().transform(AgentChatStreamResource::conversationField)
+                .map(run -> new AgentChatResponse(run.content(), run.agent().publicRef(), run.agent().name()));
     }
 
     @GET

@@ -1,11 +1,8 @@
 package dev.switchboard.gateway.rest;
 
 import dev.switchboard.gateway.ApiException;
-import dev.switchboard.gateway.client.AgentClient;
-import dev.switchboard.gateway.client.AgentView;
 import dev.switchboard.gateway.client.RunClient;
 import dev.switchboard.gateway.client.RunRequest;
-import dev.switchboard.gateway.client.RunResult;
 import dev.switchboard.gateway.config.GatewayConfig;
 import dev.switchboard.gateway.security.Caller;
 import dev.switchboard.gateway.security.Callers;
@@ -31,22 +28,20 @@ import java.util.UUID;
 /**
  * Seed 003's {@code POST /api/agents/{id}/chat/stream}: the same body as {@code /chat} (plus an optional
  * {@code run_id} the client chose, to cancel before the first byte), answered as Server-Sent Events while the
- * model writes (see {@link RunStreams}). The run goes on if the client disconnects. The agent and the run are
- * resolved before the first byte, on a worker thread, so a bad request is still a JSON 4xx.
+ * model writes (see {@link RunStreams}). The run goes on if the client disconnects. The run is started (run-service
+ * finds the agent as the client named it) before the first byte, on a worker thread, so a bad request is still a
+ * JSON 4xx.
  */
 @Path("/api/agents/{id}/chat/stream")
 @Authenticated
 public class AgentChatStreamResource {
 
-    private final AgentClient agents;
     private final RunClient runs;
     private final RunStreams streams;
     private final Callers callers;
     private final Duration deadline;
 
-    public AgentChatStreamResource(AgentClient agents, RunClient runs, RunStreams streams, Callers callers,
-            GatewayConfig config) {
-        this.agents = agents;
+    public AgentChatStreamResource(RunClient runs, RunStreams streams, Callers callers, GatewayConfig config) {
         this.runs = runs;
         this.streams = streams;
         this.callers = callers;
@@ -63,13 +58,20 @@ public class AgentChatStreamResource {
         Caller caller = callers.current();
         UUID runId = runId(request.runId());
         String strategy = request.strategy();
-        AgentView agent = agents.get(id, caller).await().atMost(deadline);
-        RunRequest run = request.conversationId() == null
-                ? RunRequest.currentThread(agent.uuid(), request.message(), null)
-                : RunRequest.existingThread(agent.uuid(), request.conversationId(), request.message(), null);
-        RunResult started = runs.start(run.withRunId(runId).withStrategy(strategy), caller).await().atMost(deadline);
+        RunRequest run = RunRequest.ofAgent(id, request.conversationId(), request.message());
+        RunClient.StartedStream started = runs.startStream(run.withRunId(runId).withStrategy(strategy), caller)
+                .onFailure().transform(AgentChatStreamResource::conversationField)
+                .await().atMost(deadline);
         RunStreams.headers(response, started.runId(), started.threadId());
-        return streams.follow(started.runId(), 0, caller, sse);
+        return streams.follow(started.runId(), started.events(), sse);
+    }
+
+    /** run-service names the thread {@code threadId}; seed 003's chat bodies name it {@code conversation_id}. */
+    static Throwable conversationField(Throwable failure) {
+        if (failure instanceof ApiException api && "threadId".equals(api.field())) {
+            return new ApiException(api.status(), api.code(), api.getMessage(), "conversation_id");
+        }
+        return failure;
     }
 
     static UUID runId(String value) {

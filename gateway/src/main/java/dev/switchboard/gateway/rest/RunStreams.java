@@ -55,7 +55,12 @@ public class RunStreams {
     }
 
     public Multi<OutboundSseEvent> follow(String runId, int since, Caller caller, Sse sse) {
-        Multi<OutboundSseEvent> events = runs.stream(runId, since, caller)
+        return follow(runId, runs.stream(runId, since, caller), sse);
+    }
+
+    /** The events of run-service's stream of the run, in seed 003's format, with pings. */
+    public Multi<OutboundSseEvent> follow(String runId, Multi<SseEvent<String>> stream, Sse sse) {
+        Multi<OutboundSseEvent> events = stream
                 .onItem().transformToMultiAndConcatenate(event -> translate(runId, event, sse));
         return withPings(events, sse);
     }

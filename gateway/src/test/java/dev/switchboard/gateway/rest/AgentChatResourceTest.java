@@ -48,7 +48,9 @@ class AgentChatResourceTest {
                 .body("agent_name", equalTo("My Assistant"));
         JsonNode run = JSON.readTree(stubs.runService().last().body());
         assertEquals("current", run.get("threadMode").asText());
-        assertEquals(agent.uuid().toString(), run.get("agentId").asText());
+        // the agent as the client named it: run-service looks it up (the gateway makes no call of its own)
+        assertEquals(agent.handle(), run.get("agent").asText());
+        assertFalse(run.has("agentId"));
         assertFalse(run.has("model"), "no model: the agent's own");
     }
 
@@ -106,7 +108,8 @@ class AgentChatResourceTest {
                 .body("error.field", equalTo("message"));
         api.json("{\"message\": \"hi\"}").post("/api/agents/nobody/chat").then().statusCode(404)
                 .body("error.code", equalTo("not_found"))
-                .body("error.message", equalTo("agent nobody not found"));
+                .body("error.message", equalTo("agent nobody not found"))
+                .body("error.field", equalTo("id"));
         api.request().get("/api/agents/nobody/history").then().statusCode(404)
                 .body("error.code", equalTo("not_found"));
     }

@@ -37,9 +37,12 @@ public class RunServiceStub extends StubServer {
         if (message == null || message.isEmpty()) {
             throw StubHttp.invalid("message", "message is required");
         }
+        // agentId (its UUID) or agent (as the gateway's caller named it: numeric id, UUID or handle)
         String agentId = StubHttp.text(run, "agentId");
-        StubWorld.Agent agent = world.agent(caller.org(), agentId == null ? "" : agentId)
-                .orElseThrow(() -> StubHttp.notFound("agent " + agentId + " not found", "agentId"));
+        String agentRef = agentId != null ? agentId : StubHttp.text(run, "agent");
+        String agentField = agentId != null || agentRef == null ? "agentId" : "agent";
+        StubWorld.Agent agent = world.agent(caller.org(), agentRef == null ? "" : agentRef)
+                .orElseThrow(() -> StubHttp.notFound("agent " + agentRef + " not found", agentField));
         StubWorld.Thread thread = switch (String.valueOf(StubHttp.text(run, "threadMode"))) {
             case "new" -> world.newThread(caller.org(), caller.user(), agent);
             case "current" -> world.currentThread(caller.org(), caller.user(), agent);

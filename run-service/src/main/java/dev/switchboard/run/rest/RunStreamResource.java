@@ -38,7 +38,7 @@ import java.util.UUID;
  * Streamed runs: start one detached from the request ({@code POST /internal/runs/start}, same body as
  * {@code POST /internal/runs}, 202 {@code {"runId", "threadId", "status"}}), then read its Server-Sent Events
  * from any replica ({@code GET /internal/runs/{id}/stream}, after {@code ?since=N} or {@code Last-Event-ID}),
- * live until the run ends. Each event: {@code id} = sequence number,
+ * live until the run ends; or both in one request ({@code POST /internal/runs/stream}). Each event: {@code id} = sequence number,
  * {@code event} = type ({@code text}, {@code tool_call}, then {@code done}, {@code error} or {@code cancelled}),
  * {@code data} = JSON ({@code {"content": "..."}} for text).
  */
@@ -51,6 +51,8 @@ public class RunStreamResource {
             "X-Accel-Buffering", List.of("no"));
 
     private static final java.time.Duration LOOKUP_TIMEOUT = java.time.Duration.ofSeconds(10);
+    /** Finding the agent and thread and recording the run; each call in it has a shorter deadline of its own. */
+    private static final java.time.Duration START_TIMEOUT = java.time.Duration.ofSeconds(30);
 
     private final StreamingRuns streaming;
     private final RunEventLog log;
@@ -75,6 +77,33 @@ public class RunStreamResource {
     public Uni<Response> start(@Valid @NotNull(message = "a JSON body is required") RunRequest request) {
         return streaming.start(RunResource.callerOf(token), request).map(started -> Response.accepted(Map.of(
                 "runId", started.runId(), "threadId", started.threadId(), "status", "in_progress")).build());
+    }
+
+    /**
+     * Starts a run like {@code /start} and answers its stream in the same request: first a {@code started} event
+     * (id 0, not stored; data {@code {"runId", "threadId"}}), then the run's events as they happen. Runs on a
+     * worker thread so that the run is recorded (or refused with a JSON 4xx) before the response is committed;
+     * the start itself runs on the request's Vert.x context, where its transactions belong.
+     */
+    @POST
+    @Path("/stream")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @Blocking
+    public Multi<OutboundSseEvent> startAndStream(
+            @Valid @NotNull(message = "a JSON body is required") RunRequest request, @Context Sse sse,
+            @Context HttpServerResponse response) {
+        Caller caller = RunResource.callerOf(token);
+        io.vertx.core.Context context = io.vertx.core.Vertx.currentContext();
+        StreamingRuns.Started started = Uni.createFrom().<StreamingRuns.Started>emitter(emitter ->
+                        context.runOnContext(ignored -> Uni.createFrom().deferred(() -> streaming.start(caller, request))
+                                .subscribe().with(emitter::complete, emitter::fail)))
+                .await().atMost(START_TIMEOUT);
+        withRun(started.runId(), started.threadId()).forEach(response::putHeader);
+        StreamEvent first = new StreamEvent(0, "started", com.fasterxml.jackson.databind.node.JsonNodeFactory.instance
+                .objectNode().put("runId", started.runId().toString()).put("threadId", started.threadId()));
+        return events(Multi.createBy().concatenating().streams(Multi.createFrom().item(first),
+                reader.since(started.runId(), 0)), sse);
     }
 
     /** Runs on a worker thread: the run is looked up before the response (and its 404) is committed. */

@@ -26,11 +26,15 @@ import org.jboss.logging.Logger;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
  * Runs an agent on a thread: load the agent, find or make the thread, record the run, append the user's
- * message, ask the model, append its answer, complete the run. Remote calls happen between the
+ * message, ask the model, append its answer, complete the run. What does not depend on each other is done at
+ * once, so that the model is asked as early as it can be: the agent and a named thread are looked up together,
+ * the thread's history is read while the run is recorded, and the user's message is stored while the model
+ * starts answering (its answer is stored after it). Remote calls happen between the
  * {@link RunLedger}'s short transactions, never inside one; a failure after the run was recorded marks it
  * failed ({@code run.failed}) before the error is answered. The model (the request's, else the agent's) is
  * served by the provider {@link ModelProviders} routes it to, which is the run's {@code provider}; a provider's
@@ -63,13 +67,20 @@ public class RunService {
     }
 
     public Uni<RunView> start(Caller caller, RunRequest request) {
-        return prepare(caller, request).flatMap(prepared -> execute(caller, prepared.agent(), prepared.run(),
-                        prepared.route(), request.userMessageId())
+        return prepare(caller, request).flatMap(prepared -> execute(caller, prepared, request.userMessageId())
                 .onFailure().recoverWithUni(failure -> failed(prepared.run().id, failure)));
     }
 
-    /** The agent and the run, recorded in progress with its {@code run.started} event, on its thread. */
-    record Prepared(AgentView agent, Run run, ModelRoute route) {
+    /**
+     * The agent and the run, recorded with its {@code run.started} event, on its thread. {@code history}: the
+     * thread's newest messages, read while the run was recorded, when it may start at once (null when it
+     * queued: it reads them when its turn comes).
+     */
+    record Prepared(AgentView agent, Run run, ModelRoute route, List<MessageView> history) {
+    }
+
+    /** The agent and its thread, found at once when the thread is named. */
+    private record Found(AgentView agent, ThreadView thread, ModelRoute route) {
     }
 
     Uni<Prepared> prepare(Caller caller, RunRequest request) {
@@ -77,19 +88,64 @@ public class RunService {
         if (mode == ThreadMode.EXISTING && (request.threadId() == null || request.threadId().isBlank())) {
             throw ApiException.invalid("threadId", "threadId is required when threadMode is existing");
         }
-        return agents.find(request.agentId().toString(), caller.authorization())
-                .map(found -> found.orElseThrow(() -> ApiException.notFound("agentId",
-                        "agent " + request.agentId() + " not found")))
-                .flatMap(agent -> {
-                    ModelRoute route = providers.route(request.model() != null ? request.model() : agent.model());
-                    java.util.concurrent.Executor onContext = onThisContext();
-                    return thread(caller, mode, request.threadId(), agent)
-                            .flatMap(thread -> turns.admit(caller.orgId(), thread.id(), request.multitaskStrategy())
-                                    .emitOn(onContext)
-                                    .flatMap(now -> ledger.begin(newRun(caller, agent, thread, request, route, now))))
-                            .invoke(relay::nudge)
-                            .map(run -> new Prepared(agent, run, route));
+        if (request.agentRef() == null) {
+            throw ApiException.invalid("agentId", "agentId is required (or agent: its id, UUID or handle)");
+        }
+        String auth = caller.authorization();
+        java.util.concurrent.Executor onContext = onThisContext();
+        return found(caller, mode, request).emitOn(onContext).flatMap(found -> {
+            AgentView agent = found.agent();
+            ThreadView thread = found.thread();
+            Uni<Run> recorded = turns.admit(caller.orgId(), thread.id(), request.multitaskStrategy())
+                    .emitOn(onContext)
+                    .flatMap(now -> ledger.begin(newRun(caller, agent, thread, request, found.route(), now)));
+            // read while the run is recorded; a run that cannot use it (queued, or interrupting a run whose partial
+            // answer is still to be stored) or a failed read reads again later
+            Uni<List<MessageView>> history = "interrupt".equals(request.multitaskStrategy())
+                    ? Uni.createFrom().nullItem()
+                    : threads.recentMessages(thread.id(), config.historyWindow(), auth).onFailure().recoverWithNull();
+            return Uni.combine().all().unis(recorded, history).asTuple()
+                    .emitOn(onContext)
+                    .invoke(relay::nudge)
+                    .map(both -> new Prepared(agent, both.getItem1(), found.route(),
+                            both.getItem1().status == RunStatus.IN_PROGRESS ? both.getItem2() : null));
+        });
+    }
+
+    /**
+     * The agent (404 {@code agentId}) and the thread (404 {@code threadId} when it is not the agent's). A named
+     * thread is looked up together with the agent; a new or current one needs the agent first.
+     */
+    private Uni<Found> found(Caller caller, ThreadMode mode, RunRequest request) {
+        String auth = caller.authorization();
+        Uni<AgentView> agentLookup = agents.find(request.agentRef(), auth)
+                .map(found -> found.orElseThrow(() -> ApiException.notFound(request.agentField(),
+                        "agent " + request.agentRef() + " not found")))
+                .memoize().indefinitely();
+        if (mode != ThreadMode.EXISTING) {
+            return agentLookup.flatMap(agent -> {
+                ModelRoute route = route(request, agent);
+                return thread(caller, mode, request.threadId(), agent).map(thread -> new Found(agent, thread, route));
+            });
+        }
+        Uni<Optional<ThreadView>> threadLookup = threads.find(request.threadId(), auth);
+        // both answers are awaited so that a missing agent is always the error, whichever answers first
+        return Uni.combine().all().unis(agentLookup.map(Optional::of).onFailure()
+                        .recoverWithItem(failure -> Optional.<AgentView>empty()), threadLookup).asTuple()
+                .flatMap(both -> both.getItem1().isPresent() ? Uni.createFrom().item(both)
+                        : agentLookup.replaceWith(both)) // the agent's failure (memoized), e.g. its 404
+                .map(both -> {
+                    AgentView agent = both.getItem1().orElseThrow();
+                    ModelRoute route = route(request, agent);
+                    ThreadView thread = both.getItem2().filter(t -> agent.uuid().equals(t.agentId()))
+                            .orElseThrow(() -> ApiException.notFound("threadId",
+                                    "thread " + request.threadId() + " not found for agent " + agent.uuid()));
+                    return new Found(agent, thread, route);
                 });
+    }
+
+    private ModelRoute route(RunRequest request, AgentView agent) {
+        return providers.route(request.model() != null ? request.model() : agent.model());
     }
 
     public Uni<RunView> find(Caller caller, String runId) {
@@ -121,13 +177,15 @@ public class RunService {
         };
     }
 
-    private Uni<RunView> execute(Caller caller, AgentView agent, Run run, ModelRoute route, UUID userMessageId) {
+    private Uni<RunView> execute(Caller caller, Prepared prepared, UUID userMessageId) {
         String auth = caller.authorization();
+        Run run = prepared.run();
         java.util.concurrent.Executor onContext = onThisContext();
         return turn(run).emitOn(onContext)
-                .chain(() -> modelRequest(caller, agent, run, route, userMessageId))
-                .flatMap(model -> answers.answer(agent, route, model, ToolLoop.Listener.NONE,
-                        new dev.switchboard.run.stream.CancelSignal()))
+                .chain(() -> ask(caller, prepared, userMessageId))
+                .flatMap(asked -> answers.answer(prepared.agent(), prepared.route(), asked.model(),
+                                ToolLoop.Listener.NONE, new dev.switchboard.run.stream.CancelSignal())
+                        .call(asked::stored))
                 .emitOn(onContext)
                 .flatMap(result -> answers.complete(run, result, auth))
                 .invoke(relay::nudge)
@@ -151,15 +209,46 @@ public class RunService {
         };
     }
 
+    /**
+     * What the model is asked, and the write of the run's user message, which the answer is stored after: already
+     * done, or (when the history was read while the run was recorded) under way while the model is asked.
+     */
+    record Asked(ModelRequest model, Uni<Void> stored) {
+    }
+
     /** Appends the user's message (unless stored already) and asks what the model is to answer from. */
-    Uni<ModelRequest> modelRequest(Caller caller, AgentView agent, Run run, ModelRoute route, UUID userMessageId) {
+    Uni<Asked> ask(Caller caller, Prepared prepared, UUID userMessageId) {
         String auth = caller.authorization();
+        Run run = prepared.run();
+        if (prepared.history() != null) {
+            List<MessageView> history = prepared.history();
+            if (userMessageId != null) {
+                requireUserMessage(history, userMessageId);
+                return Uni.createFrom().item(new Asked(modelRequest(prepared, history), Uni.createFrom().voidItem()));
+            }
+            Uni<Void> stored = userMessage(run, null, auth).memoize().indefinitely();
+            stored.subscribe().with(done -> { }, failure -> { }); // its failure fails the run when awaited
+            return Uni.createFrom().item(new Asked(modelRequest(prepared, withQuestion(history, run)), stored));
+        }
         return userMessage(run, userMessageId, auth)
                 .flatMap(appended -> threads.recentMessages(run.threadId, config.historyWindow(), auth))
                 .invoke(history -> requireUserMessage(history, userMessageId))
-                .map(history -> new ModelRequest(route.providerModel(), agent.name(),
-                        HistoryTurns.instructions(agent.instructions(), history), HistoryTurns.of(history),
-                        List.of()));
+                .map(history -> new Asked(modelRequest(prepared, history), Uni.createFrom().voidItem()));
+    }
+
+    private static ModelRequest modelRequest(Prepared prepared, List<MessageView> history) {
+        AgentView agent = prepared.agent();
+        return new ModelRequest(prepared.route().providerModel(), agent.name(),
+                HistoryTurns.instructions(agent.instructions(), history), HistoryTurns.of(history), List.of());
+    }
+
+    /** The history read before the run's user message was stored, with that message as it is being stored. */
+    private List<MessageView> withQuestion(List<MessageView> history, Run run) {
+        List<MessageView> newest = new java.util.ArrayList<>(history);
+        newest.add(new MessageView(messageId(run.id, "user"), run.threadId, "user", run.input, run.userId, run.id,
+                run.createdAt));
+        int window = config.historyWindow();
+        return newest.size() > window ? newest.subList(newest.size() - window, newest.size()) : newest;
     }
 
     /** Appends the run's user message, unless the caller stored it already ({@code userMessageId}). */

@@ -107,19 +107,22 @@ public class StreamingRuns {
                 writer.event(StreamEvent.TOOL_CALL, data);
             }
         };
-        return executions.cancelRequested(run.orgId, run.id).invoke(requested -> {
+        // only a caller that chose the run's id can have cancelled it before it started
+        Uni<Boolean> cancelledEarly = request.runId() == null ? Uni.createFrom().item(false)
+                : executions.cancelRequested(run.orgId, run.id);
+        return cancelledEarly.invoke(requested -> {
                     if (requested) {
                         signal.cancel();
                     }
                 })
                 .chain(() -> runs.turn(run))
                 .emitOn(onContext)
-                .chain(() -> runs.modelRequest(caller, prepared.agent(), run, prepared.route(),
-                        request.userMessageId()))
-                .chain(model -> answers.answer(prepared.agent(), prepared.route(), model, listener, signal)
+                .chain(() -> runs.ask(caller, prepared, request.userMessageId()))
+                .chain(asked -> answers.answer(prepared.agent(), prepared.route(), asked.model(), listener, signal)
+                        .call(asked::stored)
                         .emitOn(onContext)
                         .chain(result -> result.cancelled()
-                                ? answers.cancel(run, estimated(result, model), auth).invoke(relay::nudge)
+                                ? answers.cancel(run, estimated(result, asked.model()), auth).invoke(relay::nudge)
                                         .chain(() -> writer.finish(seq -> StreamEvent.cancelled(seq, result.text())))
                                 : answers.complete(run, result, auth).invoke(relay::nudge)
                                         .chain(() -> writer.finish(StreamEvent::done))))

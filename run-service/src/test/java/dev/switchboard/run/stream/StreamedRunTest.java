@@ -47,6 +47,7 @@ class StreamedRunTest {
     @TestHTTPResource("/internal/runs")
     URI runs;
 
+    String org;
     String token;
     AgentServiceStub.Agent agent;
 
@@ -56,7 +57,7 @@ class StreamedRunTest {
 
     @BeforeEach
     void newOrg() {
-        String org = "org-" + UUID.randomUUID();
+        org = "org-" + UUID.randomUUID();
         token = TestTokens.internal(org, "user-" + UUID.randomUUID());
         agent = stubs.agentService().addAgent(org, "streamer", null, "gpt-5-mini");
     }
@@ -95,6 +96,46 @@ class StreamedRunTest {
         assertEquals(404, get("/" + UUID.randomUUID() + "/stream", null).statusCode());
         String foreign = TestTokens.internal("other-" + UUID.randomUUID(), "mallory");
         given().auth().oauth2(foreign).get("/internal/runs/" + runId + "/stream").then().statusCode(404);
+    }
+
+    @Test
+    void aRunStartedAndStreamedInOneRequestNamesItselfFirstAndFindsItsAgentByHandle() throws Exception {
+        String handle = "streamer-" + UUID.randomUUID().toString().substring(0, 8);
+        stubs.agentService().addAgent(org, "by handle", handle, "gpt-5-mini");
+        HttpResponse<String> response = post("/stream", JSON.writeValueAsString(Map.of("agent", handle,
+                "threadMode", "new", "message", "Hello in one request")));
+        assertEquals(200, response.statusCode(), response.body());
+        assertEquals("no-cache", response.headers().firstValue("Cache-Control").orElse(null));
+        List<Event> events = parse(response.body());
+        Event first = events.get(0);
+        assertEquals("started", first.name());
+        assertEquals("0", first.id());
+        String runId = first.data().get("runId").asText();
+        assertEquals(runId, response.headers().firstValue("X-Run-Id").orElse(null));
+        assertEquals(first.data().get("threadId").asText(), response.headers().firstValue("X-Thread-Id").orElse(null));
+        assertEquals("done", events.get(events.size() - 1).name());
+        StringBuilder answer = new StringBuilder();
+        events.stream().filter(e -> "text".equals(e.name())).forEach(e -> answer.append(e.data().get("content").asText()));
+        assertTrue(answer.toString().contains("Hello in one request"), answer.toString());
+        given().auth().oauth2(token).get("/internal/runs/" + runId).then().statusCode(200)
+                .body("status", equalTo("completed")).body("content", equalTo(answer.toString()))
+                .body("agent.handle", equalTo(handle));
+        // the started event belongs to that response only: the stored stream starts at the first text
+        assertEquals(events.subList(1, events.size()), parse(get("/" + runId + "/stream", null).body()));
+
+        // refused before the stream: JSON 4xx naming the field
+        HttpResponse<String> unknown = post("/stream", JSON.writeValueAsString(Map.of("agent", "nobody-here",
+                "threadMode", "new", "message", "hi")));
+        assertEquals(404, unknown.statusCode(), unknown.body());
+        assertEquals("agent", JSON.readTree(unknown.body()).path("error").path("field").asText());
+        HttpResponse<String> noAgent = post("/stream", JSON.writeValueAsString(Map.of("threadMode", "new",
+                "message", "hi")));
+        assertEquals(400, noAgent.statusCode(), noAgent.body());
+        assertEquals("agentId", JSON.readTree(noAgent.body()).path("error").path("field").asText());
+        HttpResponse<String> noMessage = post("/stream", JSON.writeValueAsString(Map.of("agent", handle,
+                "threadMode", "new")));
+        assertEquals(400, noMessage.statusCode(), noMessage.body());
+        assertEquals("message", JSON.readTree(noMessage.body()).path("error").path("field").asText());
     }
 
     @Test

@@ -74,8 +74,9 @@ class StreamingBenchmark {
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString("{\"message\": \"hi\", \"model\": \"gpt-5-mini\"}"))
                         .build();
-                measure(streamed.apply(50), "\"type\":\"text\"", 1); // warm-up
-                measure(Collections.nCopies(20, buffered), null, 1);
+                // warm-up: every service JIT-compiles its hot paths before anything is timed
+                measure(streamed.apply(300), "\"type\":\"text\"", 8);
+                measure(Collections.nCopies(150, buffered), null, 8);
                 for (int concurrency : new int[] {1, 16, 64}) {
                     int requests = Math.max(40, concurrency * 4);
                     report.append(row("model directly (SSE)", Collections.nCopies(requests, direct),

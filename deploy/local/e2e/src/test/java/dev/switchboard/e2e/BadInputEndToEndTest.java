@@ -126,7 +126,11 @@ class BadInputEndToEndTest {
                 new Case("POST", "/api/agents/demo/chat/stream", "{\"message\": \"hi\", \"run_id\": \"x\"}", 400,
                         "run_id"),
                 new Case("POST", "/api/agents/demo/chat", "{\"message\": \"hi\", \"conversation_id\": \"nope\"}", 404,
-                        null),
+                        "conversation_id"),
+                new Case("POST", "/api/agents/no-such-agent/chat", "{\"message\": \"hi\"}", 404, "id"),
+                new Case("POST", "/api/agents/no-such-agent/chat/stream", "{\"message\": \"hi\"}", 404, "id"),
+                new Case("POST", "/api/agents/demo/chat/stream", "{\"message\": \"hi\", \"conversation_id\": "
+                        + "\"nope\"}", 404, "conversation_id"),
                 new Case("GET", "/api/agents/demo/history?limit=abc", null, 400, "limit"),
                 new Case("GET", "/api/agents/demo/history?limit=-1", null, 400, "limit"),
                 new Case("GET", "/api/agents/demo/history?conversation_id=nope", null, 404, null),
@@ -170,7 +174,9 @@ class BadInputEndToEndTest {
                 new Case("POST", messages + "/" + assistantId + "/feedback", "{\"feedback_type\": \"thumbs_up\"}",
                         404, null),
                 new Case("GET", "/api/agents/" + agentUuid + "/history?conversation_id=" + thread, null, 404, null),
-                new Case("DELETE", "/api/agents/" + agentUuid + "/conversations/" + thread, null, 404, null));
+                new Case("DELETE", "/api/agents/" + agentUuid + "/conversations/" + thread, null, 404, null),
+                new Case("POST", "/api/agents/" + agentUuid + "/chat", "{\"message\": \"hi\"}", 404, "id"),
+                new Case("POST", "/api/agents/" + agentUuid + "/chat/stream", "{\"message\": \"hi\"}", 404, "id"));
 
         List<String> failures = new ArrayList<>();
         for (Case c : cases) {
