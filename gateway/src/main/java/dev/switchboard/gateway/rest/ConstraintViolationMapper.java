@@ -1,5 +1,6 @@
 package dev.switchboard.gateway.rest;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
@@ -26,9 +27,25 @@ public class ConstraintViolationMapper implements ExceptionMapper<ConstraintViol
         if (first == null) {
             return ErrorResponse.response(400, "invalid_argument", "the request is invalid", null);
         }
-        String field = propertyName(first.getPropertyPath());
+        String field = jsonName(first.getLeafBean(), propertyName(first.getPropertyPath()));
         String message = field == null ? "a JSON request body is required" : first.getMessage();
         return ErrorResponse.response(400, "invalid_argument", message, field);
+    }
+
+    /** The property as the JSON body names it (its {@code @JsonProperty}, e.g. {@code conversation_id}). */
+    static String jsonName(Object bean, String property) {
+        if (bean == null || property == null) {
+            return property;
+        }
+        for (Class<?> type = bean.getClass(); type != null && type != Object.class; type = type.getSuperclass()) {
+            try {
+                JsonProperty json = type.getDeclaredField(property).getAnnotation(JsonProperty.class);
+                return json != null && !json.value().isEmpty() ? json.value() : property;
+            } catch (NoSuchFieldException notHere) {
+                // a superclass may declare it
+            }
+        }
+        return property;
     }
 
     private static String propertyName(Path path) {

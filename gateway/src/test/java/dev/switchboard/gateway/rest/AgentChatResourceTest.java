@@ -106,6 +106,10 @@ class AgentChatResourceTest {
                 .body("error.field", equalTo("message"));
         api.json("{\"message\": \"\"}").post("/api/agents/" + agent.id() + "/chat").then().statusCode(400)
                 .body("error.field", equalTo("message"));
+        // a bean-validation failure names the field as the JSON body does, not as the Java record does
+        api.json("{\"message\": \"hi\", \"conversation_id\": \"" + "x".repeat(101) + "\"}")
+                .post("/api/agents/" + agent.id() + "/chat").then().statusCode(400)
+                .body("error.field", equalTo("conversation_id"));
         api.json("{\"message\": \"hi\"}").post("/api/agents/nobody/chat").then().statusCode(404)
                 .body("error.code", equalTo("not_found"))
                 .body("error.message", equalTo("agent nobody not found"))
