@@ -93,17 +93,25 @@ public class RunService {
         }
         String auth = caller.authorization();
         java.util.concurrent.Executor onContext = onThisContext();
+        // the history is read early: a named thread's together with the lookups, a current one's while the run is
+        // recorded, a new one has none. A run that cannot use it (queued, or interrupting a run whose partial
+        // answer is still to be stored) or a failed read reads it again when it starts.
+        boolean early = !"interrupt".equals(request.multitaskStrategy());
+        Uni<List<MessageView>> named = early && mode == ThreadMode.EXISTING
+                ? recentMessages(request.threadId(), auth).memoize().indefinitely() : null;
+        if (named != null) {
+            named.subscribe().with(read -> { }, failure -> { }); // now, alongside the agent and thread lookups
+        }
         return found(caller, mode, request).emitOn(onContext).flatMap(found -> {
             AgentView agent = found.agent();
             ThreadView thread = found.thread();
             Uni<Run> recorded = turns.admit(caller.orgId(), thread.id(), request.multitaskStrategy())
                     .emitOn(onContext)
                     .flatMap(now -> ledger.begin(newRun(caller, agent, thread, request, found.route(), now)));
-            // read while the run is recorded; a run that cannot use it (queued, or interrupting a run whose partial
-            // answer is still to be stored) or a failed read reads again later
-            Uni<List<MessageView>> history = "interrupt".equals(request.multitaskStrategy())
-                    ? Uni.createFrom().nullItem()
-                    : threads.recentMessages(thread.id(), config.historyWindow(), auth).onFailure().recoverWithNull();
+            Uni<List<MessageView>> history = !early ? Uni.createFrom().nullItem()
+                    : named != null ? named
+                    : mode == ThreadMode.NEW && request.userMessageId() == null ? Uni.createFrom().item(List.of())
+                    : recentMessages(thread.id(), auth);
             return Uni.combine().all().unis(recorded, history).asTuple()
                     .emitOn(onContext)
                     .invoke(relay::nudge)
@@ -142,6 +150,11 @@ public class RunService {
                                     "thread " + request.threadId() + " not found for agent " + agent.uuid()));
                     return new Found(agent, thread, route);
                 });
+    }
+
+    /** The thread's newest messages, or null if they could not be read (the run reads them again later). */
+    private Uni<List<MessageView>> recentMessages(String threadId, String auth) {
+        return threads.recentMessages(threadId, config.historyWindow(), auth).onFailure().recoverWithNull();
     }
 
     private ModelRoute route(RunRequest request, AgentView agent) {
