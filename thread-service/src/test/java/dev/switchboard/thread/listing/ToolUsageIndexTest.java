@@ -28,11 +28,10 @@ class ToolUsageIndexTest {
     @Test
     void toolNameListsThreadsWhereTheToolRanAndIncludeToolsNamesThem() throws Exception {
         String org = Api.newOrg();
-        UUID agent = UUID.randomUUID();
-        String withTools = Api.createThread(org, "alice", agent);
-        String withoutTools = Api.createThread(org, "alice", agent);
-        try (KafkaCompanion kafka = new KafkaCompanion(
-                ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class))) {
+        String[] threads = threads(org, 2);
+        String withTools = threads[0];
+        String withoutTools = threads[1];
+        try (KafkaCompanion kafka = kafka()) {
             publish(kafka, org, withTools, "alice", "[\"sql_runner\", {\"name\": \"calculator\", \"count\": 3}]");
             publish(kafka, org, withTools, "alice", "[\"sql_runner\"]");
             publish(kafka, org, withoutTools, "alice", "[]");
@@ -50,11 +49,10 @@ class ToolUsageIndexTest {
     @Test
     void participantAndToolFiltersTogetherFollowToolsAndParticipantsInEitherOrder() throws Exception {
         String org = Api.newOrg();
-        UUID agent = UUID.randomUUID();
-        String thread = Api.createThread(org, "alice", agent);
-        String other = Api.createThread(org, "alice", agent);
-        try (KafkaCompanion kafka = new KafkaCompanion(
-                ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class))) {
+        String[] threads = threads(org, 2);
+        String thread = threads[0];
+        String other = threads[1];
+        try (KafkaCompanion kafka = kafka()) {
             publish(kafka, org, thread, "alice", "[\"calculator\"]");
             publish(kafka, org, other, "alice", "[\"http_get\"]");
             awaitList(org, "userId=alice&toolName=calculator", 1);
@@ -73,6 +71,20 @@ class ToolUsageIndexTest {
         TestDatabase.execute("delete from thread_tool_usage where thread_id = ? and tool_name = 'calculator'", thread);
         awaitList(org, "userId=bob&toolName=calculator", 0);
         awaitList(org, "userId=bob&toolName=web_search", 1);
+    }
+
+    /** {@code count} threads of one agent, created by alice. */
+    private static String[] threads(String org, int count) throws Exception {
+        UUID agent = UUID.randomUUID();
+        String[] ids = new String[count];
+        for (int i = 0; i < count; i++) {
+            ids[i] = Api.createThread(org, "alice", agent);
+        }
+        return ids;
+    }
+
+    private static KafkaCompanion kafka() {
+        return new KafkaCompanion(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
     }
 
     private static void publish(KafkaCompanion kafka, String org, String thread, String user, String tools) {
