@@ -50,11 +50,6 @@ public class RunClient {
                 .asText(""));
     }
 
-    /** Starts a run that goes on without the caller; its id and thread, at once. */
-    public Uni<RunResult> start(RunRequest run, Caller caller) {
-        return quick.call(caller, auth -> rest.start(run, auth)).onFailure().transform(RunClient::publicField);
-    }
-
     /** run-service names its fields in camelCase; the public chat bodies name this one in snake_case. */
     private static Throwable publicField(Throwable failure) {
         if (failure instanceof ApiException api && "multitaskStrategy".equals(api.field())) {

@@ -26,10 +26,6 @@ interface RunRestClient {
     @POST
     Uni<RunResult> run(RunRequest run, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization);
 
-    @POST
-    @Path("/start")
-    Uni<RunResult> start(RunRequest run, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization);
-
     @GET
     @Path("/{id}")
     Uni<JsonNode> get(@PathParam("id") String id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization);
