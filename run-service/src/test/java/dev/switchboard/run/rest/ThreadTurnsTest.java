@@ -70,8 +70,10 @@ class ThreadTurnsTest {
 
     @Test
     void interruptCancelsTheRunningOneFirst() throws Exception {
+        // the first answer takes 15 s, so the interrupt reaches it mid-answer however slow the machine is
+        fake.enqueue(FakeOpenAi.text(Duration.ofMillis(500), java.util.Collections.nCopies(30, "slow "), 5, 30));
         JsonPath first = start(null, null).extract().jsonPath();
-        // the first run is with the model (which takes 1.5 s to answer) before the second arrives
+        // the first run is with the model before the second arrives
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (fake.requests().isEmpty() && System.nanoTime() < deadline) {
             Thread.sleep(20);
