@@ -88,7 +88,12 @@ public class RunClient {
                     AtomicBoolean first = new AtomicBoolean(true);
                     upstream.set(this.rest.startStream(run, auth).subscribe().with(event -> {
                         if (first.compareAndSet(true, false)) {
-                            started.complete(started(event, events));
+                            try {
+                                started.complete(started(event, events));
+                            } catch (IllegalStateException unreadable) {
+                                upstream.get().cancel();
+                                started.fail(unreadable); // answered 502 at once, not after the deadline
+                            }
                         } else {
                             rest.onNext(event);
                         }
