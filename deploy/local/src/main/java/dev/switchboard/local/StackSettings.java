@@ -37,7 +37,7 @@ public record StackSettings(
     /** Settings from the environment, with the repository at {@code root} and data in {@code root/.switchboard}. */
     public static StackSettings fromEnvironment(Path root, Map<String, String> env) {
         String home = env.getOrDefault("SWITCHBOARD_HOME", root.resolve(".switchboard").toString());
-        return new StackSettings(
+        StackSettings settings = new StackSettings(
                 root.toAbsolutePath().normalize(),
                 Path.of(home).toAbsolutePath().normalize(),
                 port(env, "SWITCHBOARD_GATEWAY_PORT", 8080),
@@ -52,6 +52,32 @@ public record StackSettings(
                 env.getOrDefault("SWITCHBOARD_SERVICE_JAVA_OPTS", DEFAULT_JAVA_OPTIONS),
                 env.getOrDefault("SWITCHBOARD_PG_SHARED_BUFFERS", PostgresServer.DEFAULT_SHARED_BUFFERS),
                 passedToServices(env));
+        settings.checkPortsDiffer();
+        return settings;
+    }
+
+    /** Two parts of the stack on one port would not fail at start: the first to bind would answer for both. */
+    private void checkPortsDiffer() {
+        Map<String, Integer> ports = new java.util.LinkedHashMap<>();
+        ports.put("SWITCHBOARD_GATEWAY_PORT", gatewayPort);
+        ports.put("SWITCHBOARD_AGENT_PORT", agentPort);
+        ports.put("SWITCHBOARD_THREAD_PORT", threadPort);
+        ports.put("SWITCHBOARD_RUN_PORT", runPort);
+        if (externalDbUrl == null) {
+            ports.put("SWITCHBOARD_PG_PORT", postgresPort);
+        }
+        if (externalKafka == null) {
+            ports.put("SWITCHBOARD_KAFKA_PORT", kafkaPort);
+            ports.put("SWITCHBOARD_KAFKA_CONTROLLER_PORT", kafkaControllerPort);
+        }
+        Map<Integer, String> owners = new java.util.HashMap<>();
+        ports.forEach((name, port) -> {
+            String other = owners.putIfAbsent(port, name);
+            if (other != null) {
+                throw new IllegalArgumentException(other + " and " + name + " are both " + port
+                        + ": give each a port of its own");
+            }
+        });
     }
 
     public String gatewayUrl() {

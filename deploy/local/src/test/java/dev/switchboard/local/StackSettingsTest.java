@@ -1,8 +1,11 @@
 package dev.switchboard.local;
 
+import dev.switchboard.local.infra.Ports;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -44,5 +47,22 @@ class StackSettingsTest {
         assertTrue(e.getMessage().contains("SWITCHBOARD_PG_PORT"), e.getMessage());
         assertThrows(IllegalArgumentException.class,
                 () -> StackSettings.fromEnvironment(Path.of("/repo"), Map.of("SWITCHBOARD_RUN_PORT", "70000")));
+    }
+
+    @Test
+    void twoPartsOfTheStackOnOnePortAreRejectedNamingBothVariables() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> StackSettings.fromEnvironment(Path.of("/repo"), Map.of("SWITCHBOARD_RUN_PORT", "8082")));
+        assertTrue(e.getMessage().contains("SWITCHBOARD_THREAD_PORT and SWITCHBOARD_RUN_PORT are both 8082"),
+                e.getMessage());
+        StackSettings external = StackSettings.fromEnvironment(Path.of("/repo"), Map.of(
+                "SWITCHBOARD_PG_PORT", "8080", "SWITCHBOARD_DB_URL", "postgresql://u:p@db:5432/postgres"));
+        assertEquals(8080, external.gatewayPort(), "an unused embedded server's port does not count");
+    }
+
+    @Test
+    void freePortsChosenTogetherAreAllDifferent() {
+        List<Integer> ports = Ports.free(200);
+        assertEquals(200, new HashSet<>(ports).size(), ports.toString());
     }
 }

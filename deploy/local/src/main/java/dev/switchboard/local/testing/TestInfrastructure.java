@@ -73,7 +73,8 @@ public final class TestInfrastructure {
             if (bootstrap != null && !bootstrap.isBlank()) {
                 kafka = KafkaBroker.external(bootstrap);
             } else {
-                kafka = KafkaBroker.embedded(root.resolve("kafka"), Ports.free(), Ports.free());
+                List<Integer> ports = Ports.free(2);
+                kafka = KafkaBroker.embedded(root.resolve("kafka"), ports.get(0), ports.get(1));
             }
             kafka.ensureTopics(TOPICS, 6);
             System.setProperty(KAFKA, kafka.bootstrapServers());

@@ -28,8 +28,9 @@ public final class TestStacks {
         Path root = Path.of(System.getProperty("switchboard.root", "../../..")).toAbsolutePath().normalize();
         Map<String, String> env = new HashMap<>(System.getenv());
         env.put("SWITCHBOARD_HOME", Files.createTempDirectory(home).toString());
-        for (String port : PORTS) {
-            env.put(port, String.valueOf(Ports.free()));
+        List<Integer> free = Ports.free(PORTS.size());
+        for (int i = 0; i < PORTS.size(); i++) {
+            env.put(PORTS.get(i), String.valueOf(free.get(i)));
         }
         env.putAll(extra);
         return StackSettings.fromEnvironment(root, env);
