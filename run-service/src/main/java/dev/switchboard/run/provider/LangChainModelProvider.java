@@ -52,7 +52,9 @@ public class LangChainModelProvider implements ModelProvider {
             Multi<ModelEvent> attempt = Multi.createFrom().<ModelEvent>emitter(emitter -> {
                 tries.incrementAndGet();
                 ProviderCall call = new ProviderCall(name, emitter, TokenEstimate.input(request));
-                model.chat(LangChainMapping.request(request), call);
+                try (ProviderExchange.Binding bound = call.exchange().bind()) {
+                    model.chat(LangChainMapping.request(request), call);
+                }
             }, BackPressureStrategy.BUFFER).onItem().invoke(() -> emitted.set(true));
             Multi<ModelEvent> retried = settings.maxRetries() <= 0 ? attempt
                     : attempt.onFailure(failure -> !emitted.get() && failure instanceof ProviderException provider

@@ -16,14 +16,15 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * One streaming call to a langchain4j model, feeding a Mutiny emitter: each partial text becomes a
  * {@link ModelEvent.TextDelta} at once, the complete response a {@link ModelEvent.Completed}. Cancelling the
- * subscription cancels langchain4j's {@link StreamingHandle}, which closes the HTTP response; before the
- * provider sent its first event there is no handle yet, so the call is cancelled as soon as one arrives.
+ * subscription cancels langchain4j's {@link StreamingHandle} and aborts the call's {@link ProviderExchange}, so
+ * the HTTP connection is closed at once, also while the provider has not answered yet.
  */
 final class ProviderCall implements StreamingChatResponseHandler {
 
     private final String provider;
     private final MultiEmitter<? super ModelEvent> emitter;
     private final int inputEstimate;
+    private final ProviderExchange exchange = new ProviderExchange();
     private final AtomicReference<StreamingHandle> handle = new AtomicReference<>();
     private final StringBuilder text = new StringBuilder();
     private volatile boolean cancelled;
@@ -35,8 +36,14 @@ final class ProviderCall implements StreamingChatResponseHandler {
         emitter.onCancellation(this::cancel);
     }
 
+    /** The HTTP exchange of this call: bind it while the model is called. */
+    ProviderExchange exchange() {
+        return exchange;
+    }
+
     void cancel() {
         cancelled = true;
+        exchange.abort();
         StreamingHandle current = handle.get();
         if (current != null && !current.isCancelled()) {
             current.cancel();

@@ -8,10 +8,17 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
@@ -174,6 +181,65 @@ class OpenAiCompatibleProviderTest {
         Thread.sleep(200);
         assertEquals(seen, events.deltas().size(), "no delta after the cancel");
         assertFalse(events.done.isDone());
+    }
+
+    @Test
+    void cancellingBeforeTheProviderSentAnEventClosesTheConnectionWithinASecond() throws Exception {
+        // the headers at once, then 3 s of keep-alive comments: langchain4j has no handle of its own to cancel yet
+        fake.enqueue(FakeOpenAi.text(CHUNK_DELAY, List.of("late"), 5, 1).afterKeepAlives(60));
+        TimedEvents events = new TimedEvents(provider.stream(request("think first")), 1);
+        awaitRequest();
+        Thread.sleep(300);
+        Instant cancelled = Instant.now();
+        events.subscription.cancel();
+
+        assertTrue(fake.awaitClientClose(1, TimeUnit.SECONDS), "the fake saw the connection closed");
+        Duration closedAfter = Duration.between(cancelled, fake.clientCloses().get(0));
+        assertTrue(closedAfter.toMillis() < 1000, "closed " + closedAfter.toMillis() + " ms after the cancel");
+        assertTrue(events.events.isEmpty(), events.events.toString());
+        assertFalse(events.done.isDone());
+    }
+
+    @Test
+    void cancellingWhileTheProviderHasNotAnsweredAtAllClosesTheConnectionWithinASecond() throws Exception {
+        try (ServerSocket silent = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            CountDownLatch accepted = new CountDownLatch(1);
+            CompletableFuture<Instant> closedAt = new CompletableFuture<>();
+            Thread server = new Thread(() -> {
+                try (Socket connection = silent.accept()) {
+                    accepted.countDown();
+                    InputStream in = connection.getInputStream();
+                    byte[] buffer = new byte[8192];
+                    while (in.read(buffer) >= 0) {
+                        // reads the request, then waits for the client to go away
+                    }
+                    closedAt.complete(Instant.now());
+                } catch (IOException reset) {
+                    closedAt.complete(Instant.now());
+                }
+            }, "silent-provider");
+            server.start();
+            ModelProvider hanging = OpenAiCompatibleProvider.create("http://127.0.0.1:" + silent.getLocalPort(),
+                    "test-key", SETTINGS);
+            TimedEvents events = new TimedEvents(hanging.stream(request("hello?")), 1);
+            assertTrue(accepted.await(5, TimeUnit.SECONDS), "the provider was called");
+            Thread.sleep(300);
+            Instant cancelled = Instant.now();
+            events.subscription.cancel();
+
+            Instant closed = closedAt.get(1, TimeUnit.SECONDS);
+            Duration closedAfter = Duration.between(cancelled, closed);
+            assertTrue(closedAfter.toMillis() < 1000, "closed " + closedAfter.toMillis() + " ms after the cancel");
+            assertTrue(events.events.isEmpty(), events.events.toString());
+        }
+    }
+
+    private void awaitRequest() throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (fake.requests().isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertFalse(fake.requests().isEmpty(), "the provider was called");
     }
 
     private ProviderException failure(ModelRequest request) {

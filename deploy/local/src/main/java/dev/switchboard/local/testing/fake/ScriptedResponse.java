@@ -1,6 +1,8 @@
 package dev.switchboard.local.testing.fake;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -35,5 +37,15 @@ public record ScriptedResponse(int status, String contentType, List<String> chun
     /** The same answer, sent only after a silence of {@code silence} (not even the headers): a provider that hangs. */
     public ScriptedResponse afterSilence(Duration silence) {
         return new ScriptedResponse(status, contentType, chunks, delay, silence);
+    }
+
+    /**
+     * The same answer after {@code count} SSE comments ({@code : keep-alive}), one per pause: a provider that
+     * answered at once but is still thinking. A client that closes the connection meanwhile is recorded.
+     */
+    public ScriptedResponse afterKeepAlives(int count) {
+        List<String> all = new ArrayList<>(Collections.nCopies(count, ": keep-alive\n\n"));
+        all.addAll(chunks);
+        return new ScriptedResponse(status, contentType, all, delay, headersDelay);
     }
 }
