@@ -17,7 +17,11 @@ public final class AddressGuard {
 
     /** Resolves {@code host} and throws when any of its addresses is internal; the addresses otherwise. */
     public static InetAddress[] resolvePublic(String host) throws UnknownHostException, RefusedAddressException {
-        InetAddress[] addresses = InetAddress.getAllByName(host);
+        return checkPublic(host, InetAddress.getAllByName(host));
+    }
+
+    /** {@code addresses} ({@code host}'s) when none of them is internal; throws otherwise. */
+    public static InetAddress[] checkPublic(String host, InetAddress[] addresses) throws RefusedAddressException {
         for (InetAddress address : addresses) {
             if (isInternal(address)) {
                 throw new RefusedAddressException(host + " resolves to " + address.getHostAddress()

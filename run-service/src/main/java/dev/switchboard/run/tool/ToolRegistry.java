@@ -4,6 +4,7 @@ import dev.switchboard.run.client.AgentTool;
 import dev.switchboard.run.client.AgentView;
 import dev.switchboard.run.config.ToolsConfig;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
@@ -30,12 +31,12 @@ public class ToolRegistry {
     private final ToolsConfig config;
     private final Map<String, Tool> builtins;
 
-    public ToolRegistry(ToolsConfig config) {
+    public ToolRegistry(ToolsConfig config, Vertx vertx) {
         this.config = config;
         this.builtins = Map.of(
                 CurrentTimeTool.NAME, new CurrentTimeTool(Clock.systemUTC()),
                 CalculatorTool.NAME, new CalculatorTool(),
-                HttpGetTool.NAME, new HttpGetTool(config.httpGet()));
+                HttpGetTool.NAME, new HttpGetTool(config.httpGet(), vertx));
     }
 
     /** The agent's tools; close the toolbox when the run ends. */

@@ -46,7 +46,7 @@ class McpToolsTest {
 
     @Test
     void stdioServerToolsAreListedAndCalledThenTheProcessEnds() throws Exception {
-        ToolRegistry registry = new ToolRegistry(TestToolsConfig.mcp(false, "node"));
+        ToolRegistry registry = new ToolRegistry(TestToolsConfig.mcp(false, "node"), TestToolsConfig.VERTX);
         AgentTool server = AgentTool.mcpCommand("node", EverythingServer.stdioArgs(), Map.of("LOG_LEVEL", "x"));
         long childrenBefore = ProcessHandle.current().children().count();
 
@@ -69,7 +69,7 @@ class McpToolsTest {
 
     @Test
     void streamableHttpServerToolsAreListedAndCalled() {
-        ToolRegistry registry = new ToolRegistry(TestToolsConfig.mcp(true));
+        ToolRegistry registry = new ToolRegistry(TestToolsConfig.mcp(true), TestToolsConfig.VERTX);
         Toolbox toolbox = registry.forAgent(agent(List.of(AgentTool.mcpUrl(httpUrl,
                 Map.of("Authorization", "Bearer test-token"))))).await().atMost(java.time.Duration.ofSeconds(30));
         try {
@@ -93,7 +93,7 @@ class McpToolsTest {
         try {
             String brokenUrl = "http://127.0.0.1:" + broken.getAddress().getPort() + "/mcp";
             String closedUrl = "http://127.0.0.1:" + EverythingServer.freePort() + "/mcp";
-            Toolbox toolbox = new ToolRegistry(TestToolsConfig.mcp(true)).forAgent(agent(List.of(
+            Toolbox toolbox = new ToolRegistry(TestToolsConfig.mcp(true), TestToolsConfig.VERTX).forAgent(agent(List.of(
                     AgentTool.builtin("calculator"),
                     AgentTool.mcpUrl(brokenUrl, Map.of("Authorization", "Bearer secret-header")),
                     AgentTool.mcpUrl(closedUrl, null),
@@ -119,7 +119,7 @@ class McpToolsTest {
 
     @Test
     void aLoopbackServerIsRefusedUnlessPrivateAddressesAreAllowed() {
-        Toolbox toolbox = new ToolRegistry(TestToolsConfig.mcp(false)).forAgent(agent(List.of(
+        Toolbox toolbox = new ToolRegistry(TestToolsConfig.mcp(false), TestToolsConfig.VERTX).forAgent(agent(List.of(
                 AgentTool.mcpUrl(httpUrl, null)))).await().atMost(java.time.Duration.ofSeconds(30));
         assertTrue(toolbox.isEmpty());
         assertTrue(toolbox.failures().get(0).contains("refused"), toolbox.failures().toString());

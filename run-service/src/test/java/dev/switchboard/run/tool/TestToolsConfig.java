@@ -1,6 +1,7 @@
 package dev.switchboard.run.tool;
 
 import dev.switchboard.run.config.ToolsConfig;
+import io.vertx.core.Vertx;
 
 import java.time.Duration;
 import java.util.List;
@@ -8,6 +9,9 @@ import java.util.Optional;
 
 /** {@link ToolsConfig} values for plain unit tests. */
 record TestToolsConfig(int maxSteps, Duration callTimeout, HttpGet httpGet, Mcp mcp) implements ToolsConfig {
+
+    /** One Vert.x for the tools under test (their HTTP clients), shared by the test classes of this package. */
+    static final Vertx VERTX = Vertx.vertx();
 
     record TestHttpGet(boolean enabled, Optional<List<String>> allowedHosts, boolean allowPrivate, Duration timeout,
             int maxBytes) implements HttpGet {

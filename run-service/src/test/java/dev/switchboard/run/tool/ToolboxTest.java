@@ -23,7 +23,7 @@ class ToolboxTest {
 
     @Test
     void builtInsOfAnAgent() {
-        ToolRegistry registry = new ToolRegistry(TestToolsConfig.defaults());
+        ToolRegistry registry = new ToolRegistry(TestToolsConfig.defaults(), TestToolsConfig.VERTX);
         Toolbox toolbox = registry.forAgent(agent(List.of(AgentTool.builtin("calculator"),
                 AgentTool.builtin("current_time"), AgentTool.builtin("http_get")))).await().indefinitely();
         assertEquals(List.of("calculator", "current_time"),
@@ -38,7 +38,7 @@ class ToolboxTest {
 
     @Test
     void anAgentWithoutToolsHasAnEmptyToolbox() {
-        ToolRegistry registry = new ToolRegistry(TestToolsConfig.defaults());
+        ToolRegistry registry = new ToolRegistry(TestToolsConfig.defaults(), TestToolsConfig.VERTX);
         assertTrue(registry.forAgent(agent(null)).await().indefinitely().isEmpty());
     }
 
