@@ -17,7 +17,13 @@ public final class AddressGuard {
 
     /** Resolves {@code host} and throws when any of its addresses is internal; the addresses otherwise. */
     public static InetAddress[] resolvePublic(String host) throws UnknownHostException, RefusedAddressException {
-        return checkPublic(host, InetAddress.getAllByName(host));
+        return resolvePublic(host, InetAddress::getAllByName);
+    }
+
+    /** {@link #resolvePublic(String)} with another resolver. */
+    public static InetAddress[] resolvePublic(String host, Resolver resolver)
+            throws UnknownHostException, RefusedAddressException {
+        return checkPublic(host, resolver.resolve(host));
     }
 
     /** {@code addresses} ({@code host}'s) when none of them is internal; throws otherwise. */
@@ -65,6 +71,11 @@ public final class AddressGuard {
             }
         }
         return (bytes[10] == (byte) 0xff && bytes[11] == (byte) 0xff) || (bytes[10] == 0 && bytes[11] == 0);
+    }
+
+    /** Resolves a host name to its addresses: the system resolver, or a test's own. */
+    public interface Resolver {
+        InetAddress[] resolve(String host) throws UnknownHostException;
     }
 
     /** A host the guard refused. */

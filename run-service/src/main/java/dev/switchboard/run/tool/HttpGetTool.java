@@ -41,21 +41,16 @@ public final class HttpGetTool implements Tool {
     public static final String NAME = "http_get";
     private static final JsonNode PARAMETERS = Schemas.oneString("url", "the http or https URL to fetch", true);
 
-    /** Resolves a host name to its addresses (the system resolver; tests pass their own). */
-    interface Resolver {
-        InetAddress[] resolve(String host) throws UnknownHostException;
-    }
-
     private final ToolsConfig.HttpGet config;
     private final List<String> allowedHosts;
-    private final Resolver resolver;
+    private final AddressGuard.Resolver resolver;
     private final HttpClient client;
 
     public HttpGetTool(ToolsConfig.HttpGet config, Vertx vertx) {
         this(config, vertx, InetAddress::getAllByName);
     }
 
-    HttpGetTool(ToolsConfig.HttpGet config, Vertx vertx, Resolver resolver) {
+    HttpGetTool(ToolsConfig.HttpGet config, Vertx vertx, AddressGuard.Resolver resolver) {
         this.config = config;
         this.resolver = resolver;
         this.allowedHosts = config.allowedHosts().orElse(List.of()).stream()

@@ -37,8 +37,8 @@ final class McpConnection {
     }
 
     /** Connects, initialises the session and lists every tool (all pages); fails if any step does. */
-    static Uni<McpConnection> open(AgentTool server, ToolsConfig config) {
-        return Uni.createFrom().item(() -> client(server, config))
+    static Uni<McpConnection> open(AgentTool server, ToolsConfig config, AddressGuard.Resolver resolver) {
+        return Uni.createFrom().item(() -> client(server, config, resolver))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                 .chain(client -> Reactor.toUni(client.initialize())
                         .chain(() -> listAll(client, null, new ArrayList<>()))
@@ -78,17 +78,18 @@ final class McpConnection {
         });
     }
 
-    private static McpAsyncClient client(AgentTool server, ToolsConfig config) {
-        return McpClient.async(transport(server, config))
+    private static McpAsyncClient client(AgentTool server, ToolsConfig config, AddressGuard.Resolver resolver) {
+        return McpClient.async(transport(server, config, resolver))
                 .requestTimeout(config.callTimeout())
                 .initializationTimeout(config.mcp().connectTimeout())
                 .clientInfo(new McpSchema.Implementation("switchboard-run-service", "1.0.0"))
                 .build();
     }
 
-    private static McpClientTransport transport(AgentTool server, ToolsConfig config) {
+    private static McpClientTransport transport(AgentTool server, ToolsConfig config,
+            AddressGuard.Resolver resolver) {
         if (server.url() != null) {
-            return httpTransport(server, config);
+            return httpTransport(server, config, resolver);
         }
         List<String> allowed = config.mcp().allowedCommands().orElse(List.of());
         if (server.command() == null || !allowed.contains(server.command())) {
@@ -100,18 +101,21 @@ final class McpConnection {
         return new IsolatedStdioTransport(parameters.build(), server.env(), McpJsonDefaults.getMapper());
     }
 
-    private static McpClientTransport httpTransport(AgentTool server, ToolsConfig config) {
+    /**
+     * The server's host is checked when the session opens and again before every request of it (a session may
+     * last long after the system's DNS cache forgot the first answer); what remains is the instant between a
+     * check and the HTTP client's own lookup, which reads the same cached answer.
+     */
+    private static McpClientTransport httpTransport(AgentTool server, ToolsConfig config,
+            AddressGuard.Resolver resolver) {
         URI uri = URI.create(server.url());
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
             throw new IllegalStateException("the URL is not an http or https URL with a host");
         }
-        if (!config.mcp().allowPrivate()) {
-            try {
-                AddressGuard.resolvePublic(uri.getHost());
-            } catch (AddressGuard.RefusedAddressException | java.net.UnknownHostException e) {
-                throw new IllegalStateException("refused: " + e.getMessage());
-            }
+        boolean checked = !config.mcp().allowPrivate();
+        if (checked) {
+            checkPublic(uri.getHost(), resolver);
         }
         String base = uri.getScheme() + "://" + uri.getRawAuthority();
         String endpoint = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
@@ -122,8 +126,21 @@ final class McpConnection {
         return HttpClientStreamableHttpTransport.builder(base)
                 .endpoint(endpoint)
                 .connectTimeout(config.mcp().connectTimeout())
-                .httpRequestCustomizer((request, method, endpointUri, body, context) ->
-                        headers.forEach(request::header))
+                .httpRequestCustomizer((request, method, endpointUri, body, context) -> {
+                    if (checked) {
+                        checkPublic(endpointUri.getHost(), resolver);
+                    }
+                    headers.forEach(request::header);
+                })
                 .build();
+    }
+
+    private static void checkPublic(String host, AddressGuard.Resolver resolver) {
+        String name = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        try {
+            AddressGuard.resolvePublic(name, resolver);
+        } catch (AddressGuard.RefusedAddressException | java.net.UnknownHostException e) {
+            throw new IllegalStateException("refused: " + e.getMessage());
+        }
     }
 }

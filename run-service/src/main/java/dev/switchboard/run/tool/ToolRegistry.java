@@ -6,8 +6,10 @@ import dev.switchboard.run.config.ToolsConfig;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
+import java.net.InetAddress;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -29,14 +31,22 @@ public class ToolRegistry {
     static final Pattern TOOL_NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
     private final ToolsConfig config;
+    private final AddressGuard.Resolver resolver;
     private final Map<String, Tool> builtins;
 
+    @Inject
     public ToolRegistry(ToolsConfig config, Vertx vertx) {
+        this(config, vertx, InetAddress::getAllByName);
+    }
+
+    /** With another resolver of host names, for tests. */
+    ToolRegistry(ToolsConfig config, Vertx vertx, AddressGuard.Resolver resolver) {
         this.config = config;
+        this.resolver = resolver;
         this.builtins = Map.of(
                 CurrentTimeTool.NAME, new CurrentTimeTool(Clock.systemUTC()),
                 CalculatorTool.NAME, new CalculatorTool(),
-                HttpGetTool.NAME, new HttpGetTool(config.httpGet(), vertx));
+                HttpGetTool.NAME, new HttpGetTool(config.httpGet(), vertx, resolver));
     }
 
     /** The agent's tools; close the toolbox when the run ends. */
@@ -76,7 +86,7 @@ public class ToolRegistry {
     }
 
     private Uni<Opened> open(AgentView agent, AgentTool server) {
-        return McpConnection.open(server, config)
+        return McpConnection.open(server, config, resolver)
                 .map(connection -> new Opened(connection, null))
                 .onFailure().recoverWithItem(failure -> {
                     String message = server.label() + " is unavailable: " + Toolbox.message(failure);

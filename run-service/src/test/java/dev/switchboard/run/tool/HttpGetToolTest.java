@@ -147,7 +147,8 @@ class HttpGetToolTest {
 
     @Test
     void onlyAllowListedHostsAndHttpUrls() {
-        HttpGetTool tool = new HttpGetTool(TestToolsConfig.httpGet(true, true, "127.0.0.1", "*.example.org"), TestToolsConfig.VERTX);
+        HttpGetTool tool = new HttpGetTool(TestToolsConfig.httpGet(true, true, "127.0.0.1", "*.example.org"),
+                TestToolsConfig.VERTX);
         assertTrue(get(tool, "http://localhost:" + server.getAddress().getPort() + "/hello").content()
                 .contains("not on this server's allow-list"));
         assertTrue(get(tool, "https://evil.com/").content().contains("not on this server's allow-list"));

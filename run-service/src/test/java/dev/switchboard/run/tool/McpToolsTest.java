@@ -10,10 +10,13 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static dev.switchboard.run.tool.ToolboxTest.agent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -51,12 +54,12 @@ class McpToolsTest {
         long childrenBefore = ProcessHandle.current().children().count();
 
         Toolbox toolbox = registry.forAgent(agent(List.of(AgentTool.builtin("calculator"), server)))
-                .await().atMost(java.time.Duration.ofSeconds(30));
+                .await().atMost(Duration.ofSeconds(30));
         assertEquals(List.of(), toolbox.failures());
         assertCallsEchoAndSum(toolbox);
         assertTrue(ProcessHandle.current().children().count() > childrenBefore, "the stdio server runs");
 
-        toolbox.close().await().atMost(java.time.Duration.ofSeconds(15));
+        toolbox.close().await().atMost(Duration.ofSeconds(15));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (ProcessHandle.current().children().filter(ProcessHandle::isAlive).count() > childrenBefore
                 && System.nanoTime() < deadline) {
@@ -71,12 +74,12 @@ class McpToolsTest {
     void streamableHttpServerToolsAreListedAndCalled() {
         ToolRegistry registry = new ToolRegistry(TestToolsConfig.mcp(true), TestToolsConfig.VERTX);
         Toolbox toolbox = registry.forAgent(agent(List.of(AgentTool.mcpUrl(httpUrl,
-                Map.of("Authorization", "Bearer test-token"))))).await().atMost(java.time.Duration.ofSeconds(30));
+                Map.of("Authorization", "Bearer test-token"))))).await().atMost(Duration.ofSeconds(30));
         try {
             assertEquals(List.of(), toolbox.failures());
             assertCallsEchoAndSum(toolbox);
         } finally {
-            toolbox.close().await().atMost(java.time.Duration.ofSeconds(15));
+            toolbox.close().await().atMost(Duration.ofSeconds(15));
         }
     }
 
@@ -93,12 +96,13 @@ class McpToolsTest {
         try {
             String brokenUrl = "http://127.0.0.1:" + broken.getAddress().getPort() + "/mcp";
             String closedUrl = "http://127.0.0.1:" + EverythingServer.freePort() + "/mcp";
-            Toolbox toolbox = new ToolRegistry(TestToolsConfig.mcp(true), TestToolsConfig.VERTX).forAgent(agent(List.of(
+            ToolRegistry registry = new ToolRegistry(TestToolsConfig.mcp(true), TestToolsConfig.VERTX);
+            Toolbox toolbox = registry.forAgent(agent(List.of(
                     AgentTool.builtin("calculator"),
                     AgentTool.mcpUrl(brokenUrl, Map.of("Authorization", "Bearer secret-header")),
                     AgentTool.mcpUrl(closedUrl, null),
                     AgentTool.mcpCommand("bash", List.of("-c", "echo hi"), null))))
-                    .await().atMost(java.time.Duration.ofSeconds(40));
+                    .await().atMost(Duration.ofSeconds(40));
 
             assertEquals(List.of("calculator"), names(toolbox));
             assertEquals(3, toolbox.failures().size(), toolbox.failures().toString());
@@ -119,10 +123,38 @@ class McpToolsTest {
 
     @Test
     void aLoopbackServerIsRefusedUnlessPrivateAddressesAreAllowed() {
-        Toolbox toolbox = new ToolRegistry(TestToolsConfig.mcp(false), TestToolsConfig.VERTX).forAgent(agent(List.of(
-                AgentTool.mcpUrl(httpUrl, null)))).await().atMost(java.time.Duration.ofSeconds(30));
+        ToolRegistry registry = new ToolRegistry(TestToolsConfig.mcp(false), TestToolsConfig.VERTX);
+        Toolbox toolbox = registry.forAgent(agent(List.of(AgentTool.mcpUrl(httpUrl, null))))
+                .await().atMost(Duration.ofSeconds(30));
         assertTrue(toolbox.isEmpty());
         assertTrue(toolbox.failures().get(0).contains("refused"), toolbox.failures().toString());
+    }
+
+    @Test
+    void aServerWhoseNameTurnsInternalDuringTheSessionIsRefusedAtItsNextRequest() {
+        // the test's resolver answers for the checks; the connections go to localhost, where the server is
+        AtomicBoolean rebound = new AtomicBoolean();
+        AtomicInteger checks = new AtomicInteger();
+        ToolRegistry registry = new ToolRegistry(TestToolsConfig.mcp(false), TestToolsConfig.VERTX, host -> {
+            checks.incrementAndGet();
+            return new InetAddress[] {InetAddress.getByName(rebound.get() ? "169.254.169.254" : "93.184.215.14")};
+        });
+        String url = httpUrl.replace("127.0.0.1", "localhost");
+        Toolbox toolbox = registry.forAgent(agent(List.of(AgentTool.mcpUrl(url, null))))
+                .await().atMost(Duration.ofSeconds(30));
+        try {
+            assertEquals(List.of(), toolbox.failures());
+            assertEquals(ToolResult.ok("Echo: before"), toolbox.call("echo", "{\"message\": \"before\"}")
+                    .await().atMost(Duration.ofSeconds(20)));
+            assertTrue(checks.get() > 2, "every request was checked, not only the first: " + checks.get());
+
+            rebound.set(true);
+            ToolResult after = toolbox.call("echo", "{\"message\": \"after\"}").await().atMost(Duration.ofSeconds(20));
+            assertTrue(after.error(), after.content());
+            assertTrue(after.content().contains("169.254.169.254"), after.content());
+        } finally {
+            toolbox.close().await().atMost(Duration.ofSeconds(15));
+        }
     }
 
     private static void assertCallsEchoAndSum(Toolbox toolbox) {
@@ -134,11 +166,11 @@ class McpToolsTest {
         assertEquals("string", echo.parameters().at("/properties/message/type").asText());
 
         assertEquals(ToolResult.ok("Echo: hello, MCP"), toolbox.call("echo",
-                JSON.createObjectNode().put("message", "hello, MCP")).await().atMost(java.time.Duration.ofSeconds(20)));
+                JSON.createObjectNode().put("message", "hello, MCP")).await().atMost(Duration.ofSeconds(20)));
         assertEquals(ToolResult.ok("The sum of 2 and 40 is 42."),
-                toolbox.call("get-sum", "{\"a\": 2, \"b\": 40}").await().atMost(java.time.Duration.ofSeconds(20)));
+                toolbox.call("get-sum", "{\"a\": 2, \"b\": 40}").await().atMost(Duration.ofSeconds(20)));
         ToolResult invalid = toolbox.call("get-sum", "{\"a\": \"two\"}")
-                .await().atMost(java.time.Duration.ofSeconds(20));
+                .await().atMost(Duration.ofSeconds(20));
         assertTrue(invalid.error(), invalid.content());
     }
 
