@@ -23,6 +23,9 @@ import java.util.function.Supplier;
  */
 final class DownstreamCall {
 
+    /** What a client can do about a service that is down or slow for a moment. */
+    static final String RETRY = "retry in a few seconds";
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String service;
@@ -73,10 +76,10 @@ final class DownstreamCall {
         }
         if (failure instanceof TimeoutException) {
             return ApiException.unavailable(service + " did not answer within " + config.timeout().toMillis()
-                    + " ms");
+                    + " ms; " + RETRY);
         }
         if (isConnectionError(failure)) {
-            return ApiException.unavailable(service + " cannot be reached");
+            return ApiException.unavailable(service + " cannot be reached; " + RETRY);
         }
         return ApiException.badGateway(service + " gave an answer run-service could not read");
     }
@@ -84,7 +87,7 @@ final class DownstreamCall {
     private ApiException fromResponse(Response response) {
         int status = response.getStatus();
         if (status == 503) {
-            return ApiException.unavailable(service + " is unavailable");
+            return ApiException.unavailable(service + " is unavailable; " + RETRY);
         }
         if (status >= 500) {
             return ApiException.badGateway(service + " failed with status " + status);
