@@ -16,11 +16,19 @@ import java.util.Collection;
  */
 public class JsonErrorMappers {
 
+    /**
+     * A value Jackson could not turn into its field's type: a JSON value of another kind ({@code 5} for a string) is
+     * named by the kind expected, text that is not a valid value of its type ({@code "abc"} for a UUID) as invalid.
+     */
     @ServerExceptionMapper
     public Response invalidFormat(InvalidFormatException e) {
         String field = fieldOf(e);
+        String expected = describe(e.getTargetType());
+        boolean scalar = expected.equals("a string") || expected.equals("a number") || expected.equals("a boolean");
+        boolean otherKind = scalar && (!(e.getValue() instanceof String) || !expected.equals("a string"));
         return ErrorResponse.response(400, "invalid_argument",
-                (field == null ? "a value" : field) + " has an invalid value", field);
+                (field == null ? "a value" : field) + (otherKind ? " must be " + expected : " has an invalid value"),
+                field);
     }
 
     @ServerExceptionMapper

@@ -9,7 +9,6 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.util.Collection;
-import java.util.List;
 
 /**
  * Request bodies Jackson cannot read: 400 {@code invalid_argument}, naming the field when Jackson knows it.
@@ -17,11 +16,19 @@ import java.util.List;
  */
 public class JsonErrorMappers {
 
+    /**
+     * A value Jackson could not turn into its field's type: a JSON value of another kind ({@code 5} for a string) is
+     * named by the kind expected, text that is not a valid value of its type ({@code "abc"} for a UUID) as invalid.
+     */
     @ServerExceptionMapper
     public Response invalidFormat(InvalidFormatException e) {
         String field = fieldOf(e);
+        String expected = describe(e.getTargetType());
+        boolean scalar = expected.equals("a string") || expected.equals("a number") || expected.equals("a boolean");
+        boolean otherKind = scalar && (!(e.getValue() instanceof String) || !expected.equals("a string"));
         return ErrorResponse.response(400, "invalid_argument",
-                (field == null ? "a value" : field) + " has an invalid value", field);
+                (field == null ? "a value" : field) + (otherKind ? " must be " + expected : " has an invalid value"),
+                field);
     }
 
     @ServerExceptionMapper
@@ -51,15 +58,17 @@ public class JsonErrorMappers {
         return "the request body is not valid JSON (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
     }
 
+    /** The path of the field at fault as written, e.g. {@code name} or {@code tools[1].args[0]}; null if none. */
     static String fieldOf(JsonMappingException e) {
-        List<JsonMappingException.Reference> path = e.getPath();
-        for (int i = path.size() - 1; i >= 0; i--) {
-            String name = path.get(i).getFieldName();
-            if (name != null) {
-                return name;
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference reference : e.getPath()) {
+            if (reference.getFieldName() != null) {
+                path.append(path.length() == 0 ? "" : ".").append(reference.getFieldName());
+            } else if (reference.getIndex() >= 0 && path.length() > 0) {
+                path.append('[').append(reference.getIndex()).append(']');
             }
         }
-        return null;
+        return path.length() == 0 ? null : path.toString();
     }
 
     private static String describe(Class<?> type) {

@@ -154,6 +154,9 @@ class AgentResourceTest {
         api.json("{\"name\": {\"a\": 1}, \"model\": \"gpt-5-mini\"}").post("/api/v1/agents").then().statusCode(400)
                 .body("error.field", equalTo("name"))
                 .body("error.message", equalTo("name must be a string"));
+        api.json("{\"name\": 5, \"model\": \"gpt-5-mini\"}").post("/api/v1/agents").then().statusCode(400)
+                .body("error.field", equalTo("name"))
+                .body("error.message", equalTo("name must be a string"));
         api.json("[1, 2]").post("/api/v1/agents").then().statusCode(400)
                 .body("error.code", equalTo("invalid_argument"));
         api.request().contentType("application/json").post("/api/v1/agents").then().statusCode(400)

@@ -232,6 +232,9 @@ class ThreadCreateResourceTest {
                 400, "invalid_argument", "input.content[0].type");
         assertError(create(key, BODY.replace("linear-ENG-123", "r".repeat(256))), 400, "invalid_argument",
                 "client_external_ref");
+        assertError(create(key, "{\"input\": {\"type\": \"user.message\", \"content\": [{\"type\": \"text\", "
+                + "\"text\": 5}]}}"), 400, "invalid_argument", "input.content[0].text")
+                .body("error.message", equalTo("input.content[0].text must be a string"));
         assertError(create(key, "{\"input\": "), 400, "invalid_argument", null);
         assertError(create(null, ""), 400, "invalid_argument", null);
         // none of them used the key
@@ -295,8 +298,8 @@ class ThreadCreateResourceTest {
         }
     }
 
-    static void assertError(ValidatableResponse response, int status, String code, String field) {
-        response.statusCode(status).contentType(ContentType.JSON)
+    static ValidatableResponse assertError(ValidatableResponse response, int status, String code, String field) {
+        return response.statusCode(status).contentType(ContentType.JSON)
                 .body("error.code", equalTo(code))
                 .body("error.message", notNullValue())
                 .body("error.field", equalTo(field));
