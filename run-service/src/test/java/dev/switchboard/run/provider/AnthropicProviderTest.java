@@ -144,4 +144,21 @@ class AnthropicProviderTest {
         assertTrue(Duration.between(cancelled, fake.clientCloses().get(0)).toMillis() < 1000);
         assertFalse(events.done.isDone());
     }
+
+    @Test
+    void cancellingBeforeTheProviderSentAnEventClosesTheConnectionWithinASecond() throws Exception {
+        fake.enqueue(FakeAnthropic.text(CHUNK_DELAY, List.of("late"), 5, 1).afterKeepAlives(60));
+        TimedEvents events = new TimedEvents(provider.stream(OpenAiCompatibleProviderTest.request("think first")), 1);
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (fake.requests().isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        Thread.sleep(300);
+        Instant cancelled = Instant.now();
+        events.subscription.cancel();
+
+        assertTrue(fake.awaitClientClose(1, TimeUnit.SECONDS), "the fake saw the connection closed");
+        assertTrue(Duration.between(cancelled, fake.clientCloses().get(0)).toMillis() < 1000);
+        assertTrue(events.events.isEmpty(), events.events.toString());
+    }
 }
