@@ -29,8 +29,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Issue 4 through the whole stack, with run-service's OpenAI-compatible provider talking to a fake model server
  * (real wire format, chunks 150 ms apart): seed 003's {@code /chat/stream} as Server-Sent Events through the
  * gateway, each chunk arriving on its own; the run read back and replayed with {@code Last-Event-ID}; a run
- * cancelled mid-stream keeping its partial answer, and one cancelled by the id the client chose before its first
- * byte.
+ * cancelled mid-stream keeping its partial answer, one cancelled while its model has not answered (the call to the
+ * model closed within a second), and one cancelled by the id the client chose before its first byte.
  */
 class StreamingEndToEndTest {
 
@@ -253,6 +253,42 @@ class StreamingEndToEndTest {
                 && partial.length() < String.join("", CHUNKS).length(), partial);
         read.get(10, java.util.concurrent.TimeUnit.SECONDS);
         List<Event> events = parse(String.join("\n", lines));
+        assertEquals("cancelled", Gateway.JSON.readTree(events.get(events.size() - 2).data()).get("type").asText());
+        assertEquals("[DONE]", events.get(events.size() - 1).data());
+    }
+
+    @Test
+    void cancellingARunWhoseModelHasNotAnsweredYetClosesTheModelsConnectionWithinASecond() throws Exception {
+        // the model accepts the request, then only keeps the connection alive for 15 s before its first token
+        model.enqueue(FakeOpenAi.text(CHUNK_DELAY, CHUNKS, 12, 5).afterKeepAlives(100));
+        int requestsBefore = model.requests().size();
+        int closesBefore = model.clientCloses().size();
+        String runId = UUID.randomUUID().toString();
+        java.util.concurrent.CompletableFuture<HttpResponse<String>> streaming = HTTP.sendAsync(
+                request("POST", "/api/agents/demo/chat/stream",
+                        "{\"message\": \"Think it over first\", \"run_id\": \"" + runId + "\"}", null).build(),
+                HttpResponse.BodyHandlers.ofString());
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (model.requests().size() == requestsBefore && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertTrue(model.requests().size() > requestsBefore, "the model was asked");
+        Thread.sleep(300);
+
+        java.time.Instant cancelledAt = java.time.Instant.now();
+        HttpResponse<String> cancel = send("POST", "/api/v1/runs/" + runId + "/cancel", null, null);
+        assertEquals(200, cancel.statusCode(), cancel.body());
+        JsonNode run = Gateway.JSON.readTree(cancel.body());
+        assertEquals("cancelled", run.get("status").asText());
+        assertEquals("", run.get("content").asText());
+        deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (model.clientCloses().size() == closesBefore && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertTrue(model.clientCloses().size() > closesBefore, "run-service closed its call to the model");
+        long closedAfterMs = Duration.between(cancelledAt, model.clientCloses().get(closesBefore)).toMillis();
+        assertTrue(closedAfterMs < 1000, "the model's connection was closed " + closedAfterMs + " ms after the cancel");
+        List<Event> events = parse(streaming.get(10, java.util.concurrent.TimeUnit.SECONDS).body());
         assertEquals("cancelled", Gateway.JSON.readTree(events.get(events.size() - 2).data()).get("type").asText());
         assertEquals("[DONE]", events.get(events.size() - 1).data());
     }
