@@ -26,6 +26,12 @@ public final class AddressGuard {
         return checkPublic(host, resolver.resolve(host));
     }
 
+    /** A URI's host as a resolver takes it: an IPv6 literal without its brackets. */
+    public static String hostName(String uriHost) {
+        return uriHost.startsWith("[") && uriHost.endsWith("]") ? uriHost.substring(1, uriHost.length() - 1)
+                : uriHost;
+    }
+
     /** {@code addresses} ({@code host}'s) when none of them is internal; throws otherwise. */
     public static InetAddress[] checkPublic(String host, InetAddress[] addresses) throws RefusedAddressException {
         for (InetAddress address : addresses) {

@@ -105,7 +105,7 @@ public final class HttpGetTool implements Tool {
             return ToolResult.error("the host " + host + " is not on this server's allow-list for http_get");
         }
         try {
-            String name = stripBrackets(host);
+            String name = AddressGuard.hostName(host);
             InetAddress[] addresses = resolver.resolve(name);
             if (!config.allowPrivate()) {
                 AddressGuard.checkPublic(name, addresses);
@@ -178,10 +178,6 @@ public final class HttpGetTool implements Tool {
             }
         }
         return false;
-    }
-
-    private static String stripBrackets(String host) {
-        return host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
     }
 
     /** What came back: status, the Location header if any, the body read (at most the cap). */

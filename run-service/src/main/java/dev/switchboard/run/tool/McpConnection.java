@@ -136,9 +136,8 @@ final class McpConnection {
     }
 
     private static void checkPublic(String host, AddressGuard.Resolver resolver) {
-        String name = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
         try {
-            AddressGuard.resolvePublic(name, resolver);
+            AddressGuard.resolvePublic(AddressGuard.hostName(host), resolver);
         } catch (AddressGuard.RefusedAddressException | java.net.UnknownHostException e) {
             throw new IllegalStateException("refused: " + e.getMessage());
         }
