@@ -53,6 +53,8 @@ class ThreadTurnsTest {
 
     @Test
     void aSecondRunOnTheThreadQueuesAndRejectIsAConflict() throws Exception {
+        // the first answer takes 6 s, so it is still running when the second run is read, however slow the machine
+        fake.enqueue(FakeOpenAi.text(Duration.ofMillis(500), java.util.Collections.nCopies(12, "slow "), 5, 12));
         JsonPath first = start(null, null).extract().jsonPath();
         String thread = first.getString("threadId");
         start(thread, "reject").statusCode(409).body("error.field", equalTo("multitaskStrategy"));
