@@ -76,6 +76,15 @@ public class ChatThread {
         userIds[userIds.length - 1] = userId;
     }
 
+    /** Removes a participant (never the creator); whether it was one. */
+    public boolean removeParticipant(String userId) {
+        if (userId.equals(createdBy) || !Arrays.asList(userIds).contains(userId)) {
+            return false;
+        }
+        userIds = Arrays.stream(userIds).filter(id -> !id.equals(userId)).toArray(String[]::new);
+        return true;
+    }
+
     /** Moves the last activity forward, never back (events may arrive late). */
     public void touch(Instant at) {
         if (at != null && at.isAfter(updatedAt)) {

@@ -1,5 +1,6 @@
 package dev.switchboard.thread.repository;
 
+import dev.switchboard.thread.Caller;
 import dev.switchboard.thread.ChatThread;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
@@ -17,6 +18,12 @@ public class ThreadRepository implements PanacheRepositoryBase<ChatThread, Strin
 
     public Uni<ChatThread> findInOrg(String orgId, String threadId) {
         return find("orgId = ?1 and id = ?2", orgId, threadId).firstResult();
+    }
+
+    /** The thread if the caller reaches it (see {@link Caller#reaches}), else null. */
+    public Uni<ChatThread> reachableBy(Caller caller, String threadId) {
+        return findInOrg(caller.orgId(), threadId).map(thread -> thread != null && caller.reaches(thread) ? thread
+                : null);
     }
 
     /**

@@ -54,20 +54,20 @@ public class ConversationResource {
     @Path("{id}")
     public Uni<ThreadResponse> rename(@PathParam("id") String id, @QueryParam("agentId") String agentId,
             @Valid @NotNull ConversationRequests.Rename request) {
-        return conversations.rename(caller.org(), caller.user(), agent(agentId), id, request.title());
+        return conversations.rename(caller.current(), agent(agentId), id, request.title());
     }
 
     @DELETE
     @Path("{id}")
     public Uni<RestResponse<Void>> delete(@PathParam("id") String id, @QueryParam("agentId") String agentId) {
-        return conversations.delete(caller.org(), caller.user(), agent(agentId), id).map(ignored -> RestResponse.noContent());
+        return conversations.delete(caller.current(), agent(agentId), id).map(ignored -> RestResponse.noContent());
     }
 
     @GET
     @Path("{id}/messages")
     public Uni<MessageListResponse> history(@PathParam("id") String id, @QueryParam("agentId") String agentId,
             @QueryParam("limit") String limit) {
-        return conversations.history(caller.org(), caller.user(), agent(agentId), id, limit(limit, config.maxHistoryLimit()));
+        return conversations.history(caller.current(), agent(agentId), id, limit(limit, config.maxHistoryLimit()));
     }
 
     @GET
@@ -80,7 +80,7 @@ public class ConversationResource {
     @POST
     @Path("mark-read")
     public Uni<ConversationRequests.Marked> markRead(@Valid @NotNull ConversationRequests.MarkRead request) {
-        return conversations.markRead(caller.org(), caller.user(), request);
+        return conversations.markRead(caller.current(), request);
     }
 
     private int limit(String limit, int max) {

@@ -3,7 +3,6 @@ package dev.switchboard.thread.rest;
 import dev.switchboard.thread.service.MessageFeedbackService;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
-import jakarta.json.JsonString;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -13,7 +12,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import java.util.UUID;
@@ -26,17 +24,17 @@ import java.util.UUID;
 public class MessageFeedbackResource {
 
     private final MessageFeedbackService service;
-    private final JsonWebToken token;
+    private final TokenCaller caller;
 
-    MessageFeedbackResource(MessageFeedbackService service, JsonWebToken token) {
+    MessageFeedbackResource(MessageFeedbackService service, TokenCaller caller) {
         this.service = service;
-        this.token = token;
+        this.caller = caller;
     }
 
     @GET
     public Uni<MessageDetailsResponse> get(@PathParam("id") String threadId,
             @PathParam("messageId") String messageId) {
-        return service.get(claim("org"), subject(), threadId, parseMessageId(messageId));
+        return service.get(caller.current(), threadId, parseMessageId(messageId));
     }
 
     /** 201 with the new feedback, or 200 with the caller's earlier feedback on the message, updated. */
@@ -44,7 +42,7 @@ public class MessageFeedbackResource {
     @Path("feedback")
     public Uni<RestResponse<FeedbackResponse>> give(@PathParam("id") String threadId,
             @PathParam("messageId") String messageId, @Valid @NotNull FeedbackRequest request) {
-        return service.give(claim("org"), subject(), threadId, parseMessageId(messageId), request)
+        return service.give(caller.current(), threadId, parseMessageId(messageId), request)
                 .map(given -> given.created()
                         ? RestResponse.status(RestResponse.Status.CREATED, given.feedback())
                         : RestResponse.ok(given.feedback()));
@@ -57,22 +55,5 @@ public class MessageFeedbackResource {
         } catch (IllegalArgumentException e) {
             throw new ApiException(404, "not_found", "message " + messageId + " not found", "messageId");
         }
-    }
-
-    private String subject() {
-        String sub = token.getSubject();
-        if (sub == null || sub.isBlank()) {
-            throw ApiException.unauthenticated("the internal token carries no subject");
-        }
-        return sub;
-    }
-
-    private String claim(String name) {
-        Object claim = token.getClaim(name);
-        String value = claim instanceof JsonString json ? json.getString() : claim == null ? null : claim.toString();
-        if (value == null || value.isBlank()) {
-            throw ApiException.unauthenticated("the internal token carries no " + name + " claim");
-        }
-        return value;
     }
 }

@@ -7,9 +7,11 @@ import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
@@ -62,24 +64,48 @@ public class ThreadResource {
     @GET
     @Path("{id}")
     public Uni<ThreadResponse> get(@PathParam("id") String id) {
-        return threads.get(caller.org(), id);
+        return threads.get(caller.current(), id);
     }
 
     @GET
     @Path("{id}/messages")
     public Uni<MessageListResponse> messages(@PathParam("id") String id, @QueryParam("limit") String limit) {
-        return threads.messages(caller.org(), id, parseLimit(limit));
+        return threads.messages(caller.current(), id, parseLimit(limit));
     }
 
     @POST
     @Path("{id}/messages")
     public Uni<RestResponse<MessageResponse>> append(@PathParam("id") String id,
             @Valid @NotNull AppendMessageRequest request) {
-        return threads.append(caller.org(), caller.user(), id, request).map(appended -> appended.created()
+        return threads.append(caller.current(), id, request).map(appended -> appended.created()
                 ? RestResponse.ResponseBuilder.<MessageResponse>created(
                         URI.create("/internal/threads/" + id + "/messages/" + appended.message().id()))
                         .entity(appended.message()).build()
                 : RestResponse.ok(appended.message()));
+    }
+
+    /** Adds a participant: they reach the thread from then on (200 the thread). */
+    @PUT
+    @Path("{id}/participants/{userId}")
+    @Consumes(MediaType.WILDCARD)
+    public Uni<ThreadResponse> addParticipant(@PathParam("id") String id, @PathParam("userId") String userId) {
+        return threads.participant(caller.current(), id, participantId(userId), true);
+    }
+
+    /** Removes a participant (not the creator): 200 the thread. */
+    @DELETE
+    @Path("{id}/participants/{userId}")
+    @Consumes(MediaType.WILDCARD)
+    public Uni<ThreadResponse> removeParticipant(@PathParam("id") String id, @PathParam("userId") String userId) {
+        return threads.participant(caller.current(), id, participantId(userId), false);
+    }
+
+    private static String participantId(String userId) {
+        String id = userId == null ? "" : userId.strip();
+        if (id.isEmpty() || id.length() > 255) {
+            throw ApiException.invalid("userId must be 1-255 characters", "userId");
+        }
+        return id;
     }
 
     int parseLimit(String limit) {

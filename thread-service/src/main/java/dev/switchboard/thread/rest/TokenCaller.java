@@ -1,10 +1,15 @@
 package dev.switchboard.thread.rest;
 
+import dev.switchboard.thread.Caller;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.json.JsonString;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
-/** The org and user of the current call, from the gateway's internal JWT (never from the body). */
+/**
+ * The org, user and role of the current call, from the gateway's internal JWT (never from the body): claims
+ * {@code org}, {@code sub}, {@code kind} ({@code user} or {@code service}) and {@code role} ({@code admin} or
+ * {@code member}; a token without one is a member's).
+ */
 @RequestScoped
 public class TokenCaller {
 
@@ -15,8 +20,7 @@ public class TokenCaller {
     }
 
     public String org() {
-        Object claim = token.getClaim("org");
-        String value = claim instanceof JsonString json ? json.getString() : claim == null ? null : claim.toString();
+        String value = text("org");
         if (value == null || value.isBlank()) {
             throw ApiException.unauthenticated("the internal token carries no org claim");
         }
@@ -29,5 +33,15 @@ public class TokenCaller {
             throw ApiException.unauthenticated("the internal token carries no subject");
         }
         return sub;
+    }
+
+    /** The caller with what it reaches: the whole organisation (an admin, or a service key), or its own threads. */
+    public Caller current() {
+        return new Caller(org(), user(), "admin".equals(text("role")) || "service".equals(text("kind")));
+    }
+
+    private String text(String name) {
+        Object claim = token.getClaim(name);
+        return claim instanceof JsonString json ? json.getString() : claim == null ? null : claim.toString();
     }
 }

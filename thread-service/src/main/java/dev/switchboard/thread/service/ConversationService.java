@@ -1,5 +1,6 @@
 package dev.switchboard.thread.service;
 
+import dev.switchboard.thread.Caller;
 import dev.switchboard.thread.ChatThread;
 import dev.switchboard.thread.repository.MessageRepository;
 import dev.switchboard.thread.repository.ReadMarkRepository;
@@ -17,10 +18,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 /**
- * Seed 003's conversations: each user's own threads with an agent, one of which is current. Another user's,
- * agent's or organisation's conversation answers as one that does not exist.
+ * Seed 003's conversations: each user's own threads with an agent, one of which is current. A conversation named
+ * by id is reached as {@link Caller} says (its participants read it, its creator or an admin renames or deletes
+ * it); another user's, agent's or organisation's conversation answers as one that does not exist.
  */
 @ApplicationScoped
 public class ConversationService {
@@ -64,8 +67,8 @@ public class ConversationService {
 
     /** Renames; the summary projector never overwrites a title once set. */
     @WithTransaction
-    public Uni<ThreadResponse> rename(String orgId, String userId, UUID agentId, String threadId, String title) {
-        return own(orgId, userId, agentId, threadId).map(thread -> {
+    public Uni<ThreadResponse> rename(Caller caller, UUID agentId, String threadId, String title) {
+        return managed(caller, agentId, threadId).map(thread -> {
             thread.title = title.strip();
             return mapper.toResponse(thread);
         });
@@ -73,13 +76,13 @@ public class ConversationService {
 
     /** Deletes the conversation with its messages, read marks, tool usage and current-conversation mark. */
     @WithTransaction
-    public Uni<Void> delete(String orgId, String userId, UUID agentId, String threadId) {
-        return own(orgId, userId, agentId, threadId).chain(threads::delete);
+    public Uni<Void> delete(Caller caller, UUID agentId, String threadId) {
+        return managed(caller, agentId, threadId).chain(threads::delete);
     }
 
     @WithSession
-    public Uni<MessageListResponse> history(String orgId, String userId, UUID agentId, String threadId, int limit) {
-        return own(orgId, userId, agentId, threadId).chain(thread -> messages.newest(thread.id, limit))
+    public Uni<MessageListResponse> history(Caller caller, UUID agentId, String threadId, int limit) {
+        return reached(caller, agentId, threadId).chain(thread -> messages.newest(thread.id, limit))
                 .map(mapper::toList);
     }
 
@@ -91,7 +94,9 @@ public class ConversationService {
     }
 
     @WithTransaction
-    public Uni<ConversationRequests.Marked> markRead(String orgId, String userId, ConversationRequests.MarkRead request) {
+    public Uni<ConversationRequests.Marked> markRead(Caller caller, ConversationRequests.MarkRead request) {
+        String orgId = caller.orgId();
+        String userId = caller.userId();
         UUID agentId = request.agentId();
         if (request.messageId() != null) {
             return messages.findById(request.messageId())
@@ -99,21 +104,31 @@ public class ConversationService {
                             || (request.conversationId() != null && !request.conversationId().equals(message.threadId))
                             ? Uni.createFrom().failure(ApiException.notFound("message " + request.messageId()
                                     + " not found"))
-                            : own(orgId, userId, agentId, message.threadId)
+                            : reached(caller, agentId, message.threadId)
                                     .chain(thread -> readMarks.markRead(orgId, userId, agentId, thread.id, message.seq)))
                     .map(ConversationRequests.Marked::new);
         }
         if (request.conversationId() != null) {
-            return own(orgId, userId, agentId, request.conversationId())
+            return reached(caller, agentId, request.conversationId())
                     .chain(thread -> readMarks.markRead(orgId, userId, agentId, thread.id, null))
                     .map(ConversationRequests.Marked::new);
         }
         return readMarks.markRead(orgId, userId, agentId, null, null).map(ConversationRequests.Marked::new);
     }
 
-    private Uni<ChatThread> own(String orgId, String userId, UUID agentId, String threadId) {
-        return threads.findInOrg(orgId, threadId).map(thread -> {
-            if (thread == null || !thread.agentId.equals(agentId) || !thread.createdBy.equals(userId)) {
+    /** The agent's conversation if the caller reaches it (reads it, writes to it). */
+    private Uni<ChatThread> reached(Caller caller, UUID agentId, String threadId) {
+        return conversation(caller, agentId, threadId, caller::reaches);
+    }
+
+    /** The agent's conversation if the caller manages it (renames, deletes it). */
+    private Uni<ChatThread> managed(Caller caller, UUID agentId, String threadId) {
+        return conversation(caller, agentId, threadId, caller::manages);
+    }
+
+    private Uni<ChatThread> conversation(Caller caller, UUID agentId, String threadId, Predicate<ChatThread> allowed) {
+        return threads.findInOrg(caller.orgId(), threadId).map(thread -> {
+            if (thread == null || !thread.agentId.equals(agentId) || !allowed.test(thread)) {
                 throw ApiException.notFound("conversation " + threadId + " not found");
             }
             return thread;

@@ -1,5 +1,6 @@
 package dev.switchboard.thread.service;
 
+import dev.switchboard.thread.Caller;
 import dev.switchboard.thread.FeedbackType;
 import dev.switchboard.thread.MessageFeedback;
 import dev.switchboard.thread.MessageRole;
@@ -42,18 +43,20 @@ public class MessageFeedbackService {
     }
 
     @WithSession
-    public Uni<MessageDetailsResponse> get(String orgId, String userId, String threadId, UUID messageId) {
-        return find(orgId, threadId, messageId).chain(m -> feedback.findByUser(m.id, userId)
+    public Uni<MessageDetailsResponse> get(Caller caller, String threadId, UUID messageId) {
+        return find(caller, threadId, messageId).chain(m -> feedback.findByUser(m.id, caller.userId())
                 .map(f -> new MessageDetailsResponse(mapper.toResponse(m), f == null ? null : toResponse(f))));
     }
 
     @WithTransaction
-    public Uni<Given> give(String orgId, String userId, String threadId, UUID messageId, FeedbackRequest request) {
+    public Uni<Given> give(Caller caller, String threadId, UUID messageId, FeedbackRequest request) {
+        String orgId = caller.orgId();
+        String userId = caller.userId();
         if (!FeedbackType.isValid(request.feedbackType())) {
             throw ApiException.invalid("feedbackType must be one of: " + String.join(", ", FeedbackType.WIRE),
                     "feedbackType");
         }
-        return find(orgId, threadId, messageId).chain(m -> {
+        return find(caller, threadId, messageId).chain(m -> {
             if (!MessageRole.ASSISTANT.wire().equals(m.role)) {
                 throw ApiException.invalid("feedback can only be given on an assistant message", "messageId");
             }
@@ -79,8 +82,8 @@ public class MessageFeedbackService {
         });
     }
 
-    private Uni<ThreadMessage> find(String orgId, String threadId, UUID messageId) {
-        return threads.findInOrg(orgId, threadId)
+    private Uni<ThreadMessage> find(Caller caller, String threadId, UUID messageId) {
+        return threads.reachableBy(caller, threadId)
                 .onItem().ifNull().failWith(() -> ApiException.notFound("thread " + threadId + " not found"))
                 .chain(thread -> messages.findInThread(thread.id, messageId))
                 .onItem().ifNull().failWith(() -> new ApiException(404, "not_found",

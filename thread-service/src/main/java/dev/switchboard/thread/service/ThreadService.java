@@ -1,5 +1,6 @@
 package dev.switchboard.thread.service;
 
+import dev.switchboard.thread.Caller;
 import dev.switchboard.thread.ChatThread;
 import dev.switchboard.thread.MessageRole;
 import dev.switchboard.thread.ThreadMessage;
@@ -21,7 +22,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
-/** Threads and their messages, within the caller's organisation. */
+/**
+ * Threads and their messages, within the caller's organisation: a member reaches the threads they take part in, an
+ * admin or a service key every thread of the organisation; any other thread answers as one that does not exist.
+ */
 @ApplicationScoped
 public class ThreadService {
 
@@ -67,13 +71,13 @@ public class ThreadService {
     }
 
     @WithSession
-    public Uni<ThreadResponse> get(String orgId, String threadId) {
-        return find(orgId, threadId).map(mapper::toResponse);
+    public Uni<ThreadResponse> get(Caller caller, String threadId) {
+        return find(caller, threadId).map(mapper::toResponse);
     }
 
     @WithSession
-    public Uni<MessageListResponse> messages(String orgId, String threadId, int limit) {
-        return find(orgId, threadId).chain(thread -> messages.newest(thread.id, limit)).map(mapper::toList);
+    public Uni<MessageListResponse> messages(Caller caller, String threadId, int limit) {
+        return find(caller, threadId).chain(thread -> messages.newest(thread.id, limit)).map(mapper::toList);
     }
 
     @WithSession
@@ -85,10 +89,12 @@ public class ThreadService {
     }
 
     @WithTransaction
-    public Uni<Appended> append(String orgId, String userId, String threadId, AppendMessageRequest request) {
+    public Uni<Appended> append(Caller caller, String threadId, AppendMessageRequest request) {
         MessageRole role = MessageRole.parse(request.role()).orElseThrow(() -> ApiException.invalid(
                 "role must be one of: user, assistant, system", "role"));
-        return find(orgId, threadId).chain(thread -> {
+        String orgId = caller.orgId();
+        String userId = caller.userId();
+        return find(caller, threadId).chain(thread -> {
             ThreadMessage m = new ThreadMessage();
             m.id = request.id();
             m.threadId = thread.id;
@@ -108,8 +114,34 @@ public class ThreadService {
         });
     }
 
-    private Uni<ChatThread> find(String orgId, String threadId) {
-        return threads.findInOrg(orgId, threadId)
+    /**
+     * Adds a user to the thread's participants (they then reach it as its creator does), or removes one (never the
+     * creator). Only the thread's creator, an admin or a service key changes them: another participant is 403.
+     */
+    @WithTransaction
+    public Uni<ThreadResponse> participant(Caller caller, String threadId, String userId, boolean add) {
+        return threads.lockInOrg(caller.orgId(), threadId)
+                .map(thread -> thread != null && caller.reaches(thread) ? thread : null)
+                .onItem().ifNull().failWith(() -> ApiException.notFound("thread " + threadId + " not found"))
+                .map(thread -> {
+                    if (!caller.manages(thread)) {
+                        throw new ApiException(403, "permission_denied", "only the thread's creator or an "
+                                + "organisation admin may change who takes part in it", null);
+                    }
+                    if (add) {
+                        thread.addParticipant(userId);
+                    } else if (userId.equals(thread.createdBy)) {
+                        throw ApiException.invalid("the creator of a thread always takes part in it", "userId");
+                    } else {
+                        thread.removeParticipant(userId);
+                    }
+                    return mapper.toResponse(thread);
+                });
+    }
+
+    /** The thread if the caller reaches it; 404 otherwise, as for a thread that does not exist. */
+    private Uni<ChatThread> find(Caller caller, String threadId) {
+        return threads.reachableBy(caller, threadId)
                 .onItem().ifNull().failWith(() -> ApiException.notFound("thread " + threadId + " not found"));
     }
 }

@@ -62,6 +62,8 @@ public class ThreadStarter {
             ChatThread thread = ChatThread.start(orgId, request.agentId(), request.agentNumericId(), userId, now);
             thread.firstMessage = request.content();
             thread.title = ThreadTitles.fromFirstMessage(request.content(), threadsConfig.titleLength());
+            // the user a thread is attributed to takes part in it: a member reaches it like one they created
+            thread.addParticipant(request.attributedUserId());
             ThreadOrigin origin = new ThreadOrigin();
             origin.threadId = thread.id;
             origin.source = request.source() == null ? DEFAULT_SOURCE : request.source();

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.UUID;
 
 import static dev.switchboard.thread.rest.Api.as;
+import static dev.switchboard.thread.rest.Api.asAdmin;
 import static dev.switchboard.thread.rest.Api.assertError;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
@@ -48,7 +49,7 @@ class ConversationListTest {
     }
 
     private static ValidatableResponse list(String org, String query) {
-        return as(org, "alice").get(query.isEmpty() ? "/internal/threads" : "/internal/threads?" + query).then();
+        return asAdmin(org, "alice").get(query.isEmpty() ? "/internal/threads" : "/internal/threads?" + query).then();
     }
 
     private static List<String> ids(JsonPath page) {

@@ -24,8 +24,14 @@ public final class Api {
         return "org-" + UUID.randomUUID();
     }
 
+    /** A member of the org: reaches the threads they take part in. */
     public static RequestSpecification as(String org, String user) {
         return given().auth().oauth2(TestTokens.internal(org, user)).contentType(ContentType.JSON);
+    }
+
+    /** An admin of the org: reaches every thread of it. */
+    public static RequestSpecification asAdmin(String org, String user) {
+        return given().auth().oauth2(TestTokens.internalAdmin(org, user)).contentType(ContentType.JSON);
     }
 
     public static String createThread(String org, String user, UUID agentId) {
@@ -33,9 +39,10 @@ public final class Api {
                 .post("/internal/threads").then().statusCode(201).extract().path("id");
     }
 
+    /** Appends as an admin of the org (any user may then write to any thread of it, as run-service does). */
     public static ValidatableResponse append(String org, String user, String threadId, UUID id, String role,
             String content) {
-        return as(org, user).body(Map.of("id", id.toString(), "role", role, "content", content))
+        return asAdmin(org, user).body(Map.of("id", id.toString(), "role", role, "content", content))
                 .post("/internal/threads/" + threadId + "/messages").then();
     }
 

@@ -15,6 +15,7 @@ import static dev.switchboard.thread.rest.Api.assertError;
 import static dev.switchboard.thread.rest.Api.createThread;
 import static dev.switchboard.thread.rest.Api.newOrg;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -117,6 +118,13 @@ class MessageFeedbackResourceTest {
         as(org, "alice").get("/internal/threads/" + thread + "/messages/" + answer).then().statusCode(200)
                 .body("feedback.feedbackType", equalTo("thumbs_up"));
 
+        // bob, another member, reaches alice's thread only once she adds him to it
+        assertError(as(org, "bob").get("/internal/threads/" + thread + "/messages/" + answer).then(), 404,
+                "not_found", null);
+        assertError(as(org, "bob").body(Map.of("feedbackType", "thumbs_up")).put(path).then(), 404, "not_found",
+                null);
+        as(org, "alice").put("/internal/threads/" + thread + "/participants/bob").then().statusCode(200)
+                .body("userIds", hasItem("bob"));
         // feedback is per user: bob sees none on the message and gives his own
         as(org, "bob").get("/internal/threads/" + thread + "/messages/" + answer).then().statusCode(200)
                 .body("feedback", nullValue());
