@@ -1,8 +1,15 @@
 package dev.switchboard.run;
 
 /**
- * Who is asking, from the verified internal JWT: the org and user scope every query, and the
- * {@code Authorization} header is forwarded unchanged to agent-service and thread-service.
+ * Who is asking, from the verified internal JWT: the org and user scope every query, {@code reachesOrganisation}
+ * says whether the caller sees every run of the org (an admin, or an organisation service key) or only its own
+ * (a member), and the {@code Authorization} header is forwarded unchanged to agent-service and thread-service
+ * (which apply the same rule to threads).
  */
-public record Caller(String orgId, String userId, String authorization) {
+public record Caller(String orgId, String userId, String authorization, boolean reachesOrganisation) {
+
+    /** Whether the caller may read, stream or cancel the run. */
+    public boolean reaches(Run run) {
+        return run.orgId.equals(orgId) && (reachesOrganisation || run.userId.equals(userId));
+    }
 }

@@ -7,21 +7,24 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
 import java.util.UUID;
 
-/** One run of an agent on a thread: the user's message in, the model's answer out. */
+/** One run of an agent on a thread: the user's message in, the model's answer out. Identified by its {@link RunKey}. */
 @Entity
 @Table(name = "runs")
+@IdClass(RunKey.class)
 public class Run extends PanacheEntityBase {
 
     @Id
-    public UUID id;
-
     @Column(name = "org_id", nullable = false)
     public String orgId;
+
+    @Id
+    public UUID id;
 
     @Column(name = "user_id", nullable = false)
     public String userId;
@@ -75,6 +78,10 @@ public class Run extends PanacheEntityBase {
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+
+    public RunKey key() {
+        return new RunKey(orgId, id);
+    }
 
     public void complete(String output, int inputTokens, int outputTokens, Instant at) {
         this.status = RunStatus.COMPLETED;

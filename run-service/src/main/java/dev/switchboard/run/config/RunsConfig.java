@@ -19,6 +19,13 @@ public interface RunsConfig {
 
     Stream stream();
 
+    /**
+     * How long a cancel requested for a run id that no run of the organisation has yet waits for that run; a run
+     * started with the id uses it up at once.
+     */
+    @WithDefault("1h")
+    Duration cancellationRetention();
+
     /** The stored events of streamed runs. */
     interface Stream {
 

@@ -60,13 +60,17 @@ public class RunResource {
         return callerOf(token);
     }
 
-    /** The org and user come from the verified token, never from the body. */
+    /**
+     * The org, user and role come from the verified token, never from the body: {@code role} {@code admin} or
+     * {@code kind} {@code service} reach every run of the org, anyone else (a member) only their own.
+     */
     static Caller callerOf(JsonWebToken token) {
         String org = token.getClaim("org");
         String user = token.getSubject();
         if (org == null || org.isBlank() || user == null || user.isBlank()) {
             throw new ApiException(401, "unauthenticated", "the token names no org or user", null);
         }
-        return new Caller(org, user, "Bearer " + token.getRawToken());
+        boolean organisation = "admin".equals(token.getClaim("role")) || "service".equals(token.getClaim("kind"));
+        return new Caller(org, user, "Bearer " + token.getRawToken(), organisation);
     }
 }

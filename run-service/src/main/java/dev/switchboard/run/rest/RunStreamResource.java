@@ -2,6 +2,7 @@ package dev.switchboard.run.rest;
 
 import dev.switchboard.run.ApiException;
 import dev.switchboard.run.Caller;
+import dev.switchboard.run.RunKey;
 import dev.switchboard.run.service.StreamingRuns;
 import dev.switchboard.run.stream.RunEventLog;
 import dev.switchboard.run.stream.RunStreamReader;
@@ -103,7 +104,7 @@ public class RunStreamResource {
         StreamEvent first = new StreamEvent(0, "started", com.fasterxml.jackson.databind.node.JsonNodeFactory.instance
                 .objectNode().put("runId", started.runId().toString()).put("threadId", started.threadId()));
         return events(Multi.createBy().concatenating().streams(Multi.createFrom().item(first),
-                reader.since(started.runId(), 0)), sse);
+                reader.since(new RunKey(caller.orgId(), started.runId()), 0)), sse);
     }
 
     /** Runs on a worker thread: the run is looked up before the response (and its 404) is committed. */
@@ -117,12 +118,12 @@ public class RunStreamResource {
         Caller caller = RunResource.callerOf(token);
         int from = position(since, lastEventId);
         UUID runId = runId(id);
-        String threadId = log.threadOf(caller.orgId(), runId).await().atMost(LOOKUP_TIMEOUT);
+        String threadId = log.threadOf(caller, runId).await().atMost(LOOKUP_TIMEOUT);
         if (threadId == null) {
             throw ApiException.notFound(null, "run " + id + " not found");
         }
         withRun(runId, threadId).forEach(response::putHeader);
-        return events(reader.since(runId, from), sse);
+        return events(reader.since(new RunKey(caller.orgId(), runId), from), sse);
     }
 
     /** Headers that stop proxies buffering, and which run (and thread) the stream belongs to. */

@@ -2,7 +2,10 @@ package dev.switchboard.run.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.run.Run;
+import dev.switchboard.run.RunKey;
 import dev.switchboard.run.client.AgentView;
 import dev.switchboard.run.client.NewMessage;
 import dev.switchboard.run.client.ThreadClient;
@@ -10,12 +13,17 @@ import dev.switchboard.run.config.ToolsConfig;
 import dev.switchboard.run.provider.ModelProviders;
 import dev.switchboard.run.provider.ModelRequest;
 import dev.switchboard.run.provider.ModelRoute;
+import dev.switchboard.run.provider.TokenEstimate;
 import dev.switchboard.run.stream.CancelSignal;
+import dev.switchboard.run.stream.RunEventLog;
+import dev.switchboard.run.stream.StreamEvent;
 import dev.switchboard.run.tool.ToolRegistry;
 import dev.switchboard.run.tool.ToolStep;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -26,15 +34,19 @@ import java.util.List;
 @ApplicationScoped
 public class RunAnswers {
 
+    private static final Logger LOG = Logger.getLogger(RunAnswers.class);
+
     private final ModelProviders providers;
     private final ToolRegistry tools;
     private final ToolsConfig toolsConfig;
     private final ThreadClient threads;
     private final RunLedger ledger;
     private final ObjectMapper json;
+    private final RunEventLog log;
 
     public RunAnswers(ModelProviders providers, ToolRegistry tools, ToolsConfig toolsConfig, ThreadClient threads,
-            RunLedger ledger, ObjectMapper json) {
+            RunLedger ledger, ObjectMapper json, RunEventLog log) {
+        this.log = log;
         this.providers = providers;
         this.tools = tools;
         this.toolsConfig = toolsConfig;
@@ -51,7 +63,7 @@ public class RunAnswers {
 
     /** Stores the answer with its tool calls and completes the run ({@code run.completed}). */
     Uni<Run> complete(Run run, ToolLoop.Result result, String auth) {
-        return store(run, result, auth).chain(() -> ledger.complete(run.id, result.reply(), stepsJson(result),
+        return store(run, result, auth).chain(() -> ledger.complete(run.key(), result.reply(), stepsJson(result),
                 toolNames(result)));
     }
 
@@ -59,17 +71,61 @@ public class RunAnswers {
     Uni<Run> cancel(Run run, ToolLoop.Result result, String auth) {
         Uni<Void> stored = result.text().isEmpty() && result.steps().isEmpty() ? Uni.createFrom().voidItem()
                 : store(run, result, auth);
-        return stored.chain(() -> ledger.cancel(run.id, result.text(), result.inputTokens(), result.outputTokens(),
+        return stored.chain(() -> ledger.cancel(run.key(), result.text(), result.inputTokens(), result.outputTokens(),
                 stepsJson(result), toolNames(result)));
     }
 
-    JsonNode step(ToolStep step) {
-        return json.valueToTree(step);
+    /** A run stopped mid-answer has no usage from the provider for that round: estimate it. */
+    static ToolLoop.Result estimated(ToolLoop.Result result, ModelRequest model) {
+        if (result.inputTokens() > 0) {
+            return result;
+        }
+        int input = TokenEstimate.of(model.instructions())
+                + model.turns().stream().mapToInt(turn -> TokenEstimate.of(turn.text())).sum();
+        return new ToolLoop.Result(result.text(), result.steps(), input, TokenEstimate.of(result.text()),
+                result.finishReason(), true);
+    }
+
+    /** A {@code tool_call} stream event: {@code {"content": "", "tool_call": step}}. */
+    StreamEvent toolCallEvent(int seq, ToolStep step) {
+        ObjectNode data = JsonNodeFactory.instance.objectNode().put("content", "");
+        data.set("tool_call", json.valueToTree(step));
+        return new StreamEvent(seq, StreamEvent.TOOL_CALL, data);
+    }
+
+    /**
+     * A buffered run's stream, written whole once it has ended (its tool calls, its answer as one {@code text}
+     * event, then {@code done} or {@code cancelled}), so that {@code GET /internal/runs/{id}/stream} replays any run.
+     */
+    Uni<Void> recordStream(Run run, ToolLoop.Result result) {
+        List<StreamEvent> events = new ArrayList<>();
+        for (ToolStep step : result.steps()) {
+            events.add(toolCallEvent(events.size() + 1, step));
+        }
+        if (!result.text().isEmpty()) {
+            events.add(StreamEvent.text(events.size() + 1, result.text()));
+        }
+        events.add(result.cancelled() ? StreamEvent.cancelled(events.size() + 1, result.text())
+                : StreamEvent.done(events.size() + 1));
+        return stored(run.key(), events);
+    }
+
+    /** A failed buffered run's stream: its {@code error} event. */
+    Uni<Void> recordFailure(RunKey run, String message) {
+        return stored(run, List.of(StreamEvent.error(1, message)));
+    }
+
+    /** The stream is a record of the run: a failure to store it is logged, never the run's failure. */
+    private Uni<Void> stored(RunKey run, List<StreamEvent> events) {
+        return log.append(run, events).onFailure().recoverWithUni(e -> {
+            LOG.warnf(e, "run %s: its stream events were not stored", run.id());
+            return Uni.createFrom().voidItem();
+        });
     }
 
     private Uni<Void> store(Run run, ToolLoop.Result result, String auth) {
         JsonNode calls = result.steps().isEmpty() ? null : json.valueToTree(result.steps());
-        return threads.append(run.threadId, new NewMessage(RunService.messageId(run.id, "assistant"), "assistant",
+        return threads.append(run.threadId, new NewMessage(RunService.messageId(run, "assistant"), "assistant",
                 result.text(), run.id, calls), auth).replaceWithVoid();
     }
 

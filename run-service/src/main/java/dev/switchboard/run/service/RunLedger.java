@@ -1,7 +1,9 @@
 package dev.switchboard.run.service;
 
 import dev.switchboard.run.ApiException;
+import dev.switchboard.run.Caller;
 import dev.switchboard.run.Run;
+import dev.switchboard.run.RunKey;
 import dev.switchboard.run.Timestamps;
 import dev.switchboard.run.event.RunEventFactory;
 import dev.switchboard.run.event.RunEventType;
@@ -15,6 +17,8 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
@@ -39,14 +43,19 @@ public class RunLedger {
 
     /**
      * The new run and its {@code run.started} event, both or neither: one statement, so one round trip and one
-     * transaction on the run's way to the model (409 {@code runId} when a run already has the id).
+     * transaction on the run's way to the model (409 {@code runId} when a run of the org already has the id). A
+     * cancel requested for the id before the run existed is used up here: the run starts marked for cancelling.
      */
-    private static final String BEGIN = "with run as (insert into runs (id, org_id, user_id, agent_id, "
-            + "agent_numeric_id, agent_name, agent_handle, thread_id, status, model, provider, input, created_at, "
-            + "started_at, updated_at, tools_used) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, "
-            + "$14, $15, $16) on conflict (id) do nothing returning id) "
-            + "insert into outbox_events (event_id, topic, record_key, payload, created_at) "
-            + "select $17, $18, $19, $20, $21 from run returning id";
+    private static final String BEGIN = "with pending as (delete from run_cancellations where run_id = $1 "
+            + "and org_id = $2 returning requested_at), "
+            + "run as (insert into runs (id, org_id, user_id, agent_id, agent_numeric_id, agent_name, agent_handle, "
+            + "thread_id, status, model, provider, input, created_at, started_at, updated_at, tools_used, "
+            + "cancel_requested_at) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, "
+            + "(select max(requested_at) from pending)) on conflict (org_id, id) do nothing "
+            + "returning cancel_requested_at), "
+            + "event as (insert into outbox_events (event_id, topic, record_key, payload, created_at) "
+            + "select $17, $18, $19, $20, $21 from run returning id) "
+            + "select run.cancel_requested_at from run, event";
 
     /** Stores the new run (in progress, or queued) and its {@code run.started} event. */
     public Uni<Run> begin(Run run) {
@@ -59,23 +68,31 @@ public class RunLedger {
             if (rows.size() == 0) {
                 throw new ApiException(409, "conflict", "run id " + run.id + " is taken", "runId");
             }
+            OffsetDateTime cancelled = rows.iterator().next().getOffsetDateTime(0);
+            run.cancelRequestedAt = cancelled == null ? null : cancelled.toInstant();
             return run;
         });
     }
 
-    private static java.time.OffsetDateTime utc(java.time.Instant time) {
+    /** Deletes cancels requested before {@code before} for run ids no run took; how many went. */
+    public Uni<Integer> deleteCancellationsBefore(Instant before) {
+        return pool.preparedQuery("delete from run_cancellations where requested_at < $1")
+                .execute(Tuple.of(utc(before))).map(rows -> rows.rowCount());
+    }
+
+    private static OffsetDateTime utc(Instant time) {
         return time.atOffset(java.time.ZoneOffset.UTC);
     }
 
     /** Marks the run completed with the model's answer and writes {@code run.completed}. */
     @WithTransaction
-    public Uni<Run> complete(UUID runId, ModelReply reply) {
+    public Uni<Run> complete(RunKey runId, ModelReply reply) {
         return complete(runId, reply, null, List.of());
     }
 
-    /** Like {@link #complete(UUID, ModelReply)}, with the run's tool calls (JSON) and the tool of each. */
+    /** Like {@link #complete(RunKey, ModelReply)}, with the run's tool calls (JSON) and the tool of each. */
     @WithTransaction
-    public Uni<Run> complete(UUID runId, ModelReply reply, String toolCalls, List<String> toolsUsed) {
+    public Uni<Run> complete(RunKey runId, ModelReply reply, String toolCalls, List<String> toolsUsed) {
         return runs.findById(runId)
                 .invoke(run -> {
                     run.complete(reply.content(), reply.inputTokens(), reply.outputTokens(), Timestamps.now());
@@ -87,7 +104,7 @@ public class RunLedger {
 
     /** Marks the run failed with the error and writes {@code run.failed}. */
     @WithTransaction
-    public Uni<Run> fail(UUID runId, String error) {
+    public Uni<Run> fail(RunKey runId, String error) {
         return runs.findById(runId)
                 .invoke(run -> run.fail(error, Timestamps.now()))
                 .call(run -> outbox.persist(events.outboxRow(RunEventType.FAILED, run)));
@@ -95,7 +112,7 @@ public class RunLedger {
 
     /** Marks the run cancelled, keeping the answer so far, and writes {@code run.cancelled}. */
     @WithTransaction
-    public Uni<Run> cancel(UUID runId, String partialAnswer, int inputTokens, int outputTokens, String toolCalls,
+    public Uni<Run> cancel(RunKey runId, String partialAnswer, int inputTokens, int outputTokens, String toolCalls,
             List<String> toolsUsed) {
         return runs.findById(runId)
                 .invoke(run -> {
@@ -108,11 +125,17 @@ public class RunLedger {
 
     /**
      * Records a request to cancel: on the run if it exists in the org and is still going (the replica running it
-     * sees the mark within a second), else as a cancellation waiting for a run of that id. The run, or null.
+     * sees the mark within a second), else as a cancellation waiting for a run of that id in the org (kept for
+     * {@code switchboard.runs.cancellation-retention}). The run, or null; a run the caller does not reach (another
+     * member's) is not touched: 404.
      */
     @WithTransaction
-    public Uni<Run> requestCancel(String orgId, UUID runId) {
+    public Uni<Run> requestCancel(Caller caller, UUID runId) {
+        String orgId = caller.orgId();
         return runs.findInOrg(orgId, runId).call(run -> {
+            if (run != null && !caller.reaches(run)) {
+                throw ApiException.notFound(null, "run " + runId + " not found");
+            }
             if (run == null) {
                 return runs.getSession().chain(session -> session.createNativeQuery(
                                 "insert into run_cancellations (run_id, org_id, requested_at) values (?1, ?2, ?3) "
@@ -127,9 +150,9 @@ public class RunLedger {
         });
     }
 
-    /** The run if it belongs to the org, else null. */
+    /** The run if the caller reaches it (see {@link Caller#reaches}), else null. */
     @WithTransaction
-    public Uni<Run> find(String orgId, UUID runId) {
-        return runs.findInOrg(orgId, runId);
+    public Uni<Run> find(Caller caller, UUID runId) {
+        return runs.findInOrg(caller.orgId(), runId).map(run -> run != null && caller.reaches(run) ? run : null);
     }
 }

@@ -3,6 +3,7 @@ package dev.switchboard.run.service;
 import dev.switchboard.run.ApiException;
 import dev.switchboard.run.Caller;
 import dev.switchboard.run.Run;
+import dev.switchboard.run.RunKey;
 import dev.switchboard.run.RunStatus;
 import dev.switchboard.run.Timestamps;
 import dev.switchboard.run.client.AgentClient;
@@ -19,6 +20,8 @@ import dev.switchboard.run.provider.ModelRoute;
 import dev.switchboard.run.provider.ProviderException;
 import dev.switchboard.run.rest.RunRequest;
 import dev.switchboard.run.rest.RunView;
+import dev.switchboard.run.stream.CancelSignal;
+import dev.switchboard.run.stream.RunExecutions;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
@@ -28,6 +31,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Executor;
 
 /**
  * Runs an agent on a thread: load the agent, find or make the thread, record the run, append the user's
@@ -53,9 +57,11 @@ public class RunService {
     private final RunsConfig config;
     private final RunAnswers answers;
     private final ThreadTurns turns;
+    private final RunExecutions executions;
 
     public RunService(AgentClient agents, ThreadClient threads, ModelProviders providers, RunLedger ledger,
-            OutboxRelay relay, RunsConfig config, RunAnswers answers, ThreadTurns turns) {
+            OutboxRelay relay, RunsConfig config, RunAnswers answers, ThreadTurns turns, RunExecutions executions) {
+        this.executions = executions;
         this.answers = answers;
         this.turns = turns;
         this.agents = agents;
@@ -68,7 +74,7 @@ public class RunService {
 
     public Uni<RunView> start(Caller caller, RunRequest request) {
         return prepare(caller, request).flatMap(prepared -> execute(caller, prepared, request.userMessageId())
-                .onFailure().recoverWithUni(failure -> failed(prepared.run().id, failure)));
+                .onFailure().recoverWithUni(failure -> failed(prepared.run().key(), failure)));
     }
 
     /**
@@ -92,7 +98,7 @@ public class RunService {
             throw ApiException.invalid("agentId", "agentId is required (or agent: its id, UUID or handle)");
         }
         String auth = caller.authorization();
-        java.util.concurrent.Executor onContext = onThisContext();
+        Executor onContext = onThisContext();
         // the history is read early: a named thread's together with the lookups, a current one's while the run is
         // recorded, a new one has none. A run that cannot use it (queued, or interrupting a run whose partial
         // answer is still to be stored) or a failed read reads it again when it starts.
@@ -168,14 +174,21 @@ public class RunService {
         } catch (IllegalArgumentException notAUuid) {
             return Uni.createFrom().failure(ApiException.notFound(null, "run " + runId + " not found"));
         }
-        return ledger.find(caller.orgId(), id)
+        return ledger.find(caller, id)
                 .onItem().ifNull().failWith(() -> ApiException.notFound(null, "run " + runId + " not found"))
                 .map(RunMapper::toView);
     }
 
-    /** The deterministic id of a run's message, so that sending it again is harmless. */
-    public static UUID messageId(UUID runId, String role) {
-        return UUID.nameUUIDFromBytes((runId + ":" + role).getBytes(StandardCharsets.UTF_8));
+    /**
+     * The deterministic id of a run's message, so that sending it again is harmless; the run's org is part of it, as
+     * a run id is unique within its org only. The gateway derives the assistant message's id the same way.
+     */
+    public static UUID messageId(Run run, String role) {
+        return messageId(run.orgId, run.id, role);
+    }
+
+    public static UUID messageId(String orgId, UUID runId, String role) {
+        return UUID.nameUUIDFromBytes((orgId + ":" + runId + ":" + role).getBytes(StandardCharsets.UTF_8));
     }
 
     private Uni<ThreadView> thread(Caller caller, ThreadMode mode, String threadId, AgentView agent) {
@@ -190,19 +203,29 @@ public class RunService {
         };
     }
 
+    /**
+     * The buffered run: like a streamed one it can be cancelled (here at once, from another replica within a
+     * second, or before it started by its client-chosen id); a cancelled run answers with its partial answer,
+     * status {@code cancelled}.
+     */
     private Uni<RunView> execute(Caller caller, Prepared prepared, UUID userMessageId) {
         String auth = caller.authorization();
         Run run = prepared.run();
-        java.util.concurrent.Executor onContext = onThisContext();
+        Executor onContext = onThisContext();
+        CancelSignal signal = executions.track(run.key(), run.cancelRequestedAt != null, null);
         return turn(run).emitOn(onContext)
                 .chain(() -> ask(caller, prepared, userMessageId))
                 .flatMap(asked -> answers.answer(prepared.agent(), prepared.route(), asked.model(),
-                                ToolLoop.Listener.NONE, new dev.switchboard.run.stream.CancelSignal())
-                        .call(asked::stored))
-                .emitOn(onContext)
-                .flatMap(result -> answers.complete(run, result, auth))
+                                ToolLoop.Listener.NONE, signal)
+                        .call(asked::stored)
+                        .emitOn(onContext)
+                        .flatMap(result -> (result.cancelled()
+                                ? answers.cancel(run, RunAnswers.estimated(result, asked.model()), auth)
+                                : answers.complete(run, result, auth))
+                                .call(() -> answers.recordStream(run, result))))
                 .invoke(relay::nudge)
-                .map(RunMapper::toView);
+                .map(RunMapper::toView)
+                .eventually(() -> executions.untrack(run.key()));
     }
 
     /** A queued run waits for the older runs of its thread (see {@link ThreadTurns}). */
@@ -211,7 +234,7 @@ public class RunService {
     }
 
     /** Runs a task on the Vert.x context of the caller (where Hibernate Reactive's session lives), if any. */
-    static java.util.concurrent.Executor onThisContext() {
+    static Executor onThisContext() {
         io.vertx.core.Context context = io.vertx.core.Vertx.currentContext();
         return task -> {
             if (context != null) {
@@ -258,7 +281,7 @@ public class RunService {
     /** The history read before the run's user message was stored, with that message as it is being stored. */
     private List<MessageView> withQuestion(List<MessageView> history, Run run) {
         List<MessageView> newest = new java.util.ArrayList<>(history);
-        newest.add(new MessageView(messageId(run.id, "user"), run.threadId, "user", run.input, run.userId, run.id,
+        newest.add(new MessageView(messageId(run, "user"), run.threadId, "user", run.input, run.userId, run.id,
                 run.createdAt));
         int window = config.historyWindow();
         return newest.size() > window ? newest.subList(newest.size() - window, newest.size()) : newest;
@@ -269,7 +292,7 @@ public class RunService {
         if (userMessageId != null) {
             return Uni.createFrom().voidItem();
         }
-        NewMessage question = new NewMessage(messageId(run.id, "user"), "user", run.input, run.id);
+        NewMessage question = new NewMessage(messageId(run, "user"), "user", run.input, run.id);
         return threads.append(run.threadId, question, auth).replaceWithVoid();
     }
 
@@ -282,20 +305,21 @@ public class RunService {
         }
     }
 
-    private Uni<RunView> failed(UUID runId, Throwable failure) {
+    private Uni<RunView> failed(RunKey runId, Throwable failure) {
         ApiException answer;
         if (failure instanceof ApiException api) {
             answer = api;
         } else if (failure instanceof ProviderException provider) {
-            LOG.warnf("run %s failed: %s", runId, provider.getMessage());
+            LOG.warnf("run %s failed: %s", runId.id(), provider.getMessage());
             answer = ApiException.badGateway(provider.getMessage());
         } else {
-            LOG.errorf(failure, "run %s failed", runId);
+            LOG.errorf(failure, "run %s failed", runId.id());
             answer = new ApiException(500, "internal", "the run failed", null);
         }
         return ledger.fail(runId, answer.getMessage())
                 .invoke(relay::nudge)
-                .onFailure().invoke(e -> LOG.errorf(e, "could not mark run %s failed", runId))
+                .call(() -> answers.recordFailure(runId, answer.getMessage()))
+                .onFailure().invoke(e -> LOG.errorf(e, "could not mark run %s failed", runId.id()))
                 .onItemOrFailure().transformToUni((ignored, e) -> Uni.createFrom().failure(answer));
     }
 

@@ -4,11 +4,7 @@ import dev.switchboard.run.ApiException;
 import dev.switchboard.run.Caller;
 import dev.switchboard.run.Run;
 import dev.switchboard.run.event.OutboxRelay;
-import dev.switchboard.run.provider.ModelRequest;
 import dev.switchboard.run.provider.ProviderException;
-import dev.switchboard.run.provider.TokenEstimate;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.run.rest.RunRequest;
 import dev.switchboard.run.tool.ToolStep;
 import dev.switchboard.run.rest.RunView;
@@ -60,8 +56,8 @@ public class StreamingRuns {
     public Uni<Started> start(Caller caller, RunRequest request) {
         return runs.prepare(caller, request).map(prepared -> {
             Run run = prepared.run();
-            RunStreamWriter writer = new RunStreamWriter(run.id, log);
-            executions.launch(run.id, run.orgId, writer, (signal, onContext) ->
+            RunStreamWriter writer = new RunStreamWriter(run.key(), log);
+            executions.launch(run.key(), run.cancelRequestedAt != null, writer, (signal, onContext) ->
                     execute(caller, prepared, request, writer, signal, onContext));
             return new Started(run.id, run.threadId);
         });
@@ -79,12 +75,12 @@ public class StreamingRuns {
             return Uni.createFrom().failure(ApiException.notFound(null, "run " + id + " not found"));
         }
         io.vertx.core.Context context = io.vertx.core.Vertx.currentContext();
-        return ledger.requestCancel(caller.orgId(), runId).chain(run -> {
+        return ledger.requestCancel(caller, runId).chain(run -> {
             if (run == null) {
                 return Uni.createFrom().nullItem();
             }
-            executions.cancelHere(runId);
-            return executions.awaitEnd(runId, java.time.Duration.ofSeconds(3))
+            executions.cancelHere(run.key());
+            return executions.awaitEnd(run.key(), java.time.Duration.ofSeconds(3))
                     .emitOn(task -> context.runOnContext(ignored -> task.run()))
                     .chain(ended -> runs.find(caller, id));
         });
@@ -102,42 +98,22 @@ public class StreamingRuns {
 
             @Override
             public void step(ToolStep step) {
-                ObjectNode data = JsonNodeFactory.instance.objectNode().put("content", "");
-                data.set("tool_call", answers.step(step));
-                writer.event(StreamEvent.TOOL_CALL, data);
+                writer.event(seq -> answers.toolCallEvent(seq, step));
             }
         };
-        // only a caller that chose the run's id can have cancelled it before it started
-        Uni<Boolean> cancelledEarly = request.runId() == null ? Uni.createFrom().item(false)
-                : executions.cancelRequested(run.orgId, run.id);
-        return cancelledEarly.invoke(requested -> {
-                    if (requested) {
-                        signal.cancel();
-                    }
-                })
-                .chain(() -> runs.turn(run))
+        return runs.turn(run)
                 .emitOn(onContext)
                 .chain(() -> runs.ask(caller, prepared, request.userMessageId()))
                 .chain(asked -> answers.answer(prepared.agent(), prepared.route(), asked.model(), listener, signal)
                         .call(asked::stored)
                         .emitOn(onContext)
                         .chain(result -> result.cancelled()
-                                ? answers.cancel(run, estimated(result, asked.model()), auth).invoke(relay::nudge)
+                                ? answers.cancel(run, RunAnswers.estimated(result, asked.model()), auth)
+                                        .invoke(relay::nudge)
                                         .chain(() -> writer.finish(seq -> StreamEvent.cancelled(seq, result.text())))
                                 : answers.complete(run, result, auth).invoke(relay::nudge)
                                         .chain(() -> writer.finish(StreamEvent::done))))
                 .onFailure().recoverWithUni(failure -> failed(run, failure, writer));
-    }
-
-    /** A run stopped mid-answer has no usage from the provider for that round: estimate it. */
-    private static ToolLoop.Result estimated(ToolLoop.Result result, ModelRequest model) {
-        if (result.inputTokens() > 0) {
-            return result;
-        }
-        int input = TokenEstimate.of(model.instructions())
-                + model.turns().stream().mapToInt(turn -> TokenEstimate.of(turn.text())).sum();
-        return new ToolLoop.Result(result.text(), result.steps(), input, TokenEstimate.of(result.text()),
-                result.finishReason(), true);
     }
 
     private Uni<Void> failed(Run run, Throwable failure, RunStreamWriter writer) {
@@ -146,7 +122,7 @@ public class StreamingRuns {
         if (!(failure instanceof ApiException) && !(failure instanceof ProviderException)) {
             LOG.errorf(failure, "streamed run %s failed", run.id);
         }
-        return ledger.fail(run.id, message)
+        return ledger.fail(run.key(), message)
                 .invoke(relay::nudge)
                 .onFailure().invoke(e -> LOG.errorf(e, "could not mark run %s failed", run.id))
                 .onItemOrFailure().transformToUni((ignored, e) -> writer.finish(seq -> StreamEvent.error(seq, message)));

@@ -2,6 +2,7 @@ package dev.switchboard.run.service;
 
 import dev.switchboard.run.ApiException;
 import dev.switchboard.run.Run;
+import dev.switchboard.run.RunKey;
 import dev.switchboard.run.stream.RunExecutions;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -62,17 +63,18 @@ public class ThreadTurns {
                 .whilst(older -> !older.isEmpty())
                 .collect().last()
                 .chain(ignored -> pool.preparedQuery("update runs set status = 'in_progress', started_at = now(), "
-                        + "updated_at = now() where id = $1 and status = 'queued'").execute(Tuple.of(run.id)))
+                        + "updated_at = now() where org_id = $1 and id = $2 and status = 'queued'")
+                        .execute(Tuple.of(run.orgId, run.id)))
                 .replaceWithVoid();
     }
 
     private Uni<Void> interrupt(String orgId, String threadId, List<UUID> running) {
         for (UUID id : running) {
-            executions.cancelHere(id);
+            executions.cancelHere(new RunKey(orgId, id));
         }
         UUID[] ids = running.toArray(UUID[]::new);
-        return pool.preparedQuery("update runs set cancel_requested_at = now() where id = any($1) "
-                        + "and cancel_requested_at is null").execute(Tuple.of(ids))
+        return pool.preparedQuery("update runs set cancel_requested_at = now() where org_id = $1 and id = any($2) "
+                        + "and cancel_requested_at is null").execute(Tuple.of(orgId, ids))
                 .chain(() -> Multi.createBy().repeating().uni(() -> active(orgId, threadId, null))
                         .withDelay(POLL)
                         .whilst(still -> !still.isEmpty())

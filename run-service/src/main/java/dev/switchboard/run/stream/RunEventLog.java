@@ -2,6 +2,8 @@ package dev.switchboard.run.stream;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.switchboard.run.Caller;
+import dev.switchboard.run.RunKey;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -31,23 +33,23 @@ public class RunEventLog {
     }
 
     /** Appends events (idempotent per run and sequence number). */
-    public Uni<Void> append(UUID runId, List<StreamEvent> events) {
+    public Uni<Void> append(RunKey run, List<StreamEvent> events) {
         if (events.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         List<Tuple> rows = new ArrayList<>(events.size());
         for (StreamEvent e : events) {
-            rows.add(Tuple.of(runId, e.seq(), e.type(), write(e), now));
+            rows.add(Tuple.tuple(List.of(run.orgId(), run.id(), e.seq(), e.type(), write(e), now)));
         }
-        return pool.preparedQuery("insert into run_stream_events (run_id, seq, type, data, created_at) "
-                + "values ($1, $2, $3, $4, $5) on conflict do nothing").executeBatch(rows).replaceWithVoid();
+        return pool.preparedQuery("insert into run_stream_events (org_id, run_id, seq, type, data, created_at) "
+                + "values ($1, $2, $3, $4, $5, $6) on conflict do nothing").executeBatch(rows).replaceWithVoid();
     }
 
     /** The run's events after {@code seq}, in order. */
-    public Uni<List<StreamEvent>> since(UUID runId, int seq) {
-        return pool.preparedQuery("select seq, type, data from run_stream_events where run_id = $1 and seq > $2 "
-                + "order by seq limit 1000").execute(Tuple.of(runId, seq)).map(rows -> {
+    public Uni<List<StreamEvent>> since(RunKey run, int seq) {
+        return pool.preparedQuery("select seq, type, data from run_stream_events where org_id = $1 and run_id = $2 "
+                + "and seq > $3 order by seq limit 1000").execute(Tuple.of(run.orgId(), run.id(), seq)).map(rows -> {
                     List<StreamEvent> events = new ArrayList<>();
                     for (Row row : rows) {
                         events.add(new StreamEvent(row.getInteger("seq"), row.getString("type"),
@@ -57,10 +59,11 @@ public class RunEventLog {
                 });
     }
 
-    /** The thread of the run if the run exists in the org, else null. */
-    public Uni<String> threadOf(String orgId, UUID runId) {
-        return pool.preparedQuery("select thread_id from runs where id = $1 and org_id = $2")
-                .execute(Tuple.of(runId, orgId))
+    /** The thread of the run if the caller reaches the run (see {@link Caller#reaches}), else null. */
+    public Uni<String> threadOf(Caller caller, UUID runId) {
+        return pool.preparedQuery("select thread_id from runs where org_id = $1 and id = $2 "
+                        + "and ($3 or user_id = $4)")
+                .execute(Tuple.of(caller.orgId(), runId, caller.reachesOrganisation(), caller.userId()))
                 .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getString(0));
     }
 

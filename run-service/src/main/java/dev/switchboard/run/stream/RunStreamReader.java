@@ -1,5 +1,6 @@
 package dev.switchboard.run.stream;
 
+import dev.switchboard.run.RunKey;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,12 +28,12 @@ public class RunStreamReader {
     }
 
     /** From memory when the run executes on this replica, else from the log. */
-    public Multi<StreamEvent> since(UUID runId, int seq) {
+    public Multi<StreamEvent> since(RunKey runId, int seq) {
         RunStreamWriter local = executions.streamHere(runId);
         return local != null ? local.follow(seq) : fromLog(runId, seq);
     }
 
-    private Multi<StreamEvent> fromLog(UUID runId, int seq) {
+    private Multi<StreamEvent> fromLog(RunKey runId, int seq) {
         AtomicInteger last = new AtomicInteger(seq);
         AtomicInteger reads = new AtomicInteger();
         return Multi.createBy().repeating()

@@ -1,5 +1,6 @@
 package dev.switchboard.run.stream;
 
+import dev.switchboard.run.RunKey;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.MultiEmitter;
@@ -8,7 +9,7 @@ import org.jboss.logging.Logger;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
+import java.util.function.IntFunction;
 
 /**
  * Numbers a run's events, hands each at once to the readers following the run on this replica, and writes them
@@ -20,7 +21,7 @@ public final class RunStreamWriter {
     private static final Logger LOG = Logger.getLogger(RunStreamWriter.class);
     private static final Duration BATCH_WINDOW = Duration.ofMillis(50);
 
-    private final UUID runId;
+    private final RunKey runId;
     private final RunEventLog log;
     private final List<StreamEvent> history = new ArrayList<>();
     private final List<MultiEmitter<? super StreamEvent>> listeners = new ArrayList<>();
@@ -30,7 +31,7 @@ public final class RunStreamWriter {
     private boolean flushScheduled;
     private Uni<Void> writes = Uni.createFrom().voidItem();
 
-    public RunStreamWriter(UUID runId, RunEventLog log) {
+    public RunStreamWriter(RunKey runId, RunEventLog log) {
         this.runId = runId;
         this.log = log;
     }
@@ -63,12 +64,13 @@ public final class RunStreamWriter {
         }
     }
 
-    public synchronized void event(String type, com.fasterxml.jackson.databind.JsonNode data) {
-        emit(new StreamEvent(++seq, type, data));
+    /** Emits the event made for the next sequence number. */
+    public synchronized void event(IntFunction<StreamEvent> event) {
+        emit(event.apply(++seq));
     }
 
     /** Writes the terminal event and everything still pending, then hands it to the readers and ends them. */
-    public Uni<Void> finish(java.util.function.IntFunction<StreamEvent> terminal) {
+    public Uni<Void> finish(IntFunction<StreamEvent> terminal) {
         StreamEvent last;
         Uni<Void> written;
         synchronized (this) {
@@ -105,7 +107,7 @@ public final class RunStreamWriter {
                             return flush();
                         }
                     })
-                    .subscribe().with(ignored -> { }, e -> LOG.warnf(e, "run %s: stream events not stored", runId));
+                    .subscribe().with(ignored -> { }, e -> LOG.warnf(e, "run %s: stream events not stored", runId.id()));
         }
     }
 

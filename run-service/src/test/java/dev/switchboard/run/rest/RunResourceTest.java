@@ -115,10 +115,10 @@ class RunResourceTest {
 
         List<ThreadServiceStub.Message> messages = stubs.threadService().messages(threadId);
         assertEquals(2, messages.size());
-        assertEquals(RunService.messageId(runId, "user"), messages.get(0).id());
+        assertEquals(RunService.messageId(org, runId, "user"), messages.get(0).id());
         assertEquals("user", messages.get(0).role());
         assertEquals("hello there", messages.get(0).content());
-        assertEquals(RunService.messageId(runId, "assistant"), messages.get(1).id());
+        assertEquals(RunService.messageId(org, runId, "assistant"), messages.get(1).id());
         assertEquals("assistant", messages.get(1).role());
         assertEquals(runId, messages.get(1).runId());
         assertEquals(run.path("content"), messages.get(1).content());

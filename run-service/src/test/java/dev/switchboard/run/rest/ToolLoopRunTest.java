@@ -42,13 +42,14 @@ class ToolLoopRunTest {
     ContractStubs stubs;
     FakeOpenAi fake;
 
+    String org;
     String token;
     AgentServiceStub.Agent agent;
 
     @BeforeEach
     void newOrg() throws Exception {
         fake.reset();
-        String org = "org-" + UUID.randomUUID();
+        org = "org-" + UUID.randomUUID();
         token = TestTokens.internal(org, "user-" + UUID.randomUUID());
         agent = stubs.agentService().addAgent(org, "maths", null, "gpt-5-mini",
                 JSON.readTree("[{\"type\": \"builtin\", \"name\": \"calculator\"}]"));
@@ -79,7 +80,7 @@ class ToolLoopRunTest {
         assertEquals("42", toolMessage.path("content").asText());
 
         // the answer is stored with its tool call (seed 004's tool_calls)
-        JsonNode calls = stubs.threadService().toolCallsOf(RunService.messageId(UUID.fromString(runId), "assistant"));
+        JsonNode calls = stubs.threadService().toolCallsOf(RunService.messageId(org, UUID.fromString(runId), "assistant"));
         assertEquals(1, calls.size());
         assertEquals("calculator", calls.get(0).path("toolName").asText());
         assertEquals("6*7", calls.get(0).path("arguments").path("expression").asText());
@@ -110,7 +111,7 @@ class ToolLoopRunTest {
                 .post("/internal/runs").then().statusCode(200)
                 .body("content", equalTo("Cannot divide by zero."))
                 .extract().path("runId");
-        JsonNode calls = stubs.threadService().toolCallsOf(RunService.messageId(UUID.fromString(runId), "assistant"));
+        JsonNode calls = stubs.threadService().toolCallsOf(RunService.messageId(org, UUID.fromString(runId), "assistant"));
         assertTrue(calls.get(0).path("result").isNull());
         assertTrue(!calls.get(0).path("error").asText().isEmpty(), calls.toString());
         JsonNode messages = fake.requests().get(1).json().path("messages");

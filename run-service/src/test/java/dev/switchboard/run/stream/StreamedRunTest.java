@@ -1,5 +1,6 @@
 package dev.switchboard.run.stream;
 
+import dev.switchboard.run.RunKey;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchboard.local.testing.SwitchboardTestResource;
@@ -164,8 +165,8 @@ class StreamedRunTest {
 
     @Test
     void streamEventsAreKeptForTheRetentionThenSwept() {
-        UUID first = UUID.randomUUID();
-        UUID second = UUID.randomUUID();
+        RunKey first = new RunKey(org, UUID.randomUUID());
+        RunKey second = new RunKey(org, UUID.randomUUID());
         log.append(first, List.of(StreamEvent.text(1, "a"), StreamEvent.done(2))).await().indefinitely();
         log.append(second, List.of(StreamEvent.done(1))).await().indefinitely();
         java.time.Instant now = java.time.Instant.now();
