@@ -25,6 +25,10 @@ public class ApiException extends RuntimeException {
         return new ApiException(404, "not_found", message, field);
     }
 
+    public static ApiException permissionDenied(String message, String field) {
+        return new ApiException(403, "permission_denied", message, field);
+    }
+
     public static ApiException unauthenticated(String message) {
         return new ApiException(401, "unauthenticated", message, null);
     }

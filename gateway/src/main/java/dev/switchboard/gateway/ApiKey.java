@@ -37,6 +37,13 @@ public class ApiKey {
     @Column(nullable = false, updatable = false)
     public String name;
 
+    /**
+     * The role a personal key acts with: its creator's when it was created ({@code admin} or {@code member}). A
+     * service key acts as the organisation whatever this says.
+     */
+    @Column(nullable = false, updatable = false)
+    public String role;
+
     @Column(name = "lookup_prefix", nullable = false, updatable = false)
     public String lookupPrefix;
 

@@ -12,15 +12,22 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 
-/** The demo organisation, user and agent (handle {@code demo}), created through the public API if missing. */
+/**
+ * The demo organisation, its admin user and agent (handle {@code demo}), created through the public API if missing,
+ * and a member of the organisation: {@code <home>/dev-token} is the admin's token ({@code groups: ["admin"]}),
+ * {@code <home>/member-token} the member's, who reaches only their own conversations and runs.
+ */
 final class DemoSeed {
 
     static final String ORG = "demo-org";
     static final String USER = "demo-user";
+    static final String MEMBER = "demo-member";
     static final String AGENT_HANDLE = "demo";
 
-    record Result(String token, Path tokenFile) {
+    record Result(String token, Path tokenFile, String memberToken) {
     }
 
     private DemoSeed() {
@@ -28,10 +35,12 @@ final class DemoSeed {
 
     static Result ensure(StackSettings settings, RsaKeys userKeys, PrintStream out)
             throws IOException, InterruptedException {
-        String token = new JwtSigner(userKeys.loadPrivateKey(), LocalStack.USER_ISSUER)
-                .sign(USER, ORG, Duration.ofDays(30));
+        JwtSigner signer = new JwtSigner(userKeys.loadPrivateKey(), LocalStack.USER_ISSUER);
+        String token = signer.sign(USER, ORG, Duration.ofDays(30), Map.of("groups", List.of("admin")));
         Path tokenFile = settings.home().resolve("dev-token");
         Files.writeString(tokenFile, token + "\n");
+        String memberToken = signer.sign(MEMBER, ORG, Duration.ofDays(30));
+        Files.writeString(settings.home().resolve("member-token"), memberToken + "\n");
 
         HttpClient http = HttpClient.newHttpClient();
         URI agent = URI.create(settings.gatewayUrl() + "/api/v1/agents/" + AGENT_HANDLE);
@@ -55,6 +64,6 @@ final class DemoSeed {
             throw new IOException("looking up the demo agent failed: HTTP " + existing.statusCode() + " "
                     + existing.body());
         }
-        return new Result(token, tokenFile);
+        return new Result(token, tokenFile, memberToken);
     }
 }

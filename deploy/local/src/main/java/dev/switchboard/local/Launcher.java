@@ -38,6 +38,8 @@ public final class Launcher {
         System.out.println("curl -s " + settings.gatewayUrl() + "/api/agents/demo/chat"
                 + " -H \"Authorization: Bearer $(cat " + tokenFile + ")\""
                 + " -H 'Content-Type: application/json' -d '{\"message\": \"Hello!\"}'");
+        System.out.println("(" + tokenFile + " is an admin of the demo organisation; "
+                + settings.home().resolve("member-token") + " a member, who sees only their own conversations)");
         System.out.println();
         System.out.println("Press Ctrl-C to stop.");
         stopped.await();

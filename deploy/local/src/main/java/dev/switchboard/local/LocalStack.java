@@ -43,9 +43,14 @@ public final class LocalStack implements AutoCloseable {
         return settings;
     }
 
-    /** The dev token of the demo user (valid 30 days), also written to {@code <home>/dev-token}. */
+    /** The dev token of the demo user, an admin (valid 30 days), also written to {@code <home>/dev-token}. */
     public String devToken() {
         return demo.token();
+    }
+
+    /** The token of a member of the demo organisation, also written to {@code <home>/member-token}. */
+    public String memberToken() {
+        return demo.memberToken();
     }
 
     public synchronized void start() throws Exception {

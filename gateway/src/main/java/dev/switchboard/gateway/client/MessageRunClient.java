@@ -29,8 +29,11 @@ public class MessageRunClient {
         return downstream.call(caller, auth -> rest.run(run, auth));
     }
 
-    /** The id run-service gives the assistant message of a run (deterministic, see its RunService). */
-    public static UUID assistantMessageId(String runId) {
-        return UUID.nameUUIDFromBytes((runId + ":assistant").getBytes(StandardCharsets.UTF_8));
+    /**
+     * The id run-service gives the assistant message of a run of the org (deterministic, see its
+     * {@code RunService.messageId}; a run id is unique within its org only).
+     */
+    public static UUID assistantMessageId(String orgId, String runId) {
+        return UUID.nameUUIDFromBytes((orgId + ":" + runId + ":assistant").getBytes(StandardCharsets.UTF_8));
     }
 }

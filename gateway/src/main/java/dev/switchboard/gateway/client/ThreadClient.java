@@ -35,6 +35,15 @@ public class ThreadClient {
         return downstream.call(caller, auth -> rest.messages(threadId, limit, auth)).map(ThreadClient::messages);
     }
 
+    /**
+     * Adds ({@code add}) or removes a participant of the thread: the thread afterwards. 403 unless the caller created
+     * the thread or is an admin; 404 if the caller does not reach it.
+     */
+    public Uni<ThreadView> participant(String threadId, String userId, boolean add, Caller caller) {
+        return downstream.call(caller, auth -> add ? rest.addParticipant(threadId, userId, auth)
+                : rest.removeParticipant(threadId, userId, auth));
+    }
+
     /** The newest {@code limit} messages of the caller's current thread with the agent; empty if there is none. */
     public Uni<List<MessageView>> currentMessages(UUID agentId, int limit, Caller caller) {
         return downstream.call(caller, auth -> rest.currentMessages(agentId, limit, auth))

@@ -2,7 +2,9 @@ package dev.switchboard.gateway.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -36,6 +38,16 @@ interface ThreadRestClient {
             @QueryParam("toolName") String toolName, @QueryParam("timeframe") String timeframe,
             @QueryParam("includeTools") String includeTools, @QueryParam("pageSize") String pageSize,
             @QueryParam("page") String page, @QueryParam("pageToken") String pageToken,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization);
+
+    @PUT
+    @Path("/{id}/participants/{userId}")
+    Uni<ThreadView> addParticipant(@PathParam("id") String threadId, @PathParam("userId") String userId,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization);
+
+    @DELETE
+    @Path("/{id}/participants/{userId}")
+    Uni<ThreadView> removeParticipant(@PathParam("id") String threadId, @PathParam("userId") String userId,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization);
 
     @GET

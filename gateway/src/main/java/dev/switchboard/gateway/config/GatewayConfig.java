@@ -13,6 +13,16 @@ public interface GatewayConfig {
 
     Timeouts timeouts();
 
+    Roles roles();
+
+    /** How an end-user JWT names the caller's role in its organisation. */
+    interface Roles {
+
+        /** The value of the JWT's {@code groups} claim that makes the caller an admin of its organisation. */
+        @WithDefault("admin")
+        String adminGroup();
+    }
+
     /** The JWT the gateway signs for every call it forwards to a service. */
     interface InternalToken {
 

@@ -21,10 +21,14 @@ public class ApiKeyRepository implements PanacheRepositoryBase<ApiKey, UUID> {
         return list("lookupPrefix = ?1 and revokedAt is null", lookupPrefix);
     }
 
-    /** The org's unrevoked service keys and the user's own unrevoked personal keys, oldest first. */
-    public Uni<List<ApiKey>> visibleTo(String orgId, String userId) {
-        return list("orgId = ?1 and revokedAt is null and (kind = ?2 or userId = ?3)",
-                Sort.ascending("createdAt", "id"), orgId, ApiKey.SERVICE, userId);
+    /**
+     * The unrevoked keys a user sees, oldest first: an admin every key of the org, a member their own personal
+     * keys.
+     */
+    public Uni<List<ApiKey>> visibleTo(String orgId, String userId, boolean admin) {
+        return admin ? list("orgId = ?1 and revokedAt is null", Sort.ascending("createdAt", "id"), orgId)
+                : list("orgId = ?1 and revokedAt is null and kind = ?2 and userId = ?3",
+                        Sort.ascending("createdAt", "id"), orgId, ApiKey.PERSONAL, userId);
     }
 
     public Uni<ApiKey> activeInOrg(String orgId, UUID id) {

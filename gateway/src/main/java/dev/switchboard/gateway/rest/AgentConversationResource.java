@@ -15,12 +15,16 @@ import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+
+import java.util.List;
 
 /**
  * Seed 000: buffered chat with an agent, on a new thread or continuing one, and a conversation read back.
@@ -81,6 +85,41 @@ public class AgentConversationResource {
                         .map(thread -> requireAgentsThread(agent, thread, threadId))
                         .flatMap(thread -> threads.messages(threadId, CONVERSATION_MESSAGES, caller)
                                 .map(messages -> ConversationResponse.of(agent, thread, messages))));
+    }
+
+    /**
+     * Adds a user to the conversation's participants: they reach it from then on, as its creator does. Only its
+     * creator, an admin or a service key may (403 otherwise). Answers {@code {"threadId", "userIds"}}.
+     */
+    @PUT
+    @Path("/conversations/{threadId}/participants/{userId}")
+    @Consumes(MediaType.WILDCARD)
+    public Uni<ParticipantsResponse> addParticipant(@PathParam("id") String id, @PathParam("threadId") String threadId,
+            @PathParam("userId") String userId) {
+        return participant(id, threadId, userId, true);
+    }
+
+    /** Removes a participant (never the creator); they no longer reach the conversation. */
+    @DELETE
+    @Path("/conversations/{threadId}/participants/{userId}")
+    @Consumes(MediaType.WILDCARD)
+    public Uni<ParticipantsResponse> removeParticipant(@PathParam("id") String id,
+            @PathParam("threadId") String threadId, @PathParam("userId") String userId) {
+        return participant(id, threadId, userId, false);
+    }
+
+    private Uni<ParticipantsResponse> participant(String id, String threadId, String userId, boolean add) {
+        Caller caller = callers.current();
+        return agents.get(id, caller)
+                .flatMap(agent -> threads.get(threadId, caller)
+                        .map(thread -> requireAgentsThread(agent, thread, threadId))
+                        .flatMap(thread -> threads.participant(threadId, userId, add, caller)))
+                .map(thread -> new ParticipantsResponse(thread.id(),
+                        thread.userIds() == null ? List.of() : thread.userIds()));
+    }
+
+    /** {@code {"threadId", "userIds"}}: who takes part in a conversation. */
+    public record ParticipantsResponse(String threadId, List<String> userIds) {
     }
 
     /** Another agent's thread answers as a thread that does not exist. */

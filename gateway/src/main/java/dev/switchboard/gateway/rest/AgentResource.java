@@ -40,7 +40,7 @@ public class AgentResource {
     public Uni<AgentResponse> create(@Valid @NotNull(message = "a JSON request body is required")
             CreateAgentRequest request) {
         CanonicalModels.require(request.model());
-        return agents.create(request.toAgentWrite(), callers.current()).map(AgentResponse::from);
+        return agents.create(request.toAgentWrite(), callers.admin("create agents")).map(AgentResponse::from);
     }
 
     @GET
@@ -60,6 +60,6 @@ public class AgentResource {
     public Uni<AgentResponse> update(@PathParam("id") String id,
             @Valid @NotNull(message = "a JSON request body is required") UpdateAgentRequest request) {
         CanonicalModels.requireIfPresent(request.model());
-        return agents.update(id, request.toAgentWrite(), callers.current()).map(AgentResponse::from);
+        return agents.update(id, request.toAgentWrite(), callers.admin("change agents")).map(AgentResponse::from);
     }
 }

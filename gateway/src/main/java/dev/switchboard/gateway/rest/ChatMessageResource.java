@@ -61,6 +61,11 @@ public class ChatMessageResource {
             @NotNull(message = "a JSON request body is required") ChatMessageRequest request) {
         String role = request.validatedRole();
         Caller caller = callers.current();
+        if (!role.equals("user") && !caller.reachesOrganisation()) {
+            // an assistant or system message speaks for the agent (a system message joins its instructions)
+            throw ApiException.permissionDenied("only an organisation admin or a service key may add " + role
+                    + " messages; send role user", "role");
+        }
         return agentsThread(agentId, threadId, caller).flatMap(agent -> {
             requireSameAgent(agent, request.agentId());
             MessageWrite message = new MessageWrite(UUID.randomUUID(), role, request.content(),
@@ -72,7 +77,7 @@ public class ChatMessageResource {
             return stored
                     .flatMap(question -> runs.run(MessageRunRequest.existingThread(agent.uuid(), threadId,
                             request.content(), message.id()), caller))
-                    .flatMap(run -> messages.get(threadId, MessageRunClient.assistantMessageId(run.runId()).toString(),
+                    .flatMap(run -> messages.get(threadId, MessageRunClient.assistantMessageId(caller.orgId(), run.runId()).toString(),
                             caller))
                     .map(ChatMessageResponse::of);
         });

@@ -50,7 +50,7 @@ public class TeamResource {
 
     @POST
     public Uni<Response> create(TeamShapes.TeamRequest request) {
-        Caller caller = callers.current();
+        Caller caller = callers.admin("create teams");
         if (request == null) {
             throw ApiException.invalid("a JSON request body is required", null);
         }
@@ -76,7 +76,7 @@ public class TeamResource {
     @PATCH
     @Path("/{id}")
     public Uni<TeamShapes.TeamResponse> update(@PathParam("id") String id, TeamShapes.TeamRequest request) {
-        Caller caller = callers.current();
+        Caller caller = callers.admin("change teams");
         UUID teamId = TeamService.id(id);
         if (request == null) {
             throw ApiException.invalid("a JSON request body is required", null);
@@ -91,7 +91,7 @@ public class TeamResource {
     @DELETE
     @Path("/{id}")
     public Uni<Response> delete(@PathParam("id") String id) {
-        return teams.delete(callers.current().orgId(), TeamService.id(id)).map(v -> Response.noContent().build());
+        return teams.delete(callers.admin("delete teams").orgId(), TeamService.id(id)).map(v -> Response.noContent().build());
     }
 
     private static String name(String name, boolean required) {

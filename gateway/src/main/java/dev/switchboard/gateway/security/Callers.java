@@ -1,12 +1,20 @@
 package dev.switchboard.gateway.security;
 
 import dev.switchboard.gateway.ApiException;
+import dev.switchboard.gateway.config.GatewayConfig;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonString;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
-/** The caller of the current request, read from its verified end-user JWT or the API key it presented. */
+import java.util.Set;
+
+/**
+ * The caller of the current request, read from its verified end-user JWT or the API key it presented. A JWT's
+ * role is {@code admin} when its {@code groups} claim holds {@code switchboard.gateway.roles.admin-group}
+ * ({@code admin}), else {@code member}; an organisation service token ({@code kind=service}) acts as the
+ * organisation.
+ */
 @ApplicationScoped
 public class Callers {
 
@@ -14,10 +22,12 @@ public class Callers {
 
     private final JsonWebToken token;
     private final SecurityIdentity identity;
+    private final String adminGroup;
 
-    public Callers(JsonWebToken token, SecurityIdentity identity) {
+    public Callers(JsonWebToken token, SecurityIdentity identity, GatewayConfig config) {
         this.token = token;
         this.identity = identity;
+        this.adminGroup = config.roles().adminGroup();
     }
 
     /** The caller; 401 when the token names no user or org (verification already requires both). */
@@ -31,8 +41,20 @@ public class Callers {
             throw ApiException.unauthenticated("the bearer token must carry the sub and org claims");
         }
         // a JWT may itself be an organisation service token (kind=service), like a service API key
-        String kind = Caller.SERVICE.equals(text(token.getClaim("kind"))) ? Caller.SERVICE : Caller.USER;
-        return new Caller(user, org, kind);
+        boolean service = Caller.SERVICE.equals(text(token.getClaim("kind")));
+        Set<String> groups = token.getGroups();
+        String role = service || (groups != null && groups.contains(adminGroup)) ? Caller.ADMIN : Caller.MEMBER;
+        return new Caller(user, org, service ? Caller.SERVICE : Caller.USER, role);
+    }
+
+    /** The caller, who must be an admin or a service caller: 403 {@code permission_denied} otherwise. */
+    public Caller admin(String what) {
+        Caller caller = current();
+        if (!caller.reachesOrganisation()) {
+            throw ApiException.permissionDenied("only an organisation admin or a service key may " + what
+                    + "; ask an admin of your organisation", null);
+        }
+        return caller;
     }
 
     private static String text(Object claim) {

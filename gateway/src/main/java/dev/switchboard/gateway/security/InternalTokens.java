@@ -14,7 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The internal JWTs the gateway forwards to the services in place of the client's token: RS256, signed
  * with {@code smallrye.jwt.sign.key.location}, issuer {@code switchboard-gateway}, claims {@code sub},
- * {@code org} and {@code kind} ({@code user}, or {@code service} for an organisation service key), valid 5
+ * {@code org}, {@code kind} ({@code user}, or {@code service} for an organisation service key) and {@code role}
+ * ({@code admin}: reaches the whole organisation, as a service key does; or {@code member}), valid 5
  * minutes. One token is reused per caller for up to a minute, so a service always receives one with at least 4
  * minutes left.
  */
@@ -27,7 +28,7 @@ public class InternalTokens {
     private record Signed(String token, Instant signedAt) {
     }
 
-    private record Key(String userId, String orgId, String kind) {
+    private record Key(String userId, String orgId, String kind, String role) {
     }
 
     private final GatewayConfig.InternalToken config;
@@ -39,7 +40,7 @@ public class InternalTokens {
 
     /** The {@code Authorization} header value for a call made on behalf of the caller. */
     public Uni<String> authorization(Caller caller) {
-        Key key = new Key(caller.userId(), caller.orgId(), caller.kind());
+        Key key = new Key(caller.userId(), caller.orgId(), caller.kind(), caller.role());
         Signed cached = cache.get(key);
         if (isFresh(cached, Instant.now())) {
             return Uni.createFrom().item("Bearer " + cached.token());
@@ -63,6 +64,7 @@ public class InternalTokens {
                 .upn(key.userId())
                 .claim("org", key.orgId())
                 .claim("kind", key.kind())
+                .claim("role", key.role())
                 .issuedAt(now)
                 .expiresIn(config.lifetime().toSeconds())
                 .sign();

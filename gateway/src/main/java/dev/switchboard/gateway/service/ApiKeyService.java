@@ -18,9 +18,10 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * API keys of the caller's organisation: created by users (a service key may not manage keys), listed (the org's
- * service keys and the caller's own personal keys), revoked at once, and checked on every request that presents
- * one: there is no cache, so a revoked key fails on the very next request.
+ * API keys of the caller's organisation, managed by users (a service key may not manage keys). A personal key acts
+ * as its creator with the creator's role; a service key acts as the organisation, so only an admin makes one.
+ * Members see and revoke their own personal keys; admins every key of the organisation. Keys are checked on every
+ * request that presents one: there is no cache, so a revoked key fails on the very next request.
  */
 @ApplicationScoped
 public class ApiKeyService {
@@ -35,6 +36,10 @@ public class ApiKeyService {
     @WithTransaction
     public Uni<ApiKeyResponse> create(Caller caller, String name, String kind) {
         requireUser(caller);
+        if (ApiKey.SERVICE.equals(kind) && !caller.isAdmin()) {
+            throw ApiException.permissionDenied("only an organisation admin may create a service key (it acts as the "
+                    + "whole organisation); create a personal key, or ask an admin", "kind");
+        }
         String secret = ApiKeySecrets.generate(ApiKey.SERVICE.equals(kind));
         ApiKey key = new ApiKey();
         key.id = UUID.randomUUID();
@@ -42,6 +47,7 @@ public class ApiKeyService {
         key.userId = caller.userId();
         key.kind = kind;
         key.name = name;
+        key.role = caller.isAdmin() ? Caller.ADMIN : Caller.MEMBER;
         key.lookupPrefix = ApiKeySecrets.prefix(secret);
         key.secretHash = ApiKeySecrets.hash(secret);
         key.createdAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
@@ -51,7 +57,7 @@ public class ApiKeyService {
     @WithSession
     public Uni<List<ApiKeyResponse>> list(Caller caller) {
         requireUser(caller);
-        return keys.visibleTo(caller.orgId(), caller.userId())
+        return keys.visibleTo(caller.orgId(), caller.userId(), caller.isAdmin())
                 .map(list -> list.stream().map(key -> toResponse(key, null)).toList());
     }
 
@@ -60,7 +66,8 @@ public class ApiKeyService {
     public Uni<Void> revoke(Caller caller, UUID id) {
         requireUser(caller);
         return keys.activeInOrg(caller.orgId(), id)
-                .map(key -> key != null && (key.isService() || key.userId.equals(caller.userId())) ? key : null)
+                .map(key -> key != null && (caller.isAdmin() || (!key.isService() && key.userId.equals(caller.userId())))
+                        ? key : null)
                 .onItem().ifNull().failWith(() -> ApiException.notFound("API key " + id + " not found", "id"))
                 .invoke(key -> key.revokedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS))
                 .replaceWithVoid();
@@ -84,8 +91,9 @@ public class ApiKeyService {
 
     private static Caller actingAs(ApiKey key) {
         return key.isService()
-                ? new Caller("service:" + key.id, key.orgId, Caller.SERVICE)
-                : new Caller(key.userId, key.orgId, Caller.USER);
+                ? new Caller("service:" + key.id, key.orgId, Caller.SERVICE, Caller.ADMIN)
+                : new Caller(key.userId, key.orgId, Caller.USER, Caller.ADMIN.equals(key.role) ? Caller.ADMIN
+                        : Caller.MEMBER);
     }
 
     private static void requireUser(Caller caller) {
@@ -96,7 +104,8 @@ public class ApiKeyService {
     }
 
     private static ApiKeyResponse toResponse(ApiKey key, String secret) {
-        return new ApiKeyResponse(key.id, key.name, key.kind, key.lookupPrefix, key.userId, key.createdAt,
+        return new ApiKeyResponse(key.id, key.name, key.kind, key.isService() ? Caller.ADMIN : key.role,
+                key.lookupPrefix, key.userId, key.createdAt,
                 key.lastUsedAt, secret);
     }
 }

@@ -45,8 +45,14 @@ class ApiKeyTest {
     final String org = "org-" + UUID.randomUUID();
     final String user = "user-" + UUID.randomUUID();
 
+    /** A member of the org. */
     RequestSpecification asUser() {
         return given().header("Authorization", "Bearer " + TestTokens.user(org, user)).contentType(ContentType.JSON);
+    }
+
+    /** The same user as an admin of the org (the JWT's groups claim holds admin). */
+    RequestSpecification asAdmin() {
+        return given().header("Authorization", "Bearer " + TestTokens.admin(org, user)).contentType(ContentType.JSON);
     }
 
     JsonPath create(RequestSpecification as, String name, String kind) {
@@ -82,7 +88,7 @@ class ApiKeyTest {
 
     @Test
     void aServiceKeyLooksLikeOne() {
-        String secret = create(asUser(), "ingest", "service").getString("key");
+        String secret = create(asAdmin(), "ingest", "service").getString("key");
         assertTrue(secret.matches("grt_svc_[0-9A-Za-z]{43}"), secret);
     }
 
@@ -129,14 +135,16 @@ class ApiKeyTest {
 
     @Test
     void aServiceKeyActsAsTheOrganisationAndCannotManageKeys() throws Exception {
-        JsonPath key = create(asUser(), "machine", "service");
+        JsonPath key = create(asAdmin(), "machine", "service");
         String secret = key.getString("key");
+        assertEquals("admin", key.getString("role"));
 
         given().header("Authorization", "Bearer " + secret).get("/api/v1/agents").then().statusCode(200);
         InternalJwt.Parsed internal = InternalJwt.parse(stubs.agentService().last().authorization());
         assertEquals("service:" + key.getString("id"), internal.claims().get("sub").asText());
         assertEquals(org, internal.claims().get("org").asText());
         assertEquals("service", internal.claims().get("kind").asText());
+        assertEquals("admin", internal.claims().get("role").asText());
 
         given().header("x-api-key", secret).contentType(ContentType.JSON).body("{\"name\": \"more\"}")
                 .post("/api/v1/api-keys").then().statusCode(403)
@@ -200,20 +208,24 @@ class ApiKeyTest {
     @Test
     void listingAndRevokingAreScopedToTheUserAndOrg() {
         JsonPath mine = create(asUser(), "mine", null);
-        JsonPath shared = create(asUser(), "shared", "service");
+        JsonPath shared = create(asAdmin(), "shared", "service");
         String colleague = "colleague-" + UUID.randomUUID();
         RequestSpecification asColleague = given().header("Authorization", "Bearer " + TestTokens.user(org, colleague));
 
-        // a colleague sees the org's service key, not my personal key, and cannot revoke my key
+        // a colleague (a member) sees none of the keys of others, and cannot revoke mine or the org's
         asColleague.get("/api/v1/api-keys").then().statusCode(200)
-                .body("api_keys.size()", equalTo(1))
-                .body("api_keys[0].id", equalTo(shared.getString("id")))
-                .body("api_keys[0].kind", equalTo("service"));
+                .body("api_keys.size()", equalTo(0));
         given().header("Authorization", "Bearer " + TestTokens.user(org, colleague))
                 .delete("/api/v1/api-keys/" + mine.getString("id")).then().statusCode(404);
+        given().header("Authorization", "Bearer " + TestTokens.user(org, colleague))
+                .delete("/api/v1/api-keys/" + shared.getString("id")).then().statusCode(404);
+        // a member sees their own personal keys only
+        asUser().get("/api/v1/api-keys").then().statusCode(200)
+                .body("api_keys.size()", equalTo(1))
+                .body("api_keys[0].id", equalTo(mine.getString("id")));
 
         // another org sees nothing and cannot revoke anything
-        String stranger = TestTokens.user("org-" + UUID.randomUUID(), user);
+        String stranger = TestTokens.admin("org-" + UUID.randomUUID(), user);
         given().header("Authorization", "Bearer " + stranger).get("/api/v1/api-keys").then().statusCode(200)
                 .body("api_keys.size()", equalTo(0));
         given().header("Authorization", "Bearer " + stranger)
@@ -221,11 +233,37 @@ class ApiKeyTest {
         given().header("Authorization", "Bearer " + stranger).delete("/api/v1/api-keys/not-a-uuid")
                 .then().statusCode(404);
 
-        // a colleague may revoke the org's service key
-        given().header("Authorization", "Bearer " + TestTokens.user(org, colleague))
+        // an admin sees every key of the org and may revoke any (offboarding)
+        String admin = TestTokens.admin(org, "admin-" + UUID.randomUUID());
+        given().header("Authorization", "Bearer " + admin).get("/api/v1/api-keys").then().statusCode(200)
+                .body("api_keys.size()", equalTo(2));
+        given().header("Authorization", "Bearer " + admin)
                 .delete("/api/v1/api-keys/" + shared.getString("id")).then().statusCode(204);
         given().header("x-api-key", shared.getString("key")).get("/api/v1/agents").then().statusCode(401);
         given().header("x-api-key", mine.getString("key")).get("/api/v1/agents").then().statusCode(200);
+    }
+
+    @Test
+    void onlyAnAdminMakesServiceKeysAndAPersonalKeyKeepsItsCreatorsRole() throws Exception {
+        asUser().body("{\"name\": \"escalate\", \"kind\": \"service\"}").post("/api/v1/api-keys").then()
+                .statusCode(403)
+                .body("error.code", equalTo("permission_denied"))
+                .body("error.field", equalTo("kind"));
+        JsonPath member = create(asUser(), "member key", null);
+        assertEquals("member", member.getString("role"));
+        JsonPath admin = create(asAdmin(), "admin key", null);
+        assertEquals("admin", admin.getString("role"));
+
+        given().header("x-api-key", member.getString("key")).get("/api/v1/agents").then().statusCode(200);
+        assertEquals("member", InternalJwt.parse(stubs.agentService().last().authorization()).claims().get("role")
+                .asText());
+        given().header("x-api-key", admin.getString("key")).get("/api/v1/agents").then().statusCode(200);
+        assertEquals("admin", InternalJwt.parse(stubs.agentService().last().authorization()).claims().get("role")
+                .asText());
+        // a member's personal key is no way to a service key
+        given().header("x-api-key", member.getString("key")).contentType(ContentType.JSON)
+                .body("{\"name\": \"escalate\", \"kind\": \"service\"}").post("/api/v1/api-keys").then()
+                .statusCode(403);
     }
 
     @Test

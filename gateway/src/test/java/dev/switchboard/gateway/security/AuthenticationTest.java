@@ -105,8 +105,22 @@ class AuthenticationTest {
         assertEquals(user, internal.claims().get("sub").asText());
         assertEquals(org, internal.claims().get("org").asText());
         assertEquals("user", internal.claims().get("kind").asText());
+        assertEquals("member", internal.claims().get("role").asText(), "no groups claim: a member");
         long lifetime = internal.claims().get("exp").asLong() - internal.claims().get("iat").asLong();
         assertEquals(300, lifetime);
+    }
+
+    @Test
+    void theAdminGroupMakesAnAdminAndTheSameUserWithoutItIsAMemberAgain() throws Exception {
+        given().header("Authorization", "Bearer " + TestTokens.admin(org, user)).get("/api/v1/agents")
+                .then().statusCode(200);
+        assertEquals("admin", InternalJwt.parse(stubs.agentService().last().authorization()).claims().get("role")
+                .asText());
+        // the role is part of who calls: a token without the group is not handed the admin's internal token
+        given().header("Authorization", "Bearer " + TestTokens.user(org, user)).get("/api/v1/agents")
+                .then().statusCode(200);
+        assertEquals("member", InternalJwt.parse(stubs.agentService().last().authorization()).claims().get("role")
+                .asText());
     }
 
     @Test

@@ -56,7 +56,7 @@ public class RunServiceStub extends StubServer {
             world.append(thread, "user", message, caller.user(), runId);
         }
         pause();
-        StubWorld.Message answer = world.append(thread, assistantMessageId(runId), "assistant", "echo: " + message,
+        StubWorld.Message answer = world.append(thread, assistantMessageId(caller.org(), runId), "assistant", "echo: " + message,
                 null, runId);
         String now = StubHttp.time(Instant.now());
         ObjectNode result = StubHttp.JSON.createObjectNode()
@@ -85,9 +85,10 @@ public class RunServiceStub extends StubServer {
         StubHttp.send(exchange, 200, answer);
     }
 
-    /** run-service's deterministic id of a run's assistant message. */
-    public static UUID assistantMessageId(UUID runId) {
-        return UUID.nameUUIDFromBytes((runId + ":assistant").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    /** run-service's deterministic id of the assistant message of a run of the org. */
+    public static UUID assistantMessageId(String org, UUID runId) {
+        return UUID.nameUUIDFromBytes((org + ":" + runId + ":assistant")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     private volatile Duration delay = Duration.ZERO;
