@@ -150,8 +150,9 @@ class StreamingEndToEndTest {
         }
         assertEquals("It is 42.", answer.toString());
 
-        // seed 004: the stored answer carries its tool call
-        String messageId = UUID.nameUUIDFromBytes((runId + ":assistant")
+        // seed 004: the stored answer carries its tool call (its id: "<org>:<run id>:assistant", a run id being
+        // unique within its org only)
+        String messageId = UUID.nameUUIDFromBytes(("demo-org:" + runId + ":assistant")
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
         JsonNode message = Gateway.JSON.readTree(send("GET", "/api/v1/chat/" + agent.get("uuid").asText()
                 + "/threads/" + threadId + "/messages/" + messageId, null, null).body());
