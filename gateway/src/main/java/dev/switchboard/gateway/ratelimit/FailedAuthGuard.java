@@ -14,9 +14,8 @@ import java.util.List;
 /**
  * Failed authentications per client address ({@link ClientAddress}): every {@code /api} answer 401 to a request
  * that presented credentials ({@code Authorization} or {@code x-api-key}) counts one. Once an address has used
- * up {@code switchboard.gateway.rate-limits.failed-auth.per-address} (30 per 60 s: a burst of 30, then one more
- * every 2 s), its requests that present credentials are answered 429 before any verification until it may try
- * again. Requests without credentials are
+ * up {@code switchboard.gateway.rate-limits.failed-auth.per-address} (30 in any 60 s), its requests that
+ * present credentials are answered 429 before any verification until the window allows another attempt. Requests without credentials are
  * neither counted nor refused here: they guess nothing (the security check answers them 401).
  */
 @ApplicationScoped

@@ -3,10 +3,10 @@ package dev.switchboard.gateway.ratelimit;
 import io.smallrye.mutiny.Uni;
 
 /**
- * This replica's view of one shared bucket: the units it leased and has not used yet ({@code available}), and
- * the bucket's theoretical arrival time as the database last answered it ({@code tat}, every replica's leases
- * included). Requests take units from {@code available} without touching the database; when it runs short, one
- * refill at a time asks for another block. A leased unit is served within one window of its lease or dropped.
+ * This replica's view of one shared counter: the units it leased in the current window and has not used yet
+ * ({@code available}; dropped when the window ends), and the counts of the window and the previous one as the
+ * database last answered them (every replica's leases included). Requests take units from {@code available}
+ * without touching the database; when it runs short, one refill at a time asks for another block.
  */
 final class Lease {
 
@@ -16,8 +16,9 @@ final class Lease {
     final Rate rate;
 
     private long available;
-    private long leasedAtMicros;
-    private long tatMicros;
+    private long window = Long.MIN_VALUE / 2;
+    private long previous;
+    private long current;
     private long refusedUntilMicros;
     private long lastUseMicros;
     private Uni<Void> refill;
@@ -29,10 +30,7 @@ final class Lease {
 
     synchronized Take take(long cost, long now) {
         lastUseMicros = now;
-        if (available > 0 && now - leasedAtMicros >= rate.windowMicros()) {
-            available = 0;
-        }
-        if (available >= cost) {
+        if (available >= cost && rate.window(now) == window) {
             available -= cost;
             return Take.TAKEN;
         }
@@ -43,29 +41,49 @@ final class Lease {
         available += cost;
     }
 
-    /** Units a request could use now as far as this replica can tell: its own plus what the bucket holds. */
+    /** Units a request could use now as far as this replica can tell: its own plus what the window allows. */
     synchronized long remaining(long now) {
-        return Math.min(rate.quota(), available + rate.freeAt(tatMicros, now));
+        long k = rate.window(now);
+        long mine = k == window ? available : 0;
+        return Math.max(0, Math.min(rate.quota(), rate.cap(previousIn(k), now) - currentIn(k) + mine));
     }
 
-    /** Microseconds until the bucket is full again (all of {@code q} free). */
+    /** Microseconds until nothing counts against the quota any more (if nothing else is sent). */
     synchronized long untilFull(long now) {
-        return Math.max(0, tatMicros - now);
+        long k = rate.window(now);
+        if (currentIn(k) > 0) {
+            return (k + 2) * rate.windowMicros() - now;
+        }
+        return previousIn(k) > 0 ? (k + 1) * rate.windowMicros() - now : 0;
     }
 
-    /** Microseconds until a request of this cost could be served (0: now). */
+    /** Microseconds until a request of this cost could be served (0: now; at most two windows). */
     synchronized long untilServable(long cost, long now) {
-        long missing = cost - available;
+        long k = rate.window(now);
+        long missing = cost - (k == window ? available : 0);
         if (missing <= 0) {
             return 0;
         }
-        // the bucket frees `missing` units once tat - window + refill(missing) has passed
-        return Math.max(0, tatMicros - rate.windowMicros() + rate.refillMicros(missing) - now);
+        long end = (k + 1) * rate.windowMicros();
+        long prev = previousIn(k);
+        long room = rate.quota() - currentIn(k) - missing;
+        if (room >= 0) {
+            // the previous window's weight falls until prev * left / window <= room
+            return prev == 0 ? 0 : Math.max(0, end - room * rate.windowMicros() / prev - now);
+        }
+        // next window: this window's units weigh as the previous ones, and leased units are dropped
+        long next = currentIn(k);
+        long nextRoom = rate.quota() - cost;
+        if (nextRoom < 0) {
+            return 2 * rate.windowMicros();
+        }
+        return next == 0 ? end - now : Math.max(end - now, end + rate.windowMicros() - nextRoom
+                * rate.windowMicros() / next - now);
     }
 
     /** Whether a request of this cost would be refused without asking the database. */
     synchronized boolean refuses(long cost, long now) {
-        return available < cost && now < refusedUntilMicros;
+        return (available < cost || rate.window(now) != window) && now < refusedUntilMicros;
     }
 
     /** The refill already under way, or null after making {@code next} this lease's refill. */
@@ -77,32 +95,52 @@ final class Lease {
         return null;
     }
 
-    /** The database granted {@code granted} of {@code asked} units at {@code now}; the bucket's tat became {@code tat}. */
-    synchronized void granted(long asked, long granted, long tat, long now) {
+    /** The database granted {@code granted} of {@code asked} units at {@code now}, and counts as it says. */
+    synchronized void granted(long asked, long granted, CounterStore.Grant counts, long now) {
+        if (counts.window() != window) {
+            available = 0;
+        }
+        if (counts.window() >= window) {
+            window = counts.window();
+            previous = counts.previous();
+            current = counts.current();
+        }
         available += granted;
-        leasedAtMicros = now;
-        tatMicros = Math.max(tatMicros, tat);
-        // short of units: ask again only once the bucket has freed one
+        // short of units: ask again only once the window allows one more
         refusedUntilMicros = granted < asked ? now + untilServable(available + 1, now) : 0;
         refill = null;
     }
 
-    /** The bucket was being created by another replica: nothing granted, ask again at once. */
+    /** Nothing was granted and nothing is known: ask again at once. */
     synchronized void retry() {
         refill = null;
     }
 
     /**
      * The database could not be asked: grant from this replica's own view, so that one replica alone never
-     * exceeds the rate (several replicas may, together, until the database answers again).
+     * exceeds the quota (several replicas may, together, until the database answers again).
      */
     synchronized void grantedLocally(long asked, long now) {
-        long granted = Math.min(asked, rate.freeAt(tatMicros, now));
-        granted(asked, granted, Math.max(tatMicros, now) + rate.refillMicros(granted), now);
+        long k = rate.window(now);
+        long prev = previousIn(k);
+        long cur = currentIn(k);
+        long granted = Math.max(0, Math.min(asked, rate.cap(prev, now) - cur));
+        granted(asked, granted, new CounterStore.Grant(granted, k, prev, cur + granted), now);
     }
 
-    /** Full again and unused for a window: nothing left to remember (leased units expire within a window). */
+    /** Both of its windows have ended and nobody used it for a window: nothing left to remember. */
     synchronized boolean idle(long now) {
-        return refill == null && tatMicros <= now && now - lastUseMicros > rate.windowMicros();
+        return refill == null && rate.window(now) > window + 1 && now - lastUseMicros > rate.windowMicros();
+    }
+
+    private long previousIn(long k) {
+        if (k == window) {
+            return previous;
+        }
+        return k == window + 1 ? current : 0;
+    }
+
+    private long currentIn(long k) {
+        return k == window ? current : 0;
     }
 }

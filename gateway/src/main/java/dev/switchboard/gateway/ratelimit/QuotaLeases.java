@@ -20,8 +20,8 @@ import java.util.concurrent.atomic.LongAdder;
  * bucket and serves requests from it in memory; a lease that runs short asks the store for another block (a
  * twentieth of the quota, at most {@code maxBlock}). Requests that run short at the same moment wait for one
  * refill, and the buckets one request needs are refilled by one statement. The store never grants more than the
- * bucket holds, so the replicas together never serve more than the rate allows, give or take the units a
- * replica leased and serves later (at most one block per replica and bucket).
+ * sliding window allows, so the replicas together never serve more than the quota; the units a replica leased
+ * and has not used when its window ends (under one block per replica and bucket) are lost to the others.
  */
 public final class QuotaLeases {
 
@@ -61,7 +61,7 @@ public final class QuotaLeases {
     public Usage refusal(Demand demand) {
         long now = nowMicros();
         Lease lease = lease(demand);
-        long wait = Math.min(seconds(lease.untilServable(demand.cost(), now)), demand.rate().windowSeconds());
+        long wait = Math.min(seconds(lease.untilServable(demand.cost(), now)), 2 * demand.rate().windowSeconds());
         return new Usage(demand.policy(), demand.rate(), lease.remaining(now), Math.max(1, wait));
     }
 
@@ -170,7 +170,7 @@ public final class QuotaLeases {
                         if (grant == null) {
                             asked.get(i).retry();
                         } else {
-                            asked.get(i).granted(ask.ask(), grant.granted(), grant.tatMicros(), ask.nowMicros());
+                            asked.get(i).granted(ask.ask(), grant.granted(), grant, ask.nowMicros());
                         }
                     }
                 })

@@ -5,13 +5,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A limit of {@code quota} units per {@code windowSeconds}, enforced as a GCRA (a token bucket): up to
- * {@code quota} at once, refilled continuously at {@code quota / window}. Written {@code 200/10s},
- * {@code 60/1m} or {@code 1000/1h}; it is the {@code q} and {@code w} of the {@code RateLimit-Policy} header.
+ * A limit of {@code quota} units per {@code windowSeconds}, counted in a sliding window: the units of the current
+ * fixed window plus those of the previous one, weighted by the part of it still within the last
+ * {@code windowSeconds}, may not exceed {@code quota}. Written {@code 200/10s}, {@code 60/1m} or {@code 1000/1h};
+ * it is the {@code q} and {@code w} of the {@code RateLimit-Policy} header.
  */
 public record Rate(long quota, long windowSeconds) {
 
-    /** Bounds that keep the counters' arithmetic (microseconds times units) far from overflowing. */
+    /** Bounds that keep the counters' arithmetic (units times microseconds) far from overflowing. */
     static final long MAX_QUOTA = 10_000_000;
     static final long MAX_WINDOW_SECONDS = 86_400;
 
@@ -45,18 +46,18 @@ public record Rate(long quota, long windowSeconds) {
         return windowSeconds * 1_000_000;
     }
 
-    /** The time {@code units} units take to refill, rounded up. */
-    long refillMicros(long units) {
-        return quota == 0 ? Long.MAX_VALUE / 4 : (units * windowMicros() + quota - 1) / quota;
+    /** The fixed window {@code nowMicros} falls in (windows are aligned to the epoch). */
+    long window(long nowMicros) {
+        return Math.floorDiv(nowMicros, windowMicros());
     }
 
-    /** Units free at {@code nowMicros} in a bucket whose theoretical arrival time is {@code tatMicros}. */
-    long freeAt(long tatMicros, long nowMicros) {
-        if (quota == 0) {
-            return 0;
-        }
-        long headroom = nowMicros + windowMicros() - Math.max(tatMicros, nowMicros);
-        return Math.max(0, Math.min(quota, headroom * quota / windowMicros()));
+    /**
+     * Units of the current window allowed at {@code nowMicros} when the previous window counted {@code previous}:
+     * the quota less the previous window's units still inside the sliding window (rounded up).
+     */
+    long cap(long previous, long nowMicros) {
+        long left = (window(nowMicros) + 1) * windowMicros() - nowMicros;
+        return quota - (previous * left + windowMicros() - 1) / windowMicros();
     }
 
     @Override

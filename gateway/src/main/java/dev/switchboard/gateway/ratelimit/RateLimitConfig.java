@@ -12,7 +12,7 @@ import java.util.Optional;
  * Rate limits of the gateway ({@code switchboard.gateway.rate-limits.*}): requests and runs started per caller
  * (API key, or user of a JWT) and per organisation, failed authentications per client address, and per-org
  * overrides: {@code switchboard.gateway.rate-limits.orgs."<org id>".runs.per-caller=10/1m}. A rate
- * {@code q/w} allows a burst of {@code q} and refills at {@code q} per {@code w} ({@link Rate}).
+ * {@code q/w} allows {@code q} units in any {@code w} (a sliding window, see {@link Rate}).
  */
 @ConfigMapping(prefix = "switchboard.gateway.rate-limits")
 public interface RateLimitConfig {
@@ -56,7 +56,10 @@ public interface RateLimitConfig {
         Rate perOrg();
     }
 
-    /** 401s of requests that presented credentials, per client address (an IPv6 address counts by its /64). */
+    /**
+     * 401s of requests that presented credentials, per client address (an IPv6 address counts by its /64); once
+     * they are used up, requests with credentials from the address are refused before verification.
+     */
     interface FailedAuth {
 
         @WithDefault("30/60s")
@@ -83,11 +86,11 @@ public interface RateLimitConfig {
     /** How replicas share the counters in the gateway's database. */
     interface Lease {
 
-        /** The largest block a replica leases from a shared bucket at once (quota / 20, at least 1). */
+        /** The largest block a replica leases from a shared counter at once (quota / 20, at least 1). */
         @WithDefault("20")
         int maxBlock();
 
-        /** How often buckets that are full again are deleted and forgotten. */
+        /** How often counters whose windows have ended are deleted and forgotten. */
         @WithDefault("60s")
         Duration cleanupEvery();
     }

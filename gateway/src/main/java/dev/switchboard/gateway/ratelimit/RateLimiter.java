@@ -131,7 +131,7 @@ public class RateLimiter {
 
     private void cleanUp() {
         leases.sweep();
-        store.deleteFull(System.currentTimeMillis() * 1000).subscribe().with(deleted -> {
-        }, failure -> LOG.debugf("full rate-limit buckets not deleted: %s", failure));
+        store.deleteStale(System.currentTimeMillis() * 1000).subscribe().with(deleted -> {
+        }, failure -> LOG.debugf("stale rate-limit buckets not deleted: %s", failure));
     }
 }

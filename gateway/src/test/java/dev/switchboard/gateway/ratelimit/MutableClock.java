@@ -15,6 +15,10 @@ final class MutableClock extends Clock {
         this.now = start;
     }
 
+    void set(Instant to) {
+        now = to;
+    }
+
     void advance(Duration by) {
         now = now.plus(by);
     }
