@@ -34,7 +34,15 @@ final class Lease {
             available -= cost;
             return Take.TAKEN;
         }
-        return now < refusedUntilMicros || rate.quota() < cost ? Take.EXHAUSTED : Take.SHORT;
+        return knownShort(cost, now) ? Take.EXHAUSTED : Take.SHORT;
+    }
+
+    /**
+     * Whether the database would grant too little: it said so and the window has not slid far enough since, or
+     * the counts it last gave already leave too little (they only grow: what they leave is an upper bound).
+     */
+    private boolean knownShort(long cost, long now) {
+        return now < refusedUntilMicros || rate.quota() < cost || remaining(now) < cost;
     }
 
     synchronized void giveBack(long cost) {
@@ -83,7 +91,7 @@ final class Lease {
 
     /** Whether a request of this cost would be refused without asking the database. */
     synchronized boolean refuses(long cost, long now) {
-        return (available < cost || rate.window(now) != window) && now < refusedUntilMicros;
+        return (available < cost || rate.window(now) != window) && knownShort(cost, now);
     }
 
     /** The refill already under way, or null after making {@code next} this lease's refill. */
