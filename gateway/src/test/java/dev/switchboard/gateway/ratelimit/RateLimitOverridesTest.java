@@ -9,6 +9,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.Test;
 
@@ -179,7 +180,7 @@ class RateLimitOverridesTest {
         return given().header("X-Forwarded-For", address);
     }
 
-    private static io.restassured.response.Response chat(String token, String path) {
+    private static Response chat(String token, String path) {
         return as(token).contentType(ContentType.JSON).body("{\"message\": \"hi\", \"model\": \"gpt-5-mini\"}")
                 .post(path);
     }
