@@ -91,7 +91,8 @@ class RateLimitOverridesTest {
     void aUserMessageStartsARunAndAnAssistantMessageDoesNot() {
         String org = RateLimitOverridesProfile.MESSAGES;
         String user = "user-" + UUID.randomUUID();
-        String token = TestTokens.user(org, user);
+        // an admin: assistant messages are an admin's where roles are enforced
+        String token = AdminTokens.of(org, user);
         StubWorld.Agent agent = stubs.world().addAgent(org, null, "Messages", "gpt-5-mini");
         StubWorld.Thread thread = stubs.world().newThread(org, user, agent);
         String messages = "/api/v1/chat/" + agent.uuid() + "/threads/" + thread.id() + "/messages";
@@ -114,7 +115,8 @@ class RateLimitOverridesTest {
     @Test
     void aTeamChatCountsEveryModelCallItMakes() {
         String org = RateLimitOverridesProfile.TEAM;
-        String token = TestTokens.user(org, "user-" + UUID.randomUUID());
+        // an admin: teams are an admin's to make where roles are enforced
+        String token = AdminTokens.of(org, "admin-" + UUID.randomUUID());
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             ids.add(stubs.world().addAgent(org, null, "Member " + i, "gpt-5-mini").uuid().toString());

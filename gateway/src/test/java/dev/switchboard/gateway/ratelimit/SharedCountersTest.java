@@ -1,6 +1,7 @@
 package dev.switchboard.gateway.ratelimit;
 
 import dev.switchboard.gateway.stub.ServiceStubsResource;
+import dev.switchboard.local.infra.Ports;
 import dev.switchboard.local.testing.SwitchboardTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -151,10 +152,14 @@ class SharedCountersTest {
     }
 
     @Test
-    void withoutTheDatabaseEachReplicaStillLimitsOnItsOwn() {
-        Pool closed = pool();
-        closed.close().await().indefinitely();
-        QuotaLeases alone = new QuotaLeases(new PgCounterStore(closed), clock, 20);
+    void withoutTheDatabaseEachReplicaStillLimitsOnItsOwn() throws Exception {
+        // a database nobody listens for: every lease statement fails at once
+        Pool nowhere = Pool.newInstance(PgBuilder.pool().with(new PoolOptions().setMaxSize(1))
+                .connectingTo(new PgConnectOptions().setHost("127.0.0.1").setPort(Ports.free())
+                        .setUser("nobody").setPassword("nothing").setDatabase("none"))
+                .using(vertx).build());
+        pools.add(nowhere);
+        QuotaLeases alone = new QuotaLeases(new PgCounterStore(nowhere), clock, 20);
         Demand demand = new Demand("caller", subject, new Rate(10, 3600), 1);
         int served = 0;
         for (int i = 0; i < 20; i++) {
