@@ -31,6 +31,9 @@ public record StackSettings(
             "SWITCHBOARD_OPENAI_API_KEY", "SWITCHBOARD_ANTHROPIC_API_KEY", "SWITCHBOARD_ANTHROPIC_BASE_URL",
             "SWITCHBOARD_MODEL_OVERRIDES");
 
+    /** Every variable with this prefix is handed to the services too: the gateway's rate limits. */
+    public static final String PASSED_PREFIX = "SWITCHBOARD_GATEWAY_RATE_LIMITS_";
+
     public static final String DEFAULT_JAVA_OPTIONS =
             "-Xms32m -Xmx160m -XX:+UseSerialGC -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=64m -Xss512k";
 
@@ -108,6 +111,11 @@ public record StackSettings(
                 passed.put(name, value.trim());
             }
         }
+        env.forEach((name, value) -> {
+            if (name.startsWith(PASSED_PREFIX) && value != null && !value.isBlank()) {
+                passed.put(name, value.trim());
+            }
+        });
         return Map.copyOf(passed);
     }
 

@@ -41,6 +41,16 @@ class StackSettingsTest {
     }
 
     @Test
+    void theGatewaysRateLimitsAndTheModelProvidersReachTheServices() {
+        StackSettings s = StackSettings.fromEnvironment(Path.of("/repo"), Map.of(
+                "SWITCHBOARD_GATEWAY_RATE_LIMITS_REQUESTS_PER_CALLER", "5000/10s",
+                "SWITCHBOARD_OPENAI_API_KEY", "sk-test",
+                "SWITCHBOARD_GATEWAY_PORT", "9080"));
+        assertEquals(Map.of("SWITCHBOARD_GATEWAY_RATE_LIMITS_REQUESTS_PER_CALLER", "5000/10s",
+                "SWITCHBOARD_OPENAI_API_KEY", "sk-test"), s.serviceEnvironment());
+    }
+
+    @Test
     void aBadPortSaysWhichVariableIsWrong() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> StackSettings.fromEnvironment(Path.of("/repo"), Map.of("SWITCHBOARD_PG_PORT", "lots")));

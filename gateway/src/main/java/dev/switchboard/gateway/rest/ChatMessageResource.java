@@ -11,6 +11,7 @@ import dev.switchboard.gateway.client.StoredMessage;
 import dev.switchboard.gateway.client.ThreadClient;
 import dev.switchboard.gateway.client.ThreadMessageClient;
 import dev.switchboard.gateway.client.ThreadView;
+import dev.switchboard.gateway.ratelimit.RunQuota;
 import dev.switchboard.gateway.security.Caller;
 import dev.switchboard.gateway.security.Callers;
 import io.quarkus.security.Authenticated;
@@ -45,14 +46,16 @@ public class ChatMessageResource {
     private final ThreadMessageClient messages;
     private final MessageRunClient runs;
     private final Callers callers;
+    private final RunQuota runQuota;
 
     public ChatMessageResource(AgentClient agents, ThreadClient threads, ThreadMessageClient messages,
-            MessageRunClient runs, Callers callers) {
+            MessageRunClient runs, Callers callers, RunQuota runQuota) {
         this.agents = agents;
         this.threads = threads;
         this.messages = messages;
         this.runs = runs;
         this.callers = callers;
+        this.runQuota = runQuota;
     }
 
     @POST
@@ -74,7 +77,8 @@ public class ChatMessageResource {
             if (!role.equals("user")) {
                 return stored.map(m -> ChatMessageResponse.of(m, null));
             }
-            return stored
+            // a user message starts a run: counted before the message is stored, so a 429 leaves nothing behind
+            return runQuota.charge(1).chain(() -> stored)
                     .flatMap(question -> runs.run(MessageRunRequest.existingThread(agent.uuid(), threadId,
                             request.content(), message.id()), caller))
                     .flatMap(run -> messages.get(threadId, MessageRunClient.assistantMessageId(caller.orgId(), run.runId()).toString(),

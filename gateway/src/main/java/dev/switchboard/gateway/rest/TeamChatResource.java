@@ -6,6 +6,7 @@ import dev.switchboard.gateway.client.AgentClient;
 import dev.switchboard.gateway.client.AgentView;
 import dev.switchboard.gateway.client.RunClient;
 import dev.switchboard.gateway.client.RunRequest;
+import dev.switchboard.gateway.ratelimit.RunQuota;
 import dev.switchboard.gateway.security.Caller;
 import dev.switchboard.gateway.security.Callers;
 import dev.switchboard.gateway.service.TeamService;
@@ -42,12 +43,15 @@ public class TeamChatResource {
     private final AgentClient agents;
     private final RunClient runs;
     private final Callers callers;
+    private final RunQuota runQuota;
 
-    public TeamChatResource(TeamService teams, AgentClient agents, RunClient runs, Callers callers) {
+    public TeamChatResource(TeamService teams, AgentClient agents, RunClient runs, Callers callers,
+            RunQuota runQuota) {
         this.teams = teams;
         this.agents = agents;
         this.runs = runs;
         this.callers = callers;
+        this.runQuota = runQuota;
     }
 
     @POST
@@ -62,6 +66,7 @@ public class TeamChatResource {
             throw ApiException.invalid("mode must be one of: " + String.join(", ", MODES), "mode");
         }
         return teams.find(caller.orgId(), TeamService.id(id))
+                .call(team -> runQuota.charge(modelCalls(mode, team)))
                 .flatMap(team -> Multi.createFrom().items(team.agentIds)
                         .onItem().transformToUniAndConcatenate(uuid -> agents.get(uuid.toString(), caller))
                         .collect().asList()
@@ -132,6 +137,11 @@ public class TeamChatResource {
         answers.forEach(a -> all.append("\n\n").append(a.agentName()).append(": ").append(a.content()));
         return runs.complete(summarizer(team, members), "Summarise the team's answers in a few sentences.",
                 all.toString(), caller);
+    }
+
+    /** The model runs a team chat starts, for the run limits: each answering member and the summary. */
+    static int modelCalls(String mode, Team team) {
+        return "route".equals(mode) ? 3 : team.agentIds.length + 1;
     }
 
     private static String summarizer(Team team, List<AgentView> members) {

@@ -47,6 +47,9 @@ class ConversationListBenchmark {
         Map<String, String> env = new HashMap<>();
         // sized for the data set, as a deployment holding a million threads would be
         env.put("SWITCHBOARD_PG_SHARED_BUFFERS", System.getenv().getOrDefault("SWITCHBOARD_PG_SHARED_BUFFERS", "1GB"));
+        // one user sends far more than the default rate limits allow: raise them (still counted, as in production)
+        env.put("SWITCHBOARD_GATEWAY_RATE_LIMITS_REQUESTS_PER_CALLER", "1000000/10s");
+        env.put("SWITCHBOARD_GATEWAY_RATE_LIMITS_REQUESTS_PER_ORG", "1000000/10s");
         StackSettings settings = TestStacks.onFreePorts("switchboard-bench-", env);
         try (LocalStack stack = new LocalStack(settings, System.out)) {
             stack.start();

@@ -45,8 +45,13 @@ class StreamingBenchmark {
         try (FakeOpenAi model = new FakeOpenAi().start()) {
             // 40 ms before the headers + 10 ms before each token: the first token 50 ms after the request
             model.always(FakeOpenAi.text(Duration.ofMillis(10), TOKENS, 20, 20).afterSilence(Duration.ofMillis(40)));
-            StackSettings settings = TestStacks.onFreePorts("switchboard-bench-stream-",
-                    Map.of("SWITCHBOARD_OPENAI_BASE_URL", model.url()));
+            // one user starts far more runs than the default rate limits allow: raise them (still counted)
+            StackSettings settings = TestStacks.onFreePorts("switchboard-bench-stream-", Map.of(
+                    "SWITCHBOARD_OPENAI_BASE_URL", model.url(),
+                    "SWITCHBOARD_GATEWAY_RATE_LIMITS_REQUESTS_PER_CALLER", "1000000/10s",
+                    "SWITCHBOARD_GATEWAY_RATE_LIMITS_REQUESTS_PER_ORG", "1000000/10s",
+                    "SWITCHBOARD_GATEWAY_RATE_LIMITS_RUNS_PER_CALLER", "1000000/1m",
+                    "SWITCHBOARD_GATEWAY_RATE_LIMITS_RUNS_PER_ORG", "1000000/1m"));
             try (LocalStack stack = new LocalStack(settings, System.out)) {
                 stack.start();
                 String token = Files.readString(settings.home().resolve("dev-token")).trim();
