@@ -287,7 +287,7 @@ public class RunService {
         if (failure instanceof ApiException api) {
             answer = api;
         } else if (failure instanceof ProviderException provider) {
-            LOG.warnf("run %s failed: %s", runId, provider.getMessage());
+            LOG.warnf("run %s failed: %s", runId, provider.detail());
             answer = ApiException.badGateway(provider.getMessage());
         } else {
             LOG.errorf(failure, "run %s failed", runId);
