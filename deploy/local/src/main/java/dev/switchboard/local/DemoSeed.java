@@ -19,6 +19,7 @@ final class DemoSeed {
     static final String ORG = "demo-org";
     static final String USER = "demo-user";
     static final String AGENT_HANDLE = "demo";
+    static final Duration TOKEN_LIFETIME = Duration.ofHours(24);
 
     record Result(String token, Path tokenFile) {
     }
@@ -28,8 +29,9 @@ final class DemoSeed {
 
     static Result ensure(StackSettings settings, RsaKeys userKeys, PrintStream out)
             throws IOException, InterruptedException {
+        // signed anew at each start; valid as long as the gateway's maximum token age (SWITCHBOARD_JWT_MAX_AGE, 24 h)
         String token = new JwtSigner(userKeys.loadPrivateKey(), LocalStack.USER_ISSUER)
-                .sign(USER, ORG, Duration.ofDays(30));
+                .sign(USER, ORG, TOKEN_LIFETIME);
         Path tokenFile = settings.home().resolve("dev-token");
         Files.writeString(tokenFile, token + "\n");
 

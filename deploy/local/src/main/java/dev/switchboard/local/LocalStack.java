@@ -43,7 +43,7 @@ public final class LocalStack implements AutoCloseable {
         return settings;
     }
 
-    /** The dev token of the demo user (valid 30 days), also written to {@code <home>/dev-token}. */
+    /** The dev token of the demo user (valid 24 h from this start), also written to {@code <home>/dev-token}. */
     public String devToken() {
         return demo.token();
     }
