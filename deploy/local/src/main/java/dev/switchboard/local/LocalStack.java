@@ -86,18 +86,20 @@ public final class LocalStack implements AutoCloseable {
         common.put("quarkus.rest-client.run-service.url", "http://127.0.0.1:" + settings.runPort());
 
         List<ServiceProcess> starting = new ArrayList<>();
-        starting.add(service("agent-service", settings.agentPort(), "agents", internalKeys, common));
-        starting.add(service("thread-service", settings.threadPort(), "threads", internalKeys, common));
-        starting.add(service("run-service", settings.runPort(), "runs", internalKeys, common));
+        starting.add(service("agent-service", settings.agentPort(), settings.agentManagementPort(), "agents",
+                internalKeys, common));
+        starting.add(service("thread-service", settings.threadPort(), settings.threadManagementPort(), "threads",
+                internalKeys, common));
+        starting.add(service("run-service", settings.runPort(), settings.runManagementPort(), "runs",
+                internalKeys, common));
         Map<String, String> gateway = new LinkedHashMap<>(common);
-        gateway.put("quarkus.http.port", String.valueOf(settings.gatewayPort()));
         gateway.put("mp.jwt.verify.publickey.location", userKeys.publicKey().toString());
         gateway.put("mp.jwt.verify.issuer", USER_ISSUER);
         gateway.put("smallrye.jwt.sign.key.location", internalKeys.privateKey().toString());
         // the gateway's own database: API keys
         gateway.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl("gateway"));
         gateway.put("quarkus.datasource.reactive.url", postgres.reactiveUrl("gateway"));
-        starting.add(launch("gateway", settings.gatewayPort(), gateway));
+        starting.add(launch("gateway", settings.gatewayPort(), settings.gatewayManagementPort(), gateway));
         services.addAll(starting);
         writePids();
 
@@ -126,19 +128,23 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    private ServiceProcess service(String name, int port, String database, RsaKeys internalKeys,
+    private ServiceProcess service(String name, int port, int managementPort, String database, RsaKeys internalKeys,
             Map<String, String> common) throws IOException {
         Map<String, String> config = new LinkedHashMap<>(common);
-        config.put("quarkus.http.port", String.valueOf(port));
         config.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl(database));
         config.put("quarkus.datasource.reactive.url", postgres.reactiveUrl(database));
         config.put("mp.jwt.verify.publickey.location", internalKeys.publicKey().toString());
-        return launch(name, port, config);
+        return launch(name, port, managementPort, config);
     }
 
-    private ServiceProcess launch(String name, int port, Map<String, String> config) throws IOException {
+    /** Starts the service on its port, with health, metrics and OpenAPI on its management port. */
+    private ServiceProcess launch(String name, int port, int managementPort, Map<String, String> config)
+            throws IOException {
+        Map<String, String> ports = new LinkedHashMap<>(config);
+        ports.put("quarkus.http.port", String.valueOf(port));
+        ports.put("quarkus.management.port", String.valueOf(managementPort));
         Path jar = settings.root().resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
-        return ServiceProcess.start(name, jar, port, settings.serviceJavaOptions(), config,
+        return ServiceProcess.start(name, jar, managementPort, settings.serviceJavaOptions(), ports,
                 settings.serviceEnvironment(), settings.home().resolve("logs"));
     }
 
@@ -148,6 +154,10 @@ public final class LocalStack implements AutoCloseable {
         ports.put("agent-service (SWITCHBOARD_AGENT_PORT)", settings.agentPort());
         ports.put("thread-service (SWITCHBOARD_THREAD_PORT)", settings.threadPort());
         ports.put("run-service (SWITCHBOARD_RUN_PORT)", settings.runPort());
+        ports.put("gateway management (SWITCHBOARD_GATEWAY_MANAGEMENT_PORT)", settings.gatewayManagementPort());
+        ports.put("agent-service management (SWITCHBOARD_AGENT_MANAGEMENT_PORT)", settings.agentManagementPort());
+        ports.put("thread-service management (SWITCHBOARD_THREAD_MANAGEMENT_PORT)", settings.threadManagementPort());
+        ports.put("run-service management (SWITCHBOARD_RUN_MANAGEMENT_PORT)", settings.runManagementPort());
         if (settings.externalDbUrl() == null) {
             ports.put("PostgreSQL (SWITCHBOARD_PG_PORT)", settings.postgresPort());
         }

@@ -107,12 +107,6 @@ class AuthenticationTest {
     }
 
     @Test
-    void healthIsOpen() {
-        given().get("/q/health/live").then().statusCode(200);
-        given().get("/q/health/ready").then().statusCode(200);
-    }
-
-    @Test
     void forwardedCallsCarryANewInternalTokenNeverTheClientsOwn() throws Exception {
         String token = TestTokens.user(org, user);
         given().header("Authorization", "Bearer " + token).get("/api/v1/agents").then().statusCode(200);
