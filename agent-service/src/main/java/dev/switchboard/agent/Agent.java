@@ -41,11 +41,18 @@ public class Agent {
     @Column(nullable = false)
     public String model;
 
-    /** The agent's built-in tools and MCP servers, stored as a jsonb array. */
+    /**
+     * The agent's built-in tools and MCP servers, stored as a jsonb array, their header values sealed
+     * ({@code tool/ToolSecrets} opens them): set only through {@link #replaceTools} and {@link #resealTools}.
+     */
     @Convert(converter = AgentToolsConverter.class)
     @ColumnTransformer(read = "tools::text", write = "?::text::jsonb")
     @Column(nullable = false)
     public List<AgentTool> tools;
+
+    /** The key that sealed the tools' header values; null for tools stored before they were sealed. */
+    @Column(name = "secrets_key_id")
+    public String secretsKeyId;
 
     @Column(name = "created_at", nullable = false, updatable = false)
     public Instant createdAt;
@@ -53,9 +60,12 @@ public class Agent {
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
-    /** A new agent with a fresh UUID; timestamps are kept to the millisecond, as the API shows them. */
+    /**
+     * A new agent with a fresh UUID and no tools yet ({@link #replaceTools}); timestamps are kept to the
+     * millisecond, as the API shows them.
+     */
     public static Agent create(String orgId, String handle, String name, String instructions, String model,
-            List<AgentTool> tools, Instant now) {
+            Instant now) {
         Agent agent = new Agent();
         agent.uuid = UUID.randomUUID();
         agent.orgId = orgId;
@@ -63,7 +73,7 @@ public class Agent {
         agent.name = name;
         agent.instructions = instructions == null ? "" : instructions;
         agent.model = model;
-        agent.tools = tools == null ? List.of() : List.copyOf(tools);
+        agent.tools = List.of();
         agent.createdAt = now.truncatedTo(ChronoUnit.MILLIS);
         agent.updatedAt = agent.createdAt;
         return agent;
@@ -72,8 +82,7 @@ public class Agent {
     /**
      * Applies the non-null values and reports whether anything changed; {@code updatedAt} moves only then.
      */
-    public boolean apply(String newHandle, String newName, String newInstructions, String newModel,
-            List<AgentTool> newTools, Instant now) {
+    public boolean apply(String newHandle, String newName, String newInstructions, String newModel, Instant now) {
         boolean changed = false;
         if (newHandle != null && !newHandle.equals(handle)) {
             handle = newHandle;
@@ -91,13 +100,22 @@ public class Agent {
             model = newModel;
             changed = true;
         }
-        if (newTools != null && !newTools.equals(tools)) {
-            tools = List.copyOf(newTools);
-            changed = true;
-        }
         if (changed) {
             updatedAt = now.truncatedTo(ChronoUnit.MILLIS);
         }
         return changed;
+    }
+
+    /** The same tools sealed anew (with another key): nothing changes for a reader, {@code updatedAt} stays. */
+    public void resealTools(List<AgentTool> sealedTools, String keyId) {
+        tools = List.copyOf(sealedTools);
+        secretsKeyId = keyId;
+    }
+
+    /** Sets the tools, sealed with the key {@code keyId}, and moves {@code updatedAt}. */
+    public void replaceTools(List<AgentTool> sealedTools, String keyId, Instant now) {
+        tools = List.copyOf(sealedTools);
+        secretsKeyId = keyId;
+        updatedAt = now.truncatedTo(ChronoUnit.MILLIS);
     }
 }

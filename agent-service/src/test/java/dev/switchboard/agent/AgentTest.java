@@ -16,7 +16,7 @@ class AgentTest {
 
     @Test
     void aNewAgentKeepsMillisecondsAndDefaultsInstructions() {
-        Agent agent = Agent.create("org", null, "Name", null, "model", null, CREATED);
+        Agent agent = Agent.create("org", null, "Name", null, "model", CREATED);
         assertEquals(Instant.parse("2026-05-01T10:00:00.123Z"), agent.createdAt);
         assertEquals(agent.createdAt, agent.updatedAt);
         assertEquals("", agent.instructions);
@@ -26,8 +26,8 @@ class AgentTest {
 
     @Test
     void applyChangesOnlyGivenValuesAndMovesUpdatedAt() {
-        Agent agent = Agent.create("org", "h", "Name", "Rules", "model", null, CREATED);
-        assertTrue(agent.apply(null, "Other", null, null, null, LATER));
+        Agent agent = Agent.create("org", "h", "Name", "Rules", "model", CREATED);
+        assertTrue(agent.apply(null, "Other", null, null, LATER));
         assertEquals("Other", agent.name);
         assertEquals("h", agent.handle);
         assertEquals("Rules", agent.instructions);
@@ -37,9 +37,9 @@ class AgentTest {
 
     @Test
     void applyingTheSameValuesIsNoChange() {
-        Agent agent = Agent.create("org", "h", "Name", "Rules", "model", null, CREATED);
-        assertFalse(agent.apply("h", "Name", "Rules", "model", null, LATER));
-        assertFalse(agent.apply(null, null, null, null, null, LATER));
+        Agent agent = Agent.create("org", "h", "Name", "Rules", "model", CREATED);
+        assertFalse(agent.apply("h", "Name", "Rules", "model", LATER));
+        assertFalse(agent.apply(null, null, null, null, LATER));
         assertEquals(agent.createdAt, agent.updatedAt);
     }
 }

@@ -1,13 +1,15 @@
 package dev.switchboard.agent.event;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.switchboard.agent.AgentTool;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** The {@code data} of {@code switchboard.agent.created} and {@code switchboard.agent.updated} (schema v1). */
+/**
+ * The {@code data} of {@code switchboard.agent.created} and {@code switchboard.agent.updated} (schema v1); the
+ * tools by type and name only ({@link AgentEventTool}).
+ */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record AgentEventData(
         String orgId,
@@ -17,7 +19,7 @@ public record AgentEventData(
         String name,
         String instructions,
         String model,
-        List<AgentTool> tools,
+        List<AgentEventTool> tools,
         Instant createdAt,
         Instant updatedAt) {
 }

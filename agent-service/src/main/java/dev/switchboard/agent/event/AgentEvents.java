@@ -4,6 +4,7 @@ import dev.switchboard.agent.Agent;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 
 /** Builds the CloudEvents agent-service publishes on {@code agent-events}. */
@@ -30,8 +31,10 @@ public final class AgentEvents {
         if (agent.id == null || agent.uuid == null) {
             throw new IllegalArgumentException("an agent event needs a persisted agent");
         }
+        List<AgentEventTool> tools = agent.tools == null ? List.of()
+                : agent.tools.stream().map(AgentEventTool::of).toList();
         AgentEventData data = new AgentEventData(agent.orgId, agent.uuid, agent.id, agent.handle, agent.name,
-                agent.instructions, agent.model, agent.tools, agent.createdAt, agent.updatedAt);
+                agent.instructions, agent.model, tools, agent.createdAt, agent.updatedAt);
         return new CloudEvent<>(CloudEvent.SPEC_VERSION, eventId, SOURCE, type, agent.uuid.toString(),
                 time.truncatedTo(ChronoUnit.MILLIS), CloudEvent.JSON, schema, data);
     }

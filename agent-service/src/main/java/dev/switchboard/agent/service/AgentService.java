@@ -6,6 +6,7 @@ import dev.switchboard.agent.AgentRef;
 import dev.switchboard.agent.AgentTool;
 import dev.switchboard.agent.tool.AgentToolsReader;
 import dev.switchboard.agent.tool.MaskedValues;
+import dev.switchboard.agent.tool.ToolSecrets;
 import dev.switchboard.agent.event.AgentEventOutbox;
 import dev.switchboard.agent.repository.AgentRepository;
 import dev.switchboard.agent.rest.AgentResponse;
@@ -33,11 +34,13 @@ public class AgentService {
     private final AgentRepository agents;
     private final AgentEventOutbox events;
     private final AgentMapper mapper;
+    private final ToolSecrets secrets;
 
-    AgentService(AgentRepository agents, AgentEventOutbox events, AgentMapper mapper) {
+    AgentService(AgentRepository agents, AgentEventOutbox events, AgentMapper mapper, ToolSecrets secrets) {
         this.agents = agents;
         this.events = events;
         this.mapper = mapper;
+        this.secrets = secrets;
     }
 
     @WithTransaction
@@ -46,11 +49,18 @@ public class AgentService {
         return readNewTools(request.tools())
                 .call(() -> checkHandleShape(handle))
                 .call(() -> ensureHandleFree(orgId, handle))
-                .chain(tools -> agents.persistAndFlush(Agent.create(orgId, handle, request.name(),
-                        request.instructions(), request.model(), tools, Instant.now())))
+                .chain(tools -> agents.persistAndFlush(newAgent(orgId, request, tools)))
                 .onFailure(AgentService::isHandleConflict).transform(failure -> handleTaken(handle))
                 .call(events::created)
                 .map(mapper::toResponse);
+    }
+
+    private Agent newAgent(String orgId, CreateAgentRequest request, List<AgentTool> tools) {
+        Instant now = Instant.now();
+        Agent agent = Agent.create(orgId, request.handle(), request.name(), request.instructions(), request.model(),
+                now);
+        agent.replaceTools(secrets.seal(agent.uuid, tools), secrets.keyId(), agent.createdAt);
+        return agent;
     }
 
     @WithSession
@@ -80,8 +90,14 @@ public class AgentService {
                         ? Uni.createFrom().voidItem()
                         : ensureHandleFree(orgId, handle))
                 .call(agent -> {
-                    boolean changed = agent.apply(handle, request.name(), request.instructions(), request.model(),
-                            MaskedValues.restore(tools, agent.tools), Instant.now());
+                    Instant now = Instant.now();
+                    boolean changed = agent.apply(handle, request.name(), request.instructions(), request.model(), now);
+                    List<AgentTool> current = secrets.open(agent);
+                    List<AgentTool> wanted = MaskedValues.restore(tools, current);
+                    if (wanted != null && !wanted.equals(current)) {
+                        agent.replaceTools(secrets.seal(agent.uuid, wanted), secrets.keyId(), now);
+                        changed = true;
+                    }
                     if (!changed) {
                         return Uni.createFrom().voidItem();
                     }

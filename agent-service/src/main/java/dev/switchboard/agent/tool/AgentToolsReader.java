@@ -26,16 +26,15 @@ public final class AgentToolsReader {
     public static final Set<String> BUILTINS = Set.of("current_time", "calculator", "http_get");
 
     static final int MAX_URL = 2048;
-    static final int MAX_COMMAND = 500;
-    static final int MAX_ARGS = 50;
-    static final int MAX_ARG = 2000;
     static final int MAX_ENTRIES = 20;
     static final int MAX_VALUE = 4096;
     static final Pattern HEADER_NAME = Pattern.compile("[A-Za-z0-9!#$%&'*+.^_`|~-]{1,100}");
-    static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,127}");
+    /** The name of an operator-defined stdio MCP server; run-service checks its own definitions the same way. */
+    static final Pattern SERVER_NAME = Pattern.compile("[a-z][a-z0-9_-]{0,62}");
     private static final Set<String> BUILTIN_FIELDS = Set.of("type", "name");
     private static final Set<String> HTTP_FIELDS = Set.of("type", "url", "headers");
-    private static final Set<String> STDIO_FIELDS = Set.of("type", "command", "args", "env");
+    private static final Set<String> SERVER_FIELDS = Set.of("type", "server");
+    /** What an agent could set before stdio MCP servers became the operator's: refused with a pointer to server. */
 
     private AgentToolsReader() {
     }
@@ -79,23 +78,35 @@ public final class AgentToolsReader {
         if (!AgentTool.MCP.equals(type)) {
             throw invalid(at + ".type must be builtin or mcp", at + ".type");
         }
+        refuseRetiredFields(node, at);
         boolean hasUrl = node.has("url") && !node.get("url").isNull();
-        boolean hasCommand = node.has("command") && !node.get("command").isNull();
-        if (hasUrl == hasCommand) {
-            throw invalid(at + " needs exactly one of url or command", at + (hasUrl ? ".command" : ".url"));
+        boolean hasServer = node.has("server") && !node.get("server").isNull();
+        if (hasUrl == hasServer) {
+            throw invalid(at + " needs exactly one of url (an MCP server of your own) or server (one of the "
+                    + "operator's, by name)", at + (hasUrl ? ".server" : ".url"));
         }
         if (hasUrl) {
             onlyFields(node, at, HTTP_FIELDS, "an MCP server with a url");
             String url = text(node, at, "url", MAX_URL, true);
             checkUrl(url, at + ".url");
-            return new AgentTool(type, null, url, map(node, at, "headers", HEADER_NAME), null, null, null);
+            return AgentTool.mcpUrl(url, headers(node, at));
         }
-        onlyFields(node, at, STDIO_FIELDS, "an MCP server with a command");
-        String command = text(node, at, "command", MAX_COMMAND, true);
-        if (command.isBlank()) {
-            throw invalid(at + ".command must not be blank", at + ".command");
+        onlyFields(node, at, SERVER_FIELDS, "an MCP server picked by name");
+        String server = text(node, at, "server", 63, true);
+        if (!SERVER_NAME.matcher(server).matches()) {
+            throw invalid(at + ".server must match " + SERVER_NAME.pattern(), at + ".server");
         }
-        return new AgentTool(type, null, null, null, command, args(node, at), map(node, at, "env", ENV_NAME));
+        return AgentTool.mcpServer(server);
+    }
+
+    private static void refuseRetiredFields(JsonNode node, String at) {
+        for (String field : List.of("command", "args", "env")) {
+            if (node.has(field)) {
+                throw invalid(at + "." + field + " is not accepted: the operator defines stdio MCP servers (command, "
+                        + "arguments, environment); pick one by name with \"server\" (GET /api/v1/tools lists them)",
+                        at + "." + field);
+            }
+        }
     }
 
     private static void onlyFields(JsonNode node, String at, Set<String> allowed, String what) {
@@ -138,30 +149,9 @@ public final class AgentToolsReader {
         }
     }
 
-    private static List<String> args(JsonNode node, String at) {
-        JsonNode args = node.get("args");
-        String path = at + ".args";
-        if (args == null || args.isNull()) {
-            return null;
-        }
-        if (!args.isArray() || args.size() > MAX_ARGS) {
-            throw invalid(path + " must be an array of at most " + MAX_ARGS + " strings", path);
-        }
-        List<String> values = new ArrayList<>();
-        for (int i = 0; i < args.size(); i++) {
-            JsonNode arg = args.get(i);
-            if (!arg.isTextual() || arg.asText().length() > MAX_ARG) {
-                throw invalid(path + "[" + i + "] must be a string of at most " + MAX_ARG + " characters",
-                        path + "[" + i + "]");
-            }
-            values.add(arg.asText());
-        }
-        return List.copyOf(values);
-    }
-
-    private static Map<String, String> map(JsonNode node, String at, String field, Pattern keys) {
-        JsonNode object = node.get(field);
-        String path = at + "." + field;
+    private static Map<String, String> headers(JsonNode node, String at) {
+        JsonNode object = node.get("headers");
+        String path = at + ".headers";
         if (object == null || object.isNull()) {
             return null;
         }
@@ -172,7 +162,7 @@ public final class AgentToolsReader {
         for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> entry = it.next();
             String entryPath = path + "." + entry.getKey();
-            if (!keys.matcher(entry.getKey()).matches()) {
+            if (!HEADER_NAME.matcher(entry.getKey()).matches()) {
                 throw invalid(entryPath + " is not a valid name", entryPath);
             }
             JsonNode value = entry.getValue();

@@ -10,10 +10,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The gateway shows MCP header and env values as {@value #MASK}. A client that reads an agent and sends its
- * tools back unchanged sends those masks: an update keeps the stored value for a masked one, taken from the
- * stored MCP server with the same {@code url} (or {@code command} and {@code args}). A mask with no stored
- * value to stand for is refused.
+ * The gateway shows MCP header values as {@value #MASK}. A client that reads an agent and sends its tools back
+ * unchanged sends those masks: an update keeps the stored value for a masked one, taken from the stored MCP
+ * server with the same {@code url}. A mask with no stored value to stand for is refused.
  */
 public final class MaskedValues {
 
@@ -32,10 +31,8 @@ public final class MaskedValues {
             AgentTool tool = requested.get(i);
             AgentTool previous = sameServer(tool, stored == null ? List.of() : stored);
             String at = "tools[" + i + "]";
-            restored.add(new AgentTool(tool.type(), tool.name(), tool.url(),
-                    restore(tool.headers(), previous == null ? null : previous.headers(), at + ".headers"),
-                    tool.command(), tool.args(),
-                    restore(tool.env(), previous == null ? null : previous.env(), at + ".env")));
+            restored.add(tool.withHeaders(
+                    restore(tool.headers(), previous == null ? null : previous.headers(), at + ".headers")));
         }
         return List.copyOf(restored);
     }
@@ -61,13 +58,11 @@ public final class MaskedValues {
     }
 
     private static AgentTool sameServer(AgentTool tool, List<AgentTool> stored) {
-        if (!AgentTool.MCP.equals(tool.type())) {
+        if (!AgentTool.MCP.equals(tool.type()) || tool.url() == null) {
             return null;
         }
         for (AgentTool candidate : stored) {
-            if (AgentTool.MCP.equals(candidate.type()) && Objects.equals(candidate.url(), tool.url())
-                    && Objects.equals(candidate.command(), tool.command())
-                    && Objects.equals(candidate.args(), tool.args())) {
+            if (AgentTool.MCP.equals(candidate.type()) && Objects.equals(candidate.url(), tool.url())) {
                 return candidate;
             }
         }

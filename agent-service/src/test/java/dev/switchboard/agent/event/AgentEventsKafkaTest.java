@@ -23,6 +23,7 @@ import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -89,6 +90,37 @@ class AgentEventsKafkaTest {
             assertEquals("Say hi.", updated.get("data").get("instructions").asText());
             assertEquals(updatedAgent.getString("updatedAt"), updated.get("data").get("updatedAt").asText());
             assertEquals(createdRecord.partition(), updatedRecord.partition(), "one agent's events stay in order");
+        }
+    }
+
+    @Test
+    void toolsArePublishedByTypeAndNameNeverWithTheirSecrets() throws Exception {
+        String org = "org-" + UUID.randomUUID();
+        String secret = "Bearer kafka-must-not-see-" + UUID.randomUUID();
+        List<Map<String, Object>> tools = List.of(Map.of("type", "builtin", "name", "calculator"),
+                Map.of("type", "mcp", "url", "https://mcp.example.com/mcp?key=in-the-query",
+                        "headers", Map.of("Authorization", secret)),
+                Map.of("type", "mcp", "server", "everything"));
+        String uuid = given().auth().oauth2(TestTokens.internal(org, "user-1")).contentType(ContentType.JSON)
+                .body(Map.of("name", "Tooled", "model", "gpt-5-mini", "tools", tools))
+                .post("/internal/agents")
+                .then().statusCode(201).extract().jsonPath().getString("uuid");
+        patch(org, uuid, Map.of("tools", List.of(tools.get(1)), "name", "Still tooled"));
+
+        try (ConsumerTask<String, String> records = eventsOf(uuid)) {
+            List<ConsumerRecord<String, String>> all = records.awaitRecords(2, WAIT).getRecords();
+            JsonNode created = json.readTree(all.get(0).value());
+            assertEquals(json.readTree("""
+                    [{"type": "builtin", "name": "calculator"}, {"type": "mcp", "name": "mcp.example.com"},
+                     {"type": "mcp", "name": "everything"}]"""), created.get("data").get("tools"));
+            JsonNode updated = json.readTree(all.get(1).value());
+            assertEquals(json.readTree("[{\"type\": \"mcp\", \"name\": \"mcp.example.com\"}]"),
+                    updated.get("data").get("tools"));
+            for (ConsumerRecord<String, String> record : all) {
+                for (String hidden : List.of("kafka-must-not-see", "in-the-query", "enc:v1:", "Authorization")) {
+                    assertFalse(record.value().contains(hidden), hidden + " reached Kafka: " + record.value());
+                }
+            }
         }
     }
 

@@ -4,14 +4,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.switchboard.agent.Agent;
+import dev.switchboard.agent.AgentTool;
 import dev.switchboard.agent.config.JsonConfig;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -54,7 +57,7 @@ class AgentEventsTest {
     @Test
     void updatedNamesItsOwnTypeAndSchema() throws Exception {
         Agent agent = agent();
-        agent.apply("helper", null, null, null, null, Instant.parse("2026-05-01T11:00:00.5Z"));
+        agent.apply("helper", null, null, null, Instant.parse("2026-05-01T11:00:00.5Z"));
 
         JsonNode event = json.readTree(json.writeValueAsString(
                 AgentEvents.updated(agent, UUID.randomUUID(), Instant.now())));
@@ -66,6 +69,25 @@ class AgentEventsTest {
     }
 
     @Test
+    void toolsAreNamedByTypeAndNameOnly() throws Exception {
+        Agent agent = agent();
+        agent.replaceTools(List.of(AgentTool.builtin("calculator"),
+                AgentTool.mcpUrl("https://mcp.example.com:8443/v1/mcp?token=query-secret",
+                        Map.of("Authorization", "enc:v1:abcdefgh:sealed")),
+                AgentTool.mcpServer("everything")), "abcdefgh", Instant.parse("2026-05-01T10:00:00Z"));
+
+        String event = json.writeValueAsString(AgentEvents.updated(agent, UUID.randomUUID(), Instant.now()));
+        JsonNode tools = json.readTree(event).get("data").get("tools");
+
+        assertEquals(json.readTree("""
+                [{"type": "builtin", "name": "calculator"}, {"type": "mcp", "name": "mcp.example.com"},
+                 {"type": "mcp", "name": "everything"}]"""), tools);
+        for (String hidden : List.of("query-secret", "sealed", "Authorization", "/v1/mcp", "8443")) {
+            assertFalse(event.contains(hidden), hidden + " is not in the event: " + event);
+        }
+    }
+
+    @Test
     void anUnsavedAgentHasNoEvent() {
         Agent agent = agent();
         agent.id = null;
@@ -74,7 +96,7 @@ class AgentEventsTest {
     }
 
     private static Agent agent() {
-        Agent agent = Agent.create("org-1", null, "Helper", "Be brief.", "gpt-5-mini", null,
+        Agent agent = Agent.create("org-1", null, "Helper", "Be brief.", "gpt-5-mini",
                 Instant.parse("2026-05-01T09:00:00.000999Z"));
         agent.id = 42L;
         return agent;

@@ -15,6 +15,7 @@ import static dev.switchboard.agent.rest.Api.as;
 import static dev.switchboard.agent.rest.Api.assertError;
 import static dev.switchboard.agent.rest.Api.create;
 import static dev.switchboard.agent.rest.Api.newOrg;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -27,13 +28,12 @@ class AgentToolsTest {
     static final Map<String, Object> CALCULATOR = Map.of("type", "builtin", "name", "calculator");
     static final Map<String, Object> HTTP_SERVER = Map.of("type", "mcp", "url", "https://mcp.example.com/mcp",
             "headers", Map.of("Authorization", "Bearer secret-1"));
-    static final Map<String, Object> STDIO_SERVER = Map.of("type", "mcp", "command", "npx",
-            "args", List.of("-y", "@modelcontextprotocol/server-everything"), "env", Map.of("LOG_LEVEL", "debug"));
+    static final Map<String, Object> OPERATOR_SERVER = Map.of("type", "mcp", "server", "everything");
 
     @Test
     void toolsAreStoredAndReadBack() {
         String org = newOrg();
-        List<Map<String, Object>> tools = List.of(CALCULATOR, HTTP_SERVER, STDIO_SERVER);
+        List<Map<String, Object>> tools = List.of(CALCULATOR, HTTP_SERVER, OPERATOR_SERVER);
         JsonPath created = create(org, agent(tools)).statusCode(201).extract().jsonPath();
         assertEquals(tools, created.getList("tools"));
 
@@ -68,15 +68,13 @@ class AgentToolsTest {
     @Test
     void maskedValuesSentBackKeepTheStoredOnes() {
         String org = newOrg();
-        long id = create(org, agent(List.of(CALCULATOR, HTTP_SERVER, STDIO_SERVER))).statusCode(201)
+        long id = create(org, agent(List.of(CALCULATOR, HTTP_SERVER, OPERATOR_SERVER))).statusCode(201)
                 .extract().jsonPath().getLong("id");
         String path = "/internal/agents/" + id;
         Map<String, Object> maskedHttp = Map.of("type", "mcp", "url", "https://mcp.example.com/mcp",
                 "headers", Map.of("Authorization", "***", "X-Extra", "new"));
-        Map<String, Object> maskedStdio = Map.of("type", "mcp", "command", "npx",
-                "args", List.of("-y", "@modelcontextprotocol/server-everything"), "env", Map.of("LOG_LEVEL", "***"));
-        as(org).body(Map.of("tools", List.of(maskedStdio, maskedHttp))).patch(path).then().statusCode(200)
-                .body("tools[0].env.LOG_LEVEL", equalTo("debug"))
+        as(org).body(Map.of("tools", List.of(OPERATOR_SERVER, maskedHttp))).patch(path).then().statusCode(200)
+                .body("tools[0].server", equalTo("everything"))
                 .body("tools[1].headers.Authorization", equalTo("Bearer secret-1"))
                 .body("tools[1].headers.X-Extra", equalTo("new"));
 
@@ -105,7 +103,7 @@ class AgentToolsTest {
         cases.put(List.of(CALCULATOR, Map.of("type", "mcp", "url", "ftp://host/x")), "tools[1].url");
         cases.put(List.of(Map.of("type", "mcp", "url", "not a url")), "tools[0].url");
         cases.put(List.of(Map.of("type", "mcp", "url", "https://h/" + "x".repeat(2048))), "tools[0].url");
-        cases.put(List.of(Map.of("type", "mcp", "url", "https://h/", "command", "npx")), "tools[0].command");
+        cases.put(List.of(Map.of("type", "mcp", "url", "https://h/", "server", "everything")), "tools[0].server");
         cases.put(List.of(Map.of("type", "mcp", "url", "https://h/", "args", List.of("a"))), "tools[0].args");
         cases.put(List.of(Map.of("type", "mcp", "url", "https://h/", "headers", List.of("a"))), "tools[0].headers");
         cases.put(List.of(Map.of("type", "mcp", "url", "https://h/", "headers", Map.of("Bad Name", "v"))),
@@ -114,12 +112,16 @@ class AgentToolsTest {
                 "tools[0].headers.X-A");
         cases.put(List.of(Map.of("type", "mcp", "url", "https://h/", "headers", Map.of("X-A", 5))),
                 "tools[0].headers.X-A");
-        cases.put(List.of(Map.of("type", "mcp", "command", " ")), "tools[0].command");
-        cases.put(List.of(Map.of("type", "mcp", "command", "npx", "args", "-y")), "tools[0].args");
-        cases.put(List.of(Map.of("type", "mcp", "command", "npx", "args", List.of("-y", 3))), "tools[0].args[1]");
-        cases.put(List.of(Map.of("type", "mcp", "command", "npx", "env", Map.of("1BAD", "v"))), "tools[0].env.1BAD");
-        cases.put(List.of(Map.of("type", "mcp", "command", "npx", "headers", Map.of("A", "b"))), "tools[0].headers");
-        cases.put(List.of(Map.of("type", "mcp", "command", "x".repeat(501))), "tools[0].command");
+        cases.put(List.of(Map.of("type", "mcp", "server", "Everything")), "tools[0].server");
+        cases.put(List.of(Map.of("type", "mcp", "server", "my server")), "tools[0].server");
+        cases.put(List.of(Map.of("type", "mcp", "server", "x".repeat(64))), "tools[0].server");
+        cases.put(List.of(Map.of("type", "mcp", "server", 5)), "tools[0].server");
+        cases.put(List.of(Map.of("type", "mcp", "server", "everything", "headers", Map.of("A", "b"))),
+                "tools[0].headers");
+        // an agent no longer chooses what runs on run-service's host
+        cases.put(List.of(Map.of("type", "mcp", "command", "npx")), "tools[0].command");
+        cases.put(List.of(Map.of("type", "mcp", "server", "everything", "args", List.of("-y"))), "tools[0].args");
+        cases.put(List.of(Map.of("type", "mcp", "server", "everything", "env", Map.of("A", "b"))), "tools[0].env");
         List<Object> tooMany = new ArrayList<>();
         for (int i = 0; i < 21; i++) {
             tooMany.add(Map.of("type", "mcp", "url", "https://h" + i + ".example/"));
@@ -133,6 +135,14 @@ class AgentToolsTest {
         as(org).get("/internal/agents/" + id).then().body("tools", equalTo(List.of(CALCULATOR)));
         assertEquals(20, tooMany.subList(1, 21).size());
         create(org, agent(tooMany.subList(1, 21))).statusCode(201);
+    }
+
+    @Test
+    void aCommandIsRefusedPointingAtTheOperatorsServers() {
+        as(newOrg()).body(agent(List.of(Map.of("type", "mcp", "command", "npx", "args", List.of("-y", "x")))))
+                .post("/internal/agents").then().statusCode(400)
+                .body("error.field", equalTo("tools[0].command"))
+                .body("error.message", containsString("pick one by name with \"server\""));
     }
 
     private static Map<String, Object> agent(Object tools) {

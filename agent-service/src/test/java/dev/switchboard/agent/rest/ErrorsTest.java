@@ -3,10 +3,12 @@ package dev.switchboard.agent.rest;
 import dev.switchboard.local.testing.SwitchboardTestResource;
 import dev.switchboard.local.testing.TestTokens;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 
+import java.net.URL;
 import java.time.Duration;
 import java.util.Map;
 
@@ -40,10 +42,15 @@ class ErrorsTest {
         assertError(given().auth().oauth2(expired).get("/internal/agents").then(), 401, "unauthenticated", null);
     }
 
+    @TestHTTPResource(value = "/health", management = true)
+    URL health;
+
     @Test
-    void healthNeedsNoToken() {
-        given().get("/q/health/live").then().statusCode(200);
-        given().get("/q/health/ready").then().statusCode(200);
+    void healthNeedsNoTokenOnTheManagementPortAndIsNotOnTheServicePort() {
+        given().get(health + "/live").then().statusCode(200);
+        given().get(health + "/ready").then().statusCode(200);
+        given().get("/q/health/ready").then().statusCode(404);
+        given().get("/q/metrics").then().statusCode(404);
     }
 
     @Test

@@ -26,6 +26,7 @@ final class DemoSeed {
     static final String USER = "demo-user";
     static final String MEMBER = "demo-member";
     static final String AGENT_HANDLE = "demo";
+    static final Duration TOKEN_LIFETIME = Duration.ofHours(24);
 
     record Result(String token, Path tokenFile, String memberToken) {
     }
@@ -35,11 +36,12 @@ final class DemoSeed {
 
     static Result ensure(StackSettings settings, RsaKeys userKeys, PrintStream out)
             throws IOException, InterruptedException {
+        // signed anew at each start; valid as long as the gateway's maximum token age (SWITCHBOARD_JWT_MAX_AGE, 24 h)
         JwtSigner signer = new JwtSigner(userKeys.loadPrivateKey(), LocalStack.USER_ISSUER);
-        String token = signer.sign(USER, ORG, Duration.ofDays(30), Map.of("groups", List.of("admin")));
+        String token = signer.sign(USER, ORG, TOKEN_LIFETIME, Map.of("groups", List.of("admin")));
         Path tokenFile = settings.home().resolve("dev-token");
         Files.writeString(tokenFile, token + "\n");
-        String memberToken = signer.sign(MEMBER, ORG, Duration.ofDays(30));
+        String memberToken = signer.sign(MEMBER, ORG, TOKEN_LIFETIME);
         Files.writeString(settings.home().resolve("member-token"), memberToken + "\n");
 
         HttpClient http = HttpClient.newHttpClient();

@@ -4,6 +4,7 @@ import dev.switchboard.local.infra.KafkaBroker;
 import dev.switchboard.local.infra.Ports;
 import dev.switchboard.local.infra.PostgresServer;
 import dev.switchboard.local.infra.RsaKeys;
+import dev.switchboard.local.infra.SecretsKey;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -43,7 +44,7 @@ public final class LocalStack implements AutoCloseable {
         return settings;
     }
 
-    /** The dev token of the demo user, an admin (valid 30 days), also written to {@code <home>/dev-token}. */
+    /** The dev token of the demo user, an admin (valid 24 h from this start), also written to {@code <home>/dev-token}. */
     public String devToken() {
         return demo.token();
     }
@@ -74,14 +75,15 @@ public final class LocalStack implements AutoCloseable {
 
         RsaKeys userKeys = RsaKeys.ensure(settings.home().resolve("keys"), "user");
         RsaKeys internalKeys = RsaKeys.ensure(settings.home().resolve("keys"), "internal");
-        startServices(userKeys, internalKeys);
+        String secretsKey = SecretsKey.ensure(settings.home().resolve("keys"));
+        startServices(userKeys, internalKeys, secretsKey);
 
         demo = DemoSeed.ensure(settings, userKeys, out);
         out.printf("All up in %.1f s. Logs in %s%n", (System.nanoTime() - started) / 1e9,
                 settings.home().resolve("logs"));
     }
 
-    private void startServices(RsaKeys userKeys, RsaKeys internalKeys) throws Exception {
+    private void startServices(RsaKeys userKeys, RsaKeys internalKeys, String secretsKey) throws Exception {
         Map<String, String> common = new LinkedHashMap<>();
         common.put("kafka.bootstrap.servers", kafka.bootstrapServers());
         common.put("quarkus.datasource.username", postgres.user());
@@ -91,18 +93,21 @@ public final class LocalStack implements AutoCloseable {
         common.put("quarkus.rest-client.run-service.url", "http://127.0.0.1:" + settings.runPort());
 
         List<ServiceProcess> starting = new ArrayList<>();
-        starting.add(service("agent-service", settings.agentPort(), "agents", internalKeys, common));
-        starting.add(service("thread-service", settings.threadPort(), "threads", internalKeys, common));
-        starting.add(service("run-service", settings.runPort(), "runs", internalKeys, common));
+        // agent-service's key for MCP header values, in its environment (never on a command line)
+        starting.add(service("agent-service", settings.agentPort(), settings.agentManagementPort(), "agents",
+                internalKeys, common, Map.of(SecretsKey.VARIABLE, secretsKey)));
+        starting.add(service("thread-service", settings.threadPort(), settings.threadManagementPort(), "threads",
+                internalKeys, common, Map.of()));
+        starting.add(service("run-service", settings.runPort(), settings.runManagementPort(), "runs",
+                internalKeys, common, Map.of()));
         Map<String, String> gateway = new LinkedHashMap<>(common);
-        gateway.put("quarkus.http.port", String.valueOf(settings.gatewayPort()));
         gateway.put("mp.jwt.verify.publickey.location", userKeys.publicKey().toString());
         gateway.put("mp.jwt.verify.issuer", USER_ISSUER);
         gateway.put("smallrye.jwt.sign.key.location", internalKeys.privateKey().toString());
         // the gateway's own database: API keys
         gateway.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl("gateway"));
         gateway.put("quarkus.datasource.reactive.url", postgres.reactiveUrl("gateway"));
-        starting.add(launch("gateway", settings.gatewayPort(), gateway));
+        starting.add(launch("gateway", settings.gatewayPort(), settings.gatewayManagementPort(), gateway, Map.of()));
         services.addAll(starting);
         writePids();
 
@@ -131,20 +136,29 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    private ServiceProcess service(String name, int port, String database, RsaKeys internalKeys,
-            Map<String, String> common) throws IOException {
+    private ServiceProcess service(String name, int port, int managementPort, String database, RsaKeys internalKeys,
+            Map<String, String> common, Map<String, String> environment) throws IOException {
         Map<String, String> config = new LinkedHashMap<>(common);
-        config.put("quarkus.http.port", String.valueOf(port));
         config.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl(database));
         config.put("quarkus.datasource.reactive.url", postgres.reactiveUrl(database));
         config.put("mp.jwt.verify.publickey.location", internalKeys.publicKey().toString());
-        return launch(name, port, config);
+        return launch(name, port, managementPort, config, environment);
     }
 
-    private ServiceProcess launch(String name, int port, Map<String, String> config) throws IOException {
+    /**
+     * Starts the service on its port, with health, metrics and OpenAPI on its management port; {@code environment}
+     * adds to the variables every service gets.
+     */
+    private ServiceProcess launch(String name, int port, int managementPort, Map<String, String> config,
+            Map<String, String> environment) throws IOException {
+        Map<String, String> ports = new LinkedHashMap<>(config);
+        ports.put("quarkus.http.port", String.valueOf(port));
+        ports.put("quarkus.management.port", String.valueOf(managementPort));
+        Map<String, String> env = new LinkedHashMap<>(settings.serviceEnvironment());
+        env.putAll(environment);
         Path jar = settings.root().resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
-        return ServiceProcess.start(name, jar, port, settings.serviceJavaOptions(), config,
-                settings.serviceEnvironment(), settings.home().resolve("logs"));
+        return ServiceProcess.start(name, jar, managementPort, settings.serviceJavaOptions(), ports, env,
+                settings.home().resolve("logs"));
     }
 
     private void checkPortsFree() throws IOException {
@@ -153,6 +167,10 @@ public final class LocalStack implements AutoCloseable {
         ports.put("agent-service (SWITCHBOARD_AGENT_PORT)", settings.agentPort());
         ports.put("thread-service (SWITCHBOARD_THREAD_PORT)", settings.threadPort());
         ports.put("run-service (SWITCHBOARD_RUN_PORT)", settings.runPort());
+        ports.put("gateway management (SWITCHBOARD_GATEWAY_MANAGEMENT_PORT)", settings.gatewayManagementPort());
+        ports.put("agent-service management (SWITCHBOARD_AGENT_MANAGEMENT_PORT)", settings.agentManagementPort());
+        ports.put("thread-service management (SWITCHBOARD_THREAD_MANAGEMENT_PORT)", settings.threadManagementPort());
+        ports.put("run-service management (SWITCHBOARD_RUN_MANAGEMENT_PORT)", settings.runManagementPort());
         if (settings.externalDbUrl() == null) {
             ports.put("PostgreSQL (SWITCHBOARD_PG_PORT)", settings.postgresPort());
         }

@@ -13,24 +13,27 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** One Quarkus service running as a child process, its output going to a log file. */
+/**
+ * One Quarkus service running as a child process, its output going to a log file; it is ready when its
+ * management port answers {@code /q/health/ready}.
+ */
 final class ServiceProcess {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String name;
-    private final int port;
+    private final int managementPort;
     private final Path log;
     private final Process process;
 
-    private ServiceProcess(String name, int port, Path log, Process process) {
+    private ServiceProcess(String name, int managementPort, Path log, Process process) {
         this.name = name;
-        this.port = port;
+        this.managementPort = managementPort;
         this.log = log;
         this.process = process;
     }
 
-    static ServiceProcess start(String name, Path jar, int port, String javaOptions, Map<String, String> config,
+    static ServiceProcess start(String name, Path jar, int managementPort, String javaOptions, Map<String, String> config,
             Map<String, String> environment, Path logDir) throws IOException {
         if (!Files.isRegularFile(jar)) {
             throw new IOException(jar + " is missing: build it first with ./mvnw -DskipTests package "
@@ -54,7 +57,7 @@ final class ServiceProcess {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(environment);
         Process process = builder.start();
-        return new ServiceProcess(name, port, log, process);
+        return new ServiceProcess(name, managementPort, log, process);
     }
 
     String name() {
@@ -68,7 +71,7 @@ final class ServiceProcess {
     /** Waits until the service answers its readiness check; fails fast if the process dies. */
     void awaitReady(Duration timeout) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready"))
+        HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + "/q/health/ready"))
                 .timeout(Duration.ofSeconds(2)).build();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {

@@ -17,6 +17,10 @@ public record StackSettings(
         int agentPort,
         int threadPort,
         int runPort,
+        int gatewayManagementPort,
+        int agentManagementPort,
+        int threadManagementPort,
+        int runManagementPort,
         int postgresPort,
         int kafkaPort,
         int kafkaControllerPort,
@@ -37,16 +41,24 @@ public record StackSettings(
     public static final String DEFAULT_JAVA_OPTIONS =
             "-Xms32m -Xmx160m -XX:+UseSerialGC -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=64m -Xss512k";
 
+    /** How far above its service port a service's management port (health, metrics, OpenAPI) is by default. */
+    public static final int MANAGEMENT_PORT_OFFSET = 1000;
+
     /** Settings from the environment, with the repository at {@code root} and data in {@code root/.switchboard}. */
     public static StackSettings fromEnvironment(Path root, Map<String, String> env) {
         String home = env.getOrDefault("SWITCHBOARD_HOME", root.resolve(".switchboard").toString());
+        int gateway = port(env, "SWITCHBOARD_GATEWAY_PORT", 8080);
+        int agent = port(env, "SWITCHBOARD_AGENT_PORT", 8081);
+        int thread = port(env, "SWITCHBOARD_THREAD_PORT", 8082);
+        int run = port(env, "SWITCHBOARD_RUN_PORT", 8083);
         StackSettings settings = new StackSettings(
                 root.toAbsolutePath().normalize(),
                 Path.of(home).toAbsolutePath().normalize(),
-                port(env, "SWITCHBOARD_GATEWAY_PORT", 8080),
-                port(env, "SWITCHBOARD_AGENT_PORT", 8081),
-                port(env, "SWITCHBOARD_THREAD_PORT", 8082),
-                port(env, "SWITCHBOARD_RUN_PORT", 8083),
+                gateway, agent, thread, run,
+                managementPort(env, "SWITCHBOARD_GATEWAY_MANAGEMENT_PORT", gateway),
+                managementPort(env, "SWITCHBOARD_AGENT_MANAGEMENT_PORT", agent),
+                managementPort(env, "SWITCHBOARD_THREAD_MANAGEMENT_PORT", thread),
+                managementPort(env, "SWITCHBOARD_RUN_MANAGEMENT_PORT", run),
                 port(env, "SWITCHBOARD_PG_PORT", 15432),
                 port(env, "SWITCHBOARD_KAFKA_PORT", 19092),
                 port(env, "SWITCHBOARD_KAFKA_CONTROLLER_PORT", 19093),
@@ -66,6 +78,10 @@ public record StackSettings(
         ports.put("SWITCHBOARD_AGENT_PORT", agentPort);
         ports.put("SWITCHBOARD_THREAD_PORT", threadPort);
         ports.put("SWITCHBOARD_RUN_PORT", runPort);
+        ports.put("SWITCHBOARD_GATEWAY_MANAGEMENT_PORT", gatewayManagementPort);
+        ports.put("SWITCHBOARD_AGENT_MANAGEMENT_PORT", agentManagementPort);
+        ports.put("SWITCHBOARD_THREAD_MANAGEMENT_PORT", threadManagementPort);
+        ports.put("SWITCHBOARD_RUN_MANAGEMENT_PORT", runManagementPort);
         if (externalDbUrl == null) {
             ports.put("SWITCHBOARD_PG_PORT", postgresPort);
         }
@@ -101,6 +117,16 @@ public record StackSettings(
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(name + " must be a TCP port number (1-65535), got '" + value + "'");
         }
+    }
+
+    /** The variable's port, else the service's port + {@value #MANAGEMENT_PORT_OFFSET}. */
+    private static int managementPort(Map<String, String> env, String name, int servicePort) {
+        int fallback = servicePort + MANAGEMENT_PORT_OFFSET;
+        if (fallback > 65535 && (env.get(name) == null || env.get(name).isBlank())) {
+            throw new IllegalArgumentException(name + " must be set: the default, the service port + "
+                    + MANAGEMENT_PORT_OFFSET + ", is above 65535");
+        }
+        return port(env, name, fallback);
     }
 
     private static Map<String, String> passedToServices(Map<String, String> env) {

@@ -71,6 +71,26 @@ class StackSettingsTest {
     }
 
     @Test
+    void managementPortsDefaultToTheServicePortPlus1000AndClashesAreRejected() {
+        StackSettings defaults = StackSettings.fromEnvironment(Path.of("/repo"), Map.of());
+        assertEquals(List.of(9080, 9081, 9082, 9083), List.of(defaults.gatewayManagementPort(),
+                defaults.agentManagementPort(), defaults.threadManagementPort(), defaults.runManagementPort()));
+
+        StackSettings moved = StackSettings.fromEnvironment(Path.of("/repo"), Map.of(
+                "SWITCHBOARD_RUN_PORT", "7083", "SWITCHBOARD_GATEWAY_MANAGEMENT_PORT", "7999"));
+        assertEquals(8083, moved.runManagementPort());
+        assertEquals(7999, moved.gatewayManagementPort());
+
+        IllegalArgumentException clash = assertThrows(IllegalArgumentException.class,
+                () -> StackSettings.fromEnvironment(Path.of("/repo"), Map.of("SWITCHBOARD_AGENT_PORT", "9080")));
+        assertTrue(clash.getMessage().contains(
+                "SWITCHBOARD_AGENT_PORT and SWITCHBOARD_GATEWAY_MANAGEMENT_PORT are both 9080"), clash.getMessage());
+        IllegalArgumentException tooHigh = assertThrows(IllegalArgumentException.class,
+                () -> StackSettings.fromEnvironment(Path.of("/repo"), Map.of("SWITCHBOARD_RUN_PORT", "65000")));
+        assertTrue(tooHigh.getMessage().contains("SWITCHBOARD_RUN_MANAGEMENT_PORT must be set"), tooHigh.getMessage());
+    }
+
+    @Test
     void freePortsChosenTogetherAreAllDifferent() {
         List<Integer> ports = Ports.free(200);
         assertEquals(200, new HashSet<>(ports).size(), ports.toString());

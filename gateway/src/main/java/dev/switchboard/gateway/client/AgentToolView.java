@@ -4,12 +4,11 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
  * One tool of an agent as agent-service answers it: a built-in ({@code type}, {@code name}) or an MCP server
- * ({@code url} and {@code headers}, or {@code command}, {@code args} and {@code env}).
+ * ({@code url} and {@code headers}, or {@code server}: the name of one of the operator's stdio servers).
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -18,15 +17,13 @@ public record AgentToolView(
         String name,
         String url,
         Map<String, String> headers,
-        String command,
-        List<String> args,
-        Map<String, String> env) {
+        String server) {
 
     public static final String MASK = "***";
 
-    /** The tool with every header and env value replaced by {@link #MASK}: they often carry credentials. */
+    /** The tool with every header value replaced by {@link #MASK}: they often carry credentials. */
     public AgentToolView masked() {
-        return new AgentToolView(type, name, url, mask(headers), command, args, mask(env));
+        return new AgentToolView(type, name, url, mask(headers), server);
     }
 
     private static Map<String, String> mask(Map<String, String> values) {

@@ -9,7 +9,7 @@ import java.util.UUID;
 
 /**
  * An agent in the public API: the same JSON agent-service answers ({@code handle} may be null), except that
- * the values of MCP servers' {@code headers} and {@code env} are masked ({@code "***"}).
+ * the values of MCP servers' {@code headers} are masked ({@code "***"}).
  */
 public record AgentResponse(long id, UUID uuid, String handle, String name, String instructions, String model,
         List<AgentToolView> tools, Instant createdAt, Instant updatedAt) {

@@ -29,6 +29,12 @@ public class RunServiceStub extends StubServer {
             models(exchange);
             return;
         }
+        if (exchange.getRequestMethod().equals("GET") && exchange.getRequestURI().getPath().equals("/internal/tools")) {
+            StubHttp.send(exchange, 200, StubHttp.json("""
+                    {"tools": [{"type": "builtin", "name": "calculator"}, {"type": "builtin", "name": "current_time"},
+                               {"type": "mcp", "server": "everything"}]}"""));
+            return;
+        }
         if (!exchange.getRequestMethod().equals("POST") || !exchange.getRequestURI().getPath().equals("/internal/runs")) {
             throw StubHttp.notFound("no such route: " + exchange.getRequestURI().getPath(), null);
         }

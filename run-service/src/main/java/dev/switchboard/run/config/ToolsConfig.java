@@ -5,6 +5,7 @@ import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The tools a run may call, under {@code switchboard.tools}. */
@@ -52,13 +53,29 @@ public interface ToolsConfig {
         Duration connectTimeout();
 
         /**
-         * The programs an agent's stdio MCP server may start ({@code command} as written, e.g. {@code npx});
-         * none when empty: an agent chooses the command, so only the operator may allow one.
+         * The stdio MCP servers of this deployment, by name ({@code ^[a-z][a-z0-9_-]{0,62}$}): the operator
+         * chooses the program, its arguments and environment; an agent only picks one by name
+         * ({@code {"type": "mcp", "server": "everything"}}). None by default.
          */
-        Optional<List<String>> allowedCommands();
+        Map<String, StdioServer> servers();
 
         /** Whether an MCP {@code url} may resolve to loopback, private, link-local or multicast addresses. */
         @WithDefault("false")
         boolean allowPrivate();
+    }
+
+    /**
+     * One operator-defined stdio MCP server: {@code switchboard.tools.mcp.servers.<name>.command=npx},
+     * {@code .args=-y,@modelcontextprotocol/server-everything} (or {@code .args[0]=...}), {@code .env.LOG_LEVEL=info}.
+     * The process gets only {@code PATH}, {@code HOME}, {@code LANG}, {@code TMPDIR} and this {@code env}.
+     */
+    interface StdioServer {
+
+        /** The program, as the operator writes it (found on {@code PATH} unless a path). */
+        String command();
+
+        Optional<List<String>> args();
+
+        Map<String, String> env();
     }
 }

@@ -10,7 +10,10 @@ import java.io.IOException;
 import java.net.http.HttpTimeoutException;
 import java.util.concurrent.TimeoutException;
 
-/** Turns whatever langchain4j reports into a {@link ProviderException} naming the provider's status and message. */
+/**
+ * Turns whatever langchain4j reports into a {@link ProviderException}: its status and kind make the client's
+ * summary, the provider's own message is kept for the logs.
+ */
 final class ProviderErrors {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -27,21 +30,22 @@ final class ProviderErrors {
         HttpException http = find(failure, HttpException.class);
         if (http != null) {
             int status = http.statusCode();
-            return new ProviderException(provider, status, message(http.getMessage()),
-                    status == 429 || status >= 500, failure);
+            return ProviderException.answered(provider, status, message(http.getMessage()), failure);
         }
         boolean timeout = find(failure, HttpTimeoutException.class) != null
                 || find(failure, TimeoutException.class) != null
                 || find(failure, dev.langchain4j.exception.TimeoutException.class) != null;
         if (timeout) {
-            return new ProviderException(provider, 0, "timed out", true, failure);
+            return ProviderException.timedOut(provider, failure);
         }
         if (find(failure, IOException.class) != null) {
-            return new ProviderException(provider, 0, String.valueOf(failure.getMessage()), true, failure);
+            return ProviderException.unreachable(provider, String.valueOf(failure.getMessage()), failure);
         }
-        int status = failure instanceof RateLimitException ? 429 : 0;
-        return new ProviderException(provider, status, message(failure.getMessage()),
-                failure instanceof RetriableException, failure);
+        if (failure instanceof RateLimitException) {
+            return ProviderException.answered(provider, 429, message(failure.getMessage()), failure);
+        }
+        return ProviderException.failed(provider, message(failure.getMessage()), failure instanceof RetriableException,
+                failure);
     }
 
     /** The provider's {@code error.message} when the body is its JSON error, else the body, shortened. */

@@ -16,6 +16,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.jboss.logging.Logger;
 
 import java.util.List;
 
@@ -42,6 +43,8 @@ public class CompletionResource {
     public record Answer(String content, String provider, String model) {
     }
 
+    private static final Logger LOG = Logger.getLogger(CompletionResource.class);
+
     private final ModelProviders providers;
 
     public CompletionResource(ModelProviders providers) {
@@ -55,6 +58,9 @@ public class CompletionResource {
                         completion.instructions() == null ? "" : completion.instructions(),
                         List.of(new ChatTurn.User(completion.message())), List.of()))
                 .map(reply -> new Answer(reply.content(), route.provider(), completion.model()))
-                .onFailure(ProviderException.class).transform(e -> ApiException.badGateway(e.getMessage()));
+                .onFailure(ProviderException.class).transform(e -> {
+                    LOG.warnf("completion with %s failed: %s", completion.model(), ((ProviderException) e).detail());
+                    return ApiException.badGateway(e.getMessage());
+                });
     }
 }

@@ -310,7 +310,7 @@ public class RunService {
         if (failure instanceof ApiException api) {
             answer = api;
         } else if (failure instanceof ProviderException provider) {
-            LOG.warnf("run %s failed: %s", runId.id(), provider.getMessage());
+            LOG.warnf("run %s failed: %s", runId.id(), provider.detail());
             answer = ApiException.badGateway(provider.getMessage());
         } else {
             LOG.errorf(failure, "run %s failed", runId.id());

@@ -119,7 +119,9 @@ public class StreamingRuns {
     private Uni<Void> failed(Run run, Throwable failure, RunStreamWriter writer) {
         String message = failure instanceof ApiException || failure instanceof ProviderException
                 ? failure.getMessage() : "the run failed";
-        if (!(failure instanceof ApiException) && !(failure instanceof ProviderException)) {
+        if (failure instanceof ProviderException provider) {
+            LOG.warnf("streamed run %s failed: %s", run.id, provider.detail());
+        } else if (!(failure instanceof ApiException)) {
             LOG.errorf(failure, "streamed run %s failed", run.id);
         }
         return ledger.fail(run.key(), message)

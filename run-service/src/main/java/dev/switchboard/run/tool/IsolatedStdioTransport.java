@@ -9,12 +9,15 @@ import java.util.Map;
 
 /**
  * The SDK's stdio transport, but the child process does not inherit run-service's environment (database
- * passwords, keys): it gets only {@code PATH}, {@code HOME}, {@code LANG}, {@code TMPDIR} and the agent's own
- * {@code env}.
+ * passwords, keys): it gets only {@link #INHERITED} and the {@code env} the operator defined for the server.
  */
 final class IsolatedStdioTransport extends StdioClientTransport {
 
-    static final List<String> INHERITED = List.of("PATH", "HOME", "LANG", "TMPDIR");
+    /**
+     * What the child inherits: {@code PATH}, {@code HOME}, {@code LANG}, {@code TMPDIR}, and {@code LOGNAME},
+     * {@code SHELL}, {@code TERM}, {@code USER}, which the SDK's {@link ServerParameters} always passes on.
+     */
+    static final List<String> INHERITED = List.of("PATH", "HOME", "LANG", "TMPDIR", "LOGNAME", "SHELL", "TERM", "USER");
 
     private final Map<String, String> env;
 

@@ -21,7 +21,7 @@ import java.util.Map;
 
 /**
  * A session with one MCP server of an agent (streamable HTTP for a {@code url}, a child process over stdio for
- * a {@code command}), through the official MCP Java SDK: opened, initialised and its tools listed by
+ * one of the operator's servers), through the official MCP Java SDK: opened, initialised and its tools listed by
  * {@link #open}; closed by {@link #close}.
  */
 final class McpConnection {
@@ -36,9 +36,13 @@ final class McpConnection {
         this.tools = tools;
     }
 
-    /** Connects, initialises the session and lists every tool (all pages); fails if any step does. */
-    static Uni<McpConnection> open(AgentTool server, ToolsConfig config, AddressGuard.Resolver resolver) {
-        return Uni.createFrom().item(() -> client(server, config, resolver))
+    /**
+     * Connects, initialises the session and lists every tool (all pages); fails if any step does. {@code stdio}
+     * is the operator's definition of the server the agent named ({@code server}), null for a {@code url}.
+     */
+    static Uni<McpConnection> open(AgentTool server, ToolsConfig.StdioServer stdio, ToolsConfig config,
+            AddressGuard.Resolver resolver) {
+        return Uni.createFrom().item(() -> client(server, stdio, config, resolver))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                 .chain(client -> Reactor.toUni(client.initialize())
                         .chain(() -> listAll(client, null, new ArrayList<>()))
@@ -78,27 +82,27 @@ final class McpConnection {
         });
     }
 
-    private static McpAsyncClient client(AgentTool server, ToolsConfig config, AddressGuard.Resolver resolver) {
-        return McpClient.async(transport(server, config, resolver))
+    private static McpAsyncClient client(AgentTool server, ToolsConfig.StdioServer stdio, ToolsConfig config,
+            AddressGuard.Resolver resolver) {
+        return McpClient.async(transport(server, stdio, config, resolver))
                 .requestTimeout(config.callTimeout())
                 .initializationTimeout(config.mcp().connectTimeout())
                 .clientInfo(new McpSchema.Implementation("switchboard-run-service", "1.0.0"))
                 .build();
     }
 
-    private static McpClientTransport transport(AgentTool server, ToolsConfig config,
+    private static McpClientTransport transport(AgentTool server, ToolsConfig.StdioServer stdio, ToolsConfig config,
             AddressGuard.Resolver resolver) {
         if (server.url() != null) {
             return httpTransport(server, config, resolver);
         }
-        List<String> allowed = config.mcp().allowedCommands().orElse(List.of());
-        if (server.command() == null || !allowed.contains(server.command())) {
-            throw new IllegalStateException("the command `" + server.command()
-                    + "` is not allowed for MCP servers on this server (switchboard.tools.mcp.allowed-commands)");
+        if (stdio == null) {
+            throw new IllegalStateException("no MCP server '" + server.server() + "' is defined by the operator");
         }
-        ServerParameters.Builder parameters = ServerParameters.builder(server.command())
-                .args(server.args() == null ? List.of() : server.args());
-        return new IsolatedStdioTransport(parameters.build(), server.env(), McpJsonDefaults.getMapper());
+        ServerParameters parameters = ServerParameters.builder(stdio.command())
+                .args(stdio.args().orElse(List.of()))
+                .build();
+        return new IsolatedStdioTransport(parameters, stdio.env(), McpJsonDefaults.getMapper());
     }
 
     /**

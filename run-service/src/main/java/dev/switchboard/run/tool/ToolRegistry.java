@@ -3,6 +3,7 @@ package dev.switchboard.run.tool;
 import dev.switchboard.run.client.AgentTool;
 import dev.switchboard.run.client.AgentView;
 import dev.switchboard.run.config.ToolsConfig;
+import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,9 +21,11 @@ import java.util.regex.Pattern;
 
 /**
  * Resolves an agent's tools for one run: its built-ins, and every tool of each of its MCP servers (sessions
- * opened in parallel). A server that cannot be reached is logged and reported by the toolbox; the other
- * tools still work.
+ * opened in parallel). A server that cannot be reached, or a stdio server name the operator did not define, is
+ * logged and reported by the toolbox; the other tools still work. Created at start, so a wrong operator
+ * definition of a stdio server stops the service there.
  */
+@Startup
 @ApplicationScoped
 public class ToolRegistry {
 
@@ -33,6 +36,7 @@ public class ToolRegistry {
     private final ToolsConfig config;
     private final AddressGuard.Resolver resolver;
     private final Map<String, Tool> builtins;
+    private final StdioServers stdioServers;
 
     @Inject
     public ToolRegistry(ToolsConfig config, Vertx vertx) {
@@ -47,6 +51,22 @@ public class ToolRegistry {
                 CurrentTimeTool.NAME, new CurrentTimeTool(Clock.systemUTC()),
                 CalculatorTool.NAME, new CalculatorTool(),
                 HttpGetTool.NAME, new HttpGetTool(config.httpGet(), vertx, resolver));
+        this.stdioServers = new StdioServers(config.mcp().servers());
+    }
+
+    /**
+     * What an agent may list here, as it lists them: the built-ins offered ({@code http_get} only when enabled)
+     * and the operator's stdio MCP servers by name. Never a server's command, arguments or environment.
+     */
+    public List<AgentTool> catalog() {
+        List<AgentTool> catalog = new ArrayList<>();
+        for (String name : List.of(CalculatorTool.NAME, CurrentTimeTool.NAME, HttpGetTool.NAME)) {
+            if (!HttpGetTool.NAME.equals(name) || config.httpGet().enabled()) {
+                catalog.add(AgentTool.builtin(name));
+            }
+        }
+        stdioServers.names().forEach(name -> catalog.add(AgentTool.mcpServer(name)));
+        return List.copyOf(catalog);
     }
 
     /** The agent's tools; close the toolbox when the run ends. */
@@ -56,7 +76,13 @@ public class ToolRegistry {
         List<AgentTool> servers = new ArrayList<>();
         for (AgentTool tool : agent.toolsOrEmpty()) {
             if (AgentTool.MCP.equals(tool.type())) {
-                servers.add(tool);
+                String refused = refusal(tool);
+                if (refused == null) {
+                    servers.add(tool);
+                } else {
+                    LOG.warnf("agent %s: %s", agent.uuid(), refused);
+                    failures.add(refused);
+                }
             } else if (HttpGetTool.NAME.equals(tool.name()) && !config.httpGet().enabled()) {
                 failures.add("http_get is disabled on this server");
             } else if (builtins.containsKey(tool.name())) {
@@ -85,8 +111,19 @@ public class ToolRegistry {
         });
     }
 
+    /** Why this MCP server cannot be opened at all (null: it can be tried). */
+    private String refusal(AgentTool server) {
+        if (server.url() != null) {
+            return null;
+        }
+        if (server.server() == null) {
+            return "an MCP server needs a url or the name of one of the operator's servers";
+        }
+        return stdioServers.get(server.server()) == null ? stdioServers.unknown(server.server()) : null;
+    }
+
     private Uni<Opened> open(AgentView agent, AgentTool server) {
-        return McpConnection.open(server, config, resolver)
+        return McpConnection.open(server, stdioServers.get(server.server()), config, resolver)
                 .map(connection -> new Opened(connection, null))
                 .onFailure().recoverWithItem(failure -> {
                     String message = server.label() + " is unavailable: " + Toolbox.message(failure);

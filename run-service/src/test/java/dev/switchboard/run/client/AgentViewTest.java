@@ -25,13 +25,14 @@ class AgentViewTest {
                  "tools": [{"type": "builtin", "name": "calculator"},
                            {"type": "mcp", "url": "https://mcp.example.com/mcp",
                             "headers": {"Authorization": "Bearer t"}},
-                           {"type": "mcp", "command": "npx", "args": ["-y", "server"], "env": {"K": "v"}}],
+                           {"type": "mcp", "server": "everything"}],
                  "createdAt": "2026-05-01T10:00:00.000Z", "updatedAt": "2026-05-01T10:00:00.000Z"}""",
                 AgentView.class);
         assertEquals(List.of(AgentTool.builtin("calculator"),
                 AgentTool.mcpUrl("https://mcp.example.com/mcp", Map.of("Authorization", "Bearer t")),
-                AgentTool.mcpCommand("npx", List.of("-y", "server"), Map.of("K", "v"))), agent.tools());
+                AgentTool.mcpServer("everything")), agent.tools());
         assertEquals("MCP server https://mcp.example.com/mcp", agent.tools().get(1).label());
+        assertEquals("MCP server 'everything'", agent.tools().get(2).label());
     }
 
     @Test

@@ -124,7 +124,9 @@ class AnthropicProviderTest {
                 .awaitFailure(Duration.ofSeconds(5)).getFailure();
         ProviderException provider401 = assertInstanceOf(ProviderException.class, failure);
         assertEquals(401, provider401.status());
-        assertEquals("model provider anthropic answered HTTP 401: invalid x-api-key", provider401.getMessage());
+        assertEquals("model provider anthropic refused the request (HTTP 401: authentication failed); "
+                + "check the provider's API key", provider401.getMessage());
+        assertFalse(provider401.getMessage().contains("invalid x-api-key"), provider401.getMessage());
         assertEquals(1, fake.requests().size());
     }
 

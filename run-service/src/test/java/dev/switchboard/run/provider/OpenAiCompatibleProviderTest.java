@@ -146,10 +146,26 @@ class OpenAiCompatibleProviderTest {
         ProviderException failure = failure(request("hi"));
         assertEquals(500, failure.status());
         assertEquals("openai", failure.provider());
-        assertTrue(failure.getMessage().contains("the upstream is down"), failure.getMessage());
-        assertTrue(failure.getMessage().contains("HTTP 500"), failure.getMessage());
-        assertTrue(failure.getMessage().endsWith("(still failing after 2 retries)"), failure.getMessage());
+        assertEquals("model provider openai failed (HTTP 500: internal error) (still failing after 2 retries); "
+                + "retry later", failure.getMessage());
+        assertFalse(failure.getMessage().contains("the upstream is down"), "the provider's text is not quoted");
+        assertTrue(failure.detail().contains("the upstream is down"), "but it is logged: " + failure.detail());
         assertEquals(1 + SETTINGS.maxRetries(), fake.requests().size());
+    }
+
+    @Test
+    void anUnreachableProviderIsSummarisedWithoutItsAddress() throws IOException {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        provider = OpenAiCompatibleProvider.create("http://127.0.0.1:" + closedPort + "/v1", "test-key", SETTINGS);
+        ProviderException failure = failure(request("hi"));
+        assertEquals(ProviderException.Kind.UNREACHABLE, failure.kind());
+        assertEquals("model provider openai could not be reached (still failing after 2 retries); retry later",
+                failure.getMessage());
+        assertFalse(failure.getMessage().contains("127.0.0.1"), failure.getMessage());
+        assertFalse(failure.getMessage().contains(Integer.toString(closedPort)), failure.getMessage());
     }
 
     @Test
@@ -158,7 +174,9 @@ class OpenAiCompatibleProviderTest {
         ProviderException failure = failure(request("hi"));
         assertEquals(401, failure.status());
         assertFalse(failure.retriable());
-        assertEquals("model provider openai answered HTTP 401: Incorrect API key provided", failure.getMessage());
+        assertEquals("model provider openai refused the request (HTTP 401: authentication failed); "
+                + "check the provider's API key", failure.getMessage());
+        assertEquals("Incorrect API key provided", failure.providerMessage());
         assertEquals(1, fake.requests().size());
     }
 

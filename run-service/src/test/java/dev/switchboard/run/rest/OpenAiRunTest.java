@@ -23,10 +23,11 @@ import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A buffered run against a fake OpenAI-compatible server: what it answers is what the run stores. */
 @QuarkusTest
@@ -81,8 +82,32 @@ class OpenAiRunTest {
         fake.always(FakeOpenAi.error(401, "Incorrect API key provided"));
         run("hello", null).statusCode(502)
                 .body("error.code", equalTo("bad_gateway"))
-                .body("error.message", containsString("openai answered HTTP 401: Incorrect API key provided"));
+                .body("error.message", equalTo("model provider openai refused the request (HTTP 401: "
+                        + "authentication failed); check the provider's API key"));
         assertEquals(1, fake.requests().size(), "a 401 is not retried");
+    }
+
+    @Test
+    void aStreamedRunThatTheProviderRefusesStoresStreamsAndPublishesTheSummaryOnly() {
+        fake.always(FakeOpenAi.error(401, "Incorrect API key provided: sk-abc. Ask admin@llm.internal.example"));
+        String stream = given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body(Map.of("agentId", agent.uuid().toString(), "threadMode", "new", "message", "hello"))
+                .post("/internal/runs/stream").then().statusCode(200).extract().asString();
+        String summary = "model provider openai refused the request (HTTP 401: authentication failed); "
+                + "check the provider's API key";
+        assertTrue(stream.contains("event:error"), stream);
+        assertTrue(stream.contains("{\"content\":\"" + summary + "\"}"), stream);
+        assertFalse(stream.contains("Incorrect API key"), stream);
+
+        String runId = stream.lines().filter(line -> line.startsWith("data:{\"runId\""))
+                .map(line -> line.replaceAll(".*\"runId\":\"([^\"]+)\".*", "$1")).findFirst().orElseThrow();
+        String threadId = given().auth().oauth2(token).get("/internal/runs/{id}", runId).then().statusCode(200)
+                .body("status", equalTo("failed"))
+                .body("error", equalTo(summary))
+                .extract().path("threadId");
+        JsonNode failed = RunEventsReader.forThread(threadId, 2).get(1);
+        assertEquals("switchboard.run.failed", failed.get("type").asText());
+        assertEquals(summary, failed.get("data").get("error").asText());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.switchboard.run.tool;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import dev.switchboard.run.client.AgentTool;
@@ -21,6 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static dev.switchboard.run.tool.ToolboxTest.agent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** MCP tools through the SDK against the reference server-everything, over stdio and streamable HTTP. */
@@ -48,9 +50,11 @@ class McpToolsTest {
     }
 
     @Test
-    void stdioServerToolsAreListedAndCalledThenTheProcessEnds() throws Exception {
-        ToolRegistry registry = new ToolRegistry(TestToolsConfig.mcp(false, "node"), TestToolsConfig.VERTX);
-        AgentTool server = AgentTool.mcpCommand("node", EverythingServer.stdioArgs(), Map.of("LOG_LEVEL", "x"));
+    void anOperatorDefinedStdioServerIsPickedByNameItsToolsCalledThenTheProcessEnds() throws Exception {
+        ToolRegistry registry = new ToolRegistry(TestToolsConfig.mcp(false, Map.of("everything",
+                TestToolsConfig.stdio("node", EverythingServer.stdioArgs(), Map.of("LOG_LEVEL", "x")))),
+                TestToolsConfig.VERTX);
+        AgentTool server = AgentTool.mcpServer("everything");
         long childrenBefore = ProcessHandle.current().children().count();
 
         Toolbox toolbox = registry.forAgent(agent(List.of(AgentTool.builtin("calculator"), server)))
@@ -58,6 +62,11 @@ class McpToolsTest {
         assertEquals(List.of(), toolbox.failures());
         assertCallsEchoAndSum(toolbox);
         assertTrue(ProcessHandle.current().children().count() > childrenBefore, "the stdio server runs");
+        JsonNode env = JSON.readTree(toolbox.call("get-env", "{}").await().atMost(Duration.ofSeconds(20)).content());
+        assertEquals("x", env.path("LOG_LEVEL").asText(), "the operator's env reaches the server: " + env);
+        System.getenv().keySet().stream()
+                .filter(name -> !IsolatedStdioTransport.INHERITED.contains(name) && !name.equals("LOG_LEVEL"))
+                .forEach(name -> assertFalse(env.has(name), name + " of run-service's environment leaked"));
 
         toolbox.close().await().atMost(Duration.ofSeconds(15));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
@@ -96,18 +105,21 @@ class McpToolsTest {
         try {
             String brokenUrl = "http://127.0.0.1:" + broken.getAddress().getPort() + "/mcp";
             String closedUrl = "http://127.0.0.1:" + EverythingServer.freePort() + "/mcp";
-            ToolRegistry registry = new ToolRegistry(TestToolsConfig.mcp(true), TestToolsConfig.VERTX);
+            ToolRegistry registry = new ToolRegistry(TestToolsConfig.mcp(true, Map.of("defined",
+                    TestToolsConfig.stdio("node", List.of("-e", "process.exit(3)"), Map.of()))), TestToolsConfig.VERTX);
             Toolbox toolbox = registry.forAgent(agent(List.of(
                     AgentTool.builtin("calculator"),
                     AgentTool.mcpUrl(brokenUrl, Map.of("Authorization", "Bearer secret-header")),
                     AgentTool.mcpUrl(closedUrl, null),
-                    AgentTool.mcpCommand("bash", List.of("-c", "echo hi"), null))))
+                    AgentTool.mcpServer("bash"))))
                     .await().atMost(Duration.ofSeconds(40));
 
             assertEquals(List.of("calculator"), names(toolbox));
             assertEquals(3, toolbox.failures().size(), toolbox.failures().toString());
-            assertTrue(toolbox.failures().get(0).startsWith("MCP server " + brokenUrl + " is unavailable"));
-            assertTrue(toolbox.failures().get(2).contains("not allowed"), toolbox.failures().get(2));
+            assertEquals("MCP server 'bash' is not defined by the operator (switchboard.tools.mcp.servers; "
+                    + "defined here: defined)", toolbox.failures().get(0));
+            assertTrue(toolbox.failures().get(1).startsWith("MCP server " + brokenUrl + " is unavailable"),
+                    toolbox.failures().get(1));
             assertTrue(authorizations.contains("Bearer secret-header"), "the configured headers are sent");
             toolbox.failures().forEach(failure -> assertFalse(failure.contains("secret-header"), failure));
             assertEquals(ToolResult.ok("4"), toolbox.call("calculator", "{\"expression\": \"2+2\"}")
@@ -119,6 +131,31 @@ class McpToolsTest {
         } finally {
             broken.stop(0);
         }
+    }
+
+    @Test
+    void anAgentCannotStartAProgramOfItsOwnChoice() {
+        // what an agent could send before operators defined the servers: the command is not read at all
+        AgentTool legacy = new AgentTool("mcp", null, null, null, null);
+        ToolRegistry registry = new ToolRegistry(TestToolsConfig.mcp(false), TestToolsConfig.VERTX);
+        Toolbox toolbox = registry.forAgent(agent(List.of(legacy, AgentTool.mcpServer("everything"))))
+                .await().atMost(Duration.ofSeconds(10));
+        assertTrue(toolbox.isEmpty());
+        assertEquals(List.of("an MCP server needs a url or the name of one of the operator's servers",
+                "MCP server 'everything' is not defined by the operator (switchboard.tools.mcp.servers; "
+                        + "this deployment defines none)"), toolbox.failures());
+    }
+
+    @Test
+    void anOperatorServerWithABadNameOrNoCommandStopsTheRegistry() {
+        IllegalStateException badName = assertThrows(IllegalStateException.class,
+                () -> new ToolRegistry(TestToolsConfig.mcp(false, Map.of("Everything",
+                        TestToolsConfig.stdio("npx", List.of(), Map.of()))), TestToolsConfig.VERTX));
+        assertTrue(badName.getMessage().contains("switchboard.tools.mcp.servers.Everything"), badName.getMessage());
+        IllegalStateException noCommand = assertThrows(IllegalStateException.class,
+                () -> new ToolRegistry(TestToolsConfig.mcp(false, Map.of("blank",
+                        TestToolsConfig.stdio(" ", List.of(), Map.of()))), TestToolsConfig.VERTX));
+        assertTrue(noCommand.getMessage().contains("blank.command must be set"), noCommand.getMessage());
     }
 
     @Test

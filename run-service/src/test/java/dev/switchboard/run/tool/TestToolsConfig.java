@@ -5,6 +5,7 @@ import io.vertx.core.Vertx;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** {@link ToolsConfig} values for plain unit tests. */
@@ -17,17 +18,29 @@ record TestToolsConfig(int maxSteps, Duration callTimeout, HttpGet httpGet, Mcp 
             int maxBytes) implements HttpGet {
     }
 
-    record TestMcp(Duration connectTimeout, Optional<List<String>> allowedCommands, boolean allowPrivate)
-            implements Mcp {
+    record TestMcp(Duration connectTimeout, Map<String, StdioServer> servers, boolean allowPrivate) implements Mcp {
+    }
+
+    record TestStdioServer(String command, Optional<List<String>> args, Map<String, String> env)
+            implements StdioServer {
     }
 
     static TestHttpGet httpGet(boolean enabled, boolean allowPrivate, String... hosts) {
         return new TestHttpGet(enabled, Optional.of(List.of(hosts)), allowPrivate, Duration.ofSeconds(5), 1024);
     }
 
-    static TestToolsConfig mcp(boolean allowPrivate, String... commands) {
+    /** MCP with the operator's stdio {@code servers} (none: {@code Map.of()}). */
+    static TestToolsConfig mcp(boolean allowPrivate, Map<String, StdioServer> servers) {
         return new TestToolsConfig(8, Duration.ofSeconds(20), httpGet(false, false),
-                new TestMcp(Duration.ofSeconds(20), Optional.of(List.of(commands)), allowPrivate));
+                new TestMcp(Duration.ofSeconds(20), servers, allowPrivate));
+    }
+
+    static TestToolsConfig mcp(boolean allowPrivate) {
+        return mcp(allowPrivate, Map.of());
+    }
+
+    static TestStdioServer stdio(String command, List<String> args, Map<String, String> env) {
+        return new TestStdioServer(command, Optional.of(args), env);
     }
 
     static TestToolsConfig defaults() {

@@ -2,11 +2,13 @@ package dev.switchboard.thread.rest;
 
 import dev.switchboard.local.testing.SwitchboardTestResource;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
 
+import java.net.URL;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +34,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @QuarkusTest
 @WithTestResource(SwitchboardTestResource.class)
 class ThreadResourceTest {
+
+    @TestHTTPResource(value = "/health", management = true)
+    URL health;
 
     private final UUID agent = UUID.randomUUID();
 
@@ -164,6 +169,7 @@ class ThreadResourceTest {
                 .body("error.code", equalTo("unauthenticated"));
         given().auth().oauth2("garbage").contentType(ContentType.JSON).get("/internal/threads/x").then()
                 .statusCode(401).body("error.code", equalTo("unauthenticated"));
-        given().get("/q/health/ready").then().statusCode(200);
+        given().get(health + "/ready").then().statusCode(200);
+        given().get("/q/health/ready").then().statusCode(404);
     }
 }

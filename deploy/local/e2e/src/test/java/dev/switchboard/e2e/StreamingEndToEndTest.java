@@ -88,6 +88,7 @@ class StreamingEndToEndTest {
         assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream"));
         assertEquals("no-cache", response.headers().firstValue("Cache-Control").orElse(null));
         assertEquals("no", response.headers().firstValue("X-Accel-Buffering").orElse(null));
+        assertEquals("nosniff", response.headers().firstValue("X-Content-Type-Options").orElse(null));
         String runId = response.headers().firstValue("X-Run-Id").orElseThrow();
         List<Event> events = parse(String.join("\n", lines));
         List<String> texts = new ArrayList<>();

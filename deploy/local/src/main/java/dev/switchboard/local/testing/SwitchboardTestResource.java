@@ -10,7 +10,7 @@ import java.util.UUID;
 
 /**
  * Gives a service's {@code @QuarkusTest} a fresh database of its own on the shared test PostgreSQL,
- * the shared Kafka broker, and the test key pair for JWTs:
+ * the shared Kafka broker, the test key pair for JWTs and the key agent-service seals secrets with:
  * {@code @WithTestResource(SwitchboardTestResource.class)}.
  */
 public class SwitchboardTestResource implements QuarkusTestResourceLifecycleManager {
@@ -32,6 +32,8 @@ public class SwitchboardTestResource implements QuarkusTestResourceLifecycleMana
         config.put("kafka.bootstrap.servers", TestInfrastructure.kafkaBootstrapServers());
         config.put("mp.jwt.verify.publickey.location", TestInfrastructure.keys().publicKey().toString());
         config.put("smallrye.jwt.sign.key.location", TestInfrastructure.keys().privateKey().toString());
+        // agent-service seals MCP header values with it
+        config.put("switchboard.agents.secrets.key", TestInfrastructure.secretsKey());
         return config;
     }
 

@@ -4,6 +4,7 @@ import dev.switchboard.local.infra.KafkaBroker;
 import dev.switchboard.local.infra.Ports;
 import dev.switchboard.local.infra.PostgresServer;
 import dev.switchboard.local.infra.RsaKeys;
+import dev.switchboard.local.infra.SecretsKey;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,6 +26,7 @@ public final class TestInfrastructure {
     static final String PG_URL = "switchboard.testing.pg-url";
     static final String KAFKA = "switchboard.testing.kafka";
     static final String KEYS = "switchboard.testing.keys";
+    static final String SECRETS_KEY = "switchboard.testing.secrets-key";
 
     private static PostgresServer postgres;
     private static KafkaBroker kafka;
@@ -47,6 +49,19 @@ public final class TestInfrastructure {
         ensureStarted();
         Path dir = Path.of(System.getProperty(KEYS));
         return new RsaKeys(dir.resolve("test-private.pem"), dir.resolve("test-public.pem"));
+    }
+
+    /**
+     * The key agent-service seals MCP header values with in tests (base64, 32 bytes): one per JVM, made at first
+     * use and kept in a system property so that every class loader sees the same.
+     */
+    public static synchronized String secretsKey() {
+        String key = System.getProperty(SECRETS_KEY);
+        if (key == null) {
+            key = SecretsKey.generate();
+            System.setProperty(SECRETS_KEY, key);
+        }
+        return key;
     }
 
     private static void ensureStarted() {
