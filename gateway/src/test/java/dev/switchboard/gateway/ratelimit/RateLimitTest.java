@@ -14,6 +14,7 @@ import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
+import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -52,6 +53,10 @@ class RateLimitTest {
     /** The same user as an admin: seed 004 assistant messages are an admin's where roles are enforced. */
     final String adminToken = AdminTokens.of(org, user);
 
+    /** The management root ({@code /q} is its root path). */
+    @TestHTTPResource(value = "/", management = true)
+    URL management;
+
     @Test
     void everyAnswerSaysWhichLimitsApplyAndWhereTheCallerStands() {
         given().header("Authorization", "Bearer " + token).get("/api/v1/agents").then().statusCode(200)
@@ -63,8 +68,8 @@ class RateLimitTest {
                 .statusCode(404)
                 .header("RateLimit-Policy", REQUEST_POLICIES)
                 .header("RateLimit", matchesPattern("\"caller\";r=198;t=(1[1-9]|20)"));
-        // health and metrics are not limited
-        given().get("/q/health/live").then().statusCode(200).header("RateLimit", nullValue());
+        // health and metrics (on the management port) are not limited
+        given().get(management + "health/live").then().statusCode(200).header("RateLimit", nullValue());
     }
 
     @Test
