@@ -40,8 +40,10 @@ final class DownstreamErrors {
     }
 
     ApiException translate(Throwable failure) {
-        if (failure instanceof ApiException api) {
-            return api;
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof ApiException own) {
+                return own; // the gateway's own refusal, also when it cut a call short (a file too large)
+            }
         }
         if (failure instanceof WebApplicationException e && e.getResponse() != null) {
             return fromResponse(e.getResponse());

@@ -59,6 +59,8 @@ class FileResourceTest {
                 .body("id", equalTo(id)).body("content_type", equalTo("text/markdown"));
         String content = api.request().get("/api/v1/files/" + id + "/content").then().statusCode(200)
                 .contentType(startsWith("text/markdown"))
+                .header("Content-Disposition", equalTo("attachment; filename*=UTF-8''plan.md"))
+                .header("Content-Length", equalTo(String.valueOf(PLAN.length())))
                 .extract().asString();
         assertEquals(PLAN, content);
     }
@@ -81,8 +83,21 @@ class FileResourceTest {
     @Test
     void aRequestAnnouncingMoreThanTheLimitIs413BeforeItsBodyIsRead() {
         byte[] huge = new byte[22 * 1024 * 1024];
-        assertError(api.request().multiPart("file", "huge.bin", huge, "application/octet-stream")
+        int before = stubs.threadService().received().size();
+        // a byte array body is sent with its Content-Length (RestAssured streams multipart bodies chunked)
+        assertError(api.request().contentType("multipart/form-data; boundary=xyz").body(huge)
                 .post("/api/v1/files").then(), 413, "payload_too_large", null);
+        assertEquals(before, stubs.threadService().received().size());
+    }
+
+    @Test
+    void aFileSentWithoutALengthIsCutOffPastTheLimitAndNothingIsStored() {
+        byte[] tooLarge = new byte[21 * 1024 * 1024];
+        int before = stubs.threadService().received().size();
+        assertError(api.request().multiPart("file", "big.bin", tooLarge, "application/octet-stream")
+                .post("/api/v1/files").then(), 413, "payload_too_large", "file");
+        // thread-service's request was reset, not ended: the stub never got a whole body to store
+        assertEquals(before, stubs.threadService().received().size());
     }
 
     @Test
