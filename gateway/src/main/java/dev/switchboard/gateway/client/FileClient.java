@@ -33,8 +33,9 @@ import java.util.Map;
  * Files in thread-service, on behalf of a caller (only the uploader sees a file); its 4xx answers pass through.
  * The metadata goes through the REST client; the bytes through a Vert.x HTTP client, streamed both ways with
  * backpressure (the REST client would hold them whole): an upload is sent as it arrives from the client, a
- * download passed on as the client reads it. A connection to thread-service silent for
- * {@code switchboard.gateway.timeouts.call} in both directions fails the call.
+ * download passed on as the client reads it. A stream whose connection to thread-service moves no byte for
+ * {@code switchboard.gateway.timeouts.file-idle} fails; the answer to a download must begin within
+ * {@code switchboard.gateway.timeouts.call}.
  */
 @ApplicationScoped
 public class FileClient {
@@ -59,7 +60,7 @@ public class FileClient {
         this.errors = new DownstreamErrors(SERVICE, timeout);
         this.baseUrl = threadServiceUrl.replaceAll("/+$", "") + "/internal/files";
         this.http = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout(2000)
-                .setIdleTimeout((int) Math.max(1, timeout.toSeconds())).setMaxPoolSize(64));
+                .setIdleTimeout((int) Math.max(1, config.timeouts().fileIdle().toSeconds())).setMaxPoolSize(64));
     }
 
     /** Sends the bytes as they come; not retried (a second call would store a second file). */

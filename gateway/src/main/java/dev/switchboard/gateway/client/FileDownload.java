@@ -8,11 +8,12 @@ import java.util.Map;
 
 /**
  * A file's bytes as thread-service sends them (read as the client takes them), with the headers it gave:
- * {@code Content-Type}, {@code Content-Length} and {@code Content-Disposition}.
+ * {@code Content-Type} and {@code Content-Disposition}.
  */
 public record FileDownload(Map<String, String> headers, Multi<byte[]> content) {
 
-    static final List<String> PASSED_ON = List.of("Content-Type", "Content-Length", "Content-Disposition");
+    /** Not Content-Length: the answer is streamed, chunked. */
+    static final List<String> PASSED_ON = List.of("Content-Type", "Content-Disposition");
 
     /** The headers in the shape Quarkus REST's streamed answers take. */
     public Map<String, List<String>> headerLists() {

@@ -59,7 +59,11 @@ public class FileResource {
         return files.get(caller.org(), caller.user(), id);
     }
 
-    /** Negotiated as octet-stream, so that the bytes are written as they are; the header is the file's type. */
+    /**
+     * Negotiated as octet-stream, so that the bytes are written as they are; the header is the file's type. Sent
+     * chunked (a stream has no Content-Length): a download cut short ends without its last chunk, never as a
+     * shorter file.
+     */
     @GET
     @Path("{id}/content")
     @Produces(MediaType.APPLICATION_OCTET_STREAM)
@@ -68,7 +72,6 @@ public class FileResource {
                 FileService.Download::content,
                 download -> Map.of(
                         HttpHeaders.CONTENT_TYPE, List.of(download.file().contentType()),
-                        HttpHeaders.CONTENT_LENGTH, List.of(String.valueOf(download.file().size())),
                         HttpHeaders.CONTENT_DISPOSITION, List.of(contentDisposition(download.file().filename()))));
     }
 
