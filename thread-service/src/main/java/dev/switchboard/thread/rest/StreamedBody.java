@@ -19,7 +19,9 @@ final class StreamedBody {
         if ("100-continue".equalsIgnoreCase(request.getHeader(HttpHeaders.EXPECT))) {
             request.response().writeContinue();
         }
-        return MultiHelper.toMulti(request, Buffer::getBytes);
+        // a body that breaks off (the caller gone, or resetting an upload it refuses) is stored nowhere: 400
+        return MultiHelper.toMulti(request, Buffer::getBytes).onFailure()
+                .transform(cut -> ApiException.invalid("the body was cut short", "file"));
     }
 
     /** After a refusal, a body not read to its end leaves the connection unusable: it is closed after the answer. */
