@@ -6,12 +6,12 @@ import dev.switchboard.gateway.security.Caller;
 import dev.switchboard.gateway.security.InternalTokens;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.subscription.Cancellable;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.core.buffer.Buffer;
-import io.smallrye.mutiny.vertx.MultiHelper;
 import io.vertx.mutiny.core.http.HttpClient;
 import io.vertx.mutiny.core.http.HttpClientRequest;
 import io.vertx.mutiny.core.http.HttpClientResponse;
@@ -79,15 +79,16 @@ public class FileClient {
     }
 
     /**
-     * Writes the body as it comes, with backpressure. A body that fails (too large, the client gone) resets the
-     * request rather than ending it, so that thread-service never takes a cut file for a whole one.
+     * Writes the body as it comes, one buffer at a time (the next is read once the last is written). A body that
+     * fails (too large, cut, the client gone) resets the request rather than ending it, so that thread-service never
+     * takes a cut file for a whole one; an answer that comes before the body ends (a refusal) stops the writing.
      */
     private static Uni<HttpClientResponse> sendStreamed(HttpClientRequest request, Multi<Buffer> content) {
-        var core = request.getDelegate();
-        core.setChunked(true);
-        MultiHelper.toReadStream(content.map(Buffer::getDelegate)).pipe().endOnFailure(false).to(core)
-                .onFailure(cause -> core.reset(0, cause));
-        return request.response();
+        request.setChunked(true);
+        Cancellable body = content.onItem().transformToUniAndConcatenate(request::write)
+                .onItem().ignoreAsUni()
+                .subscribe().with(written -> request.endAndForget(), failure -> request.reset(0, failure));
+        return request.response().onTermination().invoke(body::cancel);
     }
 
     public Uni<FileView> get(String id, Caller caller) {

@@ -108,6 +108,19 @@ class FileResourceTest {
     }
 
     @Test
+    void aMultipartBodyThatCannotBeReadIs400() {
+        int before = stubs.threadService().received().size();
+        assertError(api.request().contentType("multipart/form-data").body("x".getBytes(StandardCharsets.UTF_8))
+                .post("/api/v1/files").then(), 400, "invalid_argument", "file");
+        // the file part breaks off: no closing boundary
+        assertError(api.request().contentType("multipart/form-data; boundary=b")
+                .body("--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.txt\"\r\n\r\nhello"
+                        .getBytes(StandardCharsets.UTF_8))
+                .post("/api/v1/files").then(), 400, "invalid_argument", "file");
+        assertEquals(before, stubs.threadService().received().size());
+    }
+
+    @Test
     void serviceTokensCannotUploadFiles() throws Exception {
         String service = new JwtSigner(TestInfrastructure.keys().loadPrivateKey(), TestTokens.USER_ISSUER)
                 .sign("svc-" + UUID.randomUUID(), api.org, Duration.ofMinutes(5), Map.of("kind", "service"));
