@@ -81,14 +81,15 @@ public class FileClient {
     /**
      * Writes the body as it comes, one buffer at a time (the next is read once the last is written). A body that
      * fails (too large, cut, the client gone) resets the request rather than ending it, so that thread-service never
-     * takes a cut file for a whole one; an answer that comes before the body ends (a refusal) stops the writing.
+     * takes a cut file for a whole one; an answer that comes before the body ends (a refusal, sent with
+     * {@code Connection: close}) stops the writing.
      */
     private static Uni<HttpClientResponse> sendStreamed(HttpClientRequest request, Multi<Buffer> content) {
         request.setChunked(true);
         Cancellable body = content.onItem().transformToUniAndConcatenate(request::write)
                 .onItem().ignoreAsUni()
                 .subscribe().with(written -> request.endAndForget(), failure -> request.reset(0, failure));
-        return request.response().onTermination().invoke(body::cancel);
+        return request.response().onTermination().invoke(body::cancel); // a no-op once the body is sent
     }
 
     public Uni<FileView> get(String id, Caller caller) {

@@ -294,6 +294,11 @@ class BadInputEndToEndTest {
         BadRequests.check("a 21 MiB upload sent chunked", requests.raw(token, "POST", "/api/v1/files",
                 HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(upload)), multipart), 413,
                 "file", failures);
+        // thread-service refuses the name before it reads the 2 MiB behind it
+        byte[] badName = BadRequests.multipart(boundary, "plan\u0001.md", new byte[2 * 1024 * 1024]);
+        BadRequests.check("an upload whose filename has a control character", requests.raw(token, "POST",
+                "/api/v1/files", HttpRequest.BodyPublishers.ofByteArray(badName), multipart), 400, "filename",
+                failures);
         assertTrue(failures.isEmpty(), failures.size() + " bad answers:\n" + String.join("\n", failures));
         // the stack goes on answering (a 413 closes only its own connection)
         send(token, "GET", "/api/v1/agents/demo", null, 200);
