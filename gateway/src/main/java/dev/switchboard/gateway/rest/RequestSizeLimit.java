@@ -29,8 +29,13 @@ public class RequestSizeLimit {
         this.uploadLimit = files.maxSize().asLongValue() + files.requestOverhead().asLongValue();
     }
 
+    /**
+     * Just after the routes of the very first order (those that add headers to every answer get to add them to a
+     * 413 too), well before Quarkus' own limit ({@code RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT}), which answers an
+     * empty body.
+     */
     void install(@Observes Router router) {
-        router.route().order(Integer.MIN_VALUE).handler(this::check);
+        router.route().order(Integer.MIN_VALUE + 1).handler(this::check);
     }
 
     private void check(RoutingContext ctx) {
