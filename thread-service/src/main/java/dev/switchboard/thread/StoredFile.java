@@ -7,7 +7,7 @@ import jakarta.persistence.Table;
 
 import java.time.Instant;
 
-/** A file a caller uploaded (seed 002); its bytes are a {@link FileContent}. Visible to its uploader only. */
+/** A file a caller uploaded (seed 002); its bytes are {@link FileChunk}s. Visible to its uploader only. */
 @Entity
 @Table(name = "files")
 public class StoredFile {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import dev.switchboard.agent.config.InvalidJsonInput;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -41,8 +42,13 @@ public class JsonErrorMappers {
                 field);
     }
 
+    /** Also the refusals of the strict parser (NUL, unpaired surrogates, duplicate keys), with their own field. */
     @ServerExceptionMapper
     public Response jsonProcessing(JsonProcessingException e) {
+        InvalidJsonInput refused = InvalidJsonInput.in(e);
+        if (refused != null) {
+            return ErrorResponse.response(400, "invalid_argument", refused.getOriginalMessage(), refused.field());
+        }
         if (e instanceof MismatchedInputException mismatched) {
             return mismatchedInput(mismatched);
         }

@@ -91,14 +91,39 @@ class ErrorsTest {
                 400, "invalid_argument", "name");
         assertError(as(org).body("{\"name\": \"n\", \"model\": [\"m\"]}").post("/internal/agents").then(),
                 400, "invalid_argument", "model");
+        // the body ends where the value of model should be: named
         assertError(as(org).body("{\"name\": \"n\", \"model\": ").post("/internal/agents").then(),
-                400, "invalid_argument", null);
+                400, "invalid_argument", "model");
         assertError(as(org).body("{\"name\" \"n\"}").post("/internal/agents").then(),
-                400, "invalid_argument", null);
+                400, "invalid_argument", "name");
         assertError(as(org).body("[1, 2]").post("/internal/agents").then(), 400, "invalid_argument", null);
         assertError(as(org).body("").post("/internal/agents").then(), 400, "invalid_argument", null);
         as(org).body("{\"name\": {\"first\": \"x\"}}").post("/internal/agents").then()
                 .body(not(containsString("java."))).body(not(containsString("Exception")));
+    }
+
+    @Test
+    void theNulCharacterUnpairedSurrogatesDuplicateKeysAndTrailingDataAre400() {
+        String org = newOrg();
+        assertError(as(org).body("{\"name\": \"n\\u0000\", \"model\": \"m\"}").post("/internal/agents").then(),
+                400, "invalid_argument", "name");
+        assertError(as(org).body("{\"name\": \"n\", \"model\": \"m\", \"tools\": [{\"type\": \"mcp\", "
+                + "\"url\": \"https://mcp.example.com\", \"headers\": {\"X-Key\": \"\\udc00\"}}]}")
+                .post("/internal/agents").then(), 400, "invalid_argument", "tools[0].headers.X-Key");
+        assertError(as(org).body("{\"name\": \"n\", \"model\": \"m\", \"model\": \"o\"}").post("/internal/agents")
+                .then(), 400, "invalid_argument", "model");
+        assertError(as(org).body("{\"name\": \"n\", \"model\": \"m\"} {}").post("/internal/agents").then(),
+                400, "invalid_argument", null);
+        assertError(as(org).body("{\"na\\u0000me\": \"n\", \"model\": \"m\"}").post("/internal/agents").then(),
+                400, "invalid_argument", "na\\u0000me");
+    }
+
+    @Test
+    void aBodyOverTheLimitIs413AnnouncedOrNot() {
+        String big = "{\"name\": \"n\", \"model\": \"m\"" + " ".repeat(1_100_000) + "}";
+        assertError(as(newOrg()).body(big).post("/internal/agents").then(), 413, "payload_too_large", null);
+        assertError(as(newOrg()).body(new java.io.ByteArrayInputStream(big.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .post("/internal/agents").then(), 413, "payload_too_large", null);
     }
 
     @Test

@@ -18,12 +18,15 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * What the client sees when a service call fails: a service's 4xx passes through with its status and error
- * body; a service that cannot be reached, or does not answer in time, is 503 {@code unavailable}; a service's
- * 503 passes through (it names the service that is down); any other 5xx, or an answer that cannot be read,
- * is 502 {@code bad_gateway}. A 401 from a service means the gateway's internal token was refused, not the
- * client's: 502 as well.
+ * body; a service that cannot be reached, does not answer in time or answers 503 is 503 {@code unavailable}; any
+ * other 5xx, or an answer that cannot be read, is 502 {@code bad_gateway}. A 401 from a service means the
+ * gateway's internal token was refused, not the client's: 502 as well. A 5xx never names the service nor passes
+ * its message on: it says what the client can do, and the detail is logged here.
  */
 final class DownstreamErrors {
+
+    static final String FAILED = "a backend service failed; retry later";
+    static final String UNAVAILABLE = "a backend service is temporarily unavailable; retry in a few seconds";
 
     private static final Logger LOG = Logger.getLogger(DownstreamErrors.class);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -37,21 +40,25 @@ final class DownstreamErrors {
     }
 
     ApiException translate(Throwable failure) {
-        if (failure instanceof ApiException api) {
-            return api;
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof ApiException own) {
+                return own; // the gateway's own refusal, also when it cut a call short (a file too large)
+            }
         }
         if (failure instanceof WebApplicationException e && e.getResponse() != null) {
             return fromResponse(e.getResponse());
         }
         if (isTimeout(failure)) {
-            return ApiException.unavailable(service + " did not answer within " + timeout.toSeconds()
+            LOG.warnf("%s did not answer within %d s", service, timeout.toSeconds());
+            return ApiException.unavailable("a backend service did not answer within " + timeout.toSeconds()
                     + " s; retry in a few seconds");
         }
         if (isConnectionFailure(failure)) {
-            return ApiException.unavailable(service + " is unavailable; retry in a few seconds");
+            LOG.warnf("%s cannot be reached: %s", service, failure);
+            return ApiException.unavailable(UNAVAILABLE);
         }
         LOG.warnf(failure, "call to %s failed", service);
-        return ApiException.badGateway(service + " gave an answer the gateway could not read");
+        return ApiException.badGateway(FAILED);
     }
 
     private ApiException fromResponse(Response response) {
@@ -59,22 +66,17 @@ final class DownstreamErrors {
         JsonNode error = errorBody(response);
         if (status == 401) {
             LOG.errorf("%s refused the gateway's internal token: check smallrye.jwt.sign.key.location", service);
-            return ApiException.badGateway(service + " refused the gateway's credentials");
-        }
-        if (status == 503) {
-            String message = text(error, "message");
-            return ApiException.unavailable(message != null ? message
-                    : service + " is unavailable; retry in a few seconds");
+            return ApiException.badGateway(FAILED);
         }
         if (status >= 500) {
             LOG.warnf("%s answered HTTP %d: %s", service, status, text(error, "message"));
-            return ApiException.badGateway(service + " failed (HTTP " + status + ")");
+            return status == 503 ? ApiException.unavailable(UNAVAILABLE) : ApiException.badGateway(FAILED);
         }
         String code = text(error, "code");
         String message = text(error, "message");
         return new ApiException(status,
                 code != null ? code : defaultCode(status),
-                message != null ? message : service + " refused the request (HTTP " + status + ")",
+                message != null ? message : "the request was refused (HTTP " + status + ")",
                 text(error, "field"));
     }
 

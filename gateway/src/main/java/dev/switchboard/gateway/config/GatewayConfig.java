@@ -49,5 +49,12 @@ public interface GatewayConfig {
         /** run-service calls, which wait for the run to complete. */
         @WithDefault("120s")
         Duration run();
+
+        /**
+         * A file upload or download streamed through to thread-service fails when its connection moves no byte
+         * either way for this long (a client that stops sending or reading, a thread-service that hangs).
+         */
+        @WithDefault("60s")
+        Duration fileIdle();
     }
 }

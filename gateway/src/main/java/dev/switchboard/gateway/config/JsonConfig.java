@@ -1,6 +1,7 @@
 package dev.switchboard.gateway.config;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
@@ -16,7 +17,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
-/** Writes every {@link Instant} as ISO-8601 UTC with exactly three fractional digits and {@code Z}. */
+/**
+ * Writes every {@link Instant} as ISO-8601 UTC with exactly three fractional digits and {@code Z}; reads strictly
+ * (no numbers for strings, nothing after the one value; {@link StrictJsonParser} checks the rest).
+ */
 @Singleton
 public class JsonConfig implements ObjectMapperCustomizer {
 
@@ -26,6 +30,8 @@ public class JsonConfig implements ObjectMapperCustomizer {
     @Override
     public void customize(ObjectMapper mapper) {
         strictScalars(mapper);
+        // a body is one JSON value: anything after it is refused (StrictJsonParser names it)
+        mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         mapper.registerModule(new SimpleModule("switchboard-instant")
                 .addSerializer(Instant.class, new InstantSerializer()));
     }

@@ -19,6 +19,10 @@ public record ErrorResponse(Error error) {
         if (status == 401) {
             builder.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
         }
+        if (status == 413) {
+            // the rest of the body is not read: the connection cannot serve another request
+            builder.header("Connection", "close");
+        }
         return builder.build();
     }
 

@@ -2,29 +2,32 @@ package dev.switchboard.gateway.rest;
 
 import dev.switchboard.gateway.ApiException;
 import dev.switchboard.gateway.client.FileClient;
+import dev.switchboard.gateway.client.FileDownload;
 import dev.switchboard.gateway.config.FilesConfig;
 import dev.switchboard.gateway.security.Caller;
 import dev.switchboard.gateway.security.Callers;
 import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestMulti;
 import org.jboss.resteasy.reactive.RestResponse;
-import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import java.net.URI;
 
 /**
  * Files for seed 002's {@code files} handles: upload ({@code multipart/form-data}, part {@code file}), read the
- * metadata, read the bytes. Quarkus spools the upload to a temporary file (never more than the body limit);
- * the gateway streams it from there to thread-service, which owns the files. Only the uploader sees a file.
+ * metadata, read the bytes. The bytes are streamed both ways, never held whole: the upload goes to thread-service
+ * (which owns the files) as it arrives, the download to the client as thread-service sends it. Only the uploader
+ * sees a file.
  */
 @Path("/api/v1/files")
 @Authenticated
@@ -44,25 +47,18 @@ public class FileResource {
         this.config = config;
     }
 
+    /** The body is not a parameter: {@link MultipartFilePart} reads it as fast as thread-service stores it. */
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    public Uni<RestResponse<FileResponse>> upload(@RestForm("file") FileUpload file) {
+    public Uni<RestResponse<FileResponse>> upload(@Context HttpServerRequest request) {
         Caller caller = callers.current();
         if (caller.isService()) {
+            closeIfUnread(request);
             throw new ApiException(403, "permission_denied", SERVICE_TOKEN_UPLOADS, null);
         }
-        if (file == null || file.uploadedFile() == null) {
-            throw ApiException.invalid("a multipart part named file is required", "file");
-        }
-        long max = config.maxSize().asLongValue();
-        if (file.size() > max) {
-            throw new ApiException(413, "payload_too_large", "file must be at most " + max + " bytes", "file");
-        }
-        if (file.size() == 0) {
-            throw ApiException.invalid("file must not be empty", "file");
-        }
-        String filename = file.fileName() == null || file.fileName().isBlank() ? "file" : file.fileName();
-        return files.upload(filename, file.contentType(), file.uploadedFile().toFile(), caller)
+        return MultipartFilePart.of(request, config.maxSize().asLongValue())
+                .chain(part -> files.upload(filename(part.filename()), part.contentType(), part.content(), caller))
+                .onTermination().invoke(() -> closeIfUnread(request))
                 .map(f -> RestResponse.ResponseBuilder.<FileResponse>created(URI.create("/api/v1/files/" + f.id()))
                         .entity(FileResponse.from(f)).build());
     }
@@ -77,14 +73,19 @@ public class FileResource {
     @GET
     @Path("/{id}/content")
     @Produces(MediaType.APPLICATION_OCTET_STREAM)
-    public Uni<RestResponse<byte[]>> content(@PathParam("id") String id) {
-        return files.content(id, callers.current()).map(bytes -> {
-            RestResponse.ResponseBuilder<byte[]> answer = RestResponse.ResponseBuilder.ok(bytes.content(),
-                    bytes.contentType() == null ? MediaType.APPLICATION_OCTET_STREAM : bytes.contentType());
-            if (bytes.contentDisposition() != null) {
-                answer.header(HttpHeaders.CONTENT_DISPOSITION, bytes.contentDisposition());
-            }
-            return answer.build();
-        });
+    public Multi<byte[]> content(@PathParam("id") String id) {
+        return RestMulti.fromUniResponse(files.content(id, callers.current()), FileDownload::content,
+                FileDownload::headerLists);
+    }
+
+    private static String filename(String given) {
+        return given == null || given.isBlank() ? "file" : given;
+    }
+
+    /** A body not read to its end leaves the connection unusable: it is closed after the answer. */
+    private static void closeIfUnread(HttpServerRequest request) {
+        if (!request.isEnded()) {
+            request.response().putHeader("Connection", "close");
+        }
     }
 }

@@ -48,6 +48,11 @@ public class WebErrorMappers {
         return ErrorResponse.response(404, "not_found", "no such resource", null);
     }
 
+    @ServerExceptionMapper
+    public Response invalidParameter(InvalidParameter e) {
+        return ErrorResponse.response(400, "invalid_argument", e.getMessage(), e.parameter());
+    }
+
     /** Other JAX-RS failures keep their status; Quarkus wraps unreadable JSON in one with a 400. */
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e) {

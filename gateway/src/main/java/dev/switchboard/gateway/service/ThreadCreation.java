@@ -93,8 +93,10 @@ public class ThreadCreation {
                             .onFailure().recoverWithNull())
                     .onFailure().call(failure -> release(claim.claimId(), caller))
                     .map(this::created);
-            default -> Uni.createFrom().failure(ApiException.badGateway(
-                    "thread-service answered an unknown idempotency outcome"));
+            default -> {
+                LOG.warnf("thread-service answered an unknown idempotency outcome: %s", claim.outcome());
+                yield Uni.createFrom().failure(ApiException.badGateway("a backend service failed; retry later"));
+            }
         });
     }
 

@@ -2,12 +2,15 @@ package dev.switchboard.gateway.client;
 
 import dev.switchboard.gateway.ApiException;
 import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
 import org.junit.jupiter.api.Test;
 
 import java.net.ConnectException;
 import java.time.Duration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 class DownstreamErrorsTest {
@@ -15,18 +18,18 @@ class DownstreamErrorsTest {
     final DownstreamErrors errors = new DownstreamErrors("thread-service", Duration.ofSeconds(10));
 
     @Test
-    void aServiceThatCannotBeReachedIs503NamingIt() {
+    void aServiceThatCannotBeReachedIs503WithoutNamingIt() {
         ApiException e = errors.translate(new ProcessingException(new ConnectException("Connection refused")));
         assertEquals(503, e.status());
         assertEquals("unavailable", e.code());
-        assertEquals("thread-service is unavailable; retry in a few seconds", e.getMessage());
+        assertEquals("a backend service is temporarily unavailable; retry in a few seconds", e.getMessage());
     }
 
     @Test
     void aServiceThatDoesNotAnswerInTimeIs503() {
         ApiException e = errors.translate(new io.smallrye.mutiny.TimeoutException());
         assertEquals(503, e.status());
-        assertEquals("thread-service did not answer within 10 s; retry in a few seconds", e.getMessage());
+        assertEquals("a backend service did not answer within 10 s; retry in a few seconds", e.getMessage());
     }
 
     @Test
@@ -34,7 +37,34 @@ class DownstreamErrorsTest {
         ApiException e = errors.translate(new IllegalStateException("boom"));
         assertEquals(502, e.status());
         assertEquals("bad_gateway", e.code());
-        assertEquals("thread-service gave an answer the gateway could not read", e.getMessage());
+        assertEquals("a backend service failed; retry later", e.getMessage());
+    }
+
+    @Test
+    void aServiceThatFailsIs502AndOneThatIsUnavailable503WithoutItsMessage() {
+        ApiException failed = errors.translate(new WebApplicationException(Response.status(500)
+                .entity("{\"error\": {\"code\": \"internal\", \"message\": \"thread-service: db down\"}}").build()));
+        assertEquals(502, failed.status());
+        assertEquals("bad_gateway", failed.code());
+        assertEquals("a backend service failed; retry later", failed.getMessage());
+        ApiException unavailable = errors.translate(new WebApplicationException(Response.status(503)
+                .entity("{\"error\": {\"code\": \"unavailable\", \"message\": \"agent-service is down\"}}")
+                .build()));
+        assertEquals(503, unavailable.status());
+        assertEquals("a backend service is temporarily unavailable; retry in a few seconds", unavailable.getMessage());
+        ApiException refusedToken = errors.translate(new WebApplicationException(Response.status(401).build()));
+        assertEquals(502, refusedToken.status());
+        assertFalse(refusedToken.getMessage().contains("service-"));
+    }
+
+    @Test
+    void aServicesRefusalPassesThroughWithItsField() {
+        ApiException refused = errors.translate(new WebApplicationException(Response.status(400)
+                .entity("{\"error\": {\"code\": \"invalid_argument\", \"message\": \"limit must be 1-1000\", "
+                        + "\"field\": \"limit\"}}").build()));
+        assertEquals(400, refused.status());
+        assertEquals("limit must be 1-1000", refused.getMessage());
+        assertEquals("limit", refused.field());
     }
 
     @Test

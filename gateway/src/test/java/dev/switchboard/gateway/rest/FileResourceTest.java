@@ -59,6 +59,7 @@ class FileResourceTest {
                 .body("id", equalTo(id)).body("content_type", equalTo("text/markdown"));
         String content = api.request().get("/api/v1/files/" + id + "/content").then().statusCode(200)
                 .contentType(startsWith("text/markdown"))
+                .header("Content-Disposition", equalTo("attachment; filename*=UTF-8''plan.md"))
                 .extract().asString();
         assertEquals(PLAN, content);
     }
@@ -81,8 +82,21 @@ class FileResourceTest {
     @Test
     void aRequestAnnouncingMoreThanTheLimitIs413BeforeItsBodyIsRead() {
         byte[] huge = new byte[22 * 1024 * 1024];
-        assertError(api.request().multiPart("file", "huge.bin", huge, "application/octet-stream")
+        int before = stubs.threadService().received().size();
+        // a byte array body is sent with its Content-Length (RestAssured streams multipart bodies chunked)
+        assertError(api.request().contentType("multipart/form-data; boundary=xyz").body(huge)
                 .post("/api/v1/files").then(), 413, "payload_too_large", null);
+        assertEquals(before, stubs.threadService().received().size());
+    }
+
+    @Test
+    void aFileSentWithoutALengthIsCutOffPastTheLimitAndNothingIsStored() {
+        byte[] tooLarge = new byte[21 * 1024 * 1024];
+        int before = stubs.threadService().received().size();
+        assertError(api.request().multiPart("file", "big.bin", tooLarge, "application/octet-stream")
+                .post("/api/v1/files").then(), 413, "payload_too_large", "file");
+        // thread-service's request was reset, not ended: the stub never got a whole body to store
+        assertEquals(before, stubs.threadService().received().size());
     }
 
     @Test
@@ -91,6 +105,19 @@ class FileResourceTest {
                 "file");
         assertError(api.request().multiPart("file", "empty.txt", new byte[0], "text/plain").post("/api/v1/files")
                 .then(), 400, "invalid_argument", "file");
+    }
+
+    @Test
+    void aMultipartBodyThatCannotBeReadIs400() {
+        int before = stubs.threadService().received().size();
+        assertError(api.request().contentType("multipart/form-data").body("x".getBytes(StandardCharsets.UTF_8))
+                .post("/api/v1/files").then(), 400, "invalid_argument", "file");
+        // the file part breaks off: no closing boundary
+        assertError(api.request().contentType("multipart/form-data; boundary=b")
+                .body("--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.txt\"\r\n\r\nhello"
+                        .getBytes(StandardCharsets.UTF_8))
+                .post("/api/v1/files").then(), 400, "invalid_argument", "file");
+        assertEquals(before, stubs.threadService().received().size());
     }
 
     @Test

@@ -235,7 +235,7 @@ class ThreadCreateResourceTest {
         assertError(create(key, "{\"input\": {\"type\": \"user.message\", \"content\": [{\"type\": \"text\", "
                 + "\"text\": 5}]}}"), 400, "invalid_argument", "input.content[0].text")
                 .body("error.message", equalTo("input.content[0].text must be a string"));
-        assertError(create(key, "{\"input\": "), 400, "invalid_argument", null);
+        assertError(create(key, "{\"input\": "), 400, "invalid_argument", "input"); // the body ends where input is
         assertError(create(null, ""), 400, "invalid_argument", null);
         // none of them used the key
         create(key, BODY).statusCode(201);

@@ -24,6 +24,9 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public class ThreadStartStub {
 
+    /** thread-service's switchboard.files.max-size; the body is counted in characters (test files are ASCII). */
+    static final int MAX_FILE_SIZE = 20 * 1024 * 1024;
+
     /** A stored file; the stub keeps text files only (the stub server reads bodies as UTF-8). */
     public record File(String id, String org, String user, String filename, String contentType, String content,
             Instant createdAt) {
@@ -52,6 +55,13 @@ public class ThreadStartStub {
         String method = exchange.getRequestMethod();
         String path = exchange.getRequestURI().getPath();
         if (path.equals("/internal/files") && method.equals("POST")) {
+            if (body.isEmpty()) {
+                throw StubHttp.invalid("file", "file must not be empty");
+            }
+            if (body.length() > MAX_FILE_SIZE) {
+                throw new StubHttp.Failure(413, "payload_too_large", "file must be at most " + MAX_FILE_SIZE
+                        + " bytes", "file");
+            }
             Map<String, String> query = StubHttp.query(exchange);
             String id = "file_" + randomId();
             File file = new File(id, caller.org(), caller.user(), query.get("filename"),

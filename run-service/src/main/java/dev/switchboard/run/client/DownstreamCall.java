@@ -9,6 +9,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpClosedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
 
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
@@ -19,12 +20,18 @@ import java.util.function.Supplier;
 /**
  * How the clients call another service: a timeout on every call, a retry with back-off of idempotent
  * calls whose connection failed, and the failure turned into the {@link ApiException} run-service answers
- * (a downstream 4xx passes through with its code and field; a service that cannot be reached is 503).
+ * (a downstream 4xx passes through with its code and field; a service that cannot be reached, is too slow or
+ * answers 503 is 503; another 5xx is 502). A 5xx never names the service nor passes its message on: it says what
+ * the client can do, and the detail is logged here.
  */
 final class DownstreamCall {
 
     /** What a client can do about a service that is down or slow for a moment. */
     static final String RETRY = "retry in a few seconds";
+    static final String UNAVAILABLE = "a backend service is temporarily unavailable; " + RETRY;
+    static final String FAILED = "a backend service failed; retry later";
+
+    private static final Logger LOG = Logger.getLogger(DownstreamCall.class);
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -75,29 +82,30 @@ final class DownstreamCall {
             return fromResponse(e.getResponse());
         }
         if (failure instanceof TimeoutException) {
-            return ApiException.unavailable(service + " did not answer within " + config.timeout().toMillis()
+            LOG.warnf("%s did not answer within %d ms", service, config.timeout().toMillis());
+            return ApiException.unavailable("a backend service did not answer within " + config.timeout().toMillis()
                     + " ms; " + RETRY);
         }
         if (isConnectionError(failure)) {
-            return ApiException.unavailable(service + " cannot be reached; " + RETRY);
+            LOG.warnf("%s cannot be reached: %s", service, failure);
+            return ApiException.unavailable(UNAVAILABLE);
         }
-        return ApiException.badGateway(service + " gave an answer run-service could not read");
+        LOG.warnf(failure, "call to %s failed", service);
+        return ApiException.badGateway(FAILED);
     }
 
     private ApiException fromResponse(Response response) {
         int status = response.getStatus();
-        if (status == 503) {
-            return ApiException.unavailable(service + " is unavailable; " + RETRY);
-        }
-        if (status >= 500) {
-            return ApiException.badGateway(service + " failed with status " + status);
-        }
         JsonNode error = errorBody(response);
+        if (status >= 500) {
+            LOG.warnf("%s answered HTTP %d: %s", service, status, text(error, "message"));
+            return status == 503 ? ApiException.unavailable(UNAVAILABLE) : ApiException.badGateway(FAILED);
+        }
         String code = text(error, "code");
         String message = text(error, "message");
         return new ApiException(status,
                 code != null ? code : defaultCode(status),
-                message != null ? message : service + " refused the request with status " + status,
+                message != null ? message : "the request was refused (HTTP " + status + ")",
                 text(error, "field"));
     }
 

@@ -1,6 +1,7 @@
 package dev.switchboard.run.config;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
@@ -17,7 +18,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
-/** Instants are written as ISO-8601 UTC with exactly three fractional digits: {@code 2026-05-01T10:00:00.000Z}. */
+/**
+ * Instants are written as ISO-8601 UTC with exactly three fractional digits: {@code 2026-05-01T10:00:00.000Z}.
+ * Reads strictly: no numbers for strings, nothing after the one value; {@link StrictJsonParser} checks the rest.
+ */
 @Singleton
 public class JsonConfig implements ObjectMapperCustomizer {
 
@@ -49,6 +53,8 @@ public class JsonConfig implements ObjectMapperCustomizer {
     /** Applies the service's JSON settings to a mapper; tests use it on a plain {@link ObjectMapper}. */
     public static ObjectMapper configure(ObjectMapper mapper) {
         strictScalars(mapper);
+        // a body is one JSON value: anything after it is refused (StrictJsonParser names it)
+        mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         SimpleModule instants = new SimpleModule("switchboard-instants");
         instants.addSerializer(Instant.class, new InstantSerializer());
         mapper.registerModule(new JavaTimeModule());

@@ -12,9 +12,29 @@ public record ErrorBody(Error error) {
     }
 
     public static Response response(int status, String code, String message, String field) {
-        return Response.status(status)
+        Response.ResponseBuilder builder = Response.status(status)
                 .type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(new ErrorBody(new Error(code, message, field)))
-                .build();
+                .entity(new ErrorBody(new Error(code, message, field)));
+        if (status == 413) {
+            // the rest of the body is not read: the connection cannot serve another request
+            builder.header("Connection", "close");
+        }
+        return builder.build();
+    }
+
+    /** The code docs/internal-api.md gives a status. */
+    public static String codeFor(int status) {
+        return switch (status) {
+            case 400 -> "invalid_argument";
+            case 401 -> "unauthenticated";
+            case 403 -> "permission_denied";
+            case 404 -> "not_found";
+            case 409 -> "conflict";
+            case 413 -> "payload_too_large";
+            case 422 -> "unprocessable";
+            case 502 -> "bad_gateway";
+            case 503 -> "unavailable";
+            default -> status >= 500 ? "internal" : "invalid_argument";
+        };
     }
 }

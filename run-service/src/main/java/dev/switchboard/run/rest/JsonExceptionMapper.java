@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import dev.switchboard.run.config.InvalidJsonInput;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -32,6 +33,11 @@ public class JsonExceptionMapper {
 
     /** Also used for the 400 Quarkus REST raises itself around a body Jackson could not read. */
     static Response toResponse(JsonProcessingException e) {
+        InvalidJsonInput refused = InvalidJsonInput.in(e);
+        if (refused != null) {
+            // the strict parser's refusals (NUL, unpaired surrogates, duplicate keys, bad UTF-8), with their field
+            return ErrorBody.response(400, "invalid_argument", refused.getOriginalMessage(), refused.field());
+        }
         if (e instanceof JsonMappingException mapping && !(e instanceof JsonParseException)) {
             return wrongShape(mapping);
         }

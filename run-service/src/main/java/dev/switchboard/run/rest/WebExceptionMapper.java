@@ -33,24 +33,10 @@ public class WebExceptionMapper {
             return JsonExceptionMapper.toResponse(json);
         }
         int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
-        return ErrorBody.response(status, code(status), message(status), null);
-    }
-
-    private static String code(int status) {
-        return switch (status) {
-            case 400 -> "invalid_argument";
-            case 401 -> "unauthenticated";
-            case 403 -> "permission_denied";
-            case 404 -> "not_found";
-            case 409 -> "conflict";
-            case 413 -> "payload_too_large";
-            case 422 -> "unprocessable";
-            case 503 -> "unavailable";
-            default -> status < 500 ? "invalid_argument" : "internal";
-        };
+        return ErrorBody.response(status, ErrorBody.codeFor(status), message(status), null);
     }
 
     private static String message(int status) {
-        return status < 500 ? "the request cannot be served (HTTP " + status + ")" : "run-service failed";
+        return status < 500 ? "the request cannot be served (HTTP " + status + ")" : "the request failed; retry later";
     }
 }

@@ -4,6 +4,8 @@ import dev.switchboard.run.ApiException;
 import dev.switchboard.run.config.RunsConfig;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
 import org.junit.jupiter.api.Test;
 
 import java.net.ConnectException;
@@ -61,14 +63,30 @@ class DownstreamCallTest {
         ApiException refused = call.translate(new ProcessingException(new ConnectException("refused")));
         assertEquals(503, refused.status());
         assertEquals("unavailable", refused.code());
-        assertEquals("thread-service cannot be reached; retry in a few seconds", refused.getMessage());
+        assertEquals("a backend service is temporarily unavailable; retry in a few seconds", refused.getMessage());
 
         Throwable slow = assertThrows(RuntimeException.class, () -> call.once(() -> Uni.createFrom().nothing())
                 .await().atMost(Duration.ofSeconds(5)));
         ApiException timedOut = call.translate(slow);
         assertEquals(503, timedOut.status());
-        assertTrue(timedOut.getMessage().startsWith("thread-service did not answer within "), timedOut.getMessage());
+        assertTrue(timedOut.getMessage().startsWith("a backend service did not answer within "),
+                timedOut.getMessage());
         assertTrue(timedOut.getMessage().endsWith(" ms; retry in a few seconds"), timedOut.getMessage());
+    }
+
+    @Test
+    void aFailingServiceIs502AndNeitherNamesItNorPassesItsMessageOn() {
+        ApiException failed = call.translate(new WebApplicationException(Response.status(500)
+                .entity("{\"error\": {\"code\": \"internal\", \"message\": \"thread-service broke\"}}").build()));
+        assertEquals(502, failed.status());
+        assertEquals("bad_gateway", failed.code());
+        assertEquals("a backend service failed; retry later", failed.getMessage());
+        ApiException unavailable = call.translate(new WebApplicationException(Response.status(503).build()));
+        assertEquals(503, unavailable.status());
+        assertEquals("a backend service is temporarily unavailable; retry in a few seconds", unavailable.getMessage());
+        ApiException unreadable = call.translate(new IllegalStateException("thread-service sent garbage"));
+        assertEquals(502, unreadable.status());
+        assertEquals("a backend service failed; retry later", unreadable.getMessage());
     }
 
     @Test

@@ -61,6 +61,31 @@ class RunValidationTest {
     }
 
     @Test
+    void theNulCharacterUnpairedSurrogatesAndDuplicateKeysAre400NamingTheField() {
+        post("{\"agentId\": \"" + agentId + "\", \"threadMode\": \"new\", \"message\": \"a\\u0000b\"}")
+                .statusCode(400).contentType(ContentType.JSON)
+                .body("error.code", equalTo("invalid_argument")).body("error.field", equalTo("message"))
+                .body("error.message", containsString("NUL"));
+        post("{\"agentId\": \"" + agentId + "\", \"threadMode\": \"new\", \"message\": \"\\ud800\"}")
+                .statusCode(400).body("error.field", equalTo("message"));
+        post("{\"agentId\": \"" + agentId + "\", \"threadMode\": \"new\", \"threadMode\": \"current\", "
+                + "\"message\": \"hi\"}").statusCode(400).body("error.field", equalTo("threadMode"));
+        post("{\"agentId\": \"" + agentId + "\", \"threadMode\": \"new\", \"message\": \"hi\"} []").statusCode(400)
+                .body("error.code", equalTo("invalid_argument"));
+    }
+
+    @Test
+    void aBodyOverTheLimitIs413() {
+        String big = "{\"agentId\": \"" + agentId + "\", \"threadMode\": \"new\", \"message\": \"hi\"" + " ".repeat(1_100_000)
+                + "}";
+        post(big).statusCode(413).contentType(ContentType.JSON).body("error.code", equalTo("payload_too_large"));
+        given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body(new java.io.ByteArrayInputStream(big.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .post("/internal/runs").then()
+                .statusCode(413).contentType(ContentType.JSON).body("error.code", equalTo("payload_too_large"));
+    }
+
+    @Test
     void withoutAValidTokenIs401() {
         given().contentType(ContentType.JSON).body(Map.of("agentId", agentId, "threadMode", "new", "message", "hi"))
                 .post("/internal/runs").then()

@@ -12,10 +12,14 @@ public record ErrorResponse(Error error) {
     }
 
     public static Response response(int status, String code, String message, String field) {
-        return Response.status(status)
+        Response.ResponseBuilder builder = Response.status(status)
                 .type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(new ErrorResponse(new Error(code, message, field)))
-                .build();
+                .entity(new ErrorResponse(new Error(code, message, field)));
+        if (status == 413) {
+            // the rest of the body is not read: the connection cannot serve another request
+            builder.header("Connection", "close");
+        }
+        return builder.build();
     }
 
     /** The code docs/internal-api.md gives a status. */

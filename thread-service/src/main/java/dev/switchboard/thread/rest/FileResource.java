@@ -2,7 +2,9 @@ package dev.switchboard.thread.rest;
 
 import dev.switchboard.thread.service.FileService;
 import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -10,17 +12,22 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import org.jboss.resteasy.reactive.RestMulti;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Files of the caller (seed 002): upload the raw bytes ({@code application/octet-stream}, name and media type
- * as query parameters), read the metadata, read the bytes back. Only the uploader (org + user) sees a file.
+ * as query parameters), read the metadata, read the bytes back. Only the uploader (org + user) sees a file. Bytes
+ * are streamed both ways ({@link FileService}): the upload is stored as it arrives, the download read as it is sent.
  */
 @Path("/internal/files")
 @Authenticated
@@ -35,11 +42,13 @@ public class FileResource {
         this.caller = caller;
     }
 
+    /** The body is not a parameter: it is read by {@link StreamedBody}, as fast as it is stored. */
     @POST
     @Consumes(MediaType.APPLICATION_OCTET_STREAM)
     public Uni<RestResponse<FileResponse>> upload(@QueryParam("filename") String filename,
-            @QueryParam("contentType") String contentType, byte[] content) {
-        return files.upload(caller.org(), caller.user(), filename, contentType, content)
+            @QueryParam("contentType") String contentType, @Context HttpServerRequest request) {
+        return files.upload(caller.org(), caller.user(), filename, contentType, StreamedBody.of(request))
+                .onFailure().invoke(() -> StreamedBody.closeIfUnread(request))
                 .map(f -> RestResponse.ResponseBuilder.<FileResponse>created(URI.create("/internal/files/" + f.id()))
                         .entity(f).build());
     }
@@ -50,15 +59,23 @@ public class FileResource {
         return files.get(caller.org(), caller.user(), id);
     }
 
+    /**
+     * Negotiated as octet-stream, so that the bytes are written as they are; the header is the file's type. Sent
+     * chunked (a stream has no Content-Length): a download cut short ends without its last chunk, never as a
+     * shorter file.
+     */
     @GET
     @Path("{id}/content")
     @Produces(MediaType.APPLICATION_OCTET_STREAM)
-    public Uni<RestResponse<byte[]>> content(@PathParam("id") String id) {
-        // negotiated as octet-stream, so the bytes writer (not Jackson) is chosen; the header is the file's type
-        return files.download(caller.org(), caller.user(), id)
-                .map(d -> RestResponse.ResponseBuilder.ok(d.content(), d.file().contentType())
-                        .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename*=UTF-8''"
-                                + URLEncoder.encode(d.file().filename(), StandardCharsets.UTF_8).replace("+", "%20"))
-                        .build());
+    public Multi<byte[]> content(@PathParam("id") String id) {
+        return RestMulti.fromUniResponse(files.download(caller.org(), caller.user(), id),
+                FileService.Download::content,
+                download -> Map.of(
+                        HttpHeaders.CONTENT_TYPE, List.of(download.file().contentType()),
+                        HttpHeaders.CONTENT_DISPOSITION, List.of(contentDisposition(download.file().filename()))));
+    }
+
+    static String contentDisposition(String filename) {
+        return "attachment; filename*=UTF-8''" + URLEncoder.encode(filename, StandardCharsets.UTF_8).replace("+", "%20");
     }
 }

@@ -1,48 +1,57 @@
 package dev.switchboard.thread.service;
 
-import dev.switchboard.thread.FileContent;
+import dev.switchboard.thread.FileChunk;
 import dev.switchboard.thread.FileIds;
 import dev.switchboard.thread.StoredFile;
 import dev.switchboard.thread.config.FilesConfig;
-import dev.switchboard.thread.repository.FileContentRepository;
+import dev.switchboard.thread.repository.FileChunkRepository;
 import dev.switchboard.thread.repository.FileRepository;
 import dev.switchboard.thread.rest.ApiException;
 import dev.switchboard.thread.rest.FileResponse;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
+import java.util.concurrent.atomic.AtomicInteger;
 
-/** Files uploaded by a caller; another org's or another user's file does not exist for the caller. */
+/**
+ * Files uploaded by a caller; another org's or another user's file does not exist for the caller. The bytes are
+ * streamed in both directions, {@link FileChunk#SIZE} at a time: an upload is written chunk by chunk as it arrives
+ * and a download read chunk by chunk as the client takes it, so no file is ever held whole in memory.
+ */
 @ApplicationScoped
 public class FileService {
 
-    /** A file's metadata and its bytes. */
-    public record Download(FileResponse file, byte[] content) {
+    /** A file's metadata and its bytes, read when the stream is consumed. */
+    public record Download(FileResponse file, Multi<byte[]> content) {
     }
 
     static final String DEFAULT_CONTENT_TYPE = "application/octet-stream";
 
     private final FileRepository files;
-    private final FileContentRepository contents;
+    private final FileChunkRepository chunks;
     private final FileMapper mapper;
     private final FilesConfig config;
 
-    FileService(FileRepository files, FileContentRepository contents, FileMapper mapper, FilesConfig config) {
+    FileService(FileRepository files, FileChunkRepository chunks, FileMapper mapper, FilesConfig config) {
         this.files = files;
-        this.contents = contents;
+        this.chunks = chunks;
         this.mapper = mapper;
         this.config = config;
     }
 
+    /**
+     * Stores the bytes as they arrive, then the metadata, in one transaction: an upload that fails (too large,
+     * empty, the client gone) leaves nothing. {@code filename} and {@code contentType} are checked before any byte
+     * is read.
+     */
     @WithTransaction
-    public Uni<FileResponse> upload(String orgId, String userId, String filename, String contentType, byte[] bytes) {
+    public Uni<FileResponse> upload(String orgId, String userId, String filename, String contentType,
+            Multi<byte[]> content) {
         StoredFile file = new StoredFile();
         file.createdAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         file.id = FileIds.next(file.createdAt.toEpochMilli());
@@ -50,10 +59,17 @@ public class FileService {
         file.userId = userId;
         file.filename = requireFilename(filename);
         file.contentType = contentType(contentType);
-        file.size = requireSize(bytes);
-        file.sha256 = sha256(bytes);
-        return files.persist(file)
-                .call(stored -> contents.persist(FileContent.of(stored.id, bytes)))
+        UploadTally tally = new UploadTally(config.maxSize().asLongValue());
+        AtomicInteger seq = new AtomicInteger();
+        return Rechunker.chunks(content, FileChunk.SIZE)
+                .invoke(tally::add)
+                .onItem().transformToUniAndConcatenate(bytes -> chunks.write(file.id, seq.getAndIncrement(), bytes))
+                .onItem().ignoreAsUni()
+                .chain(() -> {
+                    file.size = tally.requireSize();
+                    file.sha256 = tally.sha256();
+                    return files.persist(file);
+                })
                 .map(mapper::toResponse);
     }
 
@@ -62,10 +78,13 @@ public class FileService {
         return find(orgId, userId, id).map(mapper::toResponse);
     }
 
+    /** The metadata now (404 if the caller has no such file); the bytes chunk by chunk, as they are consumed. */
     @WithSession
     public Uni<Download> download(String orgId, String userId, String id) {
-        return find(orgId, userId, id).chain(file -> contents.findById(file.id)
-                .map(content -> new Download(mapper.toResponse(file), content.content)));
+        return find(orgId, userId, id).chain(file -> chunks.countOf(file.id).map(count -> new Download(
+                mapper.toResponse(file),
+                Multi.createFrom().range(0, count.intValue())
+                        .onItem().transformToUniAndConcatenate(seq -> chunks.read(file.id, seq)))));
     }
 
     private Uni<StoredFile> find(String orgId, String userId, String id) {
@@ -74,17 +93,6 @@ public class FileService {
         }
         return files.findOwned(orgId, userId, id)
                 .onItem().ifNull().failWith(() -> ApiException.notFound("file " + id + " not found"));
-    }
-
-    private long requireSize(byte[] bytes) {
-        if (bytes == null || bytes.length == 0) {
-            throw ApiException.invalid("file must not be empty", "file");
-        }
-        if (bytes.length > config.maxSize().asLongValue()) {
-            throw new ApiException(413, "payload_too_large",
-                    "file must be at most " + config.maxSize().asLongValue() + " bytes", "file");
-        }
-        return bytes.length;
     }
 
     private static String requireFilename(String filename) {
@@ -104,13 +112,5 @@ public class FileService {
             throw ApiException.invalid("contentType must be a media type such as text/plain", "contentType");
         }
         return type;
-    }
-
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is not available", e);
-        }
     }
 }

@@ -47,6 +47,29 @@ class ErrorBodyTest {
     }
 
     @Test
+    void theNulCharacterUnpairedSurrogatesDuplicateKeysAndTrailingDataAre400() {
+        String thread = createThread(org, "alice", UUID.randomUUID());
+        String message = "/internal/threads/" + thread + "/messages";
+        assertError(as(org, "alice").body("{\"id\": \"" + UUID.randomUUID() + "\", \"role\": \"user\", "
+                + "\"content\": \"a\\u0000\"}").post(message).then(), 400, "invalid_argument", "content");
+        assertError(as(org, "alice").body("{\"id\": \"" + UUID.randomUUID() + "\", \"role\": \"user\", "
+                + "\"content\": \"x\", \"metadata\": {\"tags\": [\"ok\", \"\\ud83d\"]}}").post(message).then(), 400,
+                "invalid_argument", "metadata.tags[1]");
+        assertError(as(org, "alice").body("{\"id\": \"" + UUID.randomUUID() + "\", \"role\": \"user\", "
+                + "\"content\": \"x\", \"content\": \"y\"}").post(message).then(), 400, "invalid_argument", "content");
+        assertError(as(org, "alice").body("{\"agentId\": \"" + UUID.randomUUID() + "\", \"agentNumericId\": 7}]")
+                .post("/internal/threads").then(), 400, "invalid_argument", null);
+    }
+
+    @Test
+    void aBodyOverTheLimitIs413AnnouncedOrNot() {
+        String big = "{\"agentId\": \"" + UUID.randomUUID() + "\", \"agentNumericId\": 7" + " ".repeat(1_100_000) + "}";
+        assertError(as(org, "alice").body(big).post("/internal/threads").then(), 413, "payload_too_large", null);
+        assertError(as(org, "alice").body(new java.io.ByteArrayInputStream(big.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .post("/internal/threads").then(), 413, "payload_too_large", null);
+    }
+
+    @Test
     void aMissingBodyIsA400() {
         assertError(as(org, "alice").post("/internal/threads").then(), 400, "invalid_argument", null);
     }

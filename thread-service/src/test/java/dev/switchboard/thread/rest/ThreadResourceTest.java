@@ -157,8 +157,9 @@ class ThreadResourceTest {
                 .post("/internal/threads/" + id + "/messages").then(), 400, "invalid_argument", "id");
         assertError(append(org, "alice", id, UUID.randomUUID(), "user", "x".repeat(100_001)),
                 400, "invalid_argument", "content");
+        // the body ends where the value of agentId should be: named
         assertError(as(org, "alice").body("{\"agentId\": ").post("/internal/threads").then(),
-                400, "invalid_argument", null);
+                400, "invalid_argument", "agentId");
         assertError(as(org, "alice").get("/internal/threads/current/messages?agentId=nope").then(),
                 400, "invalid_argument", "agentId");
     }

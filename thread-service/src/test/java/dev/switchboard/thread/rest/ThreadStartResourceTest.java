@@ -99,7 +99,8 @@ class ThreadStartResourceTest {
         body.put("fileIds", "file_x");
         assertError(as(org, "alice").body(body).post("/internal/threads/with-message").then(),
                 400, "invalid_argument", "fileIds");
+        // the body ends where the value of agentId should be: named
         assertError(as(org, "alice").body("{\"agentId\": ").post("/internal/threads/with-message").then(),
-                400, "invalid_argument", null);
+                400, "invalid_argument", "agentId");
     }
 }

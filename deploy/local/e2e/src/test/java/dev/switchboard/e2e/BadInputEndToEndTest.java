@@ -1,6 +1,7 @@
 package dev.switchboard.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.switchboard.e2e.BadRequests.Case;
 import dev.switchboard.local.LocalStack;
 import dev.switchboard.local.StackSettings;
 import dev.switchboard.local.testing.TestStacks;
@@ -10,10 +11,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
-import java.net.http.HttpClient;
+import java.io.ByteArrayInputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,26 +22,26 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Issue 3, point 8, through the whole stack: every public route given malformed JSON, wrong types, unknown
+ * Issues 3 (point 8) and 9 (point 4), through the whole stack: every public route given malformed JSON, wrong types, unknown
  * enum values, oversize strings, unknown ids and another organisation's ids answers the documented 4xx with
- * the one JSON error body, naming the field at fault; never a 5xx, never a body that is not JSON.
+ * the one JSON error body, naming the field at fault; so do the NUL character and unpaired surrogates in any
+ * string, id or query parameter, duplicate keys, bytes that are not UTF-8 and bodies over the limits (413): never
+ * a 5xx, never a body that is not JSON.
  */
 class BadInputEndToEndTest {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final String JSON = "application/json";
     private static LocalStack stack;
+    private static BadRequests requests;
     private static String baseUrl;
     private static String token;
     private static String otherOrgToken;
-
-    /** One bad request and what it must be answered with; {@code field} null when no single field is at fault. */
-    private record Case(String method, String path, String body, int status, String field) {
-    }
 
     @BeforeAll
     static void bootStack() throws Exception {
@@ -49,6 +50,7 @@ class BadInputEndToEndTest {
         stack = new LocalStack(settings, System.out);
         stack.start();
         baseUrl = settings.gatewayUrl();
+        requests = new BadRequests(baseUrl);
         token = Files.readString(settings.home().resolve("dev-token")).trim();
         otherOrgToken = new JwtSigner(RsaKeys.ensure(settings.home().resolve("keys"), "user").loadPrivateKey(),
                 LocalStack.USER_ISSUER).sign("mallory", "other-org", Duration.ofHours(1));
@@ -149,7 +151,7 @@ class BadInputEndToEndTest {
                 new Case("POST", messages, "{\"content\": 5}", 400, "content"),
                 new Case("POST", messages, "{\"content\": \"hi\", \"role\": \"robot\"}", 400, "role"),
                 new Case("POST", messages, "{\"content\": \"hi\", \"metadata\": []}", 400, "metadata"),
-                new Case("POST", messages, "{\"content\": \"hi\", \"agent_id\": \"" + java.util.UUID.randomUUID()
+                new Case("POST", messages, "{\"content\": \"hi\", \"agent_id\": \"" + UUID.randomUUID()
                         + "\"}", 400, "agent_id"),
                 new Case("POST", "/api/v1/chat/" + agentUuid + "/threads/nope/messages", "{\"content\": \"hi\"}",
                         404, null),
@@ -191,22 +193,115 @@ class BadInputEndToEndTest {
         send(token, "GET", "/api/v1/agents/demo/conversations/" + thread, null, 200);
     }
 
-    private static void check(String bearer, Case c, List<String> failures) throws Exception {
-        HttpResponse<String> response = raw(bearer, c.method(), c.path(), c.body());
-        String what = c.method() + " " + c.path() + (c.body() == null ? "" : " " + abbreviate(c.body()));
-        JsonNode error;
-        try {
-            error = Gateway.JSON.readTree(response.body()).path("error");
-        } catch (Exception notJson) {
-            failures.add(what + " -> " + response.statusCode() + " with a body that is not JSON: "
-                    + abbreviate(response.body()));
-            return;
+    @Test
+    void unstorableCharactersAndDuplicateKeysAre400NamingTheFieldInEverySeedFamily() throws Exception {
+        String agentUuid = send(token, "GET", "/api/v1/agents/demo", null, 200).get("uuid").asText();
+        String thread = send(token, "POST", "/api/v1/agents/demo/chat",
+                "{\"message\": \"Open a thread\", \"model\": \"gpt-5-mini\"}", 200).get("threadId").asText();
+        String messages = "/api/v1/chat/" + agentUuid + "/threads/" + thread + "/messages";
+        String assistantId = send(token, "POST", messages, "{\"content\": \"Hello?\"}", 201).get("id").asText();
+        String nul = "\\u0000";
+        String lone = "\\ud800";
+        String input = "{\"input\": {\"type\": \"user.message\", \"content\": [{\"type\": \"text\", \"text\": \"hi";
+        List<Case> cases = List.of(
+                new Case("POST", "/api/v1/agents/demo/chat", "{\"message\": \"a" + nul + "\", \"model\": \"gpt-5-mini\"}",
+                        400, "message"),
+                new Case("POST", "/api/v1/agents/demo/conversations/" + thread + "/chat", "{\"message\": \"" + lone
+                        + "\", \"model\": \"gpt-5-mini\"}", 400, "message"),
+                new Case("POST", "/api/v1/agents/demo/chat", "{\"message\": \"a\", \"message\": \"b\", \"model\": "
+                        + "\"gpt-5-mini\"}", 400, "message"),
+                new Case("POST", "/api/v1/agents/demo/threads", input + nul + "\"}]}}", 400, "input.content[0].text"),
+                new Case("POST", "/api/v1/agents/demo/threads", input + "\"}]}, \"client_external_ref\": \"" + lone
+                        + "\"}", 400, "client_external_ref"),
+                new Case("POST", "/api/v1/agents/demo/threads", "{\"input\": {\"type\": \"user.message\", \"type\": "
+                        + "\"user.message\"}}", 400, "input.type"),
+                new Case("POST", "/api/agents/demo/chat", "{\"message\": \"" + nul + "\"}", 400, "message"),
+                new Case("POST", "/api/agents/demo/chat/stream", "{\"message\": \"" + lone + "\"}", 400, "message"),
+                new Case("POST", "/api/agents/demo/conversations", "{\"title\": \"t" + nul + "\"}", 400, "title"),
+                new Case("PUT", "/api/agents/demo/conversations/" + thread, "{\"title\": \"t\", \"title\": \"u\"}", 400,
+                        "title"),
+                new Case("POST", "/api/agents/demo/mark-read", "{\"conversation_id\": \"" + nul + "\"}", 400,
+                        "conversation_id"),
+                new Case("POST", "/api/teams/no-such-team/chat", "{\"message\": \"" + nul + "\"}", 400, "message"),
+                new Case("POST", messages, "{\"content\": \"x\", \"metadata\": {\"k\": \"" + nul + "\"}}", 400,
+                        "metadata.k"),
+                new Case("POST", messages, "{\"content\": \"x\", \"content_html\": \"" + lone + "\"}", 400,
+                        "content_html"),
+                new Case("POST", messages + "/" + assistantId + "/feedback", "{\"feedback_type\": \"thumbs_up\", "
+                        + "\"comment\": \"" + nul + "\"}", 400, "comment"),
+                new Case("POST", "/api/v1/api-keys", "{\"name\": \"k" + nul + "\"}", 400, "name"),
+                new Case("POST", "/api/v1/teams", "{\"name\": \"" + lone + "\", \"agent_ids\": [\"demo\"]}", 400, "name"),
+                new Case("POST", "/api/v1/agents", "{\"name\": \"n" + nul + "\", \"model\": \"gpt-5-mini\"}", 400,
+                        "name"),
+                new Case("PATCH", "/api/v1/agents/demo", "{\"instructions\": \"" + lone + "\"}", 400, "instructions"),
+                new Case("POST", "/api/v1/agents", "{\"na" + nul + "me\": \"n\"}", 400, "na\\u0000me"),
+                new Case("POST", "/api/v1/agents/demo/chat", "{\"message\": \"hi\", \"model\": \"gpt-5-mini\"} {}",
+                        400, null),
+                new Case("POST", "/api/agents/demo/conversations", "\"a title\"", 400, null));
+        List<String> failures = new ArrayList<>();
+        for (Case c : cases) {
+            check(token, c, failures);
         }
-        if (response.statusCode() != c.status() || !error.hasNonNull("code") || !error.hasNonNull("message")
-                || (c.field() != null && !c.field().equals(error.path("field").asText(null)))) {
-            failures.add(what + " -> " + response.statusCode() + " " + abbreviate(response.body()) + " (expected "
-                    + c.status() + (c.field() == null ? "" : " naming " + c.field()) + ")");
+        assertTrue(failures.isEmpty(), failures.size() + " bad answers:\n" + String.join("\n", failures));
+    }
+
+    @Test
+    void controlCharactersInIdsAndQueryParametersAre400NamingTheParameter() throws Exception {
+        String chat = "{\"message\": \"hi\", \"model\": \"gpt-5-mini\"}";
+        List<Case> cases = List.of(
+                new Case("POST", "/api/v1/agents/%00/chat", chat, 400, "id"),
+                new Case("GET", "/api/v1/agents/demo/conversations/%00", null, 400, "threadId"),
+                new Case("GET", "/api/v1/skills/%00/conversations", null, 400, "id"),
+                new Case("GET", "/api/v1/skills/0/conversations?userId=%00", null, 400, "userId"),
+                new Case("GET", "/api/v1/skills/0/conversations?toolName=a%01b", null, 400, "toolName"),
+                new Case("POST", "/api/v1/agents/%00/threads", "{}", 400, "agentId"),
+                new Case("GET", "/api/agents/demo/history?conversation_id=%00", null, 400, "conversation_id"),
+                new Case("DELETE", "/api/agents/demo/conversations/%1F", null, 400, "conv_id"),
+                new Case("GET", "/api/v1/chat/%00/threads/t/messages/m", null, 400, "agent_id"),
+                new Case("POST", "/api/v1/chat/a/threads/%00/messages", "{\"content\": \"hi\"}", 400, "thread_id"),
+                new Case("GET", "/api/v1/files/%00", null, 400, "id"),
+                new Case("GET", "/api/v1/files/%00/content", null, 400, "id"),
+                new Case("DELETE", "/api/v1/api-keys/%00", null, 400, "id"),
+                new Case("GET", "/api/v1/teams/%00", null, 400, "id"),
+                new Case("GET", "/api/v1/runs/%00", null, 400, "id"),
+                new Case("GET", "/api/v1/runs/r/stream?since=%0A", null, 400, "since"));
+        List<String> failures = new ArrayList<>();
+        for (Case c : cases) {
+            check(token, c, failures);
         }
+        assertTrue(failures.isEmpty(), failures.size() + " bad answers:\n" + String.join("\n", failures));
+    }
+
+    @Test
+    void bytesThatAreNotUtf8Are400AndBodiesOverTheLimits413() throws Exception {
+        List<String> failures = new ArrayList<>();
+        byte[] notUtf8 = "{\"message\": \"a?\", \"model\": \"gpt-5-mini\"}".getBytes(StandardCharsets.UTF_8);
+        notUtf8[14] = (byte) 0xff;
+        BadRequests.check("a byte 0xff in message", requests.raw(token, "POST", "/api/v1/agents/demo/chat",
+                HttpRequest.BodyPublishers.ofByteArray(notUtf8), JSON), 400, "message", failures);
+        byte[] twoMegabytes = ("{\"message\": \"hi\", \"model\": \"gpt-5-mini\"" + " ".repeat(2 * 1024 * 1024) + "}")
+                .getBytes(StandardCharsets.UTF_8);
+        BadRequests.check("a 2 MB JSON body", requests.raw(token, "POST", "/api/v1/agents/demo/chat",
+                HttpRequest.BodyPublishers.ofByteArray(twoMegabytes), JSON), 413, null, failures);
+        BadRequests.check("a chunked JSON body over 1 MB", requests.raw(token, "POST", "/api/agents/demo/conversations",
+                HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(twoMegabytes)), JSON), 413,
+                null, failures);
+        String boundary = "bad-input-" + UUID.randomUUID();
+        byte[] upload = BadRequests.multipart(boundary, "big.bin", new byte[21 * 1024 * 1024]);
+        String multipart = "multipart/form-data; boundary=" + boundary;
+        BadRequests.check("a 21 MiB upload", requests.raw(token, "POST", "/api/v1/files",
+                HttpRequest.BodyPublishers.ofByteArray(upload), multipart), 413, null, failures);
+        BadRequests.check("a 21 MiB upload sent chunked", requests.raw(token, "POST", "/api/v1/files",
+                HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(upload)), multipart), 413,
+                "file", failures);
+        // thread-service refuses the name before it reads the 2 MiB behind it
+        byte[] badName = BadRequests.multipart(boundary, "plan\u0001.md", new byte[2 * 1024 * 1024]);
+        BadRequests.check("an upload whose filename has a control character", requests.raw(token, "POST",
+                "/api/v1/files", HttpRequest.BodyPublishers.ofByteArray(badName), multipart), 400, "filename",
+                failures);
+        assertTrue(failures.isEmpty(), failures.size() + " bad answers:\n" + String.join("\n", failures));
+        // the stack goes on answering (a 413 closes only its own connection)
+        send(token, "GET", "/api/v1/agents/demo", null, 200);
     }
 
     private static JsonNode send(String bearer, String method, String path, String body, int expected)
@@ -218,20 +313,11 @@ class BadInputEndToEndTest {
 
     private static HttpResponse<String> raw(String bearer, String method, String path, String body)
             throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
-                .timeout(Duration.ofSeconds(60))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        if (bearer != null) {
-            request.header("Authorization", "Bearer " + bearer);
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return requests.raw(bearer, method, path, body == null ? null
+                : HttpRequest.BodyPublishers.ofString(body), "application/json");
     }
 
-    private static String abbreviate(String s) {
-        return s.length() > 160 ? s.substring(0, 160) + "..." : s;
+    private static void check(String bearer, Case c, List<String> failures) throws Exception {
+        requests.check(bearer, c, failures);
     }
 }
