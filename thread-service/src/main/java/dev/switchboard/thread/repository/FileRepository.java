@@ -16,8 +16,8 @@ import java.util.UUID;
 @WithSession
 public class FileRepository implements PanacheRepositoryBase<StoredFile, String> {
 
-    public Uni<StoredFile> findOwned(String orgId, String userId, String id) {
-        return find("orgId = ?1 and userId = ?2 and id = ?3", orgId, userId, id).firstResult();
+    public Uni<StoredFile> findInOrg(String orgId, String id) {
+        return find("orgId = ?1 and id = ?2", orgId, id).firstResult();
     }
 
     public Uni<List<StoredFile>> findOwned(String orgId, String userId, Collection<String> ids) {

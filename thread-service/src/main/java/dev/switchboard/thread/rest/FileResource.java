@@ -56,7 +56,7 @@ public class FileResource {
     @GET
     @Path("{id}")
     public Uni<FileResponse> get(@PathParam("id") String id) {
-        return files.get(caller.org(), caller.user(), id);
+        return files.get(caller.current(), id);
     }
 
     /**
@@ -68,7 +68,7 @@ public class FileResource {
     @Path("{id}/content")
     @Produces(MediaType.APPLICATION_OCTET_STREAM)
     public Multi<byte[]> content(@PathParam("id") String id) {
-        return RestMulti.fromUniResponse(files.download(caller.org(), caller.user(), id),
+        return RestMulti.fromUniResponse(files.download(caller.current(), id),
                 FileService.Download::content,
                 download -> Map.of(
                         HttpHeaders.CONTENT_TYPE, List.of(download.file().contentType()),

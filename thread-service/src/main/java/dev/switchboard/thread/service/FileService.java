@@ -1,5 +1,6 @@
 package dev.switchboard.thread.service;
 
+import dev.switchboard.thread.Caller;
 import dev.switchboard.thread.FileChunk;
 import dev.switchboard.thread.FileIds;
 import dev.switchboard.thread.StoredFile;
@@ -74,24 +75,27 @@ public class FileService {
     }
 
     @WithSession
-    public Uni<FileResponse> get(String orgId, String userId, String id) {
-        return find(orgId, userId, id).map(mapper::toResponse);
+    public Uni<FileResponse> get(Caller caller, String id) {
+        return find(caller, id).map(mapper::toResponse);
     }
 
     /** The metadata now (404 if the caller has no such file); the bytes chunk by chunk, as they are consumed. */
     @WithSession
-    public Uni<Download> download(String orgId, String userId, String id) {
-        return find(orgId, userId, id).chain(file -> chunks.countOf(file.id).map(count -> new Download(
+    public Uni<Download> download(Caller caller, String id) {
+        return find(caller, id).chain(file -> chunks.countOf(file.id).map(count -> new Download(
                 mapper.toResponse(file),
                 Multi.createFrom().range(0, count.intValue())
                         .onItem().transformToUniAndConcatenate(seq -> chunks.read(file.id, seq)))));
     }
 
-    private Uni<StoredFile> find(String orgId, String userId, String id) {
+    /** The file if the caller uploaded it, or reaches the whole organisation (an admin, a service key). */
+    private Uni<StoredFile> find(Caller caller, String id) {
         if (!FileIds.isWellFormed(id)) {
             return Uni.createFrom().failure(ApiException.notFound("file " + id + " not found"));
         }
-        return files.findOwned(orgId, userId, id)
+        return files.findInOrg(caller.orgId(), id)
+                .map(file -> file != null && (caller.reachesOrganisation() || file.userId.equals(caller.userId()))
+                        ? file : null)
                 .onItem().ifNull().failWith(() -> ApiException.notFound("file " + id + " not found"));
     }
 

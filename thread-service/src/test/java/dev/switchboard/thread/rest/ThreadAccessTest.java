@@ -137,6 +137,21 @@ class ThreadAccessTest {
     }
 
     @Test
+    void aFileIsItsUploadersAndTheOrganisationAdminsAlone() {
+        String file = FileResourceTest.uploaded(org, "alice");
+        for (RequestSpecification reader : new RequestSpecification[] {as(org, "alice"), asAdmin(org, "root"),
+                asService(org)}) {
+            reader.get("/internal/files/" + file).then().statusCode(200).body("id", equalTo(file));
+            reader.get("/internal/files/" + file + "/content").then().statusCode(200);
+        }
+        for (RequestSpecification outsider : new RequestSpecification[] {as(org, "mallory"),
+                asAdmin(newOrg(), "mallory")}) {
+            assertError(outsider.get("/internal/files/" + file).then(), 404, "not_found", null);
+            assertError(outsider.get("/internal/files/" + file + "/content").then(), 404, "not_found", null);
+        }
+    }
+
+    @Test
     void theUserAThreadIsAttributedToTakesPartInIt() {
         String started = asService(org).body(Map.of("agentId", agent.toString(), "agentNumericId", 7,
                         "content", "Triage ticket 42", "attributedUserId", "carol"))

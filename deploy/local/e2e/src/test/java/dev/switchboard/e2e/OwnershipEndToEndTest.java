@@ -50,6 +50,7 @@ class OwnershipEndToEndTest {
     private static String thread;
     private static String answer;
     private static String run;
+    private static String file;
 
     @BeforeAll
     static void bootStack() throws Exception {
@@ -82,6 +83,7 @@ class OwnershipEndToEndTest {
         Reply added = call(actors.get("owner"), "POST", messages(), "{\"content\": \"and more\", \"role\": \"user\"}");
         assertEquals(201, added.status(), added.body());
         answer = json(added, "id");
+        file = json(upload(actors.get("owner"), "notes.txt", SECRET), "id");
     }
 
     @AfterAll
@@ -139,6 +141,9 @@ class OwnershipEndToEndTest {
                 new Expect("GET", "/api/v1/runs/" + run, null, 200, 404, 200, 200, 404),
                 new Expect("GET", "/api/v1/runs/" + run + "/stream", null, 200, 404, 200, 200, 404),
                 new Expect("POST", "/api/v1/runs/" + run + "/cancel", null, 200, 404, 200, 200, 202),
+                // seed 002 files: the uploader's, and the organisation admins'
+                new Expect("GET", "/api/v1/files/" + file, null, 200, 404, 200, 200, 404),
+                new Expect("GET", "/api/v1/files/" + file + "/content", null, 200, 404, 200, 200, 404),
                 // participants: the creator or an admin
                 new Expect("PUT", conversation + "/participants/carol", null, 200, 404, 200, 200, 404),
                 // organisation settings: admins and service keys
@@ -220,6 +225,19 @@ class OwnershipEndToEndTest {
 
     private static String json(Reply reply, String field) throws IOException {
         return Gateway.JSON.readTree(reply.body()).get(field).asText();
+    }
+
+    private static Reply upload(String[] auth, String filename, String content)
+            throws IOException, InterruptedException {
+        String boundary = "switchboard-" + UUID.randomUUID();
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
+                + "\"\r\nContent-Type: text/plain\r\n\r\n" + content + "\r\n--" + boundary + "--\r\n";
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/files"))
+                .timeout(Duration.ofSeconds(60)).header(auth[0], auth[1])
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, response.statusCode(), response.body());
+        return new Reply(response.statusCode(), response.body());
     }
 
     private static Reply call(String[] auth, String method, String path, String body)
