@@ -125,7 +125,7 @@ public class RunAnswers {
 
     private Uni<Void> store(Run run, ToolLoop.Result result, String auth) {
         JsonNode calls = result.steps().isEmpty() ? null : json.valueToTree(result.steps());
-        return threads.append(run.threadId, new NewMessage(RunService.messageId(run, "assistant"), "assistant",
+        return threads.append(run.threadId, new NewMessage(RunPrompts.messageId(run, "assistant"), "assistant",
                 result.text(), run.id, calls), auth).replaceWithVoid();
     }
 

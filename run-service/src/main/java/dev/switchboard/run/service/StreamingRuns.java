@@ -32,15 +32,22 @@ public class StreamingRuns {
     private static final Logger LOG = Logger.getLogger(StreamingRuns.class);
 
     private final RunService runs;
+    private final RunAdmission admission;
+    private final RunPrompts prompts;
+    private final ThreadTurns turns;
     private final RunAnswers answers;
     private final RunLedger ledger;
     private final OutboxRelay relay;
     private final RunEventLog log;
     private final RunExecutions executions;
 
-    public StreamingRuns(RunService runs, RunAnswers answers, RunLedger ledger, OutboxRelay relay,
+    public StreamingRuns(RunService runs, RunAdmission admission, RunPrompts prompts, ThreadTurns turns,
+            RunAnswers answers, RunLedger ledger, OutboxRelay relay,
             RunEventLog log, RunExecutions executions) {
         this.runs = runs;
+        this.admission = admission;
+        this.prompts = prompts;
+        this.turns = turns;
         this.answers = answers;
         this.ledger = ledger;
         this.relay = relay;
@@ -54,7 +61,7 @@ public class StreamingRuns {
 
     /** Starts the run once its agent and thread are found (a 4xx otherwise); its stream is then readable. */
     public Uni<Started> start(Caller caller, RunRequest request) {
-        return runs.prepare(caller, request).map(prepared -> {
+        return admission.prepare(caller, request).map(prepared -> {
             Run run = prepared.run();
             RunStreamWriter writer = new RunStreamWriter(run.key(), log);
             executions.launch(run.key(), run.cancelRequestedAt != null, writer, (signal, onContext) ->
@@ -86,7 +93,7 @@ public class StreamingRuns {
         });
     }
 
-    private Uni<Void> execute(Caller caller, RunService.Prepared prepared, RunRequest request, RunStreamWriter writer,
+    private Uni<Void> execute(Caller caller, RunAdmission.Prepared prepared, RunRequest request, RunStreamWriter writer,
             CancelSignal signal, Executor onContext) {
         Run run = prepared.run();
         String auth = caller.authorization();
@@ -101,9 +108,9 @@ public class StreamingRuns {
                 writer.event(seq -> answers.toolCallEvent(seq, step));
             }
         };
-        return runs.turn(run)
+        return turns.ready(run)
                 .emitOn(onContext)
-                .chain(() -> runs.ask(caller, prepared, request.userMessageId()))
+                .chain(() -> prompts.ask(caller, prepared, request.userMessageId()))
                 .chain(asked -> answers.answer(prepared.agent(), prepared.route(), asked.model(), listener, signal)
                         .call(asked::stored)
                         .emitOn(onContext)

@@ -3,6 +3,7 @@ package dev.switchboard.run.service;
 import dev.switchboard.run.ApiException;
 import dev.switchboard.run.Run;
 import dev.switchboard.run.RunKey;
+import dev.switchboard.run.RunStatus;
 import dev.switchboard.run.stream.RunExecutions;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -57,6 +58,11 @@ public class ThreadTurns {
     }
 
     /** Waits until no older run of the thread is active, then marks the run in progress. */
+    /** At once for a run that may start; a queued run first waits for its turn ({@link #awaitTurn}). */
+    Uni<Void> ready(Run run) {
+        return run.status == RunStatus.QUEUED ? awaitTurn(run) : Uni.createFrom().voidItem();
+    }
+
     Uni<Void> awaitTurn(Run run) {
         return Multi.createBy().repeating().uni(() -> active(run.orgId, run.threadId, run))
                 .withDelay(POLL)

@@ -5,7 +5,7 @@ import dev.switchboard.local.testing.SwitchboardTestResource;
 import dev.switchboard.local.testing.TestTokens;
 import dev.switchboard.run.client.NewMessage;
 import dev.switchboard.run.client.ThreadClient;
-import dev.switchboard.run.service.RunService;
+import dev.switchboard.run.service.RunPrompts;
 import dev.switchboard.run.stub.AgentServiceStub;
 import dev.switchboard.run.stub.ContractStubResource;
 import dev.switchboard.run.stub.ContractStubs;
@@ -115,10 +115,10 @@ class RunResourceTest {
 
         List<ThreadServiceStub.Message> messages = stubs.threadService().messages(threadId);
         assertEquals(2, messages.size());
-        assertEquals(RunService.messageId(org, runId, "user"), messages.get(0).id());
+        assertEquals(RunPrompts.messageId(org, runId, "user"), messages.get(0).id());
         assertEquals("user", messages.get(0).role());
         assertEquals("hello there", messages.get(0).content());
-        assertEquals(RunService.messageId(org, runId, "assistant"), messages.get(1).id());
+        assertEquals(RunPrompts.messageId(org, runId, "assistant"), messages.get(1).id());
         assertEquals("assistant", messages.get(1).role());
         assertEquals(runId, messages.get(1).runId());
         assertEquals(run.path("content"), messages.get(1).content());

@@ -6,7 +6,7 @@ import dev.switchboard.local.testing.SwitchboardTestResource;
 import dev.switchboard.local.testing.TestTokens;
 import dev.switchboard.local.testing.fake.FakeOpenAi;
 import dev.switchboard.run.provider.fake.FakeOpenAiResource;
-import dev.switchboard.run.service.RunService;
+import dev.switchboard.run.service.RunPrompts;
 import dev.switchboard.run.stub.AgentServiceStub;
 import dev.switchboard.run.stub.ContractStubResource;
 import dev.switchboard.run.stub.ContractStubs;
@@ -80,7 +80,7 @@ class ToolLoopRunTest {
         assertEquals("42", toolMessage.path("content").asText());
 
         // the answer is stored with its tool call (seed 004's tool_calls)
-        JsonNode calls = stubs.threadService().toolCallsOf(RunService.messageId(org, UUID.fromString(runId), "assistant"));
+        JsonNode calls = stubs.threadService().toolCallsOf(RunPrompts.messageId(org, UUID.fromString(runId), "assistant"));
         assertEquals(1, calls.size());
         assertEquals("calculator", calls.get(0).path("toolName").asText());
         assertEquals("6*7", calls.get(0).path("arguments").path("expression").asText());
@@ -111,7 +111,7 @@ class ToolLoopRunTest {
                 .post("/internal/runs").then().statusCode(200)
                 .body("content", equalTo("Cannot divide by zero."))
                 .extract().path("runId");
-        JsonNode calls = stubs.threadService().toolCallsOf(RunService.messageId(org, UUID.fromString(runId), "assistant"));
+        JsonNode calls = stubs.threadService().toolCallsOf(RunPrompts.messageId(org, UUID.fromString(runId), "assistant"));
         assertTrue(calls.get(0).path("result").isNull());
         assertTrue(!calls.get(0).path("error").asText().isEmpty(), calls.toString());
         JsonNode messages = fake.requests().get(1).json().path("messages");
