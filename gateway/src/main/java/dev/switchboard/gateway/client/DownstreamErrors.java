@@ -23,7 +23,7 @@ import java.util.concurrent.TimeoutException;
  * gateway's internal token was refused, not the client's: 502 as well. A 5xx never names the service nor passes
  * its message on: it says what the client can do, and the detail is logged here.
  */
-final class DownstreamErrors {
+public final class DownstreamErrors {
 
     static final String FAILED = "a backend service failed; retry later";
     static final String UNAVAILABLE = "a backend service is temporarily unavailable; retry in a few seconds";
@@ -34,12 +34,12 @@ final class DownstreamErrors {
     private final String service;
     private final Duration timeout;
 
-    DownstreamErrors(String service, Duration timeout) {
+    public DownstreamErrors(String service, Duration timeout) {
         this.service = service;
         this.timeout = timeout;
     }
 
-    ApiException translate(Throwable failure) {
+    public ApiException translate(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof ApiException own) {
                 return own; // the gateway's own refusal, also when it cut a call short (a file too large)

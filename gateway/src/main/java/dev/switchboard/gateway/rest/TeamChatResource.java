@@ -2,10 +2,10 @@ package dev.switchboard.gateway.rest;
 
 import dev.switchboard.gateway.ApiException;
 import dev.switchboard.gateway.Team;
-import dev.switchboard.gateway.client.AgentClient;
-import dev.switchboard.gateway.client.AgentView;
-import dev.switchboard.gateway.client.RunClient;
-import dev.switchboard.gateway.client.RunRequest;
+import dev.switchboard.gateway.client.agent.AgentClient;
+import dev.switchboard.gateway.client.agent.AgentView;
+import dev.switchboard.gateway.client.run.RunClient;
+import dev.switchboard.gateway.client.run.RunRequest;
 import dev.switchboard.gateway.ratelimit.RunQuota;
 import dev.switchboard.gateway.security.Caller;
 import dev.switchboard.gateway.security.Callers;

@@ -2,8 +2,8 @@ package dev.switchboard.gateway.rest;
 
 import dev.switchboard.gateway.ApiException;
 import dev.switchboard.gateway.CanonicalModels;
-import dev.switchboard.gateway.client.AgentClient;
-import dev.switchboard.gateway.client.AgentView;
+import dev.switchboard.gateway.client.agent.AgentClient;
+import dev.switchboard.gateway.client.agent.AgentView;
 import dev.switchboard.gateway.security.Caller;
 import dev.switchboard.gateway.security.Callers;
 import dev.switchboard.gateway.service.TeamService;

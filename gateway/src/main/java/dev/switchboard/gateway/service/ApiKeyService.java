@@ -3,7 +3,7 @@ package dev.switchboard.gateway.service;
 import dev.switchboard.gateway.ApiException;
 import dev.switchboard.gateway.ApiKey;
 import dev.switchboard.gateway.repository.ApiKeyRepository;
-import dev.switchboard.gateway.rest.ApiKeyResponse;
+import dev.switchboard.gateway.rest.keys.ApiKeyResponse;
 import dev.switchboard.gateway.security.ApiKeyPrincipal;
 import dev.switchboard.gateway.security.ApiKeySecrets;
 import dev.switchboard.gateway.security.Caller;

@@ -1,8 +1,0 @@
-package dev.switchboard.gateway.client;
-
-import com.fasterxml.jackson.annotation.JsonInclude;
-
-/** The body of thread-service's feedback upsert. */
-@JsonInclude(JsonInclude.Include.NON_NULL)
-public record FeedbackWrite(String feedbackType, String issueType, String comment) {
-}

@@ -1,0 +1,37 @@
+package dev.switchboard.gateway.client.agent;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+/** agent-service's internal routes; use {@link AgentClient}. */
+@RegisterRestClient(configKey = "agent-service")
+@Path("/internal/agents")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+interface AgentRestClient {
+
+    @POST
+    Uni<AgentView> create(AgentWrite agent, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization);
+
+    @GET
+    Uni<AgentList> list(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization);
+
+    @GET
+    @Path("/{ref}")
+    Uni<AgentView> get(@PathParam("ref") String ref, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization);
+
+    @PATCH
+    @Path("/{ref}")
+    Uni<AgentView> update(@PathParam("ref") String ref, AgentWrite changes,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization);
+}

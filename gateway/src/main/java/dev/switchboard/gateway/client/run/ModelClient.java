@@ -1,0 +1,29 @@
+package dev.switchboard.gateway.client.run;
+
+import dev.switchboard.gateway.client.Downstream;
+import dev.switchboard.gateway.config.GatewayConfig;
+import dev.switchboard.gateway.security.Caller;
+import dev.switchboard.gateway.security.InternalTokens;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+/**
+ * run-service's model catalog, as the gateway reads it on behalf of a caller: a quick read, so the short
+ * deadline ({@code switchboard.gateway.timeouts.call}).
+ */
+@ApplicationScoped
+public class ModelClient {
+
+    private final ModelRestClient rest;
+    private final Downstream downstream;
+
+    public ModelClient(@RestClient ModelRestClient rest, InternalTokens tokens, GatewayConfig config) {
+        this.rest = rest;
+        this.downstream = new Downstream(RunClient.SERVICE, config.timeouts().call(), tokens);
+    }
+
+    public Uni<ModelList> list(Caller caller) {
+        return downstream.call(caller, rest::list);
+    }
+}

@@ -1,0 +1,141 @@
+package dev.switchboard.gateway.client.run;
+
+import dev.switchboard.gateway.ApiException;
+import dev.switchboard.gateway.client.Downstream;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.smallrye.mutiny.Multi;
+import org.jboss.resteasy.reactive.client.SseEvent;
+import dev.switchboard.gateway.config.GatewayConfig;
+import dev.switchboard.gateway.security.Caller;
+import dev.switchboard.gateway.security.InternalTokens;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.operators.multi.processors.UnicastProcessor;
+import io.smallrye.mutiny.subscription.Cancellable;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+/**
+ * run-service, as the gateway calls it on behalf of a caller: a run is answered once it completed, so the
+ * deadline is the long one ({@code switchboard.gateway.timeouts.run}). Never retried: a second call would be
+ * a second run. Its 4xx answers pass through (an unknown thread is 404, field {@code threadId}).
+ */
+@ApplicationScoped
+public class RunClient {
+
+    static final String SERVICE = "run-service";
+
+    private final RunRestClient rest;
+    private final Downstream downstream;
+    private final Downstream quick;
+    private final InternalTokens tokens;
+    private final CompletionRestClient completions;
+    private final ObjectMapper json;
+
+    public RunClient(@RestClient RunRestClient rest, @RestClient CompletionRestClient completions,
+            InternalTokens tokens, GatewayConfig config, ObjectMapper json) {
+        this.rest = rest;
+        this.json = json;
+        this.completions = completions;
+        this.tokens = tokens;
+        this.downstream = new Downstream(SERVICE, config.timeouts().run(), tokens);
+        this.quick = new Downstream(SERVICE, config.timeouts().call(), tokens);
+    }
+
+    /** One model answer outside any thread (team routing and summaries): the answer's text. */
+    public Uni<String> complete(String model, String instructions, String message, Caller caller) {
+        return downstream.call(caller, auth -> completions.complete(java.util.Map.of("model", model,
+                "instructions", instructions, "message", message), auth)).map(answer -> answer.path("content")
+                .asText(""));
+    }
+
+    /** run-service names its fields in camelCase; the public chat bodies name this one in snake_case. */
+    private static Throwable publicField(Throwable failure) {
+        if (failure instanceof ApiException api && "multitaskStrategy".equals(api.field())) {
+            return new ApiException(api.status(), api.code(), api.getMessage(), "multitask_strategy");
+        }
+        if (failure instanceof ApiException api && "agent".equals(api.field())) {
+            // the agent as the client named it in the path
+            return new ApiException(api.status(), api.code(), api.getMessage(), "id");
+        }
+        return failure;
+    }
+
+    public Uni<JsonNode> get(String runId, Caller caller) {
+        return quick.call(caller, auth -> rest.get(runId, auth));
+    }
+
+    /** The run once stopped, or {@code {"runId", "status": "cancel_requested"}} for a run not started yet. */
+    public Uni<JsonNode> cancel(String runId, Caller caller) {
+        return quick.call(caller, auth -> rest.cancel(runId, auth));
+    }
+
+    /** A run started with its stream: the run, its thread, and its events from the first one. */
+    public record StartedStream(String runId, String threadId, Multi<SseEvent<String>> events) {
+    }
+
+    /**
+     * Starts a run and follows its stream in one call: answered once run-service has recorded the run (its
+     * {@code started} event), or with its 4xx; the events that follow are delivered as they come. Closing the
+     * events closes the call to run-service (the run goes on).
+     */
+    public Uni<StartedStream> startStream(RunRequest run, Caller caller) {
+        return quick.<StartedStream>call(caller, auth -> Uni.createFrom().emitter(started -> {
+                    UnicastProcessor<SseEvent<String>> rest = UnicastProcessor.create();
+                    AtomicReference<Cancellable> upstream = new AtomicReference<>();
+                    Multi<SseEvent<String>> events = rest.onCancellation().invoke(() -> upstream.get().cancel());
+                    AtomicBoolean first = new AtomicBoolean(true);
+                    upstream.set(this.rest.startStream(run, auth).subscribe().with(event -> {
+                        if (first.compareAndSet(true, false)) {
+                            try {
+                                started.complete(started(event, events));
+                            } catch (IllegalStateException unreadable) {
+                                upstream.get().cancel();
+                                started.fail(unreadable); // answered 502 at once, not after the deadline
+                            }
+                        } else {
+                            rest.onNext(event);
+                        }
+                    }, failure -> {
+                        if (first.compareAndSet(true, false)) {
+                            started.fail(failure);
+                        } else {
+                            rest.onError(failure);
+                        }
+                    }, () -> {
+                        if (first.compareAndSet(true, false)) {
+                            started.fail(new IllegalStateException("run-service ended the stream before the run "
+                                    + "started"));
+                        } else {
+                            rest.onComplete();
+                        }
+                    }));
+                    started.onTermination(() -> {
+                        if (first.compareAndSet(true, false)) {
+                            upstream.get().cancel(); // given up before the run started (the gateway's deadline)
+                        }
+                    });
+                }))
+                .onFailure().transform(RunClient::publicField);
+    }
+
+    private StartedStream started(SseEvent<String> event, Multi<SseEvent<String>> events) {
+        try {
+            JsonNode data = json.readTree(event.data());
+            return new StartedStream(data.path("runId").asText(), data.path("threadId").asText(null), events);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("run-service's started event is not JSON: " + event.data(), e);
+        }
+    }
+
+    /** The run's stream events after {@code since} ({@code id} = sequence number, {@code name} = type). */
+    public Multi<SseEvent<String>> stream(String runId, int since, Caller caller) {
+        return tokens.authorization(caller).onItem().transformToMulti(auth -> rest.stream(runId, since, auth));
+    }
+
+    public Uni<RunResult> run(RunRequest run, Caller caller) {
+        return downstream.call(caller, auth -> rest.run(run, auth)).onFailure().transform(RunClient::publicField);
+    }
+}

@@ -1,0 +1,20 @@
+package dev.switchboard.gateway.client.run;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+/** run-service's tool catalog route; use {@link ToolCatalogClient}. */
+@RegisterRestClient(configKey = "run-service")
+@Path("/internal/tools")
+@Produces(MediaType.APPLICATION_JSON)
+interface ToolCatalogRestClient {
+
+    @GET
+    Uni<ToolCatalog> list(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization);
+}

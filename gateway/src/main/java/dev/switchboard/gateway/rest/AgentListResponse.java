@@ -1,7 +1,0 @@
-package dev.switchboard.gateway.rest;
-
-import java.util.List;
-
-/** {@code GET /api/v1/agents}: the caller's org's agents, ordered by id. */
-public record AgentListResponse(List<AgentResponse> agents) {
-}

@@ -1,0 +1,23 @@
+package dev.switchboard.gateway.rest.agents;
+
+import dev.switchboard.gateway.client.agent.AgentToolView;
+import dev.switchboard.gateway.client.agent.AgentView;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * An agent in the public API: the same JSON agent-service answers ({@code handle} may be null), except that
+ * the values of MCP servers' {@code headers} are masked ({@code "***"}).
+ */
+public record AgentResponse(long id, UUID uuid, String handle, String name, String instructions, String model,
+        List<AgentToolView> tools, Instant createdAt, Instant updatedAt) {
+
+    static AgentResponse from(AgentView agent) {
+        List<AgentToolView> tools = agent.tools() == null ? List.of()
+                : agent.tools().stream().map(AgentToolView::masked).toList();
+        return new AgentResponse(agent.id(), agent.uuid(), agent.handle(), agent.name(), agent.instructions(),
+                agent.model(), tools, agent.createdAt(), agent.updatedAt());
+    }
+}

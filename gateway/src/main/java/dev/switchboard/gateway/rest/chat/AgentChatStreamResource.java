@@ -1,0 +1,92 @@
+package dev.switchboard.gateway.rest.chat;
+
+import dev.switchboard.gateway.ApiException;
+import dev.switchboard.gateway.client.run.RunClient;
+import dev.switchboard.gateway.client.run.RunRequest;
+import dev.switchboard.gateway.config.GatewayConfig;
+import dev.switchboard.gateway.rest.runs.RunStreams;
+import dev.switchboard.gateway.security.Caller;
+import dev.switchboard.gateway.security.Callers;
+import io.quarkus.security.Authenticated;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Multi;
+import io.vertx.core.http.HttpServerResponse;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
+
+import java.time.Duration;
+import java.util.UUID;
+
+/**
+ * Seed 003's {@code POST /api/agents/{id}/chat/stream}: the same body as {@code /chat} (plus an optional
+ * {@code run_id} the client chose, to cancel before the first byte), answered as Server-Sent Events while the
+ * model writes (see {@link RunStreams}). The run goes on if the client disconnects. The run is started (run-service
+ * finds the agent as the client named it) before the first byte, on a worker thread, so a bad request is still a
+ * JSON 4xx.
+ */
+@Path("/api/agents/{id}/chat/stream")
+@Authenticated
+public class AgentChatStreamResource {
+
+    private final RunClient runs;
+    private final RunStreams streams;
+    private final Callers callers;
+    private final Duration deadline;
+
+    public AgentChatStreamResource(RunClient runs, RunStreams streams, Callers callers, GatewayConfig config) {
+        this.runs = runs;
+        this.streams = streams;
+        this.callers = callers;
+        this.deadline = config.timeouts().call().multipliedBy(3);
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @Blocking
+    public Multi<OutboundSseEvent> stream(@PathParam("id") String id,
+            @Valid @NotNull(message = "a JSON request body is required") AgentChatRequest request,
+            @Context Sse sse, @Context HttpServerResponse response) {
+        Caller caller = callers.current();
+        UUID runId = runId(request.runId());
+        String strategy = request.strategy();
+        RunRequest run = RunRequest.ofAgent(id, request.conversationId(), request.message());
+        RunClient.StartedStream started = runs.startStream(run.withRunId(runId).withStrategy(strategy), caller)
+                .onFailure().transform(AgentChatStreamResource::conversationField)
+                .await().atMost(deadline);
+        RunStreams.headers(response, started.runId(), started.threadId());
+        return streams.follow(started.runId(), started.events(), sse);
+    }
+
+    /** run-service names the thread {@code threadId}; seed 003's chat bodies name it {@code conversation_id}. */
+    static Throwable conversationField(Throwable failure) {
+        if (failure instanceof ApiException api && "threadId".equals(api.field())) {
+            return new ApiException(api.status(), api.code(), api.getMessage(), "conversation_id");
+        }
+        return failure;
+    }
+
+    static UUID runId(String value) {
+        if (value == null) {
+            return UUID.randomUUID();
+        }
+        try {
+            UUID id = UUID.fromString(value);
+            if (value.length() == 36) {
+                return id;
+            }
+        } catch (IllegalArgumentException ignored) {
+            // answered below
+        }
+        throw ApiException.invalid("run_id must be a UUID, e.g. " + UUID.randomUUID(), "run_id");
+    }
+}
