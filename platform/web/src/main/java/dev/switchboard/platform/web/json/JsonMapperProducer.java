@@ -1,4 +1,4 @@
-package dev.switchboard.agent.config;
+package dev.switchboard.platform.web.json;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.arc.All;

@@ -1,15 +1,16 @@
-package dev.switchboard.agent.rest;
+package dev.switchboard.platform.web.error;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import dev.switchboard.agent.config.InvalidJsonInput;
+import dev.switchboard.platform.web.json.InvalidJsonInput;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.util.Collection;
+import java.util.UUID;
 
 /**
  * Request bodies Jackson cannot read: 400 {@code invalid_argument}, naming the field when Jackson knows it.
@@ -27,7 +28,7 @@ public class JsonErrorMappers {
         String expected = describe(e.getTargetType());
         boolean scalar = expected.equals("a string") || expected.equals("a number") || expected.equals("a boolean");
         boolean otherKind = scalar && (!(e.getValue() instanceof String) || !expected.equals("a string"));
-        return ErrorResponse.response(400, "invalid_argument",
+        return ErrorBody.response(400, "invalid_argument",
                 (field == null ? "a value" : field) + (otherKind ? " must be " + expected : " has an invalid value"),
                 field);
     }
@@ -36,9 +37,9 @@ public class JsonErrorMappers {
     public Response mismatchedInput(MismatchedInputException e) {
         String field = fieldOf(e);
         if (field == null) {
-            return ErrorResponse.response(400, "invalid_argument", "the request body must be a JSON object", null);
+            return ErrorBody.response(400, "invalid_argument", "the request body must be a JSON object", null);
         }
-        return ErrorResponse.response(400, "invalid_argument", field + " must be " + describe(e.getTargetType()),
+        return ErrorBody.response(400, "invalid_argument", field + " must be " + describe(e.getTargetType()),
                 field);
     }
 
@@ -47,13 +48,13 @@ public class JsonErrorMappers {
     public Response jsonProcessing(JsonProcessingException e) {
         InvalidJsonInput refused = InvalidJsonInput.in(e);
         if (refused != null) {
-            return ErrorResponse.response(400, "invalid_argument", refused.getOriginalMessage(), refused.field());
+            return ErrorBody.response(400, "invalid_argument", refused.getOriginalMessage(), refused.field());
         }
         if (e instanceof MismatchedInputException mismatched) {
             return mismatchedInput(mismatched);
         }
         String field = e instanceof JsonMappingException mapping ? fieldOf(mapping) : null;
-        return ErrorResponse.response(400, "invalid_argument", malformed(e), field);
+        return ErrorBody.response(400, "invalid_argument", malformed(e), field);
     }
 
     static String malformed(JsonProcessingException e) {
@@ -81,7 +82,7 @@ public class JsonErrorMappers {
         if (type == null) {
             return "of a different JSON type";
         }
-        if (CharSequence.class.isAssignableFrom(type) || type == java.util.UUID.class) {
+        if (CharSequence.class.isAssignableFrom(type) || type == UUID.class) {
             return "a string";
         }
         if (type == Boolean.class || type == boolean.class) {

@@ -1,6 +1,6 @@
-package dev.switchboard.agent.rest;
+package dev.switchboard.platform.web.http;
 
-import dev.switchboard.agent.config.HttpConfig;
+import dev.switchboard.platform.web.error.ApiException;
 import jakarta.enterprise.inject.Instance;
 import jakarta.ws.rs.ConstrainedTo;
 import jakarta.ws.rs.RuntimeType;

@@ -1,4 +1,4 @@
-package dev.switchboard.agent.rest;
+package dev.switchboard.platform.web.error;
 
 import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.AuthenticationFailedException;
@@ -21,11 +21,17 @@ public class FailureRoute {
 
     private static final Logger LOG = Logger.getLogger(FailureRoute.class);
 
-    void install(@Observes Router router) {
-        router.route().order(Integer.MIN_VALUE).failureHandler(FailureRoute::answer);
+    private final AuthenticationMessages messages;
+
+    public FailureRoute(AuthenticationMessages messages) {
+        this.messages = messages;
     }
 
-    static void answer(RoutingContext ctx) {
+    void install(@Observes Router router) {
+        router.route().order(Integer.MIN_VALUE).failureHandler(this::answer);
+    }
+
+    void answer(RoutingContext ctx) {
         Throwable failure = ctx.failure();
         if (ctx.response().headWritten()) {
             LOG.warnf("request %s %s failed after its answer began: %s", ctx.request().method(), ctx.request().path(),
@@ -37,7 +43,8 @@ public class FailureRoute {
         if (status >= 500) {
             LOG.errorf(failure, "request %s %s failed", ctx.request().method(), ctx.request().path());
         }
-        ErrorBodies.end(ctx, status, ErrorResponse.codeFor(status), messageFor(status), null);
+        String message = status == 401 ? messages.missing() : messageFor(status);
+        ErrorBodies.end(ctx, status, ErrorBody.codeFor(status), message, null);
     }
 
     static int statusOf(int status, Throwable failure) {
@@ -57,7 +64,6 @@ public class FailureRoute {
     static String messageFor(int status) {
         return switch (status) {
             case 400 -> "the request is invalid";
-            case 401 -> "a valid internal token is required";
             case 403 -> "this call is not allowed";
             case 404 -> "no such resource";
             case 405 -> "method not allowed";

@@ -1,20 +1,28 @@
-package dev.switchboard.agent.rest;
+package dev.switchboard.platform.web.error;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 /** The one error body of every 4xx/5xx answer: {@code {"error": {"code", "message", "field"?}}}. */
-public record ErrorResponse(Error error) {
+public record ErrorBody(Error error) {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Error(String code, String message, String field) {
     }
 
+    public static ErrorBody of(String code, String message, String field) {
+        return new ErrorBody(new Error(code, message, field));
+    }
+
     public static Response response(int status, String code, String message, String field) {
         Response.ResponseBuilder builder = Response.status(status)
                 .type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(new ErrorResponse(new Error(code, message, field)));
+                .entity(of(code, message, field));
+        if (status == 401) {
+            builder.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+        }
         if (status == 413) {
             // the rest of the body is not read: the connection cannot serve another request
             builder.header("Connection", "close");
@@ -22,7 +30,7 @@ public record ErrorResponse(Error error) {
         return builder.build();
     }
 
-    /** The code docs/internal-api.md gives a status. */
+    /** The code of a status: the one status-to-code mapping (docs/internal-api.md). */
     public static String codeFor(int status) {
         return switch (status) {
             case 400 -> "invalid_argument";

@@ -1,5 +1,6 @@
-package dev.switchboard.agent.rest;
+package dev.switchboard.platform.web.error;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
@@ -24,11 +25,27 @@ public class ConstraintViolationMapper implements ExceptionMapper<ConstraintViol
                         .thenComparing(ConstraintViolation::getMessage))
                 .orElse(null);
         if (first == null) {
-            return ErrorResponse.response(400, "invalid_argument", "the request is invalid", null);
+            return ErrorBody.response(400, "invalid_argument", "the request is invalid", null);
         }
-        String field = propertyName(first.getPropertyPath());
-        String message = field == null ? "a request body is required" : first.getMessage();
-        return ErrorResponse.response(400, "invalid_argument", message, field);
+        String field = jsonName(first.getLeafBean(), propertyName(first.getPropertyPath()));
+        String message = field == null ? "a JSON request body is required" : first.getMessage();
+        return ErrorBody.response(400, "invalid_argument", message, field);
+    }
+
+    /** The property as the JSON body names it (its {@code @JsonProperty}, e.g. {@code conversation_id}). */
+    static String jsonName(Object bean, String property) {
+        if (bean == null || property == null) {
+            return property;
+        }
+        for (Class<?> type = bean.getClass(); type != null && type != Object.class; type = type.getSuperclass()) {
+            try {
+                JsonProperty json = type.getDeclaredField(property).getAnnotation(JsonProperty.class);
+                return json != null && !json.value().isEmpty() ? json.value() : property;
+            } catch (NoSuchFieldException notHere) {
+                // a superclass may declare it
+            }
+        }
+        return property;
     }
 
     private static String propertyName(Path path) {

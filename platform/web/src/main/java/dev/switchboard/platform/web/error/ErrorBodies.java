@@ -1,4 +1,4 @@
-package dev.switchboard.agent.rest;
+package dev.switchboard.platform.web.error;
 
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
@@ -6,12 +6,12 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
 /** The one error body written by route handlers of the HTTP layer, outside Quarkus REST's exception mappers. */
-final class ErrorBodies {
+public final class ErrorBodies {
 
     private ErrorBodies() {
     }
 
-    static void end(RoutingContext ctx, int status, String code, String message, String field) {
+    public static void end(RoutingContext ctx, int status, String code, String message, String field) {
         JsonObject error = new JsonObject().put("code", code).put("message", message);
         if (field != null) {
             error.put("field", field);

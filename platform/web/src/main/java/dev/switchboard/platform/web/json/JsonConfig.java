@@ -1,4 +1,4 @@
-package dev.switchboard.agent.config;
+package dev.switchboard.platform.web.json;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
 
@@ -18,8 +19,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
 /**
- * Writes every {@link Instant} as ISO-8601 UTC with exactly three fractional digits; reads strictly (no numbers
- * for strings, nothing after the one value; {@link StrictJsonParser} checks the rest).
+ * Instants are written as ISO-8601 UTC with exactly three fractional digits: {@code 2026-05-01T10:00:00.000Z}.
+ * Reads strictly: no numbers for strings, nothing after the one value; {@link StrictJsonParser} checks the rest.
  */
 @Singleton
 public class JsonConfig implements ObjectMapperCustomizer {
@@ -29,10 +30,7 @@ public class JsonConfig implements ObjectMapperCustomizer {
 
     @Override
     public void customize(ObjectMapper mapper) {
-        strictScalars(mapper);
-        // a body is one JSON value: anything after it is refused (StrictJsonParser names it)
-        mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-        mapper.registerModule(new SimpleModule("switchboard-instant").addSerializer(Instant.class, new InstantSerializer()));
+        configure(mapper);
     }
 
     /**
@@ -46,10 +44,26 @@ public class JsonConfig implements ObjectMapperCustomizer {
                 .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
     }
 
+    /** Last, so that no module registered by another customizer replaces the Instant format. */
     @Override
     public int priority() {
-        // after the Quarkus defaults (which register the JavaTimeModule), so this serializer wins
         return MINIMUM_PRIORITY;
+    }
+
+    /** Applies the service's JSON settings to a mapper; tests use it on a plain {@link ObjectMapper}. */
+    public static ObjectMapper configure(ObjectMapper mapper) {
+        strictScalars(mapper);
+        // a body is one JSON value: anything after it is refused (StrictJsonParser names it)
+        mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        SimpleModule instants = new SimpleModule("switchboard-instants");
+        instants.addSerializer(Instant.class, new InstantSerializer());
+        mapper.registerModule(new JavaTimeModule());
+        mapper.registerModule(instants);
+        return mapper;
+    }
+
+    public static String format(Instant instant) {
+        return INSTANT_FORMAT.format(instant);
     }
 
     static final class InstantSerializer extends StdSerializer<Instant> {
@@ -60,7 +74,7 @@ public class JsonConfig implements ObjectMapperCustomizer {
 
         @Override
         public void serialize(Instant value, JsonGenerator gen, SerializerProvider provider) throws IOException {
-            gen.writeString(INSTANT_FORMAT.format(value));
+            gen.writeString(format(value));
         }
     }
 }

@@ -1,4 +1,4 @@
-package dev.switchboard.agent.config;
+package dev.switchboard.platform.web.http;
 
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;

@@ -1,4 +1,4 @@
-package dev.switchboard.agent.config;
+package dev.switchboard.platform.web.json;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParseException;

@@ -1,4 +1,4 @@
-package dev.switchboard.agent.rest;
+package dev.switchboard.platform.web.error;
 
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -21,10 +21,10 @@ public class UnexpectedErrorMapper implements ExceptionMapper<Exception> {
     public Response toResponse(Exception e) {
         if (causedByConnectionFailure(e)) {
             LOG.warnf("a backing service is unreachable: %s", e.toString());
-            return ErrorResponse.response(503, "unavailable", "a backing service is unavailable, try again", null);
+            return ErrorBody.response(503, "unavailable", "a backing service is unavailable, try again", null);
         }
         LOG.error("unexpected failure", e);
-        return ErrorResponse.response(500, "internal", "internal error", null);
+        return ErrorBody.response(500, "internal", "internal error", null);
     }
 
     private static boolean causedByConnectionFailure(Throwable failure) {
