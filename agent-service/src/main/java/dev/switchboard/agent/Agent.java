@@ -1,5 +1,6 @@
 package dev.switchboard.agent;
 
+import dev.switchboard.platform.web.Timestamps;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
@@ -10,7 +11,6 @@ import jakarta.persistence.Table;
 import org.hibernate.annotations.ColumnTransformer;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -74,7 +74,7 @@ public class Agent {
         agent.instructions = instructions == null ? "" : instructions;
         agent.model = model;
         agent.tools = List.of();
-        agent.createdAt = now.truncatedTo(ChronoUnit.MILLIS);
+        agent.createdAt = Timestamps.millis(now);
         agent.updatedAt = agent.createdAt;
         return agent;
     }
@@ -101,7 +101,7 @@ public class Agent {
             changed = true;
         }
         if (changed) {
-            updatedAt = now.truncatedTo(ChronoUnit.MILLIS);
+            updatedAt = Timestamps.millis(now);
         }
         return changed;
     }
@@ -116,6 +116,6 @@ public class Agent {
     public void replaceTools(List<AgentTool> sealedTools, String keyId, Instant now) {
         tools = List.copyOf(sealedTools);
         secretsKeyId = keyId;
-        updatedAt = now.truncatedTo(ChronoUnit.MILLIS);
+        updatedAt = Timestamps.millis(now);
     }
 }

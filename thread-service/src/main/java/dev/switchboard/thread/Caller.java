@@ -1,5 +1,7 @@
 package dev.switchboard.thread;
 
+import dev.switchboard.platform.web.caller.InternalCaller;
+
 import java.util.Arrays;
 
 /**
@@ -8,6 +10,11 @@ import java.util.Arrays;
  * in: that they created, or were added to (by an attributed thread, or by a run of theirs on it).
  */
 public record Caller(String orgId, String userId, boolean reachesOrganisation) {
+
+    /** The caller of the internal token, with the organisation-wide reach of an admin or a service key. */
+    public static Caller of(InternalCaller caller) {
+        return new Caller(caller.orgId(), caller.userId(), caller.reachesOrganisation());
+    }
 
     /** Whether the caller may read the thread and write messages to it. */
     public boolean reaches(ChatThread thread) {

@@ -1,5 +1,6 @@
 package dev.switchboard.thread;
 
+import dev.switchboard.platform.web.Timestamps;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -8,7 +9,6 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.UUID;
 
@@ -61,7 +61,7 @@ public class ChatThread {
         thread.agentId = agentId;
         thread.agentNumericId = agentNumericId;
         thread.createdBy = createdBy;
-        thread.createdAt = now.truncatedTo(ChronoUnit.MILLIS);
+        thread.createdAt = Timestamps.millis(now);
         thread.updatedAt = thread.createdAt;
         thread.userIds = new String[] {createdBy};
         return thread;
@@ -88,7 +88,7 @@ public class ChatThread {
     /** Moves the last activity forward, never back (events may arrive late). */
     public void touch(Instant at) {
         if (at != null && at.isAfter(updatedAt)) {
-            updatedAt = at.truncatedTo(ChronoUnit.MILLIS);
+            updatedAt = Timestamps.millis(at);
         }
     }
 }

@@ -1,9 +1,9 @@
 package dev.switchboard.agent.rest;
 
 import dev.switchboard.agent.service.AgentService;
+import dev.switchboard.platform.web.caller.InternalCallers;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
-import jakarta.json.JsonString;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -14,7 +14,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import java.net.URI;
@@ -27,11 +26,11 @@ import java.net.URI;
 public class AgentResource {
 
     private final AgentService agents;
-    private final JsonWebToken token;
+    private final InternalCallers callers;
 
-    AgentResource(AgentService agents, JsonWebToken token) {
+    AgentResource(AgentService agents, InternalCallers callers) {
         this.agents = agents;
-        this.token = token;
+        this.callers = callers;
     }
 
     @POST
@@ -62,11 +61,6 @@ public class AgentResource {
 
     /** The caller's organisation; never taken from the request. */
     private String org() {
-        Object claim = token.getClaim("org");
-        String org = claim instanceof JsonString json ? json.getString() : claim == null ? null : claim.toString();
-        if (org == null || org.isBlank()) {
-            throw ApiException.unauthenticated("the internal token carries no org claim");
-        }
-        return org;
+        return callers.org();
     }
 }

@@ -10,7 +10,7 @@ import dev.switchboard.agent.tool.ToolSecrets;
 import dev.switchboard.agent.event.AgentEventOutbox;
 import dev.switchboard.agent.repository.AgentRepository;
 import dev.switchboard.agent.rest.AgentResponse;
-import dev.switchboard.agent.rest.ApiException;
+import dev.switchboard.platform.web.error.ApiException;
 import dev.switchboard.agent.rest.CreateAgentRequest;
 import dev.switchboard.agent.rest.UpdateAgentRequest;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;

@@ -2,7 +2,7 @@ package dev.switchboard.agent.tool;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.agent.AgentTool;
-import dev.switchboard.agent.rest.ApiException;
+import dev.switchboard.platform.web.error.ApiException;
 
 import java.net.URI;
 import java.net.URISyntaxException;

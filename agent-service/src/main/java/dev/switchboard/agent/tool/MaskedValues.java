@@ -1,7 +1,7 @@
 package dev.switchboard.agent.tool;
 
 import dev.switchboard.agent.AgentTool;
-import dev.switchboard.agent.rest.ApiException;
+import dev.switchboard.platform.web.error.ApiException;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

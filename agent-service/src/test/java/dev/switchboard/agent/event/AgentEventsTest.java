@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.switchboard.agent.Agent;
 import dev.switchboard.agent.AgentTool;
-import dev.switchboard.agent.config.JsonConfig;
+import dev.switchboard.platform.web.json.JsonConfig;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;

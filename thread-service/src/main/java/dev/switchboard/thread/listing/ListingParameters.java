@@ -1,6 +1,6 @@
 package dev.switchboard.thread.listing;
 
-import dev.switchboard.thread.rest.ApiException;
+import dev.switchboard.platform.web.error.ApiException;
 
 /** Seed 001's query parameters, checked: each wrong one is a 400 naming it. */
 public final class ListingParameters {

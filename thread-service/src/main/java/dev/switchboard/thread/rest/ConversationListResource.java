@@ -1,5 +1,6 @@
 package dev.switchboard.thread.rest;
 
+import dev.switchboard.platform.web.caller.InternalCallers;
 import dev.switchboard.thread.Caller;
 import dev.switchboard.thread.listing.ConversationFilter;
 import dev.switchboard.thread.listing.ConversationListing;
@@ -28,9 +29,9 @@ public class ConversationListResource {
 
     private final ConversationListing listing;
     private final PageTokens tokens;
-    private final TokenCaller caller;
+    private final InternalCallers caller;
 
-    ConversationListResource(ConversationListing listing, PageTokens tokens, TokenCaller caller) {
+    ConversationListResource(ConversationListing listing, PageTokens tokens, InternalCallers caller) {
         this.listing = listing;
         this.tokens = tokens;
         this.caller = caller;
@@ -42,7 +43,7 @@ public class ConversationListResource {
             @QueryParam("timeframe") String timeframe, @QueryParam("includeTools") String includeTools,
             @QueryParam("pageSize") String pageSize, @QueryParam("page") String page,
             @QueryParam("pageToken") String pageToken) {
-        Caller who = caller.current();
+        Caller who = Caller.of(caller.current());
         String participant = ListingParameters.text(userId, "userId");
         boolean someoneElse = !who.reachesOrganisation() && participant != null && !participant.equals(who.userId());
         ConversationFilter filter = new ConversationFilter(who.orgId(), ListingParameters.skillId(agentNumericId),

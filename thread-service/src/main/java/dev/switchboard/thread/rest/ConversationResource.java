@@ -1,5 +1,8 @@
 package dev.switchboard.thread.rest;
 
+import dev.switchboard.platform.web.caller.InternalCallers;
+import dev.switchboard.platform.web.error.ApiException;
+import dev.switchboard.thread.Caller;
 import dev.switchboard.thread.config.ThreadsConfig;
 import dev.switchboard.thread.service.ConversationService;
 import io.quarkus.security.Authenticated;
@@ -29,10 +32,10 @@ import java.util.UUID;
 public class ConversationResource {
 
     private final ConversationService conversations;
-    private final TokenCaller caller;
+    private final InternalCallers caller;
     private final ThreadsConfig config;
 
-    ConversationResource(ConversationService conversations, TokenCaller caller, ThreadsConfig config) {
+    ConversationResource(ConversationService conversations, InternalCallers caller, ThreadsConfig config) {
         this.conversations = conversations;
         this.caller = caller;
         this.config = config;
@@ -54,20 +57,22 @@ public class ConversationResource {
     @Path("{id}")
     public Uni<ThreadResponse> rename(@PathParam("id") String id, @QueryParam("agentId") String agentId,
             @Valid @NotNull ConversationRequests.Rename request) {
-        return conversations.rename(caller.current(), agent(agentId), id, request.title());
+        return conversations.rename(Caller.of(caller.current()), agent(agentId), id, request.title());
     }
 
     @DELETE
     @Path("{id}")
     public Uni<RestResponse<Void>> delete(@PathParam("id") String id, @QueryParam("agentId") String agentId) {
-        return conversations.delete(caller.current(), agent(agentId), id).map(ignored -> RestResponse.noContent());
+        return conversations.delete(Caller.of(caller.current()), agent(agentId), id)
+                .map(ignored -> RestResponse.noContent());
     }
 
     @GET
     @Path("{id}/messages")
     public Uni<MessageListResponse> history(@PathParam("id") String id, @QueryParam("agentId") String agentId,
             @QueryParam("limit") String limit) {
-        return conversations.history(caller.current(), agent(agentId), id, limit(limit, config.maxHistoryLimit()));
+        return conversations.history(Caller.of(caller.current()), agent(agentId), id,
+                limit(limit, config.maxHistoryLimit()));
     }
 
     @GET
@@ -80,7 +85,7 @@ public class ConversationResource {
     @POST
     @Path("mark-read")
     public Uni<ConversationRequests.Marked> markRead(@Valid @NotNull ConversationRequests.MarkRead request) {
-        return conversations.markRead(caller.current(), request);
+        return conversations.markRead(Caller.of(caller.current()), request);
     }
 
     private int limit(String limit, int max) {

@@ -1,5 +1,7 @@
 package dev.switchboard.thread.rest;
 
+import dev.switchboard.platform.web.caller.InternalCallers;
+import dev.switchboard.thread.Caller;
 import dev.switchboard.thread.service.FileService;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Multi;
@@ -35,9 +37,9 @@ import java.util.Map;
 public class FileResource {
 
     private final FileService files;
-    private final TokenCaller caller;
+    private final InternalCallers caller;
 
-    FileResource(FileService files, TokenCaller caller) {
+    FileResource(FileService files, InternalCallers caller) {
         this.files = files;
         this.caller = caller;
     }
@@ -56,7 +58,7 @@ public class FileResource {
     @GET
     @Path("{id}")
     public Uni<FileResponse> get(@PathParam("id") String id) {
-        return files.get(caller.current(), id);
+        return files.get(Caller.of(caller.current()), id);
     }
 
     /**
@@ -68,7 +70,7 @@ public class FileResource {
     @Path("{id}/content")
     @Produces(MediaType.APPLICATION_OCTET_STREAM)
     public Multi<byte[]> content(@PathParam("id") String id) {
-        return RestMulti.fromUniResponse(files.download(caller.current(), id),
+        return RestMulti.fromUniResponse(files.download(Caller.of(caller.current()), id),
                 FileService.Download::content,
                 download -> Map.of(
                         HttpHeaders.CONTENT_TYPE, List.of(download.file().contentType()),

@@ -1,5 +1,7 @@
 package dev.switchboard.thread.rest;
 
+import dev.switchboard.platform.web.caller.InternalCallers;
+import dev.switchboard.platform.web.error.ApiException;
 import dev.switchboard.thread.service.IdempotencyService;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
@@ -27,9 +29,9 @@ import java.util.UUID;
 public class IdempotencyResource {
 
     private final IdempotencyService keys;
-    private final TokenCaller caller;
+    private final InternalCallers caller;
 
-    IdempotencyResource(IdempotencyService keys, TokenCaller caller) {
+    IdempotencyResource(IdempotencyService keys, InternalCallers caller) {
         this.keys = keys;
         this.caller = caller;
     }

@@ -1,5 +1,8 @@
 package dev.switchboard.thread.rest;
 
+import dev.switchboard.platform.web.caller.InternalCallers;
+import dev.switchboard.platform.web.error.ApiException;
+import dev.switchboard.thread.Caller;
 import dev.switchboard.thread.service.MessageFeedbackService;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
@@ -24,9 +27,9 @@ import java.util.UUID;
 public class MessageFeedbackResource {
 
     private final MessageFeedbackService service;
-    private final TokenCaller caller;
+    private final InternalCallers caller;
 
-    MessageFeedbackResource(MessageFeedbackService service, TokenCaller caller) {
+    MessageFeedbackResource(MessageFeedbackService service, InternalCallers caller) {
         this.service = service;
         this.caller = caller;
     }
@@ -34,7 +37,7 @@ public class MessageFeedbackResource {
     @GET
     public Uni<MessageDetailsResponse> get(@PathParam("id") String threadId,
             @PathParam("messageId") String messageId) {
-        return service.get(caller.current(), threadId, parseMessageId(messageId));
+        return service.get(Caller.of(caller.current()), threadId, parseMessageId(messageId));
     }
 
     /** 201 with the new feedback, or 200 with the caller's earlier feedback on the message, updated. */
@@ -42,7 +45,7 @@ public class MessageFeedbackResource {
     @Path("feedback")
     public Uni<RestResponse<FeedbackResponse>> give(@PathParam("id") String threadId,
             @PathParam("messageId") String messageId, @Valid @NotNull FeedbackRequest request) {
-        return service.give(caller.current(), threadId, parseMessageId(messageId), request)
+        return service.give(Caller.of(caller.current()), threadId, parseMessageId(messageId), request)
                 .map(given -> given.created()
                         ? RestResponse.status(RestResponse.Status.CREATED, given.feedback())
                         : RestResponse.ok(given.feedback()));

@@ -1,5 +1,6 @@
 package dev.switchboard.thread.rest;
 
+import dev.switchboard.platform.web.error.ApiException;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.vertx.MultiHelper;
 import io.vertx.core.buffer.Buffer;

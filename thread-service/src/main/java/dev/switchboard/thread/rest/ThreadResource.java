@@ -1,5 +1,8 @@
 package dev.switchboard.thread.rest;
 
+import dev.switchboard.platform.web.caller.InternalCallers;
+import dev.switchboard.platform.web.error.ApiException;
+import dev.switchboard.thread.Caller;
 import dev.switchboard.thread.config.ThreadsConfig;
 import dev.switchboard.thread.service.ThreadService;
 import io.quarkus.security.Authenticated;
@@ -29,10 +32,10 @@ import java.util.UUID;
 public class ThreadResource {
 
     private final ThreadService threads;
-    private final TokenCaller caller;
+    private final InternalCallers caller;
     private final ThreadsConfig config;
 
-    ThreadResource(ThreadService threads, TokenCaller caller, ThreadsConfig config) {
+    ThreadResource(ThreadService threads, InternalCallers caller, ThreadsConfig config) {
         this.threads = threads;
         this.caller = caller;
         this.config = config;
@@ -64,20 +67,20 @@ public class ThreadResource {
     @GET
     @Path("{id}")
     public Uni<ThreadResponse> get(@PathParam("id") String id) {
-        return threads.get(caller.current(), id);
+        return threads.get(Caller.of(caller.current()), id);
     }
 
     @GET
     @Path("{id}/messages")
     public Uni<MessageListResponse> messages(@PathParam("id") String id, @QueryParam("limit") String limit) {
-        return threads.messages(caller.current(), id, parseLimit(limit));
+        return threads.messages(Caller.of(caller.current()), id, parseLimit(limit));
     }
 
     @POST
     @Path("{id}/messages")
     public Uni<RestResponse<MessageResponse>> append(@PathParam("id") String id,
             @Valid @NotNull AppendMessageRequest request) {
-        return threads.append(caller.current(), id, request).map(appended -> appended.created()
+        return threads.append(Caller.of(caller.current()), id, request).map(appended -> appended.created()
                 ? RestResponse.ResponseBuilder.<MessageResponse>created(
                         URI.create("/internal/threads/" + id + "/messages/" + appended.message().id()))
                         .entity(appended.message()).build()
@@ -89,7 +92,7 @@ public class ThreadResource {
     @Path("{id}/participants/{userId}")
     @Consumes(MediaType.WILDCARD)
     public Uni<ThreadResponse> addParticipant(@PathParam("id") String id, @PathParam("userId") String userId) {
-        return threads.participant(caller.current(), id, participantId(userId), true);
+        return threads.participant(Caller.of(caller.current()), id, participantId(userId), true);
     }
 
     /** Removes a participant (not the creator): 200 the thread. */
@@ -97,7 +100,7 @@ public class ThreadResource {
     @Path("{id}/participants/{userId}")
     @Consumes(MediaType.WILDCARD)
     public Uni<ThreadResponse> removeParticipant(@PathParam("id") String id, @PathParam("userId") String userId) {
-        return threads.participant(caller.current(), id, participantId(userId), false);
+        return threads.participant(Caller.of(caller.current()), id, participantId(userId), false);
     }
 
     private static String participantId(String userId) {

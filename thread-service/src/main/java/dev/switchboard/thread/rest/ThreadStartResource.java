@@ -1,5 +1,6 @@
 package dev.switchboard.thread.rest;
 
+import dev.switchboard.platform.web.caller.InternalCallers;
 import dev.switchboard.thread.service.ThreadStarter;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
@@ -22,9 +23,9 @@ import java.net.URI;
 public class ThreadStartResource {
 
     private final ThreadStarter starter;
-    private final TokenCaller caller;
+    private final InternalCallers caller;
 
-    ThreadStartResource(ThreadStarter starter, TokenCaller caller) {
+    ThreadStartResource(ThreadStarter starter, InternalCallers caller) {
         this.starter = starter;
         this.caller = caller;
     }

@@ -5,7 +5,7 @@ import dev.switchboard.thread.ChatThread;
 import dev.switchboard.thread.repository.MessageRepository;
 import dev.switchboard.thread.repository.ReadMarkRepository;
 import dev.switchboard.thread.repository.ThreadRepository;
-import dev.switchboard.thread.rest.ApiException;
+import dev.switchboard.platform.web.error.ApiException;
 import dev.switchboard.thread.rest.ConversationRequests;
 import dev.switchboard.thread.rest.MessageListResponse;
 import dev.switchboard.thread.rest.ThreadResponse;

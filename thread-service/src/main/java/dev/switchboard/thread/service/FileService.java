@@ -1,5 +1,6 @@
 package dev.switchboard.thread.service;
 
+import dev.switchboard.platform.web.Timestamps;
 import dev.switchboard.thread.Caller;
 import dev.switchboard.thread.FileChunk;
 import dev.switchboard.thread.FileIds;
@@ -7,7 +8,7 @@ import dev.switchboard.thread.StoredFile;
 import dev.switchboard.thread.config.FilesConfig;
 import dev.switchboard.thread.repository.FileChunkRepository;
 import dev.switchboard.thread.repository.FileRepository;
-import dev.switchboard.thread.rest.ApiException;
+import dev.switchboard.platform.web.error.ApiException;
 import dev.switchboard.thread.rest.FileResponse;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -15,8 +16,6 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -54,7 +53,7 @@ public class FileService {
     public Uni<FileResponse> upload(String orgId, String userId, String filename, String contentType,
             Multi<byte[]> content) {
         StoredFile file = new StoredFile();
-        file.createdAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        file.createdAt = Timestamps.now();
         file.id = FileIds.next(file.createdAt.toEpochMilli());
         file.orgId = orgId;
         file.userId = userId;

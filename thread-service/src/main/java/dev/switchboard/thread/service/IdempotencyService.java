@@ -1,16 +1,16 @@
 package dev.switchboard.thread.service;
 
+import dev.switchboard.platform.web.Timestamps;
 import dev.switchboard.thread.IdempotencyRecord;
 import dev.switchboard.thread.config.IdempotencyConfig;
 import dev.switchboard.thread.repository.IdempotencyRepository;
-import dev.switchboard.thread.rest.ApiException;
+import dev.switchboard.platform.web.error.ApiException;
 import dev.switchboard.thread.rest.ClaimKeyResponse;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 /**
@@ -31,7 +31,7 @@ public class IdempotencyService {
 
     @WithTransaction
     public Uni<ClaimKeyResponse> claim(String orgId, String userId, String key, String requestHash) {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Instant now = Timestamps.now();
         Instant expiredBefore = now.minus(config.retention());
         UUID claimId = UUID.randomUUID();
         return keys.sweep(expiredBefore, config.sweepBatch())
@@ -44,7 +44,7 @@ public class IdempotencyService {
 
     @WithTransaction
     public Uni<Void> complete(String orgId, String userId, UUID claimId, int status, String body) {
-        return keys.complete(orgId, userId, claimId, status, body, Instant.now().truncatedTo(ChronoUnit.MILLIS))
+        return keys.complete(orgId, userId, claimId, status, body, Timestamps.now())
                 .invoke(done -> {
                     if (!done) {
                         throw ApiException.notFound("claim " + claimId + " is not held");

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchboard.thread.ThreadMessage;
-import dev.switchboard.thread.rest.ApiException;
+import dev.switchboard.platform.web.error.ApiException;
 import dev.switchboard.thread.rest.AppendMessageRequest;
 
 import java.nio.charset.StandardCharsets;

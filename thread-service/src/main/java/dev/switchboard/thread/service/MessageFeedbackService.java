@@ -1,5 +1,6 @@
 package dev.switchboard.thread.service;
 
+import dev.switchboard.platform.web.Timestamps;
 import dev.switchboard.thread.Caller;
 import dev.switchboard.thread.FeedbackType;
 import dev.switchboard.thread.MessageFeedback;
@@ -8,7 +9,7 @@ import dev.switchboard.thread.ThreadMessage;
 import dev.switchboard.thread.repository.FeedbackRepository;
 import dev.switchboard.thread.repository.MessageRepository;
 import dev.switchboard.thread.repository.ThreadRepository;
-import dev.switchboard.thread.rest.ApiException;
+import dev.switchboard.platform.web.error.ApiException;
 import dev.switchboard.thread.rest.FeedbackRequest;
 import dev.switchboard.thread.rest.FeedbackResponse;
 import dev.switchboard.thread.rest.MessageDetailsResponse;
@@ -18,7 +19,6 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 /** One message read with the caller's feedback, and feedback given on assistant messages (seed 004). */
@@ -61,7 +61,7 @@ public class MessageFeedbackService {
                 throw ApiException.invalid("feedback can only be given on an assistant message", "messageId");
             }
             return messages.userMessageBefore(m.threadId, m.seq).chain(question -> {
-                Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+                Instant now = Timestamps.now();
                 MessageFeedback f = new MessageFeedback();
                 f.id = UUID.randomUUID();
                 f.orgId = orgId;

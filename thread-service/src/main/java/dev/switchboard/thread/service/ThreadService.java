@@ -1,12 +1,13 @@
 package dev.switchboard.thread.service;
 
+import dev.switchboard.platform.web.Timestamps;
 import dev.switchboard.thread.Caller;
 import dev.switchboard.thread.ChatThread;
 import dev.switchboard.thread.MessageRole;
 import dev.switchboard.thread.ThreadMessage;
 import dev.switchboard.thread.repository.MessageRepository;
 import dev.switchboard.thread.repository.ThreadRepository;
-import dev.switchboard.thread.rest.ApiException;
+import dev.switchboard.platform.web.error.ApiException;
 import dev.switchboard.thread.rest.AppendMessageRequest;
 import dev.switchboard.thread.rest.CreateThreadRequest;
 import dev.switchboard.thread.rest.MessageListResponse;
@@ -18,7 +19,6 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
@@ -103,7 +103,7 @@ public class ThreadService {
             m.content = request.content();
             m.userId = role == MessageRole.USER ? userId : null;
             m.runId = request.runId();
-            m.createdAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+            m.createdAt = Timestamps.now();
             MessageDetails.apply(request, m);
             return messages.insertIfAbsent(m).chain(created -> messages.findById(m.id).map(stored -> {
                 if (!stored.threadId.equals(thread.id) || !stored.orgId.equals(orgId)) {

@@ -12,7 +12,7 @@ import dev.switchboard.thread.repository.FileRepository;
 import dev.switchboard.thread.repository.MessageRepository;
 import dev.switchboard.thread.repository.ThreadOriginRepository;
 import dev.switchboard.thread.repository.ThreadRepository;
-import dev.switchboard.thread.rest.ApiException;
+import dev.switchboard.platform.web.error.ApiException;
 import dev.switchboard.thread.rest.StartThreadRequest;
 import dev.switchboard.thread.rest.StartedThreadResponse;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;

@@ -1,0 +1,30 @@
+package dev.switchboard.platform.web.error;
+
+import jakarta.ws.rs.core.Response;
+import org.junit.jupiter.api.Test;
+
+import java.net.ConnectException;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** The last resort answers the error body: 500 with a message that shows nothing of the failure. */
+class UnexpectedErrorMapperTest {
+
+    final UnexpectedErrorMapper mapper = new UnexpectedErrorMapper();
+
+    @Test
+    void aBugIs500InternalWithAGenericMessage() {
+        Response response = mapper.toResponse(new IllegalStateException("NullPointerException in RunLedger"));
+        assertEquals(500, response.getStatus());
+        ErrorBody body = (ErrorBody) response.getEntity();
+        assertEquals("internal", body.error().code());
+        assertEquals("internal error", body.error().message());
+    }
+
+    @Test
+    void anUnreachableBackingServiceIs503() {
+        Response response = mapper.toResponse(new RuntimeException(new ConnectException("Connection refused")));
+        assertEquals(503, response.getStatus());
+        assertEquals("unavailable", ((ErrorBody) response.getEntity()).error().code());
+    }
+}
