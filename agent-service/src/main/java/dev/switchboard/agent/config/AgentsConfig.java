@@ -3,7 +3,6 @@ package dev.switchboard.agent.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -11,20 +10,7 @@ import java.util.Optional;
 @ConfigMapping(prefix = "switchboard.agents")
 public interface AgentsConfig {
 
-    Outbox outbox();
-
     Secrets secrets();
-
-    interface Outbox {
-
-        /** How many unpublished events one relay pass publishes at most. */
-        @WithDefault("100")
-        int batchSize();
-
-        /** How long the relay waits for the broker to acknowledge one event before it retries later. */
-        @WithDefault("15s")
-        Duration ackTimeout();
-    }
 
     /** The keys MCP header values are sealed with in the database (AES-256-GCM). */
     interface Secrets {

@@ -1,9 +1,11 @@
 package dev.switchboard.agent.event;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchboard.agent.Agent;
-import dev.switchboard.agent.repository.OutboxRepository;
+import dev.switchboard.platform.events.CloudEvent;
+import dev.switchboard.platform.events.OutboxEvent;
+import dev.switchboard.platform.events.OutboxRelay;
+import dev.switchboard.platform.events.OutboxRepository;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -34,13 +36,8 @@ public class AgentEventOutbox {
     }
 
     private Uni<Void> write(CloudEvent<AgentEventData> event) {
-        String payload;
-        try {
-            payload = json.writeValueAsString(event);
-        } catch (JsonProcessingException e) {
-            return Uni.createFrom().failure(new IllegalStateException("could not serialise " + event.type(), e));
-        }
-        return outbox.persist(OutboxEvent.of(event.id(), AgentEvents.TOPIC, event.subject(), payload, event.time()))
+        return Uni.createFrom().item(() -> OutboxEvent.of(AgentEvents.TOPIC, event.subject(), event, json))
+                .chain(outbox::persist)
                 .replaceWithVoid();
     }
 }

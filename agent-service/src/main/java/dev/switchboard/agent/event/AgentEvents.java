@@ -1,6 +1,7 @@
 package dev.switchboard.agent.event;
 
 import dev.switchboard.agent.Agent;
+import dev.switchboard.platform.events.CloudEvent;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -35,7 +36,7 @@ public final class AgentEvents {
                 : agent.tools.stream().map(AgentEventTool::of).toList();
         AgentEventData data = new AgentEventData(agent.orgId, agent.uuid, agent.id, agent.handle, agent.name,
                 agent.instructions, agent.model, tools, agent.createdAt, agent.updatedAt);
-        return new CloudEvent<>(CloudEvent.SPEC_VERSION, eventId, SOURCE, type, agent.uuid.toString(),
-                time.truncatedTo(ChronoUnit.MILLIS), CloudEvent.JSON, schema, data);
+        return CloudEvent.of(eventId, SOURCE, type, agent.uuid.toString(), time.truncatedTo(ChronoUnit.MILLIS),
+                schema, data);
     }
 }

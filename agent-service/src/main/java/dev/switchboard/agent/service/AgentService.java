@@ -13,8 +13,9 @@ import dev.switchboard.agent.rest.AgentResponse;
 import dev.switchboard.platform.web.error.ApiException;
 import dev.switchboard.agent.rest.CreateAgentRequest;
 import dev.switchboard.agent.rest.UpdateAgentRequest;
+import dev.switchboard.platform.events.OutboxRelay;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -24,7 +25,7 @@ import java.util.Optional;
 
 /**
  * Creates, reads and updates the agents of one organisation. Every change writes its event to the outbox in
- * the same transaction.
+ * the same transaction and nudges the {@link OutboxRelay} once it committed.
  */
 @ApplicationScoped
 public class AgentService {
@@ -35,24 +36,28 @@ public class AgentService {
     private final AgentEventOutbox events;
     private final AgentMapper mapper;
     private final ToolSecrets secrets;
+    private final OutboxRelay relay;
 
-    AgentService(AgentRepository agents, AgentEventOutbox events, AgentMapper mapper, ToolSecrets secrets) {
+    AgentService(AgentRepository agents, AgentEventOutbox events, AgentMapper mapper, ToolSecrets secrets,
+            OutboxRelay relay) {
         this.agents = agents;
         this.events = events;
         this.mapper = mapper;
         this.secrets = secrets;
+        this.relay = relay;
     }
 
-    @WithTransaction
+    /** Creates the agent and its {@code agent.created} event in one transaction, then nudges the relay. */
     public Uni<AgentResponse> create(String orgId, CreateAgentRequest request) {
         String handle = request.handle();
-        return readNewTools(request.tools())
-                .call(() -> checkHandleShape(handle))
-                .call(() -> ensureHandleFree(orgId, handle))
-                .chain(tools -> agents.persistAndFlush(newAgent(orgId, request, tools)))
-                .onFailure(AgentService::isHandleConflict).transform(failure -> handleTaken(handle))
-                .call(events::created)
-                .map(mapper::toResponse);
+        return Panache.withTransaction(() -> readNewTools(request.tools())
+                        .call(() -> checkHandleShape(handle))
+                        .call(() -> ensureHandleFree(orgId, handle))
+                        .chain(tools -> agents.persistAndFlush(newAgent(orgId, request, tools)))
+                        .onFailure(AgentService::isHandleConflict).transform(failure -> handleTaken(handle))
+                        .call(events::created)
+                        .map(mapper::toResponse))
+                .invoke(relay::nudge);
     }
 
     private Agent newAgent(String orgId, CreateAgentRequest request, List<AgentTool> tools) {
@@ -73,14 +78,15 @@ public class AgentService {
         return find(orgId, ref).map(mapper::toResponse);
     }
 
-    @WithTransaction
+    /** Changes the agent and writes {@code agent.updated} (if anything changed) in one transaction, then nudges. */
     public Uni<AgentResponse> update(String orgId, String ref, UpdateAgentRequest request) {
         String handle = request.handle();
-        return readTools(request.tools())
-                .chain(tools -> checkHandleShape(handle)
-                        .chain(() -> find(orgId, ref))
-                        .call(agent -> applyChanges(agent, orgId, request, tools)))
-                .map(mapper::toResponse);
+        return Panache.withTransaction(() -> readTools(request.tools())
+                        .chain(tools -> checkHandleShape(handle)
+                                .chain(() -> find(orgId, ref))
+                                .call(agent -> applyChanges(agent, orgId, request, tools)))
+                        .map(mapper::toResponse))
+                .invoke(relay::nudge);
     }
 
     private Uni<Void> applyChanges(Agent found, String orgId, UpdateAgentRequest request, List<AgentTool> tools) {

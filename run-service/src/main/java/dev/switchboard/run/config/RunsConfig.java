@@ -15,8 +15,6 @@ public interface RunsConfig {
 
     Client client();
 
-    Relay relay();
-
     Stream stream();
 
     /**
@@ -48,17 +46,5 @@ public interface RunsConfig {
         /** The first pause before such a retry; it doubles each time. */
         @WithDefault("200ms")
         Duration retryBackoff();
-    }
-
-    /** The outbox relay that publishes run events to Kafka. */
-    interface Relay {
-
-        /** Rows published per pass. */
-        @WithDefault("100")
-        int batchSize();
-
-        /** How long to wait for Kafka's acknowledgement of one event before trying again later. */
-        @WithDefault("15s")
-        Duration ackTimeout();
     }
 }

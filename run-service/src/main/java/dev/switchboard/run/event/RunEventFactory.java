@@ -1,9 +1,9 @@
 package dev.switchboard.run.event;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.switchboard.platform.events.CloudEvent;
+import dev.switchboard.platform.events.OutboxEvent;
 import dev.switchboard.run.Run;
-import dev.switchboard.run.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.UUID;
@@ -13,6 +13,7 @@ import java.util.UUID;
 public class RunEventFactory {
 
     public static final String TOPIC = "run-events";
+    public static final String SOURCE = "/run-service";
 
     private final ObjectMapper json;
 
@@ -21,26 +22,11 @@ public class RunEventFactory {
     }
 
     public OutboxEvent outboxRow(RunEventType type, Run run) {
-        CloudEvent event = envelope(type, run, UUID.randomUUID());
-        OutboxEvent row = new OutboxEvent();
-        row.eventId = event.id();
-        row.topic = TOPIC;
-        row.recordKey = run.threadId;
-        row.payload = write(event);
-        row.createdAt = Timestamps.now();
-        return row;
+        return OutboxEvent.of(TOPIC, run.threadId, envelope(type, run, UUID.randomUUID()), json);
     }
 
-    CloudEvent envelope(RunEventType type, Run run, UUID eventId) {
-        return new CloudEvent(CloudEvent.SPEC_VERSION, eventId, CloudEvent.SOURCE, type.type(), run.id.toString(),
-                run.updatedAt, CloudEvent.CONTENT_TYPE, type.dataschema(), RunEventData.of(run));
-    }
-
-    private String write(CloudEvent event) {
-        try {
-            return json.writeValueAsString(event);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("run event " + event.type() + " could not be written as JSON", e);
-        }
+    CloudEvent<RunEventData> envelope(RunEventType type, Run run, UUID eventId) {
+        return CloudEvent.of(eventId, SOURCE, type.type(), run.id.toString(), run.updatedAt, type.dataschema(),
+                RunEventData.of(run));
     }
 }

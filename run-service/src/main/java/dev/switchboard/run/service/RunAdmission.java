@@ -11,7 +11,7 @@ import dev.switchboard.run.client.MessageView;
 import dev.switchboard.run.client.ThreadClient;
 import dev.switchboard.run.client.ThreadView;
 import dev.switchboard.run.config.RunsConfig;
-import dev.switchboard.run.event.OutboxRelay;
+import dev.switchboard.platform.events.OutboxRelay;
 import dev.switchboard.run.provider.ModelProviders;
 import dev.switchboard.run.provider.ModelRoute;
 import dev.switchboard.run.rest.RunRequest;

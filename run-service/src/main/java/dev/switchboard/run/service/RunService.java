@@ -4,7 +4,7 @@ import dev.switchboard.run.ApiException;
 import dev.switchboard.run.Caller;
 import dev.switchboard.run.Run;
 import dev.switchboard.run.RunKey;
-import dev.switchboard.run.event.OutboxRelay;
+import dev.switchboard.platform.events.OutboxRelay;
 import dev.switchboard.run.provider.ModelProviders;
 import dev.switchboard.run.provider.ProviderException;
 import dev.switchboard.run.rest.RunRequest;

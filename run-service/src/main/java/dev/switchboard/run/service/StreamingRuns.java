@@ -3,7 +3,7 @@ package dev.switchboard.run.service;
 import dev.switchboard.run.ApiException;
 import dev.switchboard.run.Caller;
 import dev.switchboard.run.Run;
-import dev.switchboard.run.event.OutboxRelay;
+import dev.switchboard.platform.events.OutboxRelay;
 import dev.switchboard.run.provider.ProviderException;
 import dev.switchboard.run.rest.RunRequest;
 import dev.switchboard.run.tool.ToolStep;

@@ -2,6 +2,7 @@ package dev.switchboard.run.event;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.switchboard.platform.events.OutboxEvent;
 import dev.switchboard.run.Run;
 import dev.switchboard.run.RunStatus;
 import dev.switchboard.run.config.JsonConfig;

@@ -1,14 +1,13 @@
 package dev.switchboard.thread.service;
 
 import dev.switchboard.thread.ChatThread;
-import dev.switchboard.thread.ProcessedEvent;
 import dev.switchboard.thread.ThreadTitles;
 import dev.switchboard.thread.config.ThreadsConfig;
 import dev.switchboard.thread.event.RunEvent;
 import dev.switchboard.thread.repository.MessageRepository;
-import dev.switchboard.thread.repository.ProcessedEventRepository;
 import dev.switchboard.thread.repository.ThreadRepository;
 import dev.switchboard.thread.repository.ToolUsageRepository;
+import dev.switchboard.platform.events.ProcessedEventRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -47,17 +46,12 @@ public class ThreadSummaryProjector {
         if (!event.changesTheSummary()) {
             return Uni.createFrom().item(Outcome.IGNORED);
         }
-        return processed.findById(event.id()).chain(seen -> {
-            if (seen != null) {
-                return Uni.createFrom().item(Outcome.ALREADY_APPLIED);
-            }
-            return threads.lockInOrg(event.orgId(), event.threadId())
-                    .chain(thread -> thread == null
-                            ? Uni.createFrom().item(Outcome.UNKNOWN_THREAD)
-                            : summarise(thread, event).chain(() -> indexTools(thread, event))
-                                    .replaceWith(Outcome.APPLIED))
-                    .call(() -> processed.persist(ProcessedEvent.of(event.id(), Instant.now())));
-        });
+        return processed.applyOnce(event.id(), () -> threads.lockInOrg(event.orgId(), event.threadId())
+                .chain(thread -> thread == null
+                        ? Uni.createFrom().item(Outcome.UNKNOWN_THREAD)
+                        : summarise(thread, event).chain(() -> indexTools(thread, event))
+                                .replaceWith(Outcome.APPLIED)),
+                () -> Outcome.ALREADY_APPLIED);
     }
 
     /** The tool-usage index, in the same transaction as the summary and the processed event id. */

@@ -1,6 +1,5 @@
-package dev.switchboard.agent.repository;
+package dev.switchboard.platform.events;
 
-import dev.switchboard.agent.event.OutboxEvent;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
@@ -8,7 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.List;
 
-/** The transactional outbox of agent events. */
+/** The transactional outbox: a producer persists a row with the change it describes, the relay marks it published. */
 @ApplicationScoped
 @WithSession
 public class OutboxRepository implements PanacheRepositoryBase<OutboxEvent, Long> {
@@ -21,8 +20,9 @@ public class OutboxRepository implements PanacheRepositoryBase<OutboxEvent, Long
             for update skip locked""";
 
     /**
-     * The oldest unpublished events, locked for the current transaction; rows another relay holds are
-     * skipped, so several instances can relay side by side. Needs a transaction.
+     * The oldest unpublished rows, locked until the surrounding transaction ends; rows another relay holds are
+     * skipped, so several replicas can relay side by side and never publish the same batch at once. Needs a
+     * transaction.
      */
     public Uni<List<OutboxEvent>> lockUnpublished(int limit) {
         return getSession().chain(session -> session.createNativeQuery(LOCK_UNPUBLISHED, OutboxEvent.class)
