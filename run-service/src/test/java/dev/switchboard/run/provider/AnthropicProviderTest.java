@@ -2,6 +2,7 @@ package dev.switchboard.run.provider;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.switchboard.local.testing.Gate;
 import dev.switchboard.local.testing.fake.FakeAnthropic;
 import dev.switchboard.local.testing.fake.RecordedRequest;
 import io.smallrye.mutiny.helpers.test.UniAssertSubscriber;
@@ -23,7 +24,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The Anthropic provider against a fake server speaking the Messages API streaming wire format. */
 class AnthropicProviderTest {
 
-    static final Duration CHUNK_DELAY = Duration.ofMillis(50);
     static final ObjectMapper JSON = new ObjectMapper();
 
     FakeAnthropic fake;
@@ -42,16 +42,13 @@ class AnthropicProviderTest {
 
     @Test
     void streamsTextDeltaByDeltaWithUsage() throws Exception {
-        fake.enqueue(FakeAnthropic.text(CHUNK_DELAY, List.of("Bon", "jour", " à", " vous"), 21, 7));
-        TimedEvents events = new TimedEvents(provider.stream(OpenAiCompatibleProviderTest.request("Say hello")), 4);
+        Gate gate = new Gate().let(2); // message_start, content_block_start
+        fake.enqueue(FakeAnthropic.text(List.of("Bon", "jour", " à", " vous"), 21, 7).heldBy(gate));
+        RecordedStream events = new RecordedStream(provider.stream(OpenAiCompatibleProviderTest.request("Say hello")));
+        events.stepThrough(gate, List.of("Bon", "jour", " à", " vous"));
         events.awaitDone(Duration.ofSeconds(5));
 
         assertEquals(List.of("Bon", "jour", " à", " vous"), events.deltaTexts());
-        List<TimedEvents.Timed> deltas = events.deltas();
-        for (int i = 1; i < deltas.size(); i++) {
-            long gapMillis = (deltas.get(i).nanos() - deltas.get(i - 1).nanos()) / 1_000_000;
-            assertTrue(gapMillis >= 25, "delta " + i + " arrived " + gapMillis + " ms after the one before");
-        }
         ModelReply reply = events.reply();
         assertEquals("Bonjour à vous", reply.content());
         assertEquals(21, reply.inputTokens());
@@ -71,7 +68,7 @@ class AnthropicProviderTest {
 
     @Test
     void mapsToolUseBothWays() throws Exception {
-        fake.enqueue(FakeAnthropic.toolUse(CHUNK_DELAY, "toolu_2", "get_weather",
+        fake.enqueue(FakeAnthropic.toolUse("toolu_2", "get_weather",
                 List.of("{\"city\": ", "\"Paris\"}"), 40, 12));
         JsonNode schema = JSON.readTree("{\"type\":\"object\",\"properties\":{\"city\":{\"type\":\"string\"}},"
                 + "\"required\":[\"city\"]}");
@@ -112,7 +109,7 @@ class AnthropicProviderTest {
 
     @Test
     void retriesA429AndFailsAtOnceOnA401() {
-        fake.enqueue(FakeAnthropic.error(429, "rate limited"), FakeAnthropic.text(Duration.ZERO, List.of("ok"), 1, 1));
+        fake.enqueue(FakeAnthropic.error(429, "rate limited"), FakeAnthropic.text(List.of("ok"), 1, 1));
         assertEquals("ok", provider.complete(OpenAiCompatibleProviderTest.request("hi"))
                 .await().atMost(Duration.ofSeconds(5)).content());
         assertEquals(2, fake.requests().size());
@@ -136,26 +133,27 @@ class AnthropicProviderTest {
         for (int i = 0; i < 60; i++) {
             pieces.add("w" + i + " ");
         }
-        fake.enqueue(FakeAnthropic.text(CHUNK_DELAY, pieces, 5, 60));
-        TimedEvents events = new TimedEvents(provider.stream(OpenAiCompatibleProviderTest.request("go on")), 3);
-        events.awaitDeltas(Duration.ofSeconds(5));
+        Gate gate = new Gate().let(2 + 3); // message_start, content_block_start and three deltas
+        fake.enqueue(FakeAnthropic.text(pieces, 5, 60).heldBy(gate));
+        RecordedStream events = new RecordedStream(provider.stream(OpenAiCompatibleProviderTest.request("go on")));
+        events.awaitDeltas(3);
         Instant cancelled = Instant.now();
         events.subscription.cancel();
+        gate.open(); // the provider goes on sending: nothing of it may arrive after the cancel
 
         assertTrue(fake.awaitClientClose(1, TimeUnit.SECONDS), "the fake saw the connection closed");
         assertTrue(Duration.between(cancelled, fake.clientCloses().get(0)).toMillis() < 1000);
+        assertEquals(pieces.subList(0, 3), events.deltaTexts(), "no delta after the cancel");
         assertFalse(events.done.isDone());
     }
 
     @Test
     void cancellingBeforeTheProviderSentAnEventClosesTheConnectionWithinASecond() throws Exception {
-        fake.enqueue(FakeAnthropic.text(CHUNK_DELAY, List.of("late"), 5, 1).afterKeepAlives(60));
-        TimedEvents events = new TimedEvents(provider.stream(OpenAiCompatibleProviderTest.request("think first")), 1);
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (fake.requests().isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
-        Thread.sleep(300);
+        Gate gate = new Gate();
+        fake.enqueue(FakeAnthropic.text(List.of("late"), 5, 1).heldBy(gate));
+        RecordedStream events = new RecordedStream(
+                provider.stream(OpenAiCompatibleProviderTest.request("think first")));
+        assertTrue(gate.awaitHeld(Duration.ofSeconds(5)), "the provider was called and answered the headers");
         Instant cancelled = Instant.now();
         events.subscription.cancel();
 

@@ -2,17 +2,21 @@ package dev.switchboard.run.provider;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.switchboard.local.testing.Gate;
 import dev.switchboard.local.testing.fake.FakeOpenAi;
 import dev.switchboard.local.testing.fake.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Writer;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,7 +35,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The OpenAI-compatible provider against a fake server speaking the chat-completions streaming wire format. */
 class OpenAiCompatibleProviderTest {
 
-    static final Duration CHUNK_DELAY = Duration.ofMillis(50);
     static final ProviderSettings SETTINGS = new ProviderSettings(Duration.ofSeconds(2), Duration.ofSeconds(5), 2,
             Duration.ofMillis(20), Duration.ofMillis(100), 1024);
     static final ObjectMapper JSON = new ObjectMapper();
@@ -52,16 +55,13 @@ class OpenAiCompatibleProviderTest {
 
     @Test
     void streamsTextDeltaByDeltaAsTheServerSendsIt() throws Exception {
-        fake.enqueue(FakeOpenAi.text(CHUNK_DELAY, List.of("Hel", "lo", " wor", "ld"), 12, 4));
-        TimedEvents events = new TimedEvents(provider.stream(request("Say hello")), 4);
+        Gate gate = new Gate().let(1); // the role chunk
+        fake.enqueue(FakeOpenAi.text(List.of("Hel", "lo", " wor", "ld"), 12, 4).heldBy(gate));
+        RecordedStream events = new RecordedStream(provider.stream(request("Say hello")));
+        events.stepThrough(gate, List.of("Hel", "lo", " wor", "ld"));
         events.awaitDone(Duration.ofSeconds(5));
 
         assertEquals(List.of("Hel", "lo", " wor", "ld"), events.deltaTexts());
-        List<TimedEvents.Timed> deltas = events.deltas();
-        for (int i = 1; i < deltas.size(); i++) {
-            long gapMillis = (deltas.get(i).nanos() - deltas.get(i - 1).nanos()) / 1_000_000;
-            assertTrue(gapMillis >= 25, "delta " + i + " arrived " + gapMillis + " ms after the one before");
-        }
         ModelReply reply = events.reply();
         assertEquals("Hello world", reply.content());
         assertEquals(12, reply.inputTokens());
@@ -83,7 +83,7 @@ class OpenAiCompatibleProviderTest {
 
     @Test
     void mapsToolSpecificationsAndToolCallsBothWays() throws Exception {
-        fake.enqueue(FakeOpenAi.toolCall(CHUNK_DELAY, "call_2", "get_weather",
+        fake.enqueue(FakeOpenAi.toolCall("call_2", "get_weather",
                 List.of("{\"ci", "ty\":\"Par", "is\"}"), 30, 9));
         JsonNode schema = JSON.readTree("{\"type\":\"object\",\"properties\":{\"city\":{\"type\":\"string\","
                 + "\"description\":\"the city\"}},\"required\":[\"city\"]}");
@@ -122,7 +122,7 @@ class OpenAiCompatibleProviderTest {
     @Test
     void retriesA429ThenSucceeds() {
         fake.enqueue(FakeOpenAi.error(429, "slow down"),
-                FakeOpenAi.text(Duration.ZERO, List.of("ok"), 1, 1));
+                FakeOpenAi.text(List.of("ok"), 1, 1));
         ModelReply reply = provider.complete(request("hi")).await().atMost(Duration.ofSeconds(5));
         assertEquals("ok", reply.content());
         assertEquals(2, fake.requests().size());
@@ -133,8 +133,8 @@ class OpenAiCompatibleProviderTest {
         ProviderSettings quick = new ProviderSettings(Duration.ofSeconds(1), Duration.ofMillis(300), 2,
                 Duration.ofMillis(20), Duration.ofMillis(100), 1024);
         ModelProvider impatient = OpenAiCompatibleProvider.create(fake.url(), "test-key", quick);
-        fake.enqueue(FakeOpenAi.text(Duration.ZERO, List.of("late"), 1, 1).afterSilence(Duration.ofMillis(1500)),
-                FakeOpenAi.text(Duration.ZERO, List.of("on time"), 1, 2));
+        fake.enqueue(FakeOpenAi.text(List.of("late"), 1, 1).answeredWhen(new Gate()),
+                FakeOpenAi.text(List.of("on time"), 1, 2));
         ModelReply reply = impatient.complete(request("hi")).await().atMost(Duration.ofSeconds(5));
         assertEquals("on time", reply.content());
         assertEquals(2, fake.requests().size());
@@ -186,28 +186,28 @@ class OpenAiCompatibleProviderTest {
         for (int i = 0; i < 60; i++) {
             pieces.add("w" + i + " ");
         }
-        fake.enqueue(FakeOpenAi.text(CHUNK_DELAY, pieces, 5, 60));
-        TimedEvents events = new TimedEvents(provider.stream(request("go on")), 3);
-        events.awaitDeltas(Duration.ofSeconds(5));
+        Gate gate = new Gate().let(1 + 3); // the role chunk and three deltas
+        fake.enqueue(FakeOpenAi.text(pieces, 5, 60).heldBy(gate));
+        RecordedStream events = new RecordedStream(provider.stream(request("go on")));
+        events.awaitDeltas(3);
         Instant cancelled = Instant.now();
         events.subscription.cancel();
+        gate.open(); // the provider goes on sending: nothing of it may arrive after the cancel
 
         assertTrue(fake.awaitClientClose(1, TimeUnit.SECONDS), "the fake saw the connection closed");
         Duration closedAfter = Duration.between(cancelled, fake.clientCloses().get(0));
         assertTrue(closedAfter.toMillis() < 1000, "closed " + closedAfter.toMillis() + " ms after the cancel");
-        int seen = events.deltas().size();
-        Thread.sleep(200);
-        assertEquals(seen, events.deltas().size(), "no delta after the cancel");
+        assertEquals(pieces.subList(0, 3), events.deltaTexts(), "no delta after the cancel");
         assertFalse(events.done.isDone());
     }
 
     @Test
     void cancellingBeforeTheProviderSentAnEventClosesTheConnectionWithinASecond() throws Exception {
-        // the headers at once, then 3 s of keep-alive comments: langchain4j has no handle of its own to cancel yet
-        fake.enqueue(FakeOpenAi.text(CHUNK_DELAY, List.of("late"), 5, 1).afterKeepAlives(60));
-        TimedEvents events = new TimedEvents(provider.stream(request("think first")), 1);
-        awaitRequest();
-        Thread.sleep(300);
+        // the headers at once, then keep-alive comments only: langchain4j has no handle of its own to cancel yet
+        Gate gate = new Gate();
+        fake.enqueue(FakeOpenAi.text(List.of("late"), 5, 1).heldBy(gate));
+        RecordedStream events = new RecordedStream(provider.stream(request("think first")));
+        assertTrue(gate.awaitHeld(Duration.ofSeconds(5)), "the provider was called and answered the headers");
         Instant cancelled = Instant.now();
         events.subscription.cancel();
 
@@ -221,16 +221,16 @@ class OpenAiCompatibleProviderTest {
     @Test
     void cancellingWhileTheProviderHasNotAnsweredAtAllClosesTheConnectionWithinASecond() throws Exception {
         try (ServerSocket silent = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            CountDownLatch accepted = new CountDownLatch(1);
+            CountDownLatch requested = new CountDownLatch(1);
             CompletableFuture<Instant> closedAt = new CompletableFuture<>();
             Thread server = new Thread(() -> {
                 try (Socket connection = silent.accept()) {
-                    accepted.countDown();
-                    InputStream in = connection.getInputStream();
-                    byte[] buffer = new byte[8192];
-                    while (in.read(buffer) >= 0) {
-                        // reads the request, then waits for the client to go away
-                    }
+                    BufferedReader in = new BufferedReader(new InputStreamReader(connection.getInputStream(),
+                            StandardCharsets.UTF_8));
+                    in.lines().takeWhile(line -> !line.isEmpty()).forEach(headerLine -> { });
+                    requested.countDown();
+                    // reads the rest, then waits for the client to go away
+                    in.transferTo(Writer.nullWriter());
                     closedAt.complete(Instant.now());
                 } catch (IOException reset) {
                     closedAt.complete(Instant.now());
@@ -239,9 +239,8 @@ class OpenAiCompatibleProviderTest {
             server.start();
             ModelProvider hanging = OpenAiCompatibleProvider.create("http://127.0.0.1:" + silent.getLocalPort(),
                     "test-key", SETTINGS);
-            TimedEvents events = new TimedEvents(hanging.stream(request("hello?")), 1);
-            assertTrue(accepted.await(5, TimeUnit.SECONDS), "the provider was called");
-            Thread.sleep(300);
+            RecordedStream events = new RecordedStream(hanging.stream(request("hello?")));
+            assertTrue(requested.await(5, TimeUnit.SECONDS), "the provider was called");
             Instant cancelled = Instant.now();
             events.subscription.cancel();
 
@@ -250,14 +249,6 @@ class OpenAiCompatibleProviderTest {
             assertTrue(closedAfter.toMillis() < 1000, "closed " + closedAfter.toMillis() + " ms after the cancel");
             assertTrue(events.events.isEmpty(), events.events.toString());
         }
-    }
-
-    private void awaitRequest() throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (fake.requests().isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
-        assertFalse(fake.requests().isEmpty(), "the provider was called");
     }
 
     private ProviderException failure(ModelRequest request) {

@@ -17,7 +17,6 @@ import io.restassured.response.ValidatableResponse;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -52,7 +51,7 @@ class OpenAiRunTest {
 
     @Test
     void aBufferedRunStoresTheProvidersAnswerAndProvider() {
-        fake.enqueue(FakeOpenAi.text(Duration.ofMillis(10), List.of("The answer", " is ", "42."), 17, 6));
+        fake.enqueue(FakeOpenAi.text(List.of("The answer", " is ", "42."), 17, 6));
         String runId = run("what is it?", "qwen3-coder").statusCode(200)
                 .body("status", equalTo("completed"))
                 .body("content", equalTo("The answer is 42."))

@@ -1,5 +1,6 @@
 package dev.switchboard.run.rest;
 
+import dev.switchboard.local.testing.Gate;
 import dev.switchboard.local.testing.SwitchboardTestResource;
 import dev.switchboard.local.testing.TestTokens;
 import dev.switchboard.local.testing.fake.FakeOpenAi;
@@ -76,7 +77,7 @@ class RunAccessTest {
 
     @Test
     void aMembersRunIsTheirsAloneWhileAdminsAndServiceKeysReachIt() {
-        fake.enqueue(FakeOpenAi.text(Duration.ofMillis(1), List.of("ok"), 3, 1));
+        fake.enqueue(FakeOpenAi.text(List.of("ok"), 3, 1));
         String runId = run(alice, null, "private question").statusCode(200).extract().path("runId");
 
         String member = TestTokens.internal(org, "mallory");
@@ -111,7 +112,7 @@ class RunAccessTest {
 
         // the other org cancels the id first: that neither takes the id nor stops this org's run
         given().auth().oauth2(bob).post("/internal/runs/" + runId + "/cancel").then().statusCode(202);
-        fake.always(FakeOpenAi.text(Duration.ofMillis(1), List.of("answered"), 3, 1));
+        fake.always(FakeOpenAi.text(List.of("answered"), 3, 1));
         String mine = run(alice, runId, "mine").statusCode(200)
                 .body("runId", equalTo(runId))
                 .body("status", equalTo("completed"))
@@ -145,11 +146,12 @@ class RunAccessTest {
 
     @Test
     void aBufferedRunCancelledMidAnswerAnswersWithWhatItHadSoFar() {
-        fake.enqueue(FakeOpenAi.text(Duration.ofMillis(200), Collections.nCopies(50, "word "), 10, 50));
+        Gate gate = new Gate().let(1 + 2); // the role chunk and two words, then the answer is held
+        fake.enqueue(FakeOpenAi.text(Collections.nCopies(50, "word "), 10, 50).heldBy(gate));
         String runId = UUID.randomUUID().toString();
         CompletableFuture<ValidatableResponse> buffered = CompletableFuture.supplyAsync(
                 () -> run(alice, runId, "talk for a while"));
-        await().atMost(Duration.ofSeconds(10)).until(() -> fake.requests().size() == 1);
+        await().atMost(Duration.ofSeconds(10)).until(gate::holding);
         given().auth().oauth2(alice).post("/internal/runs/" + runId + "/cancel").then().statusCode(200)
                 .body("status", equalTo("cancelled"));
         buffered.join().statusCode(200)

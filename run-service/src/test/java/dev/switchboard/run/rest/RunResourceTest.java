@@ -92,8 +92,8 @@ class RunResourceTest {
                 .body("error", nullValue());
 
         // the caller's token went on to both services
-        assertEquals("Bearer " + token, stubs.agentService().lastAuthorization());
-        assertEquals("Bearer " + token, stubs.threadService().lastAuthorization());
+        assertEquals("Bearer " + token, stubs.agentService().last().authorization());
+        assertEquals("Bearer " + token, stubs.threadService().last().authorization());
     }
 
     @Test

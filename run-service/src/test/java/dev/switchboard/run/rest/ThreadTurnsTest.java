@@ -1,5 +1,6 @@
 package dev.switchboard.run.rest;
 
+import dev.switchboard.local.testing.Gate;
 import dev.switchboard.local.testing.SwitchboardTestResource;
 import dev.switchboard.local.testing.TestTokens;
 import dev.switchboard.local.testing.fake.FakeOpenAi;
@@ -11,23 +12,27 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.ValidatableResponse;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * One thread, one active run, against a slow fake model (five chunks 300 ms apart): a second run queues until
+ * One thread, one active run, against a fake model the test holds mid-answer: a second run queues until
  * the first ended, {@code reject} is 409, {@code interrupt} cancels the running one first.
  */
 @QuarkusTest
@@ -45,7 +50,7 @@ class ThreadTurnsTest {
     @BeforeEach
     void newOrg() {
         fake.reset();
-        fake.always(FakeOpenAi.text(Duration.ofMillis(300), List.of("one ", "two ", "three ", "four ", "five"), 5, 5));
+        fake.always(FakeOpenAi.text(List.of("one ", "two ", "three ", "four ", "five"), 5, 5));
         String org = "org-" + UUID.randomUUID();
         token = TestTokens.internal(org, "user-" + UUID.randomUUID());
         agent = stubs.agentService().addAgent(org, "slow", null, "gpt-5-mini");
@@ -53,14 +58,16 @@ class ThreadTurnsTest {
 
     @Test
     void aSecondRunOnTheThreadQueuesAndRejectIsAConflict() throws Exception {
-        // the first answer takes 6 s, so it is still running when the second run is read, however slow the machine
-        fake.enqueue(FakeOpenAi.text(Duration.ofMillis(500), java.util.Collections.nCopies(12, "slow "), 5, 12));
+        // the first answer is held until the second run was read, so the first is still running then
+        Gate gate = new Gate();
+        fake.enqueue(FakeOpenAi.text(Collections.nCopies(12, "slow "), 5, 12).heldBy(gate));
         JsonPath first = start(null, null).extract().jsonPath();
         String thread = first.getString("threadId");
         start(thread, "reject").statusCode(409).body("error.field", equalTo("multitaskStrategy"));
         start(thread, "later").statusCode(400).body("error.field", equalTo("multitaskStrategy"));
         String second = start(thread, null).statusCode(202).extract().path("runId");
         run(second).body("status", equalTo("queued"));
+        gate.open();
         JsonPath a = awaitEnd(first.getString("runId"));
         JsonPath b = awaitEnd(second);
         assertEquals("completed", a.getString("status"));
@@ -72,21 +79,17 @@ class ThreadTurnsTest {
 
     @Test
     void interruptCancelsTheRunningOneFirst() throws Exception {
-        // the first answer takes 15 s, so the interrupt reaches it mid-answer however slow the machine is
-        fake.enqueue(FakeOpenAi.text(Duration.ofMillis(500), java.util.Collections.nCopies(30, "slow "), 5, 30));
+        // the first answer is held mid-answer: the interrupt reaches it while it streams
+        Gate gate = new Gate().let(1 + 3);
+        fake.enqueue(FakeOpenAi.text(Collections.nCopies(30, "slow "), 5, 30).heldBy(gate));
         JsonPath first = start(null, null).extract().jsonPath();
-        // the first run is with the model before the second arrives
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (fake.requests().isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        assertFalse(fake.requests().isEmpty(), "the first run never reached the model");
+        assertTrue(gate.awaitHeld(Duration.ofSeconds(10)), "the first run never reached the model");
         String second = start(first.getString("threadId"), "interrupt").statusCode(202).extract().path("runId");
         assertEquals("cancelled", awaitEnd(first.getString("runId")).getString("status"));
         assertEquals("completed", awaitEnd(second).getString("status"));
     }
 
-    private io.restassured.response.ValidatableResponse start(String threadId, String strategy) {
+    private ValidatableResponse start(String threadId, String strategy) {
         Map<String, Object> body = new HashMap<>(Map.of("agentId", agent.uuid().toString(), "message", "count"));
         body.put("threadMode", threadId == null ? "new" : "existing");
         if (threadId != null) {
@@ -99,17 +102,12 @@ class ThreadTurnsTest {
                 .then();
     }
 
-    private io.restassured.response.ValidatableResponse run(String runId) {
+    private ValidatableResponse run(String runId) {
         return given().auth().oauth2(token).get("/internal/runs/{id}", runId).then().statusCode(200);
     }
 
-    private JsonPath awaitEnd(String runId) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        JsonPath view = run(runId).extract().jsonPath();
-        while (List.of("queued", "in_progress").contains(view.getString("status")) && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-            view = run(runId).extract().jsonPath();
-        }
-        return view;
+    private JsonPath awaitEnd(String runId) {
+        return await().atMost(Duration.ofSeconds(15)).until(() -> run(runId).extract().jsonPath(),
+                view -> !List.of("queued", "in_progress").contains(view.getString("status")));
     }
 }

@@ -16,7 +16,6 @@ import io.restassured.http.ContentType;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -57,9 +56,9 @@ class ToolLoopRunTest {
 
     @Test
     void theModelCallsTheCalculatorAndAnswersWithItsResult() {
-        fake.enqueue(FakeOpenAi.toolCall(Duration.ofMillis(5), "call_1", "calculator",
+        fake.enqueue(FakeOpenAi.toolCall("call_1", "calculator",
                         List.of("{\"expression\": ", "\"6*7\"}"), 20, 8),
-                FakeOpenAi.text(Duration.ofMillis(5), List.of("It is ", "42."), 30, 4));
+                FakeOpenAi.text(List.of("It is ", "42."), 30, 4));
         String runId = given().auth().oauth2(token).contentType(ContentType.JSON)
                 .body(Map.of("agentId", agent.uuid().toString(), "threadMode", "new", "message", "6 times 7?"))
                 .post("/internal/runs").then().statusCode(200)
@@ -103,9 +102,9 @@ class ToolLoopRunTest {
 
     @Test
     void aFailingToolCallIsReportedToTheModelAndRecordedAsAnError() {
-        fake.enqueue(FakeOpenAi.toolCall(Duration.ofMillis(5), "call_9", "calculator",
+        fake.enqueue(FakeOpenAi.toolCall("call_9", "calculator",
                         List.of("{\"expression\": \"1/0\"}"), 10, 5),
-                FakeOpenAi.text(Duration.ofMillis(5), List.of("Cannot divide by zero."), 15, 5));
+                FakeOpenAi.text(List.of("Cannot divide by zero."), 15, 5));
         String runId = given().auth().oauth2(token).contentType(ContentType.JSON)
                 .body(Map.of("agentId", agent.uuid().toString(), "threadMode", "new", "message", "1/0?"))
                 .post("/internal/runs").then().statusCode(200)

@@ -1,7 +1,10 @@
 package dev.switchboard.run.stub;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
+import dev.switchboard.local.testing.stub.StubHttp;
+import dev.switchboard.local.testing.stub.StubServer;
 
 import java.io.IOException;
 import java.time.Instant;
@@ -18,7 +21,7 @@ public class AgentServiceStub extends StubServer {
 
     /** An agent as the stub keeps it. */
     public record Agent(String org, long id, UUID uuid, String handle, String name, String instructions,
-            String model, Instant createdAt, com.fasterxml.jackson.databind.JsonNode tools) {
+            String model, Instant createdAt, JsonNode tools) {
     }
 
     private final List<Agent> agents = new CopyOnWriteArrayList<>();
@@ -34,7 +37,7 @@ public class AgentServiceStub extends StubServer {
 
     /** An agent with {@code tools} as agent-service answers them, e.g. {@code [{"type": "builtin", ...}]}. */
     public Agent addAgent(String org, String name, String handle, String model,
-            com.fasterxml.jackson.databind.JsonNode tools) {
+            JsonNode tools) {
         Agent agent = new Agent(org, ids.incrementAndGet(), UUID.randomUUID(), handle, name,
                 "You are " + name + ".", model, Instant.now(), tools);
         agents.add(agent);
@@ -42,17 +45,17 @@ public class AgentServiceStub extends StubServer {
     }
 
     @Override
-    void handle(HttpExchange exchange) throws IOException {
+    protected void handle(HttpExchange exchange, String requestBody) throws IOException {
         StubHttp.Caller caller = StubHttp.caller(exchange);
         String path = exchange.getRequestURI().getPath();
         if (!"GET".equals(exchange.getRequestMethod()) || !path.startsWith("/internal/agents/")) {
-            throw StubHttp.notFound(null, "no such route in the stub: " + path);
+            throw StubHttp.notFound("no such route in the stub: " + path, null);
         }
         String ref = StubHttp.decode(path.substring("/internal/agents/".length()));
         Agent agent = agents.stream()
                 .filter(a -> a.org().equals(caller.org()) && matches(a, ref))
                 .findFirst()
-                .orElseThrow(() -> StubHttp.notFound(null, "agent " + ref + " not found"));
+                .orElseThrow(() -> StubHttp.notFound("agent " + ref + " not found", null));
         StubHttp.send(exchange, 200, json(agent));
     }
 

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
+import dev.switchboard.local.testing.stub.StubHttp;
+import dev.switchboard.local.testing.stub.StubServer;
 
 import java.io.IOException;
 import java.time.Instant;
@@ -33,11 +35,11 @@ public class ThreadServiceStub extends StubServer {
 
     private static final Set<String> ROLES = Set.of("user", "assistant", "system");
 
-    private final java.util.Map<UUID, com.fasterxml.jackson.databind.JsonNode> toolCalls =
-            new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<UUID, JsonNode> toolCalls =
+            new ConcurrentHashMap<>();
 
     /** The {@code toolCalls} a message was appended with, or null. */
-    public com.fasterxml.jackson.databind.JsonNode toolCallsOf(UUID messageId) {
+    public JsonNode toolCallsOf(UUID messageId) {
         return toolCalls.get(messageId);
     }
 
@@ -83,16 +85,16 @@ public class ThreadServiceStub extends StubServer {
     }
 
     @Override
-    void handle(HttpExchange exchange) throws IOException {
+    protected void handle(HttpExchange exchange, String requestBody) throws IOException {
         StubHttp.Caller caller = StubHttp.caller(exchange);
         String method = exchange.getRequestMethod();
         String path = exchange.getRequestURI().getPath();
         String[] parts = path.replaceFirst("^/internal/threads/?", "").split("/");
         boolean root = path.equals("/internal/threads");
         if (root && method.equals("POST")) {
-            StubHttp.send(exchange, 201, json(create(caller, StubHttp.body(exchange))));
+            StubHttp.send(exchange, 201, json(create(caller, StubHttp.json(requestBody))));
         } else if (!root && parts.length == 1 && parts[0].equals("current") && method.equals("POST")) {
-            JsonNode body = StubHttp.body(exchange);
+            JsonNode body = StubHttp.json(requestBody);
             Thread probe = create(caller, body);
             String key = caller.org() + "|" + caller.user() + "|" + probe.agentId();
             String id = current.computeIfAbsent(key, k -> probe.id());
@@ -112,9 +114,9 @@ public class ThreadServiceStub extends StubServer {
             Thread thread = find(caller, parts[0]);
             StubHttp.send(exchange, 200, list(window(thread.id(), StubHttp.query(exchange))));
         } else if (parts.length == 2 && parts[1].equals("messages") && method.equals("POST")) {
-            append(exchange, caller, find(caller, parts[0]));
+            append(exchange, requestBody, caller, find(caller, parts[0]));
         } else {
-            throw StubHttp.notFound(null, "no such route in the stub: " + method + " " + path);
+            throw StubHttp.notFound("no such route in the stub: " + method + " " + path, null);
         }
     }
 
@@ -129,7 +131,7 @@ public class ThreadServiceStub extends StubServer {
     private Thread find(StubHttp.Caller caller, String id) {
         Thread thread = threads.get(id);
         if (thread == null || !thread.org().equals(caller.org())) {
-            throw StubHttp.notFound(null, "thread " + id + " not found");
+            throw StubHttp.notFound("thread " + id + " not found", null);
         }
         return thread;
     }
@@ -148,12 +150,12 @@ public class ThreadServiceStub extends StubServer {
         return all.subList(Math.max(0, all.size() - limit), all.size());
     }
 
-    private void append(HttpExchange exchange, StubHttp.Caller caller, Thread thread) throws IOException {
+    private void append(HttpExchange exchange, String requestBody, StubHttp.Caller caller, Thread thread) throws IOException {
         StubHttp.Failure failure = appendFailures.get(thread.id());
         if (failure != null) {
             throw failure;
         }
-        JsonNode body = StubHttp.body(exchange);
+        JsonNode body = StubHttp.json(requestBody);
         UUID id = uuid(body, "id", true);
         String role = body.path("role").asText(null);
         if (role == null || !ROLES.contains(role)) {

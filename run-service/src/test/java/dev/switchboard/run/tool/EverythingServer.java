@@ -1,5 +1,6 @@
 package dev.switchboard.run.tool;
 
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Assumptions;
 
 import java.io.File;
@@ -9,8 +10,11 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * The reference MCP server {@code @modelcontextprotocol/server-everything} (written by the MCP project, not
@@ -52,20 +56,27 @@ final class EverythingServer {
                 .redirectOutput(PREFIX.resolve("streamable-http.log").toFile());
         builder.environment().put("PORT", Integer.toString(port));
         Process process = builder.start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("the MCP server exited: " + Files.readString(
-                        PREFIX.resolve("streamable-http.log")));
-            }
-            try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
-                return process;
-            } catch (IOException notYet) {
-                Thread.sleep(100);
-            }
+        try {
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException("the MCP server exited: " + Files.readString(
+                            PREFIX.resolve("streamable-http.log")));
+                }
+                return listens(port);
+            });
+            return process;
+        } catch (ConditionTimeoutException notListening) {
+            process.destroyForcibly();
+            throw new IllegalStateException("the MCP server did not listen on port " + port + " within 30 s");
         }
-        process.destroyForcibly();
-        throw new IllegalStateException("the MCP server did not listen on port " + port + " within 30 s");
+    }
+
+    private static boolean listens(int port) {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            return true;
+        } catch (IOException notYet) {
+            return false;
+        }
     }
 
     static int freePort() throws IOException {

@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static dev.switchboard.run.tool.ToolboxTest.agent;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -69,13 +70,9 @@ class McpToolsTest {
                 .forEach(name -> assertFalse(env.has(name), name + " of run-service's environment leaked"));
 
         toolbox.close().await().atMost(Duration.ofSeconds(15));
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (ProcessHandle.current().children().filter(ProcessHandle::isAlive).count() > childrenBefore
-                && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-        }
-        assertEquals(childrenBefore, ProcessHandle.current().children().filter(ProcessHandle::isAlive).count(),
-                "closing the toolbox stops the stdio server");
+        await("closing the toolbox stops the stdio server").atMost(Duration.ofSeconds(10))
+                .until(() -> ProcessHandle.current().children().filter(ProcessHandle::isAlive).count(),
+                        alive -> alive == childrenBefore);
         toolbox.close().await().indefinitely();
     }
 

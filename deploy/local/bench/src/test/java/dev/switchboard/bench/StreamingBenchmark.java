@@ -44,7 +44,8 @@ class StreamingBenchmark {
     void streamingThroughTheGatewayAgainstAFakeModel() throws Exception {
         try (FakeOpenAi model = new FakeOpenAi().start()) {
             // 40 ms before the headers + 10 ms before each token: the first token 50 ms after the request
-            model.always(FakeOpenAi.text(Duration.ofMillis(10), TOKENS, 20, 20).afterSilence(Duration.ofMillis(40)));
+            model.always(FakeOpenAi.text(TOKENS, 20, 20).withPace(Duration.ofMillis(10))
+                    .afterSilence(Duration.ofMillis(40)));
             // one user starts far more runs than the default rate limits allow: raise them (still counted)
             StackSettings settings = TestStacks.onFreePorts("switchboard-bench-stream-", Map.of(
                     "SWITCHBOARD_OPENAI_BASE_URL", model.url(),

@@ -4,10 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.local.LocalStack;
 import dev.switchboard.local.StackSettings;
 import dev.switchboard.local.testing.TestStacks;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
+import dev.switchboard.local.testing.TopicRecords;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -15,6 +13,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,7 +22,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -105,28 +106,17 @@ class LocalStackEndToEndTest {
     @Test
     @Order(3)
     void runEventsAreOnTheRunEventsTopicKeyedByThread() {
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + settings.kafkaPort(),
-                ConsumerConfig.GROUP_ID_CONFIG, "e2e-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         List<String> types = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
-            consumer.subscribe(List.of("run-events"));
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (types.size() < 4 && System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
-                    if (threadFromSeed000.equals(r.key())) {
-                        JsonNode event = Gateway.JSON.readTree(r.value());
-                        assertEquals("1.0", event.get("specversion").asText());
-                        assertEquals(threadFromSeed000, event.get("data").get("threadId").asText());
-                        types.add(event.get("type").asText());
-                    }
-                }
+        for (ConsumerRecord<String, String> r : TopicRecords.first("127.0.0.1:" + settings.kafkaPort(), "run-events",
+                threadFromSeed000, 4, Duration.ofSeconds(30))) {
+            try {
+                JsonNode event = Gateway.JSON.readTree(r.value());
+                assertEquals("1.0", event.get("specversion").asText());
+                assertEquals(threadFromSeed000, event.get("data").get("threadId").asText());
+                types.add(event.get("type").asText());
+            } catch (IOException e) {
+                fail("a run event is not JSON: " + e.getMessage());
             }
-        } catch (java.io.IOException e) {
-            fail("a run event is not JSON: " + e.getMessage());
         }
         assertEquals(List.of("switchboard.run.started", "switchboard.run.completed",
                 "switchboard.run.started", "switchboard.run.completed"), types);
@@ -252,19 +242,10 @@ class LocalStackEndToEndTest {
         assertEquals(400, bad.status(), bad.raw().body());
     }
 
-    private static JsonNode awaitThread(String threadId, java.util.function.Predicate<JsonNode> condition)
-            throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        Gateway.Reply last = null;
-        while (System.nanoTime() < deadline) {
-            last = api.get("/api/v1/agents/demo/conversations/" + threadId);
-            if (last.status() == 200 && condition.test(last.body())) {
-                return last.body();
-            }
-            Thread.sleep(200);
-        }
-        fail("thread " + threadId + " did not reach the expected summary within 30 s; last answer: "
-                + (last == null ? "none" : last.status() + " " + last.raw().body()));
-        return null;
+    private static JsonNode awaitThread(String threadId, Predicate<JsonNode> condition) {
+        return await("thread " + threadId + " reaching the expected summary").atMost(Duration.ofSeconds(30))
+                .until(() -> api.get("/api/v1/agents/demo/conversations/" + threadId),
+                        reply -> reply.status() == 200 && condition.test(reply.body()))
+                .body();
     }
 }

@@ -55,7 +55,7 @@ class OwnershipEndToEndTest {
     @BeforeAll
     static void bootStack() throws Exception {
         model = new FakeOpenAi().start();
-        model.always(FakeOpenAi.text(Duration.ofMillis(1), List.of("noted"), 5, 1));
+        model.always(FakeOpenAi.text(List.of("noted"), 5, 1));
         StackSettings settings = TestStacks.onFreePorts("switchboard-e2e-ownership-",
                 Map.of("SWITCHBOARD_OPENAI_BASE_URL", model.url()));
         stack = new LocalStack(settings, System.out);

@@ -1,6 +1,5 @@
 package dev.switchboard.local.testing.fake;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,7 +25,7 @@ public class FakeAnthropic extends FakeProviderServer {
     }
 
     /** An answer streamed as the given text pieces, stop reason {@code end_turn}. */
-    public static ScriptedResponse text(Duration delay, List<String> pieces, int inputTokens, int outputTokens) {
+    public static ScriptedResponse text(List<String> pieces, int inputTokens, int outputTokens) {
         List<String> events = new ArrayList<>();
         events.add(messageStart(inputTokens));
         events.add(event("content_block_start", Map.of("type", "content_block_start", "index", 0,
@@ -37,11 +36,11 @@ public class FakeAnthropic extends FakeProviderServer {
         }
         events.add(event("content_block_stop", Map.of("type", "content_block_stop", "index", 0)));
         events.addAll(end("end_turn", outputTokens));
-        return ScriptedResponse.sse(events, delay);
+        return ScriptedResponse.sse(events);
     }
 
     /** A {@code tool_use} block whose input arrives as JSON parts, stop reason {@code tool_use}. */
-    public static ScriptedResponse toolUse(Duration delay, String id, String name, List<String> inputParts,
+    public static ScriptedResponse toolUse(String id, String name, List<String> inputParts,
             int inputTokens, int outputTokens) {
         List<String> events = new ArrayList<>();
         events.add(messageStart(inputTokens));
@@ -53,7 +52,7 @@ public class FakeAnthropic extends FakeProviderServer {
         }
         events.add(event("content_block_stop", Map.of("type", "content_block_stop", "index", 0)));
         events.addAll(end("tool_use", outputTokens));
-        return ScriptedResponse.sse(events, delay);
+        return ScriptedResponse.sse(events);
     }
 
     /** An error answer in Anthropic's shape: {@code {"type": "error", "error": {"type", "message"}}}. */

@@ -3,7 +3,6 @@ package dev.switchboard.local.testing.fake;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,7 +25,7 @@ public class FakeOpenAi extends FakeProviderServer {
     }
 
     /** An answer streamed as the given text pieces, finish reason {@code stop}, and the given usage. */
-    public static ScriptedResponse text(Duration delay, List<String> pieces, int promptTokens, int completionTokens) {
+    public static ScriptedResponse text(List<String> pieces, int promptTokens, int completionTokens) {
         List<String> events = new ArrayList<>();
         events.add(chunk(Map.of("role", "assistant", "content", ""), null));
         for (String piece : pieces) {
@@ -35,11 +34,11 @@ public class FakeOpenAi extends FakeProviderServer {
         events.add(chunk(Map.of(), "stop"));
         events.add(usage(promptTokens, completionTokens));
         events.add("data: [DONE]\n\n");
-        return ScriptedResponse.sse(events, delay);
+        return ScriptedResponse.sse(events);
     }
 
     /** A call of one tool, its arguments split across chunks, finish reason {@code tool_calls}. */
-    public static ScriptedResponse toolCall(Duration delay, String id, String name, List<String> argumentParts,
+    public static ScriptedResponse toolCall(String id, String name, List<String> argumentParts,
             int promptTokens, int completionTokens) {
         List<String> events = new ArrayList<>();
         events.add(chunk(Map.of("role", "assistant", "content", ""), null));
@@ -52,7 +51,7 @@ public class FakeOpenAi extends FakeProviderServer {
         events.add(chunk(Map.of(), "tool_calls"));
         events.add(usage(promptTokens, completionTokens));
         events.add("data: [DONE]\n\n");
-        return ScriptedResponse.sse(events, delay);
+        return ScriptedResponse.sse(events);
     }
 
     /** An error answer in OpenAI's shape: {@code {"error": {"message", "type", "code"}}}. */

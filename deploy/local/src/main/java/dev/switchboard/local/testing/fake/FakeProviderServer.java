@@ -2,12 +2,14 @@ package dev.switchboard.local.testing.fake;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.switchboard.local.testing.Gate;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -22,7 +24,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A fake model provider on 127.0.0.1 and a random port: each request gets the next scripted response (or the
- * fallback once the script is used up), written chunk by chunk with the response's pause before each chunk.
+ * fallback once the script is used up), written chunk by chunk, held wherever the response's {@link Gate} says.
  * Records every request, and when a client closed the connection in the middle of a streamed answer.
  */
 public class FakeProviderServer implements AutoCloseable {
@@ -34,6 +36,9 @@ public class FakeProviderServer implements AutoCloseable {
             System.setProperty("sun.net.httpserver.nodelay", "true");
         }
     }
+
+    /** How often a held streamed answer writes a keep-alive comment. */
+    static final Duration HEARTBEAT = Duration.ofMillis(100);
 
     private final BlockingQueue<ScriptedResponse> script = new LinkedBlockingQueue<>();
     private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
@@ -127,13 +132,20 @@ public class FakeProviderServer implements AutoCloseable {
     }
 
     private void send(HttpExchange exchange, ScriptedResponse response) throws IOException {
-        if (!response.headersDelay().isZero()) {
-            try {
-                Thread.sleep(response.headersDelay().toMillis());
-            } catch (InterruptedException stopping) {
-                Thread.currentThread().interrupt();
-                return;
+        try {
+            if (response.answerGate() != null) {
+                hold(response.answerGate(), null);
             }
+            pause(response.silence());
+        } catch (Gate.Failed failed) {
+            byte[] bytes = "{\"error\":{\"message\":\"failed on purpose\"}}".getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(500, bytes.length);
+            exchange.getResponseBody().write(bytes);
+            return;
+        } catch (InterruptedException stopping) {
+            Thread.currentThread().interrupt();
+            return;
         }
         exchange.getResponseHeaders().set("Content-Type", response.contentType());
         boolean streamed = response.status() == 200;
@@ -146,17 +158,49 @@ public class FakeProviderServer implements AutoCloseable {
         exchange.getResponseHeaders().set("Cache-Control", "no-cache");
         exchange.sendResponseHeaders(200, 0);
         OutputStream out = exchange.getResponseBody();
+        out.flush();
         try {
             for (String chunk : response.chunks()) {
-                Thread.sleep(response.delay().toMillis());
-                out.write(chunk.getBytes(StandardCharsets.UTF_8));
-                out.flush();
+                if (response.chunkGate() != null) {
+                    hold(response.chunkGate(), out);
+                }
+                pause(response.pace());
+                write(out, chunk);
             }
         } catch (IOException clientGone) {
             clientCloses.add(Instant.now());
             closed.countDown();
+        } catch (Gate.Failed failed) {
+            // the test failed the answer: the stream ends here, unfinished
         } catch (InterruptedException stopping) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Holds until the gate lets one through; while held, writes a keep-alive comment to {@code out} (if any) every
+     * {@link #HEARTBEAT}, which is how a client that went away is seen. Gives up after {@link Gate#HOLD_LIMIT}.
+     */
+    private static void hold(Gate gate, OutputStream out) throws Gate.Failed, InterruptedException, IOException {
+        long steps = Gate.HOLD_LIMIT.toMillis() / HEARTBEAT.toMillis();
+        for (long step = 0; !gate.pass(HEARTBEAT); step++) {
+            if (step >= steps) {
+                throw new Gate.Failed();
+            }
+            if (out != null) {
+                write(out, ": keep-alive\n\n");
+            }
+        }
+    }
+
+    private static void write(OutputStream out, String chunk) throws IOException {
+        out.write(chunk.getBytes(StandardCharsets.UTF_8));
+        out.flush();
+    }
+
+    private static void pause(Duration pause) throws InterruptedException {
+        if (!pause.isZero()) {
+            Thread.sleep(pause.toMillis());
         }
     }
 }
