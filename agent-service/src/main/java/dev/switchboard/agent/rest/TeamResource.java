@@ -1,0 +1,92 @@
+package dev.switchboard.agent.rest;
+
+import dev.switchboard.agent.service.TeamService;
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+import jakarta.json.JsonString;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.resteasy.reactive.RestResponse;
+
+import java.net.URI;
+
+/**
+ * The internal team API; the organisation of every call is the {@code org} claim of the internal JWT. Who may
+ * change teams (admins) is the gateway's rule.
+ */
+@Path("/internal/teams")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class TeamResource {
+
+    private final TeamService teams;
+    private final JsonWebToken token;
+
+    TeamResource(TeamService teams, JsonWebToken token) {
+        this.teams = teams;
+        this.token = token;
+    }
+
+    @POST
+    public Uni<RestResponse<TeamResponse>> create(TeamRequest request) {
+        return teams.create(org(), request)
+                .map(team -> RestResponse.ResponseBuilder
+                        .<TeamResponse>created(URI.create("/internal/teams/" + team.id()))
+                        .entity(team)
+                        .build());
+    }
+
+    @GET
+    public Uni<TeamListResponse> list() {
+        return teams.list(org()).map(TeamListResponse::new);
+    }
+
+    @GET
+    @Path("{id}")
+    public Uni<TeamResponse> get(@PathParam("id") String id) {
+        return teams.get(org(), id);
+    }
+
+    @PATCH
+    @Path("{id}")
+    public Uni<TeamResponse> update(@PathParam("id") String id, TeamRequest request) {
+        return teams.update(org(), id, request);
+    }
+
+    @DELETE
+    @Path("{id}")
+    public Uni<RestResponse<Void>> delete(@PathParam("id") String id) {
+        return teams.delete(org(), id).map(ignored -> RestResponse.noContent());
+    }
+
+    /** A team kept elsewhere until now, stored under its own id and timestamps: 201 if new here, else 200. */
+    @PUT
+    @Path("{id}")
+    public Uni<RestResponse<TeamResponse>> importTeam(@PathParam("id") String id, TeamImport team) {
+        return teams.importTeam(org(), id, team)
+                .map(imported -> imported.created()
+                        ? RestResponse.ResponseBuilder.<TeamResponse>created(URI.create("/internal/teams/" + id))
+                                .entity(imported.team()).build()
+                        : RestResponse.ok(imported.team()));
+    }
+
+    /** The caller's organisation; never taken from the request. */
+    private String org() {
+        Object claim = token.getClaim("org");
+        String org = claim instanceof JsonString json ? json.getString() : claim == null ? null : claim.toString();
+        if (org == null || org.isBlank()) {
+            throw ApiException.unauthenticated("the internal token carries no org claim");
+        }
+        return org;
+    }
+}
