@@ -1,9 +1,9 @@
 package dev.switchboard.agent.rest;
 
 import dev.switchboard.agent.service.TeamService;
+import dev.switchboard.platform.web.caller.InternalCallers;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
-import jakarta.json.JsonString;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -14,7 +14,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import java.net.URI;
@@ -30,11 +29,11 @@ import java.net.URI;
 public class TeamResource {
 
     private final TeamService teams;
-    private final JsonWebToken token;
+    private final InternalCallers callers;
 
-    TeamResource(TeamService teams, JsonWebToken token) {
+    TeamResource(TeamService teams, InternalCallers callers) {
         this.teams = teams;
-        this.token = token;
+        this.callers = callers;
     }
 
     @POST
@@ -82,11 +81,6 @@ public class TeamResource {
 
     /** The caller's organisation; never taken from the request. */
     private String org() {
-        Object claim = token.getClaim("org");
-        String org = claim instanceof JsonString json ? json.getString() : claim == null ? null : claim.toString();
-        if (org == null || org.isBlank()) {
-            throw ApiException.unauthenticated("the internal token carries no org claim");
-        }
-        return org;
+        return callers.org();
     }
 }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.agent.Agent;
 import dev.switchboard.agent.AgentRef;
 import dev.switchboard.agent.repository.AgentRepository;
-import dev.switchboard.agent.rest.ApiException;
+import dev.switchboard.platform.web.error.ApiException;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 

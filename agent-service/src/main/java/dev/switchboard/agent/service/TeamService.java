@@ -2,7 +2,7 @@ package dev.switchboard.agent.service;
 
 import dev.switchboard.agent.Team;
 import dev.switchboard.agent.repository.TeamRepository;
-import dev.switchboard.agent.rest.ApiException;
+import dev.switchboard.platform.web.error.ApiException;
 import dev.switchboard.agent.rest.TeamImport;
 import dev.switchboard.agent.rest.TeamRequest;
 import dev.switchboard.agent.rest.TeamResponse;
