@@ -1,5 +1,7 @@
 package dev.switchboard.gateway;
 
+import dev.switchboard.platform.web.error.ApiException;
+
 import java.util.List;
 
 /**

@@ -1,5 +1,6 @@
 package dev.switchboard.gateway;
 
+import dev.switchboard.platform.web.error.ApiException;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -2,6 +2,7 @@ package dev.switchboard.gateway.client;
 
 import dev.switchboard.gateway.security.Caller;
 import dev.switchboard.gateway.security.InternalTokens;
+import dev.switchboard.platform.web.downstream.DownstreamErrors;
 import io.smallrye.mutiny.Uni;
 
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package dev.switchboard.gateway.ratelimit;
 
-import dev.switchboard.gateway.rest.ErrorResponse;
+import dev.switchboard.platform.web.error.ErrorBody;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
@@ -55,7 +55,7 @@ public class RateLimitFilter {
                     routing.put(VERDICT, verdict);
                     return null;
                 }
-                return ErrorResponse.response(429, RateLimitedException.CODE, RateLimitHeaders.message(verdict), null);
+                return ErrorBody.response(429, RateLimitedException.CODE, RateLimitHeaders.message(verdict), null);
             });
         });
     }

@@ -1,6 +1,6 @@
 package dev.switchboard.gateway.ratelimit;
 
-import dev.switchboard.gateway.ApiException;
+import dev.switchboard.platform.web.error.ApiException;
 
 /** 429 {@code rate_limited}: a policy has no room left; its headers are already on the response. */
 public class RateLimitedException extends ApiException {

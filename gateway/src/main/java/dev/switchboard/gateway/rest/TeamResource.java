@@ -1,12 +1,12 @@
 package dev.switchboard.gateway.rest;
 
-import dev.switchboard.gateway.ApiException;
 import dev.switchboard.gateway.CanonicalModels;
 import dev.switchboard.gateway.client.agent.AgentClient;
 import dev.switchboard.gateway.client.agent.AgentView;
 import dev.switchboard.gateway.security.Caller;
 import dev.switchboard.gateway.security.Callers;
 import dev.switchboard.gateway.service.TeamService;
+import dev.switchboard.platform.web.error.ApiException;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;

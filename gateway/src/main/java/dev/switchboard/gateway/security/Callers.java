@@ -1,7 +1,7 @@
 package dev.switchboard.gateway.security;
 
-import dev.switchboard.gateway.ApiException;
 import dev.switchboard.gateway.config.GatewayConfig;
+import dev.switchboard.platform.web.error.ApiException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonString;

@@ -1,19 +1,18 @@
 package dev.switchboard.gateway.service;
 
-import dev.switchboard.gateway.ApiException;
 import dev.switchboard.gateway.ApiKey;
 import dev.switchboard.gateway.repository.ApiKeyRepository;
 import dev.switchboard.gateway.rest.keys.ApiKeyResponse;
 import dev.switchboard.gateway.security.ApiKeyPrincipal;
 import dev.switchboard.gateway.security.ApiKeySecrets;
 import dev.switchboard.gateway.security.Caller;
+import dev.switchboard.platform.web.Timestamps;
+import dev.switchboard.platform.web.error.ApiException;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
@@ -50,7 +49,7 @@ public class ApiKeyService {
         key.role = caller.isAdmin() ? Caller.ADMIN : Caller.MEMBER;
         key.lookupPrefix = ApiKeySecrets.prefix(secret);
         key.secretHash = ApiKeySecrets.hash(secret);
-        key.createdAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        key.createdAt = Timestamps.now();
         return keys.persist(key).map(saved -> toResponse(saved, secret));
     }
 
@@ -69,7 +68,7 @@ public class ApiKeyService {
                 .map(key -> key != null && (caller.isAdmin() || (!key.isService() && key.userId.equals(caller.userId())))
                         ? key : null)
                 .onItem().ifNull().failWith(() -> ApiException.notFound("API key " + id + " not found", "id"))
-                .invoke(key -> key.revokedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS))
+                .invoke(key -> key.revokedAt = Timestamps.now())
                 .replaceWithVoid();
     }
 
@@ -85,7 +84,7 @@ public class ApiKeyService {
                         .filter(key -> ApiKeySecrets.matches(key.secretHash, hash))
                         .findFirst().orElse(null))
                 .call(key -> key == null ? Uni.createFrom().voidItem()
-                        : keys.touch(key.id, Instant.now().truncatedTo(ChronoUnit.MILLIS)))
+                        : keys.touch(key.id, Timestamps.now()))
                 .map(key -> key == null ? null : new ApiKeyPrincipal(actingAs(key), key.id));
     }
 

@@ -1,8 +1,8 @@
 package dev.switchboard.gateway.service;
 
-import dev.switchboard.gateway.ApiException;
 import dev.switchboard.gateway.Team;
 import dev.switchboard.gateway.repository.TeamRepository;
+import dev.switchboard.platform.web.error.ApiException;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;

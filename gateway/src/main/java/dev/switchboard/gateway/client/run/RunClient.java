@@ -1,21 +1,21 @@
 package dev.switchboard.gateway.client.run;
 
-import dev.switchboard.gateway.ApiException;
-import dev.switchboard.gateway.client.Downstream;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.smallrye.mutiny.Multi;
-import org.jboss.resteasy.reactive.client.SseEvent;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.switchboard.gateway.client.Downstream;
 import dev.switchboard.gateway.config.GatewayConfig;
 import dev.switchboard.gateway.security.Caller;
 import dev.switchboard.gateway.security.InternalTokens;
+import dev.switchboard.platform.web.error.ApiException;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.operators.multi.processors.UnicastProcessor;
 import io.smallrye.mutiny.subscription.Cancellable;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
-import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.resteasy.reactive.client.SseEvent;
 
 /**
  * run-service, as the gateway calls it on behalf of a caller: a run is answered once it completed, so the

@@ -2,10 +2,10 @@ package dev.switchboard.gateway.client.thread;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchboard.gateway.client.Downstream;
-import dev.switchboard.gateway.client.DownstreamErrors;
 import dev.switchboard.gateway.config.GatewayConfig;
 import dev.switchboard.gateway.security.Caller;
 import dev.switchboard.gateway.security.InternalTokens;
+import dev.switchboard.platform.web.downstream.DownstreamErrors;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.Cancellable;

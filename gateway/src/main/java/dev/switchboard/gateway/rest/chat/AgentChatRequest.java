@@ -1,7 +1,7 @@
 package dev.switchboard.gateway.rest.chat;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-
+import dev.switchboard.platform.web.error.ApiException;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
@@ -25,7 +25,7 @@ public record AgentChatRequest(
     /** {@code multitask_strategy} if valid (null: enqueue); 400 naming it otherwise. */
     String strategy() {
         if (multitaskStrategy != null && !STRATEGIES.contains(multitaskStrategy)) {
-            throw dev.switchboard.gateway.ApiException.invalid("multitask_strategy must be one of: "
+            throw ApiException.invalid("multitask_strategy must be one of: "
                     + String.join(", ", STRATEGIES), "multitask_strategy");
         }
         return multitaskStrategy;

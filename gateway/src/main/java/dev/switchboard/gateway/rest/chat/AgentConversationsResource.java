@@ -1,10 +1,10 @@
 package dev.switchboard.gateway.rest.chat;
 
-import dev.switchboard.gateway.ApiException;
 import dev.switchboard.gateway.client.agent.AgentClient;
 import dev.switchboard.gateway.client.thread.ConversationClient;
 import dev.switchboard.gateway.security.Caller;
 import dev.switchboard.gateway.security.Callers;
+import dev.switchboard.platform.web.error.ApiException;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;

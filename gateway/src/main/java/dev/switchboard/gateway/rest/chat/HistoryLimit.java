@@ -1,6 +1,6 @@
 package dev.switchboard.gateway.rest.chat;
 
-import dev.switchboard.gateway.ApiException;
+import dev.switchboard.platform.web.error.ApiException;
 
 /** Seed 003's {@code limit} of {@code /history}: default 20, an integer of at least 1, clamped to 100. */
 public final class HistoryLimit {

@@ -1,6 +1,5 @@
 package dev.switchboard.gateway.rest.conversations;
 
-import dev.switchboard.gateway.ApiException;
 import dev.switchboard.gateway.CanonicalModels;
 import dev.switchboard.gateway.client.agent.AgentClient;
 import dev.switchboard.gateway.client.agent.AgentView;
@@ -10,6 +9,7 @@ import dev.switchboard.gateway.client.thread.ThreadClient;
 import dev.switchboard.gateway.client.thread.ThreadView;
 import dev.switchboard.gateway.security.Caller;
 import dev.switchboard.gateway.security.Callers;
+import dev.switchboard.platform.web.error.ApiException;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;

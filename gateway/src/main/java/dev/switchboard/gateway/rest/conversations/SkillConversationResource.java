@@ -1,12 +1,12 @@
 package dev.switchboard.gateway.rest.conversations;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.switchboard.gateway.ApiException;
 import dev.switchboard.gateway.client.agent.AgentClient;
 import dev.switchboard.gateway.client.thread.ConversationQuery;
 import dev.switchboard.gateway.client.thread.ThreadClient;
 import dev.switchboard.gateway.security.Caller;
 import dev.switchboard.gateway.security.Callers;
+import dev.switchboard.platform.web.error.ApiException;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;

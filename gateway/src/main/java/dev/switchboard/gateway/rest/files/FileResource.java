@@ -1,11 +1,11 @@
 package dev.switchboard.gateway.rest.files;
 
-import dev.switchboard.gateway.ApiException;
 import dev.switchboard.gateway.client.thread.FileClient;
 import dev.switchboard.gateway.client.thread.FileDownload;
 import dev.switchboard.gateway.config.FilesConfig;
 import dev.switchboard.gateway.security.Caller;
 import dev.switchboard.gateway.security.Callers;
+import dev.switchboard.platform.web.error.ApiException;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;

@@ -1,9 +1,9 @@
 package dev.switchboard.gateway.rest.keys;
 
-import dev.switchboard.gateway.ApiException;
 import dev.switchboard.gateway.ApiKey;
 import dev.switchboard.gateway.security.Callers;
 import dev.switchboard.gateway.service.ApiKeyService;
+import dev.switchboard.platform.web.error.ApiException;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;

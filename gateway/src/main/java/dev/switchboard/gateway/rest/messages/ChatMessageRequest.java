@@ -2,7 +2,7 @@ package dev.switchboard.gateway.rest.messages;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.switchboard.gateway.ApiException;
+import dev.switchboard.platform.web.error.ApiException;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;

@@ -1,6 +1,5 @@
 package dev.switchboard.gateway.rest.messages;
 
-import dev.switchboard.gateway.ApiException;
 import dev.switchboard.gateway.client.agent.AgentClient;
 import dev.switchboard.gateway.client.agent.AgentView;
 import dev.switchboard.gateway.client.run.MessageRunClient;
@@ -14,6 +13,7 @@ import dev.switchboard.gateway.client.thread.ThreadView;
 import dev.switchboard.gateway.ratelimit.RunQuota;
 import dev.switchboard.gateway.security.Caller;
 import dev.switchboard.gateway.security.Callers;
+import dev.switchboard.platform.web.error.ApiException;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.constraints.NotNull;

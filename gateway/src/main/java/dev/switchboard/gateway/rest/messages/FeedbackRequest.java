@@ -1,8 +1,8 @@
 package dev.switchboard.gateway.rest.messages;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.switchboard.gateway.ApiException;
 import dev.switchboard.gateway.client.thread.FeedbackWrite;
+import dev.switchboard.platform.web.error.ApiException;
 
 import java.util.List;
 

@@ -1,7 +1,7 @@
 package dev.switchboard.gateway.rest.threads;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.switchboard.gateway.ApiException;
+import dev.switchboard.platform.web.error.ApiException;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,10 +1,10 @@
 package dev.switchboard.gateway.rest.threads;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.switchboard.gateway.ApiException;
 import dev.switchboard.gateway.security.Caller;
 import dev.switchboard.gateway.security.Callers;
 import dev.switchboard.gateway.service.ThreadCreation;
+import dev.switchboard.platform.web.error.ApiException;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;

@@ -1,7 +1,7 @@
 package dev.switchboard.gateway.rest.threads;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.switchboard.gateway.ApiException;
+import dev.switchboard.platform.web.error.ApiException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
