@@ -1,11 +1,9 @@
 package dev.switchboard.run.rest;
 
-import dev.switchboard.run.ApiException;
+import dev.switchboard.platform.web.caller.InternalCallers;
 import dev.switchboard.run.Caller;
 import dev.switchboard.run.service.RunService;
 import dev.switchboard.run.service.StreamingRuns;
-import jakarta.ws.rs.core.Response;
-import java.util.Map;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
@@ -17,7 +15,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.jwt.JsonWebToken;
+import jakarta.ws.rs.core.Response;
+import java.util.Map;
 
 /** Runs, for the gateway: start one and wait for its answer, or read one back. */
 @Path("/internal/runs")
@@ -28,12 +27,12 @@ public class RunResource {
 
     private final RunService runs;
     private final StreamingRuns streaming;
-    private final JsonWebToken token;
+    private final InternalCallers callers;
 
-    public RunResource(RunService runs, StreamingRuns streaming, JsonWebToken token) {
+    public RunResource(RunService runs, StreamingRuns streaming, InternalCallers callers) {
         this.runs = runs;
         this.streaming = streaming;
-        this.token = token;
+        this.callers = callers;
     }
 
     @POST
@@ -57,20 +56,6 @@ public class RunResource {
     }
 
     private Caller caller() {
-        return callerOf(token);
-    }
-
-    /**
-     * The org, user and role come from the verified token, never from the body: {@code role} {@code admin} or
-     * {@code kind} {@code service} reach every run of the org, anyone else (a member) only their own.
-     */
-    static Caller callerOf(JsonWebToken token) {
-        String org = token.getClaim("org");
-        String user = token.getSubject();
-        if (org == null || org.isBlank() || user == null || user.isBlank()) {
-            throw new ApiException(401, "unauthenticated", "the token names no org or user", null);
-        }
-        boolean organisation = "admin".equals(token.getClaim("role")) || "service".equals(token.getClaim("kind"));
-        return new Caller(org, user, "Bearer " + token.getRawToken(), organisation);
+        return Caller.of(callers.current());
     }
 }

@@ -1,6 +1,7 @@
 package dev.switchboard.run.rest;
 
-import dev.switchboard.run.ApiException;
+import dev.switchboard.platform.web.caller.InternalCallers;
+import dev.switchboard.platform.web.error.ApiException;
 import dev.switchboard.run.Caller;
 import dev.switchboard.run.RunKey;
 import dev.switchboard.run.service.StreamingRuns;
@@ -12,7 +13,6 @@ import io.quarkus.security.Authenticated;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import jakarta.ws.rs.core.Response;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerResponse;
 import jakarta.validation.Valid;
@@ -27,9 +27,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import java.util.List;
 import java.util.Map;
@@ -58,15 +58,15 @@ public class RunStreamResource {
     private final StreamingRuns streaming;
     private final RunEventLog log;
     private final RunStreamReader reader;
-    private final JsonWebToken token;
+    private final InternalCallers callers;
     private final Vertx vertx;
 
-    public RunStreamResource(StreamingRuns streaming, RunEventLog log, RunStreamReader reader, JsonWebToken token,
+    public RunStreamResource(StreamingRuns streaming, RunEventLog log, RunStreamReader reader, InternalCallers callers,
             Vertx vertx) {
         this.streaming = streaming;
         this.log = log;
         this.reader = reader;
-        this.token = token;
+        this.callers = callers;
         this.vertx = vertx;
     }
 
@@ -76,7 +76,7 @@ public class RunStreamResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Uni<Response> start(@Valid @NotNull(message = "a JSON body is required") RunRequest request) {
-        return streaming.start(RunResource.callerOf(token), request).map(started -> Response.accepted(Map.of(
+        return streaming.start(Caller.of(callers.current()), request).map(started -> Response.accepted(Map.of(
                 "runId", started.runId(), "threadId", started.threadId(), "status", "in_progress")).build());
     }
 
@@ -94,7 +94,7 @@ public class RunStreamResource {
     public Multi<OutboundSseEvent> startAndStream(
             @Valid @NotNull(message = "a JSON body is required") RunRequest request, @Context Sse sse,
             @Context HttpServerResponse response) {
-        Caller caller = RunResource.callerOf(token);
+        Caller caller = Caller.of(callers.current());
         io.vertx.core.Context context = io.vertx.core.Vertx.currentContext();
         StreamingRuns.Started started = Uni.createFrom().<StreamingRuns.Started>emitter(emitter ->
                         context.runOnContext(ignored -> Uni.createFrom().deferred(() -> streaming.start(caller, request))
@@ -115,12 +115,12 @@ public class RunStreamResource {
     public Multi<OutboundSseEvent> replay(@PathParam("id") String id, @QueryParam("since") String since,
             @HeaderParam("Last-Event-ID") String lastEventId, @Context Sse sse,
             @Context HttpServerResponse response) {
-        Caller caller = RunResource.callerOf(token);
+        Caller caller = Caller.of(callers.current());
         int from = position(since, lastEventId);
         UUID runId = runId(id);
         String threadId = log.threadOf(caller, runId).await().atMost(LOOKUP_TIMEOUT);
         if (threadId == null) {
-            throw ApiException.notFound(null, "run " + id + " not found");
+            throw ApiException.notFound("run " + id + " not found");
         }
         withRun(runId, threadId).forEach(response::putHeader);
         return events(reader.since(new RunKey(caller.orgId(), runId), from), sse);
@@ -156,14 +156,14 @@ public class RunStreamResource {
         } catch (NumberFormatException ignored) {
             // answered below
         }
-        throw ApiException.invalid(field, field + " must be a non-negative event number, e.g. 12 or <run id>:12");
+        throw ApiException.invalid(field + " must be a non-negative event number, e.g. 12 or <run id>:12", field);
     }
 
     static UUID runId(String id) {
         try {
             return UUID.fromString(id);
         } catch (IllegalArgumentException e) {
-            throw ApiException.notFound(null, "run " + id + " not found");
+            throw ApiException.notFound("run " + id + " not found");
         }
     }
 }

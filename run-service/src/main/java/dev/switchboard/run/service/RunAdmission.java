@@ -1,17 +1,17 @@
 package dev.switchboard.run.service;
 
-import dev.switchboard.run.ApiException;
+import dev.switchboard.platform.events.OutboxRelay;
+import dev.switchboard.platform.web.Timestamps;
+import dev.switchboard.platform.web.error.ApiException;
 import dev.switchboard.run.Caller;
 import dev.switchboard.run.Run;
 import dev.switchboard.run.RunStatus;
-import dev.switchboard.run.Timestamps;
 import dev.switchboard.run.client.AgentClient;
 import dev.switchboard.run.client.AgentView;
 import dev.switchboard.run.client.MessageView;
 import dev.switchboard.run.client.ThreadClient;
 import dev.switchboard.run.client.ThreadView;
 import dev.switchboard.run.config.RunsConfig;
-import dev.switchboard.platform.events.OutboxRelay;
 import dev.switchboard.run.provider.ModelProviders;
 import dev.switchboard.run.provider.ModelRoute;
 import dev.switchboard.run.rest.RunRequest;
@@ -67,10 +67,10 @@ public class RunAdmission {
     public Uni<Prepared> prepare(Caller caller, RunRequest request) {
         ThreadMode mode = ThreadMode.of(request.threadMode());
         if (mode == ThreadMode.EXISTING && (request.threadId() == null || request.threadId().isBlank())) {
-            throw ApiException.invalid("threadId", "threadId is required when threadMode is existing");
+            throw ApiException.invalid("threadId is required when threadMode is existing", "threadId");
         }
         if (request.agentRef() == null) {
-            throw ApiException.invalid("agentId", "agentId is required (or agent: its id, UUID or handle)");
+            throw ApiException.invalid("agentId is required (or agent: its id, UUID or handle)", "agentId");
         }
         String auth = caller.authorization();
         Executor onContext = VertxContexts.current();
@@ -108,8 +108,8 @@ public class RunAdmission {
     private Uni<Found> found(Caller caller, ThreadMode mode, RunRequest request) {
         String auth = caller.authorization();
         Uni<AgentView> agentLookup = agents.find(request.agentRef(), auth)
-                .map(found -> found.orElseThrow(() -> ApiException.notFound(request.agentField(),
-                        "agent " + request.agentRef() + " not found")))
+                .map(found -> found.orElseThrow(() -> ApiException.notFound(
+                        "agent " + request.agentRef() + " not found", request.agentField())))
                 .memoize().indefinitely();
         if (mode != ThreadMode.EXISTING) {
             return agentLookup.flatMap(agent -> {
@@ -127,8 +127,8 @@ public class RunAdmission {
                     AgentView agent = both.getItem1().orElseThrow();
                     ModelRoute route = route(request, agent);
                     ThreadView thread = both.getItem2().filter(t -> agent.uuid().equals(t.agentId()))
-                            .orElseThrow(() -> ApiException.notFound("threadId",
-                                    "thread " + request.threadId() + " not found for agent " + agent.uuid()));
+                            .orElseThrow(() -> ApiException.notFound("thread " + request.threadId()
+                                    + " not found for agent " + agent.uuid(), "threadId"));
                     return new Found(agent, thread, route);
                 });
     }
@@ -149,8 +149,8 @@ public class RunAdmission {
             case CURRENT -> threads.current(agent.uuid(), agent.id(), auth);
             case EXISTING -> threads.find(threadId, auth)
                     .map(found -> found.filter(thread -> agent.uuid().equals(thread.agentId()))
-                            .orElseThrow(() -> ApiException.notFound("threadId",
-                                    "thread " + threadId + " not found for agent " + agent.uuid())));
+                            .orElseThrow(() -> ApiException.notFound("thread " + threadId
+                                    + " not found for agent " + agent.uuid(), "threadId")));
         };
     }
 

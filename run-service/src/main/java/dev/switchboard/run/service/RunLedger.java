@@ -1,17 +1,17 @@
 package dev.switchboard.run.service;
 
-import dev.switchboard.run.ApiException;
+import dev.switchboard.platform.events.OutboxEvent;
+import dev.switchboard.platform.events.OutboxRepository;
+import dev.switchboard.platform.web.Timestamps;
+import dev.switchboard.platform.web.error.ApiException;
 import dev.switchboard.run.Caller;
 import dev.switchboard.run.Run;
 import dev.switchboard.run.RunKey;
-import dev.switchboard.run.Timestamps;
 import dev.switchboard.run.event.RunEventFactory;
 import dev.switchboard.run.event.RunEventType;
 import dev.switchboard.run.provider.ModelReply;
-import dev.switchboard.platform.events.OutboxRepository;
 import dev.switchboard.run.repository.RunRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
-import dev.switchboard.platform.events.OutboxEvent;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -134,7 +134,7 @@ public class RunLedger {
         String orgId = caller.orgId();
         return runs.findInOrg(orgId, runId).call(run -> {
             if (run != null && !caller.reaches(run)) {
-                throw ApiException.notFound(null, "run " + runId + " not found");
+                throw ApiException.notFound("run " + runId + " not found");
             }
             if (run == null) {
                 return runs.getSession().chain(session -> session.createNativeQuery(

@@ -1,6 +1,6 @@
 package dev.switchboard.run.service;
 
-import dev.switchboard.run.ApiException;
+import dev.switchboard.platform.web.error.ApiException;
 import dev.switchboard.run.Caller;
 import dev.switchboard.run.Run;
 import dev.switchboard.run.client.AgentView;
@@ -100,8 +100,8 @@ public class RunPrompts {
     private static void requireUserMessage(List<MessageView> history, UUID userMessageId) {
         if (userMessageId != null && history.stream()
                 .noneMatch(m -> userMessageId.equals(m.id()) && "user".equals(m.role()))) {
-            throw ApiException.notFound("userMessageId",
-                    "user message " + userMessageId + " not found among the thread's newest messages");
+            throw ApiException.notFound("user message " + userMessageId
+                    + " not found among the thread's newest messages", "userMessageId");
         }
     }
 

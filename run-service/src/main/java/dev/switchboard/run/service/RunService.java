@@ -1,10 +1,10 @@
 package dev.switchboard.run.service;
 
-import dev.switchboard.run.ApiException;
+import dev.switchboard.platform.events.OutboxRelay;
+import dev.switchboard.platform.web.error.ApiException;
 import dev.switchboard.run.Caller;
 import dev.switchboard.run.Run;
 import dev.switchboard.run.RunKey;
-import dev.switchboard.platform.events.OutboxRelay;
 import dev.switchboard.run.provider.ModelProviders;
 import dev.switchboard.run.provider.ProviderException;
 import dev.switchboard.run.rest.RunRequest;
@@ -61,10 +61,10 @@ public class RunService {
         try {
             id = UUID.fromString(runId);
         } catch (IllegalArgumentException notAUuid) {
-            return Uni.createFrom().failure(ApiException.notFound(null, "run " + runId + " not found"));
+            return Uni.createFrom().failure(ApiException.notFound("run " + runId + " not found"));
         }
         return ledger.find(caller, id)
-                .onItem().ifNull().failWith(() -> ApiException.notFound(null, "run " + runId + " not found"))
+                .onItem().ifNull().failWith(() -> ApiException.notFound("run " + runId + " not found"))
                 .map(RunMapper::toView);
     }
 

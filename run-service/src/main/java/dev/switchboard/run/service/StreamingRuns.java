@@ -1,18 +1,18 @@
 package dev.switchboard.run.service;
 
-import dev.switchboard.run.ApiException;
+import dev.switchboard.platform.events.OutboxRelay;
+import dev.switchboard.platform.web.error.ApiException;
 import dev.switchboard.run.Caller;
 import dev.switchboard.run.Run;
-import dev.switchboard.platform.events.OutboxRelay;
 import dev.switchboard.run.provider.ProviderException;
 import dev.switchboard.run.rest.RunRequest;
-import dev.switchboard.run.tool.ToolStep;
 import dev.switchboard.run.rest.RunView;
 import dev.switchboard.run.stream.CancelSignal;
 import dev.switchboard.run.stream.RunEventLog;
 import dev.switchboard.run.stream.RunExecutions;
 import dev.switchboard.run.stream.RunStreamWriter;
 import dev.switchboard.run.stream.StreamEvent;
+import dev.switchboard.run.tool.ToolStep;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
@@ -79,7 +79,7 @@ public class StreamingRuns {
         try {
             runId = UUID.fromString(id);
         } catch (IllegalArgumentException e) {
-            return Uni.createFrom().failure(ApiException.notFound(null, "run " + id + " not found"));
+            return Uni.createFrom().failure(ApiException.notFound("run " + id + " not found"));
         }
         io.vertx.core.Context context = io.vertx.core.Vertx.currentContext();
         return ledger.requestCancel(caller, runId).chain(run -> {

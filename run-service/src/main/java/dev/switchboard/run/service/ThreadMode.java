@@ -1,6 +1,6 @@
 package dev.switchboard.run.service;
 
-import dev.switchboard.run.ApiException;
+import dev.switchboard.platform.web.error.ApiException;
 
 /** Which thread a run goes to. */
 public enum ThreadMode {
@@ -24,6 +24,6 @@ public enum ThreadMode {
                     break;
             }
         }
-        throw ApiException.invalid("threadMode", "threadMode must be one of: new, existing, current");
+        throw ApiException.invalid("threadMode must be one of: new, existing, current", "threadMode");
     }
 }

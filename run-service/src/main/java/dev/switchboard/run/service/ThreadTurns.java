@@ -1,6 +1,6 @@
 package dev.switchboard.run.service;
 
-import dev.switchboard.run.ApiException;
+import dev.switchboard.platform.web.error.ApiException;
 import dev.switchboard.run.Run;
 import dev.switchboard.run.RunKey;
 import dev.switchboard.run.RunStatus;

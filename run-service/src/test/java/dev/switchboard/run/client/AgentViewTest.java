@@ -1,7 +1,7 @@
 package dev.switchboard.run.client;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.switchboard.run.config.JsonConfig;
+import dev.switchboard.platform.web.json.JsonConfig;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

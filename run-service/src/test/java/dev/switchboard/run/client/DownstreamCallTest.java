@@ -1,6 +1,6 @@
 package dev.switchboard.run.client;
 
-import dev.switchboard.run.ApiException;
+import dev.switchboard.platform.web.error.ApiException;
 import dev.switchboard.run.config.RunsConfig;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.ProcessingException;
@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -87,11 +86,5 @@ class DownstreamCallTest {
         ApiException unreadable = call.translate(new IllegalStateException("thread-service sent garbage"));
         assertEquals(502, unreadable.status());
         assertEquals("a backend service failed; retry later", unreadable.getMessage());
-    }
-
-    @Test
-    void onlyConnectionFailuresCountAsSuch() {
-        assertTrue(DownstreamCall.isConnectionError(new ProcessingException(new ConnectException("x"))));
-        assertFalse(DownstreamCall.isConnectionError(new IllegalStateException("x")));
     }
 }

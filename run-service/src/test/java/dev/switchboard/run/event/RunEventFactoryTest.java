@@ -3,9 +3,9 @@ package dev.switchboard.run.event;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchboard.platform.events.OutboxEvent;
+import dev.switchboard.platform.web.json.JsonConfig;
 import dev.switchboard.run.Run;
 import dev.switchboard.run.RunStatus;
-import dev.switchboard.run.config.JsonConfig;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;

@@ -2,9 +2,9 @@ package dev.switchboard.run.tool;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.switchboard.platform.web.json.JsonConfig;
 import dev.switchboard.run.client.AgentTool;
 import dev.switchboard.run.client.AgentView;
-import dev.switchboard.run.config.JsonConfig;
 import io.smallrye.mutiny.Uni;
 import org.junit.jupiter.api.Test;
 
