@@ -1,5 +1,7 @@
 package dev.switchboard.run.rest;
 
+import dev.switchboard.platform.web.caller.InternalCallers;
+import dev.switchboard.run.Caller;
 import dev.switchboard.run.service.TeamChats;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
@@ -9,7 +11,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /** Team chats, for the gateway's seed 003 {@code POST /api/teams/{id}/chat}: answered once every run is done. */
 @Path("/internal/teams/{id}/chat")
@@ -19,15 +20,15 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 public class TeamChatResource {
 
     private final TeamChats chats;
-    private final JsonWebToken token;
+    private final InternalCallers callers;
 
-    public TeamChatResource(TeamChats chats, JsonWebToken token) {
+    public TeamChatResource(TeamChats chats, InternalCallers callers) {
         this.chats = chats;
-        this.token = token;
+        this.callers = callers;
     }
 
     @POST
     public Uni<TeamChatView> chat(@PathParam("id") String id, TeamChatRequest request) {
-        return chats.chat(RunResource.callerOf(token), id, request);
+        return chats.chat(Caller.of(callers.current()), id, request);
     }
 }

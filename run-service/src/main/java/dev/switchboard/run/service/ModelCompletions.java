@@ -1,6 +1,6 @@
 package dev.switchboard.run.service;
 
-import dev.switchboard.run.ApiException;
+import dev.switchboard.platform.web.error.ApiException;
 import dev.switchboard.run.provider.ChatTurn;
 import dev.switchboard.run.provider.ModelProviders;
 import dev.switchboard.run.provider.ModelRequest;

@@ -1,6 +1,6 @@
 package dev.switchboard.run.service;
 
-import dev.switchboard.run.ApiException;
+import dev.switchboard.platform.web.error.ApiException;
 import dev.switchboard.run.Caller;
 import dev.switchboard.run.client.AgentClient;
 import dev.switchboard.run.client.AgentView;
@@ -64,19 +64,19 @@ public class TeamChats {
     public Uni<TeamChatView> chat(Caller caller, String teamId, TeamChatRequest request) {
         if (request == null || request.message() == null || request.message().isBlank()
                 || request.message().length() > MAX_RUN_MESSAGE) {
-            throw ApiException.invalid("message", "message is required and must be 1 to 100000 characters");
+            throw ApiException.invalid("message is required and must be 1 to 100000 characters", "message");
         }
         String mode = request.mode() == null ? "brainstorm" : request.mode();
         if (!MODES.contains(mode)) {
-            throw ApiException.invalid("mode", "mode must be one of: " + String.join(", ", MODES));
+            throw ApiException.invalid("mode must be one of: " + String.join(", ", MODES), "mode");
         }
         String auth = caller.authorization();
         Executor onRequest = VertxContexts.current();
         return teams.find(teamId, auth)
-                .map(found -> found.orElseThrow(() -> ApiException.notFound(null, "team " + teamId + " not found")))
+                .map(found -> found.orElseThrow(() -> ApiException.notFound("team " + teamId + " not found")))
                 .flatMap(team -> Multi.createFrom().iterable(team.agentIds())
                         .onItem().transformToUniAndConcatenate(uuid -> agents.find(uuid.toString(), auth)
-                                .map(agent -> agent.orElseThrow(() -> ApiException.notFound(null, "agent not found"))))
+                                .map(agent -> agent.orElseThrow(() -> ApiException.notFound("agent not found"))))
                         .collect().asList()
                         .emitOn(onRequest)
                         .flatMap(members -> answers(mode, request.message(), members, team, caller, onRequest)
@@ -141,7 +141,7 @@ public class TeamChats {
     private Uni<MemberAnswer> answer(AgentView member, String message, Caller caller, Executor onRequest) {
         if (message.length() > MAX_RUN_MESSAGE) {
             // what POST /internal/runs answered when the gateway ran each member through it
-            return Uni.createFrom().failure(ApiException.invalid("message", "message must be 1-100000 characters"));
+            return Uni.createFrom().failure(ApiException.invalid("message must be 1-100000 characters", "message"));
         }
         return onOwnContext(() -> runs.start(caller, new RunRequest(member.uuid(), "new", null, message, null)))
                 .emitOn(onRequest)
@@ -159,7 +159,7 @@ public class TeamChats {
     private Uni<String> complete(String model, String instructions, String message) {
         if (message.length() > MAX_COMPLETION_MESSAGE) {
             // what POST /internal/completions answered when the gateway called it
-            return Uni.createFrom().failure(ApiException.invalid("message", "message must be 1-200000 characters"));
+            return Uni.createFrom().failure(ApiException.invalid("message must be 1-200000 characters", "message"));
         }
         return Uni.createFrom().deferred(() -> completions.complete(model, instructions, message))
                 .map(answer -> answer.content() == null ? "" : answer.content());
