@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -61,6 +62,8 @@ class AgentEventsKafkaTest {
             ConsumerRecord<String, String> createdRecord = records.awaitRecords(1, WAIT).getRecords().get(0);
             JsonNode created = json.readTree(createdRecord.value());
             assertEquals(uuid, createdRecord.key());
+            assertEquals("application/cloudevents+json; charset=UTF-8",
+                    new String(createdRecord.headers().lastHeader("content-type").value(), StandardCharsets.UTF_8));
             assertEnvelope(created, "switchboard.agent.created", "urn:switchboard:schema:agent.created.v1", uuid);
             JsonNode data = created.get("data");
             assertEquals(org, data.get("orgId").asText());

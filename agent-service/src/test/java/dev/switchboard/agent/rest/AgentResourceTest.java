@@ -1,5 +1,6 @@
 package dev.switchboard.agent.rest;
 
+import dev.switchboard.local.testing.Api;
 import dev.switchboard.local.testing.SwitchboardTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -15,12 +16,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import static dev.switchboard.agent.rest.Api.TIMESTAMP;
-import static dev.switchboard.agent.rest.Api.as;
-import static dev.switchboard.agent.rest.Api.assertError;
-import static dev.switchboard.agent.rest.Api.create;
-import static dev.switchboard.agent.rest.Api.createAgent;
-import static dev.switchboard.agent.rest.Api.newOrg;
+import static dev.switchboard.agent.rest.AgentApi.create;
+import static dev.switchboard.agent.rest.AgentApi.createAgent;
+import static dev.switchboard.local.testing.Api.TIME;
+import static dev.switchboard.local.testing.Api.as;
+import static dev.switchboard.local.testing.Api.assertError;
+import static dev.switchboard.local.testing.Api.newOrg;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.matchesPattern;
@@ -44,7 +45,7 @@ class AgentResourceTest {
                 .body("model", equalTo("gpt-5-mini"))
                 .body("handle", equalTo("support-bot"))
                 .body("uuid", matchesPattern("[0-9a-f-]{36}"))
-                .body("createdAt", matchesPattern(TIMESTAMP))
+                .body("createdAt", matchesPattern(TIME))
                 .extract().jsonPath();
 
         assertEquals(created.getString("createdAt"), created.getString("updatedAt"));
@@ -121,7 +122,7 @@ class AgentResourceTest {
                 .body("instructions", equalTo(before.getString("instructions")))
                 .body("uuid", equalTo(before.getString("uuid")))
                 .body("createdAt", equalTo(before.getString("createdAt")))
-                .body("updatedAt", matchesPattern(TIMESTAMP))
+                .body("updatedAt", matchesPattern(TIME))
                 .extract().jsonPath();
         assertTrue(!Instant.parse(after.getString("updatedAt")).isBefore(Instant.parse(before.getString("createdAt"))));
 

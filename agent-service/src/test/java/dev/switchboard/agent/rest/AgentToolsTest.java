@@ -1,5 +1,6 @@
 package dev.switchboard.agent.rest;
 
+import dev.switchboard.local.testing.Api;
 import dev.switchboard.local.testing.SwitchboardTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -11,10 +12,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import static dev.switchboard.agent.rest.Api.as;
-import static dev.switchboard.agent.rest.Api.assertError;
-import static dev.switchboard.agent.rest.Api.create;
-import static dev.switchboard.agent.rest.Api.newOrg;
+import static dev.switchboard.agent.rest.AgentApi.create;
+import static dev.switchboard.local.testing.Api.as;
+import static dev.switchboard.local.testing.Api.assertError;
+import static dev.switchboard.local.testing.Api.newOrg;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;

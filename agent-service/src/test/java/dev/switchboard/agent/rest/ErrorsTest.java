@@ -1,5 +1,6 @@
 package dev.switchboard.agent.rest;
 
+import dev.switchboard.local.testing.Api;
 import dev.switchboard.local.testing.SwitchboardTestResource;
 import dev.switchboard.local.testing.TestTokens;
 import io.quarkus.test.common.WithTestResource;
@@ -12,11 +13,11 @@ import java.net.URL;
 import java.time.Duration;
 import java.util.Map;
 
-import static dev.switchboard.agent.rest.Api.as;
-import static dev.switchboard.agent.rest.Api.assertError;
-import static dev.switchboard.agent.rest.Api.create;
-import static dev.switchboard.agent.rest.Api.createAgent;
-import static dev.switchboard.agent.rest.Api.newOrg;
+import static dev.switchboard.agent.rest.AgentApi.create;
+import static dev.switchboard.agent.rest.AgentApi.createAgent;
+import static dev.switchboard.local.testing.Api.as;
+import static dev.switchboard.local.testing.Api.assertError;
+import static dev.switchboard.local.testing.Api.newOrg;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;

@@ -13,11 +13,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static dev.switchboard.agent.rest.Api.TIMESTAMP;
-import static dev.switchboard.agent.rest.Api.as;
-import static dev.switchboard.agent.rest.Api.assertError;
-import static dev.switchboard.agent.rest.Api.createAgent;
-import static dev.switchboard.agent.rest.Api.newOrg;
+import static dev.switchboard.local.testing.Api.TIME;
+import static dev.switchboard.local.testing.Api.as;
+import static dev.switchboard.local.testing.Api.assertError;
+import static dev.switchboard.agent.rest.AgentApi.createAgent;
+import static dev.switchboard.local.testing.Api.newOrg;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.matchesPattern;
@@ -46,7 +46,7 @@ class TeamResourceTest {
                         third.getString("uuid"), first.getString("uuid"))))
                 .body("$", hasKey("summarizerModel"))
                 .body("summarizerModel", nullValue())
-                .body("createdAt", matchesPattern(TIMESTAMP))
+                .body("createdAt", matchesPattern(TIME))
                 .extract().jsonPath();
         String id = created.getString("id");
         assertEquals(created.getString("createdAt"), created.getString("updatedAt"));

@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchboard.gateway.client.agent.AgentClient;
 import dev.switchboard.gateway.client.agent.AgentView;
-import dev.switchboard.gateway.client.run.StoredMessageRun;
-import dev.switchboard.gateway.client.run.StoredMessageRunClient;
+import dev.switchboard.gateway.client.run.RunClient;
+import dev.switchboard.gateway.client.run.RunRequest;
 import dev.switchboard.gateway.client.thread.IdempotencyClient;
 import dev.switchboard.gateway.client.thread.KeyClaim;
 import dev.switchboard.gateway.client.thread.StartThread;
@@ -49,11 +49,11 @@ public class ThreadCreation {
 
     private final AgentClient agents;
     private final ThreadStartClient threads;
-    private final StoredMessageRunClient runs;
+    private final RunClient runs;
     private final IdempotencyClient keys;
     private final ObjectMapper json;
 
-    public ThreadCreation(AgentClient agents, ThreadStartClient threads, StoredMessageRunClient runs,
+    public ThreadCreation(AgentClient agents, ThreadStartClient threads, RunClient runs,
             IdempotencyClient keys, ObjectMapper json) {
         this.agents = agents;
         this.threads = threads;
@@ -105,7 +105,7 @@ public class ThreadCreation {
                 input.clientExternalRef(), input.attributedUserId(), SOURCE);
         return threads.start(start, caller)
                 .onFailure(ApiException.class).transform(e -> publicField((ApiException) e))
-                .flatMap(started -> runs.run(StoredMessageRun.of(agent.uuid(), started.thread().id(),
+                .flatMap(started -> runs.run(RunRequest.storedMessage(agent.uuid(), started.thread().id(),
                                 input.content(), started.message().id()), caller)
                         .map(run -> CreatedThreadResponse.of(agent, started, run)));
     }

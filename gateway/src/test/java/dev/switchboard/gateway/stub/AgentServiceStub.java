@@ -26,6 +26,9 @@ public class AgentServiceStub extends StubServer {
         StubHttp.Caller caller = StubHttp.caller(exchange);
         String path = exchange.getRequestURI().getPath();
         String method = exchange.getRequestMethod();
+        if (world.teams().agentService(exchange, caller, body)) {
+            return;
+        }
         if (path.equals(PREFIX) && method.equals("POST")) {
             StubHttp.send(exchange, 201, json(create(caller, StubHttp.json(body))));
         } else if (path.equals(PREFIX) && method.equals("GET")) {

@@ -25,6 +25,9 @@ public class RunServiceStub extends StubServer {
     @Override
     void handle(HttpExchange exchange, String body) throws IOException {
         StubHttp.Caller caller = StubHttp.caller(exchange);
+        if (world.teams().runService(exchange, caller, body)) {
+            return;
+        }
         if (exchange.getRequestMethod().equals("GET") && exchange.getRequestURI().getPath().equals("/internal/models")) {
             models(exchange);
             return;

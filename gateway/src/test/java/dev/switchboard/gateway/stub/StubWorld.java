@@ -31,6 +31,12 @@ public final class StubWorld {
     private final Map<String, Thread> threads = new ConcurrentHashMap<>();
     /** org/user/agent uuid -> thread id of the caller's current thread with the agent. */
     private final Map<String, String> current = new ConcurrentHashMap<>();
+    private final StubTeams teams = new StubTeams(this);
+
+    /** The teams agent-service keeps and run-service chats with. */
+    public StubTeams teams() {
+        return teams;
+    }
 
     public synchronized Agent addAgent(String org, String handle, String name, String model) {
         Instant now = Instant.now();

@@ -1,11 +1,6 @@
 package dev.switchboard.run.rest;
 
-import dev.switchboard.platform.web.error.ApiException;
-import dev.switchboard.run.provider.ChatTurn;
-import dev.switchboard.run.provider.ModelProviders;
-import dev.switchboard.run.provider.ModelRequest;
-import dev.switchboard.run.provider.ModelRoute;
-import dev.switchboard.run.provider.ProviderException;
+import dev.switchboard.run.service.ModelCompletions;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
@@ -16,13 +11,10 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.jboss.logging.Logger;
-
-import java.util.List;
 
 /**
- * One model answer outside any thread or run, for the gateway's team chats (the route supervisor and the
- * summary): {@code {"model", "instructions", "message"}} to {@code {"content", "provider", "model"}}.
+ * One model answer outside any thread or run ({@link ModelCompletions}, which team chats use in-process):
+ * {@code {"model", "instructions", "message"}} to {@code {"content", "provider", "model"}}.
  */
 @Path("/internal/completions")
 @Authenticated
@@ -43,24 +35,15 @@ public class CompletionResource {
     public record Answer(String content, String provider, String model) {
     }
 
-    private static final Logger LOG = Logger.getLogger(CompletionResource.class);
+    private final ModelCompletions completions;
 
-    private final ModelProviders providers;
-
-    public CompletionResource(ModelProviders providers) {
-        this.providers = providers;
+    public CompletionResource(ModelCompletions completions) {
+        this.completions = completions;
     }
 
     @POST
     public Uni<Answer> complete(@Valid @NotNull(message = "a JSON body is required") Completion completion) {
-        ModelRoute route = providers.route(completion.model());
-        return providers.provider(route).complete(new ModelRequest(route.providerModel(), "team",
-                        completion.instructions() == null ? "" : completion.instructions(),
-                        List.of(new ChatTurn.User(completion.message())), List.of()))
-                .map(reply -> new Answer(reply.content(), route.provider(), completion.model()))
-                .onFailure(ProviderException.class).transform(e -> {
-                    LOG.warnf("completion with %s failed: %s", completion.model(), ((ProviderException) e).detail());
-                    return ApiException.badGateway(e.getMessage());
-                });
+        return completions.complete(completion.model(), completion.instructions(), completion.message())
+                .map(answer -> new Answer(answer.content(), answer.provider(), answer.model()));
     }
 }

@@ -14,8 +14,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * agent-service as docs/internal-api.md describes the route run-service calls:
- * {@code GET /internal/agents/{ref}}, ref = numeric id, UUID or handle, in the caller's org; 404 otherwise.
+ * agent-service as docs/internal-api.md describes the routes run-service calls:
+ * {@code GET /internal/agents/{ref}}, ref = numeric id, UUID or handle, in the caller's org; 404 otherwise; and
+ * {@code GET /internal/teams/{id}} (team chats).
  */
 public class AgentServiceStub extends StubServer {
 
@@ -24,7 +25,12 @@ public class AgentServiceStub extends StubServer {
             String model, Instant createdAt, JsonNode tools) {
     }
 
+    /** A team as the stub keeps it: members by agent UUID. */
+    public record Team(String org, UUID id, String name, List<UUID> agentIds, String summarizerModel) {
+    }
+
     private final List<Agent> agents = new CopyOnWriteArrayList<>();
+    private final List<Team> teams = new CopyOnWriteArrayList<>();
     private final AtomicLong ids = new AtomicLong(100);
 
     AgentServiceStub() {
@@ -44,10 +50,26 @@ public class AgentServiceStub extends StubServer {
         return agent;
     }
 
+    public Team addTeam(String org, String name, List<UUID> agentIds, String summarizerModel) {
+        Team team = new Team(org, UUID.randomUUID(), name, List.copyOf(agentIds), summarizerModel);
+        teams.add(team);
+        return team;
+    }
+
     @Override
     protected void handle(HttpExchange exchange, String requestBody) throws IOException {
         StubHttp.Caller caller = StubHttp.caller(exchange);
         String path = exchange.getRequestURI().getPath();
+        if ("GET".equals(exchange.getRequestMethod()) && path.startsWith("/internal/teams/")) {
+            String id = StubHttp.decode(path.substring("/internal/teams/".length()));
+            Team team = teams.stream().filter(t -> t.org().equals(caller.org()) && t.id().toString().equals(id))
+                    .findFirst().orElseThrow(() -> StubHttp.notFound(null, "team " + id + " not found"));
+            ObjectNode json = StubHttp.JSON.createObjectNode().put("id", team.id().toString()).put("name", team.name())
+                    .put("summarizerModel", team.summarizerModel());
+            team.agentIds().forEach(uuid -> json.withArray("agentIds").add(uuid.toString()));
+            StubHttp.send(exchange, 200, json);
+            return;
+        }
         if (!"GET".equals(exchange.getRequestMethod()) || !path.startsWith("/internal/agents/")) {
             throw StubHttp.notFound("no such route in the stub: " + path, null);
         }

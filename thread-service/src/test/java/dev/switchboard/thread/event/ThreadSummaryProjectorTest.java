@@ -1,7 +1,8 @@
 package dev.switchboard.thread.event;
 
+import dev.switchboard.local.testing.Api;
 import dev.switchboard.local.testing.SwitchboardTestResource;
-import dev.switchboard.thread.rest.Api;
+import dev.switchboard.thread.rest.ThreadApi;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -22,11 +23,11 @@ import java.time.Instant;
 import java.util.UUID;
 import java.util.function.Predicate;
 
-import static dev.switchboard.thread.rest.Api.append;
-import static dev.switchboard.thread.rest.Api.as;
+import static dev.switchboard.local.testing.Api.as;
+import static dev.switchboard.thread.rest.ThreadApi.append;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /** Run events produced to the real run-events topic update thread summaries, once per event id. */
 @QuarkusTest
@@ -49,7 +50,7 @@ class ThreadSummaryProjectorTest {
     void runCompletedUpdatesTheSummaryAndARedeliveryIsSkipped() {
         String org = Api.newOrg();
         UUID agent = UUID.randomUUID();
-        String thread = Api.createThread(org, "alice", agent);
+        String thread = ThreadApi.createThread(org, "alice", agent);
         String longQuestion = "Summarize   open support tickets from last week, grouped by product area and by "
                 + "severity, and flag anything older than ten days";
         append(org, "bob", thread, UUID.randomUUID(), "user", longQuestion).statusCode(201);
@@ -84,7 +85,7 @@ class ThreadSummaryProjectorTest {
     @Test
     void eventsOfOtherOrganisationsTypesOrShapesChangeNothing() {
         String org = Api.newOrg();
-        String thread = Api.createThread(org, "alice", UUID.randomUUID());
+        String thread = ThreadApi.createThread(org, "alice", UUID.randomUUID());
         append(org, "alice", thread, UUID.randomUUID(), "user", "hello").statusCode(201);
         publish(UUID.randomUUID().toString(), "switchboard.run.completed", Api.newOrg(), thread, "mallory");
         publish(UUID.randomUUID().toString(), "switchboard.run.started", org, thread, "alice");
@@ -134,7 +135,7 @@ class ThreadSummaryProjectorTest {
     }
 
     private String createMarker(String org, UUID agent) {
-        String marker = Api.createThread(org, "alice", agent);
+        String marker = ThreadApi.createThread(org, "alice", agent);
         append(org, "alice", marker, UUID.randomUUID(), "user", "marker").statusCode(201);
         return marker;
     }
@@ -155,22 +156,8 @@ class ThreadSummaryProjectorTest {
     }
 
     private static JsonPath awaitThread(String org, String thread, Predicate<JsonPath> condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        JsonPath last = null;
-        while (System.nanoTime() < deadline) {
-            last = as(org, "alice").get("/internal/threads/" + thread).then().statusCode(200).extract().jsonPath();
-            if (condition.test(last)) {
-                return last;
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        fail("thread " + thread + " did not reach the expected summary in 30 s: "
-                + (last == null ? "no answer" : last.prettify()));
-        return null;
+        return await("thread " + thread + " reaching the expected summary").atMost(Duration.ofSeconds(30))
+                .until(() -> as(org, "alice").get("/internal/threads/" + thread).then().statusCode(200)
+                        .extract().jsonPath(), condition::test);
     }
 }

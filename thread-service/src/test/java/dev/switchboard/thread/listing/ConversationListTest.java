@@ -1,7 +1,8 @@
 package dev.switchboard.thread.listing;
 
+import dev.switchboard.local.testing.Api;
 import dev.switchboard.local.testing.SwitchboardTestResource;
-import dev.switchboard.thread.rest.Api;
+import dev.switchboard.thread.rest.ThreadApi;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -18,9 +19,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import static dev.switchboard.thread.rest.Api.as;
-import static dev.switchboard.thread.rest.Api.asAdmin;
-import static dev.switchboard.thread.rest.Api.assertError;
+import static dev.switchboard.local.testing.Api.as;
+import static dev.switchboard.local.testing.Api.asAdmin;
+import static dev.switchboard.local.testing.Api.assertError;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.matchesPattern;
@@ -41,7 +42,7 @@ class ConversationListTest {
         UUID agent = UUID.randomUUID();
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            String id = Api.createThread(org, "alice", agent);
+            String id = ThreadApi.createThread(org, "alice", agent);
             TestDatabase.setActivity(id, NOW.minus(Duration.ofMinutes(i + 1)), i, "alice");
             ids.add(id);
         }
@@ -66,8 +67,8 @@ class ConversationListTest {
                 .body("conversations[0].skillId", equalTo(7))
                 .body("conversations[0].messageCount", equalTo(0))
                 .body("conversations[0].userIds", equalTo(List.of("alice")))
-                .body("conversations[0].createdAt", matchesPattern(Api.TIMESTAMP))
-                .body("conversations[0].updatedAt", matchesPattern(Api.TIMESTAMP))
+                .body("conversations[0].createdAt", matchesPattern(Api.TIME))
+                .body("conversations[0].updatedAt", matchesPattern(Api.TIME))
                 .extract().jsonPath();
         assertEquals(all.subList(0, 10), ids(first));
         JsonPath second = list(org, "pageToken=" + first.getString("nextPageToken")).statusCode(200)
@@ -118,7 +119,7 @@ class ConversationListTest {
         JsonPath first = list(org, "pageSize=4").extract().jsonPath();
         List<String> seen = new ArrayList<>(ids(first));
         threads(org, 3); // newer activity than everything listed so far... and older ones too:
-        String older = Api.createThread(org, "alice", UUID.randomUUID());
+        String older = ThreadApi.createThread(org, "alice", UUID.randomUUID());
         TestDatabase.setActivity(older, NOW.minus(Duration.ofDays(1)), 1, "alice");
         String next = first.getString("nextPageToken");
         while (next != null) {
@@ -174,7 +175,7 @@ class ConversationListTest {
     }
 
     private static String at(String org, UUID agent, Instant updatedAt) throws Exception {
-        String id = Api.createThread(org, "alice", agent);
+        String id = ThreadApi.createThread(org, "alice", agent);
         TestDatabase.setActivity(id, updatedAt, 2, "alice");
         return id;
     }
@@ -215,7 +216,7 @@ class ConversationListTest {
                 .statusCode(200).body("totalCount", equalTo(2)).extract().jsonPath()));
         // carol leaves one thread; a thread of another organisation with the same user stays out
         TestDatabase.setActivity(threads.get(2), NOW.minusSeconds(30), 2, "alice");
-        String foreign = Api.createThread(Api.newOrg(), "carol", UUID.randomUUID());
+        String foreign = ThreadApi.createThread(Api.newOrg(), "carol", UUID.randomUUID());
         TestDatabase.setActivity(foreign, NOW, 1, "carol");
         assertEquals(List.of(threads.get(4), threads.get(0)),
                 ids(list(org, "userId=carol").statusCode(200).body("totalCount", equalTo(2)).extract().jsonPath()));
@@ -230,7 +231,7 @@ class ConversationListTest {
         UUID agent = UUID.randomUUID();
         List<String> expected = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
-            String id = Api.createThread(org, "alice", agent);
+            String id = ThreadApi.createThread(org, "alice", agent);
             // 100 microseconds apart: a millisecond-precision token would skip the rest of the millisecond
             TestDatabase.setActivity(id, NOW.minusMillis(10).minusNanos(i * 100_000L), 1, "alice");
             expected.add(id);

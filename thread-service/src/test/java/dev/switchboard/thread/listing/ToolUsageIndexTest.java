@@ -1,7 +1,8 @@
 package dev.switchboard.thread.listing;
 
+import dev.switchboard.local.testing.Api;
 import dev.switchboard.local.testing.SwitchboardTestResource;
-import dev.switchboard.thread.rest.Api;
+import dev.switchboard.thread.rest.ThreadApi;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -15,11 +16,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import static dev.switchboard.thread.rest.Api.as;
-import static dev.switchboard.thread.rest.Api.asAdmin;
+import static dev.switchboard.local.testing.Api.as;
+import static dev.switchboard.local.testing.Api.asAdmin;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /** Tools reported by run events land in the tool-usage index, which answers toolName and includeTools. */
 @QuarkusTest
@@ -79,7 +80,7 @@ class ToolUsageIndexTest {
         UUID agent = UUID.randomUUID();
         String[] ids = new String[count];
         for (int i = 0; i < count; i++) {
-            ids[i] = Api.createThread(org, "alice", agent);
+            ids[i] = ThreadApi.createThread(org, "alice", agent);
         }
         return ids;
     }
@@ -100,18 +101,12 @@ class ToolUsageIndexTest {
                 .awaitCompletion(Duration.ofSeconds(10));
     }
 
-    private static JsonPath awaitList(String org, String query, int expected) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        JsonPath last = null;
-        while (System.nanoTime() < deadline) {
-            last = asAdmin(org, "alice").get("/internal/threads?" + query).then().statusCode(200).extract().jsonPath();
-            // an empty page is counted on its own, so a commit in between can make the two disagree once
-            if (last.getInt("totalCount") == expected && last.getList("conversations").size() == expected) {
-                return last;
-            }
-            Thread.sleep(100);
-        }
-        fail("expected " + expected + " threads for " + query + " within 30 s, got " + last.prettify());
-        return null;
+    private static JsonPath awaitList(String org, String query, int expected) {
+        // an empty page is counted on its own, so a commit in between can make the two disagree once
+        return await("expected " + expected + " threads for " + query).atMost(Duration.ofSeconds(30))
+                .until(() -> asAdmin(org, "alice").get("/internal/threads?" + query).then().statusCode(200)
+                                .extract().jsonPath(),
+                        page -> page.getInt("totalCount") == expected
+                                && page.getList("conversations").size() == expected);
     }
 }

@@ -1,5 +1,6 @@
 package dev.switchboard.thread.rest;
 
+import dev.switchboard.local.testing.Api;
 import dev.switchboard.local.testing.SwitchboardTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -10,9 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static dev.switchboard.thread.rest.Api.append;
-import static dev.switchboard.thread.rest.Api.as;
-import static dev.switchboard.thread.rest.Api.assertError;
+import static dev.switchboard.local.testing.Api.as;
+import static dev.switchboard.local.testing.Api.assertError;
+import static dev.switchboard.thread.rest.ThreadApi.append;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;

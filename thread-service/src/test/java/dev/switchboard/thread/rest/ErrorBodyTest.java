@@ -1,5 +1,6 @@
 package dev.switchboard.thread.rest;
 
+import dev.switchboard.local.testing.Api;
 import dev.switchboard.local.testing.SwitchboardTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -8,10 +9,10 @@ import org.junit.jupiter.api.Test;
 
 import java.util.UUID;
 
-import static dev.switchboard.thread.rest.Api.as;
-import static dev.switchboard.thread.rest.Api.assertError;
-import static dev.switchboard.thread.rest.Api.createThread;
-import static dev.switchboard.thread.rest.Api.newOrg;
+import static dev.switchboard.local.testing.Api.as;
+import static dev.switchboard.local.testing.Api.assertError;
+import static dev.switchboard.local.testing.Api.newOrg;
+import static dev.switchboard.thread.rest.ThreadApi.createThread;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 

@@ -1,5 +1,6 @@
 package dev.switchboard.thread.rest;
 
+import dev.switchboard.local.testing.Api;
 import dev.switchboard.local.testing.SwitchboardTestResource;
 import dev.switchboard.local.testing.TestTokens;
 import io.quarkus.test.common.WithTestResource;
@@ -11,8 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 
-import static dev.switchboard.thread.rest.Api.assertError;
-import static dev.switchboard.thread.rest.Api.newOrg;
+import static dev.switchboard.local.testing.Api.assertError;
+import static dev.switchboard.local.testing.Api.newOrg;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
@@ -43,7 +44,7 @@ class FileResourceTest {
                 .body("contentType", equalTo("text/markdown"))
                 .body("size", equalTo(PLAN.length))
                 .body("sha256", equalTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(PLAN))))
-                .body("createdAt", matchesPattern(Api.TIMESTAMP))
+                .body("createdAt", matchesPattern(Api.TIME))
                 .extract().path("id");
 
         Api.as(org, "alice").get("/internal/files/" + id).then().statusCode(200)

@@ -1,5 +1,6 @@
 package dev.switchboard.thread.rest;
 
+import dev.switchboard.local.testing.Api;
 import dev.switchboard.local.testing.SwitchboardTestResource;
 import dev.switchboard.local.testing.TestTokens;
 import io.quarkus.test.common.WithTestResource;
@@ -28,8 +29,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
 
-import static dev.switchboard.thread.rest.Api.assertError;
-import static dev.switchboard.thread.rest.Api.newOrg;
+import static dev.switchboard.local.testing.Api.assertError;
+import static dev.switchboard.local.testing.Api.newOrg;
 import static dev.switchboard.thread.rest.FileResourceTest.upload;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;

@@ -1,5 +1,6 @@
 package dev.switchboard.thread.rest;
 
+import dev.switchboard.local.testing.Api;
 import dev.switchboard.local.testing.SwitchboardTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -9,11 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static dev.switchboard.thread.rest.Api.append;
-import static dev.switchboard.thread.rest.Api.as;
-import static dev.switchboard.thread.rest.Api.assertError;
-import static dev.switchboard.thread.rest.Api.createThread;
-import static dev.switchboard.thread.rest.Api.newOrg;
+import static dev.switchboard.local.testing.Api.as;
+import static dev.switchboard.local.testing.Api.assertError;
+import static dev.switchboard.local.testing.Api.newOrg;
+import static dev.switchboard.thread.rest.ThreadApi.append;
+import static dev.switchboard.thread.rest.ThreadApi.createThread;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.matchesPattern;
@@ -104,7 +105,7 @@ class MessageFeedbackResourceTest {
                 .body("feedbackType", equalTo("thumbs_down"))
                 .body("issueType", equalTo("inaccurate"))
                 .body("comment", equalTo("wrong year"))
-                .body("createdAt", matchesPattern(Api.TIMESTAMP))
+                .body("createdAt", matchesPattern(Api.TIME))
                 .extract().path("createdAt");
         String id = as(org, "alice").get("/internal/threads/" + thread + "/messages/" + answer).then()
                 .statusCode(200).body("feedback.feedbackType", equalTo("thumbs_down")).extract().path("feedback.id");

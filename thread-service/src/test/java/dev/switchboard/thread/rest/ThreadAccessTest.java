@@ -1,5 +1,6 @@
 package dev.switchboard.thread.rest;
 
+import dev.switchboard.local.testing.Api;
 import dev.switchboard.local.testing.SwitchboardTestResource;
 import dev.switchboard.local.testing.TestTokens;
 import io.quarkus.test.common.WithTestResource;
@@ -12,11 +13,11 @@ import org.junit.jupiter.api.Test;
 import java.util.Map;
 import java.util.UUID;
 
-import static dev.switchboard.thread.rest.Api.append;
-import static dev.switchboard.thread.rest.Api.as;
-import static dev.switchboard.thread.rest.Api.asAdmin;
-import static dev.switchboard.thread.rest.Api.assertError;
-import static dev.switchboard.thread.rest.Api.newOrg;
+import static dev.switchboard.local.testing.Api.as;
+import static dev.switchboard.local.testing.Api.asAdmin;
+import static dev.switchboard.local.testing.Api.assertError;
+import static dev.switchboard.local.testing.Api.newOrg;
+import static dev.switchboard.thread.rest.ThreadApi.append;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;

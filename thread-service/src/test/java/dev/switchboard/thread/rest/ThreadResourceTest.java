@@ -1,5 +1,6 @@
 package dev.switchboard.thread.rest;
 
+import dev.switchboard.local.testing.Api;
 import dev.switchboard.local.testing.SwitchboardTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -18,11 +19,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
-import static dev.switchboard.thread.rest.Api.append;
-import static dev.switchboard.thread.rest.Api.as;
-import static dev.switchboard.thread.rest.Api.assertError;
-import static dev.switchboard.thread.rest.Api.createThread;
-import static dev.switchboard.thread.rest.Api.newOrg;
+import static dev.switchboard.local.testing.Api.as;
+import static dev.switchboard.local.testing.Api.assertError;
+import static dev.switchboard.local.testing.Api.newOrg;
+import static dev.switchboard.thread.rest.ThreadApi.append;
+import static dev.switchboard.thread.rest.ThreadApi.createThread;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
@@ -57,8 +58,8 @@ class ThreadResourceTest {
                 .body("firstMessage", nullValue())
                 .body("userIds", contains("alice"))
                 .body("createdBy", equalTo("alice"))
-                .body("createdAt", matchesPattern(Api.TIMESTAMP))
-                .body("updatedAt", matchesPattern(Api.TIMESTAMP));
+                .body("createdAt", matchesPattern(Api.TIME))
+                .body("updatedAt", matchesPattern(Api.TIME));
     }
 
     @Test
@@ -79,7 +80,7 @@ class ThreadResourceTest {
                 .body("id", equalTo(messageId.toString()))
                 .body("role", equalTo("user"))
                 .body("userId", equalTo("alice"))
-                .body("createdAt", matchesPattern(Api.TIMESTAMP))
+                .body("createdAt", matchesPattern(Api.TIME))
                 .extract().path("createdAt");
         append(org, "alice", id, messageId, "user", "a retry with other text").statusCode(200)
                 .body("content", equalTo("first"))

@@ -231,6 +231,10 @@ class BadInputEndToEndTest {
                         + "\"comment\": \"" + nul + "\"}", 400, "comment"),
                 new Case("POST", "/api/v1/api-keys", "{\"name\": \"k" + nul + "\"}", 400, "name"),
                 new Case("POST", "/api/v1/teams", "{\"name\": \"" + lone + "\", \"agent_ids\": [\"demo\"]}", 400, "name"),
+                // agent-service checks the members; the field comes back as the client wrote it
+                new Case("POST", "/api/v1/teams", "{\"name\": \"t\", \"agent_ids\": [\"demo\", {}]}", 400,
+                        "agent_ids[1]"),
+                new Case("POST", "/api/v1/teams", "{\"name\": \"t\", \"agent_ids\": [true]}", 400, "agent_ids[0]"),
                 new Case("POST", "/api/v1/agents", "{\"name\": \"n" + nul + "\", \"model\": \"gpt-5-mini\"}", 400,
                         "name"),
                 new Case("PATCH", "/api/v1/agents/demo", "{\"instructions\": \"" + lone + "\"}", 400, "instructions"),

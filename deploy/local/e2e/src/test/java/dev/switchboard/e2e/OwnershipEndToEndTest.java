@@ -51,6 +51,7 @@ class OwnershipEndToEndTest {
     private static String answer;
     private static String run;
     private static String file;
+    private static String team;
 
     @BeforeAll
     static void bootStack() throws Exception {
@@ -84,6 +85,8 @@ class OwnershipEndToEndTest {
         assertEquals(201, added.status(), added.body());
         answer = json(added, "id");
         file = json(upload(actors.get("owner"), "notes.txt", SECRET), "id");
+        team = json(call(actors.get("admin"), "POST", "/api/v1/teams",
+                "{\"name\": \"crew\", \"agent_ids\": [\"demo\"]}"), "id");
     }
 
     @AfterAll
@@ -151,6 +154,10 @@ class OwnershipEndToEndTest {
                         403, 403, 200, 200, 404),
                 new Expect("POST", "/api/v1/teams", "{\"name\": \"t\", \"agent_ids\": [\"demo\"]}",
                         403, 403, 201, 201, 404),
+                // teams (agent-service) and team chats (run-service): the org's, written by admins and service keys
+                new Expect("GET", "/api/v1/teams/" + team, null, 200, 200, 200, 200, 404),
+                new Expect("PATCH", "/api/v1/teams/" + team, "{\"name\": \"crew\"}", 403, 403, 200, 200, 404),
+                new Expect("POST", "/api/teams/" + team + "/chat", "{\"message\": \"hi\"}", 200, 200, 200, 200, 404),
                 new Expect("POST", "/api/v1/api-keys", "{\"name\": \"k\", \"kind\": \"service\"}",
                         403, 403, 201, 403, 201));
 

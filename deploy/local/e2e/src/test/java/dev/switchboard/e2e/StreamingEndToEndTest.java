@@ -209,6 +209,14 @@ class StreamingEndToEndTest {
         assertEquals(404, send("POST", "/api/v1/teams", "{\"name\": \"x\", \"agent_ids\": [\"nobody\"]}", null)
                 .statusCode());
         assertEquals(400, send("POST", "/api/v1/teams", "{\"name\": \"x\", \"agent_ids\": []}", null).statusCode());
+        // every id the API returns names a member: the numeric id GET /api/v1/agents shows, as a number or a string
+        long analystId = Gateway.JSON.readTree(send("GET", "/api/v1/agents/" + analyst, null, null).body()).get("id")
+                .asLong();
+        HttpResponse<String> byNumber = send("POST", "/api/v1/teams", "{\"name\": \"Pair\", \"agent_ids\": ["
+                + analystId + ", \"" + analystId + "\"]}", null);
+        assertEquals(201, byNumber.statusCode(), byNumber.body());
+        assertEquals("[\"" + analyst + "\",\"" + analyst + "\"]",
+                Gateway.JSON.readTree(byNumber.body()).get("agent_ids").toString());
         HttpResponse<String> renamed = send("PATCH", "/api/v1/teams/" + teamId, "{\"name\": \"Board\"}", null);
         assertEquals("Board", Gateway.JSON.readTree(renamed.body()).get("name").asText());
         assertTrue(send("GET", "/api/v1/teams", null, null).body().contains(teamId));

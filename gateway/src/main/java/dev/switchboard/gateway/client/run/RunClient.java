@@ -12,10 +12,15 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.operators.multi.processors.UnicastProcessor;
 import io.smallrye.mutiny.subscription.Cancellable;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.resteasy.reactive.client.SseEvent;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * run-service, as the gateway calls it on behalf of a caller: a run is answered once it completed, so the
@@ -46,7 +51,7 @@ public class RunClient {
 
     /** One model answer outside any thread (team routing and summaries): the answer's text. */
     public Uni<String> complete(String model, String instructions, String message, Caller caller) {
-        return downstream.call(caller, auth -> completions.complete(java.util.Map.of("model", model,
+        return downstream.call(caller, auth -> completions.complete(Map.of("model", model,
                 "instructions", instructions, "message", message), auth)).map(answer -> answer.path("content")
                 .asText(""));
     }
@@ -125,7 +130,7 @@ public class RunClient {
         try {
             JsonNode data = json.readTree(event.data());
             return new StartedStream(data.path("runId").asText(), data.path("threadId").asText(null), events);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException("run-service's started event is not JSON: " + event.data(), e);
         }
     }
@@ -135,7 +140,19 @@ public class RunClient {
         return tokens.authorization(caller).onItem().transformToMulti(auth -> rest.stream(runId, since, auth));
     }
 
+    /**
+     * Starts a run and answers once it completed: a chat (seed 000, 003), a team member's answer, or the answer to a
+     * user message the gateway stored first ({@link RunRequest#storedMessage}, seeds 002 and 004).
+     */
     public Uni<RunResult> run(RunRequest run, Caller caller) {
         return downstream.call(caller, auth -> rest.run(run, auth)).onFailure().transform(RunClient::publicField);
+    }
+
+    /**
+     * The id run-service gives the assistant message of a run of the org (deterministic, see its
+     * {@code RunService.messageId}; a run id is unique within its org only).
+     */
+    public static UUID assistantMessageId(String orgId, String runId) {
+        return UUID.nameUUIDFromBytes((orgId + ":" + runId + ":assistant").getBytes(StandardCharsets.UTF_8));
     }
 }

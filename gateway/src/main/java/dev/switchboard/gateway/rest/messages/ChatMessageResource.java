@@ -2,8 +2,8 @@ package dev.switchboard.gateway.rest.messages;
 
 import dev.switchboard.gateway.client.agent.AgentClient;
 import dev.switchboard.gateway.client.agent.AgentView;
-import dev.switchboard.gateway.client.run.MessageRunClient;
-import dev.switchboard.gateway.client.run.MessageRunRequest;
+import dev.switchboard.gateway.client.run.RunClient;
+import dev.switchboard.gateway.client.run.RunRequest;
 import dev.switchboard.gateway.client.thread.FeedbackWrite;
 import dev.switchboard.gateway.client.thread.MessageWrite;
 import dev.switchboard.gateway.client.thread.StoredMessage;
@@ -44,12 +44,12 @@ public class ChatMessageResource {
     private final AgentClient agents;
     private final ThreadClient threads;
     private final ThreadMessageClient messages;
-    private final MessageRunClient runs;
+    private final RunClient runs;
     private final Callers callers;
     private final RunQuota runQuota;
 
     public ChatMessageResource(AgentClient agents, ThreadClient threads, ThreadMessageClient messages,
-            MessageRunClient runs, Callers callers, RunQuota runQuota) {
+            RunClient runs, Callers callers, RunQuota runQuota) {
         this.agents = agents;
         this.threads = threads;
         this.messages = messages;
@@ -79,10 +79,10 @@ public class ChatMessageResource {
             }
             // a user message starts a run: counted before the message is stored, so a 429 leaves nothing behind
             return runQuota.charge(1).chain(() -> stored)
-                    .flatMap(question -> runs.run(MessageRunRequest.existingThread(agent.uuid(), threadId,
-                            request.content(), message.id()), caller))
-                    .flatMap(run -> messages.get(threadId, MessageRunClient.assistantMessageId(caller.orgId(), run.runId()).toString(),
-                            caller))
+                    .flatMap(question -> runs.run(RunRequest.storedMessage(agent.uuid(), threadId,
+                            request.content(), message.id().toString()), caller))
+                    .flatMap(run -> messages.get(threadId,
+                            RunClient.assistantMessageId(caller.orgId(), run.runId()).toString(), caller))
                     .map(ChatMessageResponse::of);
         });
     }

@@ -3,7 +3,7 @@ package dev.switchboard.gateway.rest.threads;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.switchboard.gateway.client.agent.AgentView;
-import dev.switchboard.gateway.client.run.StoredMessageRun;
+import dev.switchboard.gateway.client.run.RunResult;
 import dev.switchboard.gateway.client.thread.StartThread;
 
 import java.time.Instant;
@@ -39,7 +39,7 @@ public record CreatedThreadResponse(Links links, Run run, Thread thread) {
 
     /** The agent is named by its numeric id (its published id), in {@code agent_id} and in the link. */
     public static CreatedThreadResponse of(AgentView agent, StartThread.Started started,
-            StoredMessageRun.Result run) {
+            RunResult run) {
         String agentId = Long.toString(agent.id());
         String threadId = started.thread().id();
         Instant runUpdated = run.completedAt() != null ? run.completedAt()
