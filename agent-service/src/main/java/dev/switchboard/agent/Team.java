@@ -1,5 +1,6 @@
 package dev.switchboard.agent;
 
+import dev.switchboard.platform.web.Timestamps;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -8,7 +9,6 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
@@ -48,7 +48,7 @@ public class Team {
         team.name = name;
         team.agentIds = agentIds.toArray(UUID[]::new);
         team.summarizerModel = summarizerModel;
-        team.createdAt = now.truncatedTo(ChronoUnit.MILLIS);
+        team.createdAt = Timestamps.millis(now);
         team.updatedAt = team.createdAt;
         return team;
     }
@@ -64,7 +64,7 @@ public class Team {
         if (newSummarizerModel != null) {
             summarizerModel = newSummarizerModel;
         }
-        updatedAt = now.truncatedTo(ChronoUnit.MILLIS);
+        updatedAt = Timestamps.millis(now);
     }
 
     public List<UUID> members() {

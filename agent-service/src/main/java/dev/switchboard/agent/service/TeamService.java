@@ -2,17 +2,17 @@ package dev.switchboard.agent.service;
 
 import dev.switchboard.agent.Team;
 import dev.switchboard.agent.repository.TeamRepository;
-import dev.switchboard.platform.web.error.ApiException;
 import dev.switchboard.agent.rest.TeamImport;
 import dev.switchboard.agent.rest.TeamRequest;
 import dev.switchboard.agent.rest.TeamResponse;
+import dev.switchboard.platform.web.Timestamps;
+import dev.switchboard.platform.web.error.ApiException;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
@@ -90,8 +90,8 @@ public class TeamService {
             target.name = team.name();
             target.agentIds = team.agentIds().toArray(UUID[]::new);
             target.summarizerModel = team.summarizerModel();
-            target.createdAt = team.createdAt().truncatedTo(ChronoUnit.MILLIS);
-            target.updatedAt = team.updatedAt().truncatedTo(ChronoUnit.MILLIS);
+            target.createdAt = Timestamps.millis(team.createdAt());
+            target.updatedAt = Timestamps.millis(team.updatedAt());
             Uni<Team> saved = stored != null ? Uni.createFrom().item(target) : teams.persist(target);
             return saved.map(t -> new Imported(TeamMapper.toResponse(t), stored == null));
         });
