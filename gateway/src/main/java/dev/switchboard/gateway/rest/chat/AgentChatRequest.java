@@ -1,9 +1,11 @@
 package dev.switchboard.gateway.rest.chat;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-
+import dev.switchboard.gateway.ApiException;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+
+import java.util.List;
 
 /**
  * The body of seed 003's {@code POST /api/agents/{id}/chat} and {@code /chat/stream}; {@code run_id} (optional, a
@@ -20,12 +22,12 @@ public record AgentChatRequest(
         @JsonProperty("run_id") @Size(max = 36, message = "run_id must be a UUID") String runId,
         @JsonProperty("multitask_strategy") String multitaskStrategy) {
 
-    static final java.util.List<String> STRATEGIES = java.util.List.of("enqueue", "reject", "interrupt");
+    static final List<String> STRATEGIES = List.of("enqueue", "reject", "interrupt");
 
     /** {@code multitask_strategy} if valid (null: enqueue); 400 naming it otherwise. */
     String strategy() {
         if (multitaskStrategy != null && !STRATEGIES.contains(multitaskStrategy)) {
-            throw dev.switchboard.gateway.ApiException.invalid("multitask_strategy must be one of: "
+            throw ApiException.invalid("multitask_strategy must be one of: "
                     + String.join(", ", STRATEGIES), "multitask_strategy");
         }
         return multitaskStrategy;
