@@ -68,12 +68,12 @@ public class RunClient {
         return failure;
     }
 
-    public Uni<JsonNode> get(String runId, Caller caller) {
+    public Uni<RunView> get(String runId, Caller caller) {
         return quick.call(caller, auth -> rest.get(runId, auth));
     }
 
     /** The run once stopped, or {@code {"runId", "status": "cancel_requested"}} for a run not started yet. */
-    public Uni<JsonNode> cancel(String runId, Caller caller) {
+    public Uni<RunView> cancel(String runId, Caller caller) {
         return quick.call(caller, auth -> rest.cancel(runId, auth));
     }
 
