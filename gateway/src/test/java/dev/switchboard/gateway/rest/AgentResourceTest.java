@@ -42,8 +42,8 @@ class AgentResourceTest {
                 .body("instructions", equalTo("Be kind."))
                 .body("model", equalTo("gpt-5-mini"))
                 .body("handle", equalTo("support"))
-                .body("createdAt", matchesPattern(Api.TIME))
-                .body("updatedAt", matchesPattern(Api.TIME));
+                .body("created_at", matchesPattern(Api.TIME))
+                .body("updated_at", matchesPattern(Api.TIME));
         int id = created.extract().path("id");
         String uuid = created.extract().path("uuid");
         assertEquals("{\"name\":\"Support\",\"instructions\":\"Be kind.\",\"model\":\"gpt-5-mini\",\"handle\":\"support\"}",

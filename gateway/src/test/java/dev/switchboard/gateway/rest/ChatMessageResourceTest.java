@@ -213,6 +213,14 @@ class ChatMessageResourceTest {
         String question = stubs.world().thread(thread).messages().get(1).id().toString();
         api.json("{\"feedback_type\": \"thumbs_up\"}").post(path + "/" + question + "/feedback")
                 .then().statusCode(400).body("error.field", equalTo("message_id"));
+
+        // agent_id also takes the numeric id as the JSON number GET /api/v1/agents answers; anything else is refused
+        api.json("{\"content\": \"hi\", \"role\": \"system\", \"agent_id\": " + agent.id() + "}")
+                .post(path).then().statusCode(201);
+        api.json("{\"content\": \"hi\", \"role\": \"system\", \"agent_id\": " + (agent.id() + 1000) + "}")
+                .post(path).then().statusCode(400).body("error.field", equalTo("agent_id"));
+        api.json("{\"content\": \"hi\", \"role\": \"system\", \"agent_id\": true}")
+                .post(path).then().statusCode(400).body("error.field", equalTo("agent_id"));
     }
 
     @Test

@@ -3,8 +3,9 @@ package dev.switchboard.run.rest;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.local.testing.SwitchboardTestResource;
 import dev.switchboard.local.testing.TestTokens;
-import dev.switchboard.run.provider.CanonicalModels;
+import dev.switchboard.local.testing.TopicRecords;
 import dev.switchboard.local.testing.fake.FakeOpenAi;
+import dev.switchboard.run.provider.CanonicalModels;
 import dev.switchboard.run.provider.fake.FakeOpenAiResource;
 import dev.switchboard.run.stub.AgentServiceStub;
 import dev.switchboard.run.stub.ContractStubResource;
@@ -104,7 +105,7 @@ class OpenAiRunTest {
                 .body("status", equalTo("failed"))
                 .body("error", equalTo(summary))
                 .extract().path("threadId");
-        JsonNode failed = RunEventsReader.forThread(threadId, 2).get(1);
+        JsonNode failed = TopicRecords.firstJson("run-events", threadId, 2).get(1);
         assertEquals("switchboard.run.failed", failed.get("type").asText());
         assertEquals(summary, failed.get("data").get("error").asText());
     }

@@ -3,6 +3,7 @@ package dev.switchboard.run.rest;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.local.testing.SwitchboardTestResource;
 import dev.switchboard.local.testing.TestTokens;
+import dev.switchboard.local.testing.TopicRecords;
 import dev.switchboard.run.stub.AgentServiceStub;
 import dev.switchboard.run.stub.ContractStubResource;
 import dev.switchboard.run.stub.ContractStubs;
@@ -85,7 +86,7 @@ class RunFailureTest {
                 .body("error.message", equalTo("content is too large"))
                 .body("error.field", equalTo("content"));
 
-        List<JsonNode> events = RunEventsReader.forThread(threadId, 2);
+        List<JsonNode> events = TopicRecords.firstJson("run-events", threadId, 2);
         assertEquals("switchboard.run.started", events.get(0).get("type").asText());
         JsonNode failed = events.get(1);
         assertEquals("switchboard.run.failed", failed.get("type").asText());

@@ -3,6 +3,7 @@ package dev.switchboard.run.rest;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.local.testing.SwitchboardTestResource;
 import dev.switchboard.local.testing.TestTokens;
+import dev.switchboard.local.testing.TopicRecords;
 import dev.switchboard.run.client.NewMessage;
 import dev.switchboard.run.client.ThreadClient;
 import dev.switchboard.run.service.RunPrompts;
@@ -206,7 +207,7 @@ class RunResourceTest {
         String runId = run.path("runId");
         String threadId = run.path("threadId");
 
-        List<JsonNode> events = RunEventsReader.forThread(threadId, 2);
+        List<JsonNode> events = TopicRecords.firstJson("run-events", threadId, 2);
         assertEquals(2, events.size());
         JsonNode started = events.get(0);
         JsonNode completed = events.get(1);

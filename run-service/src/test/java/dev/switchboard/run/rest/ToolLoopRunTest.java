@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchboard.local.testing.SwitchboardTestResource;
 import dev.switchboard.local.testing.TestTokens;
+import dev.switchboard.local.testing.TopicRecords;
 import dev.switchboard.local.testing.fake.FakeOpenAi;
 import dev.switchboard.run.provider.fake.FakeOpenAiResource;
 import dev.switchboard.run.service.RunPrompts;
@@ -94,7 +95,7 @@ class ToolLoopRunTest {
         // run.completed names the tool used
         String threadId = given().auth().oauth2(token).get("/internal/runs/{id}", runId).then().extract()
                 .path("threadId");
-        List<JsonNode> events = RunEventsReader.forThread(threadId, 2);
+        List<JsonNode> events = TopicRecords.firstJson("run-events", threadId, 2);
         JsonNode completed = events.get(1);
         assertEquals("switchboard.run.completed", completed.path("type").asText());
         assertEquals("calculator", completed.path("data").path("toolsUsed").get(0).asText());

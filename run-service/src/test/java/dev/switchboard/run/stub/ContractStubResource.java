@@ -1,6 +1,6 @@
 package dev.switchboard.run.stub;
 
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import dev.switchboard.local.testing.stub.StubServersResource;
 
 import java.util.Map;
 
@@ -8,25 +8,13 @@ import java.util.Map;
  * Starts the agent-service and thread-service stubs and points run-service's REST clients at them;
  * a test gets them in a {@link ContractStubs} field.
  */
-public class ContractStubResource implements QuarkusTestResourceLifecycleManager {
+public class ContractStubResource extends StubServersResource<ContractStubs> {
 
-    private final ContractStubs stubs = new ContractStubs();
-
-    @Override
-    public Map<String, String> start() {
-        stubs.start();
-        return Map.of(
-                "quarkus.rest-client.agent-service.url", stubs.agentService().url(),
-                "quarkus.rest-client.thread-service.url", stubs.threadService().url());
+    public ContractStubResource() {
+        this(new ContractStubs());
     }
 
-    @Override
-    public void inject(TestInjector testInjector) {
-        testInjector.injectIntoFields(stubs, new TestInjector.MatchesType(ContractStubs.class));
-    }
-
-    @Override
-    public void stop() {
-        stubs.stop();
+    private ContractStubResource(ContractStubs stubs) {
+        super(stubs, Map.of("agent-service", stubs.agentService(), "thread-service", stubs.threadService()));
     }
 }

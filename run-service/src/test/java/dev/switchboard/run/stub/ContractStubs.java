@@ -13,14 +13,4 @@ public class ContractStubs {
     public ThreadServiceStub threadService() {
         return threadService;
     }
-
-    void start() {
-        agentService.start();
-        threadService.start();
-    }
-
-    void stop() {
-        agentService.stop();
-        threadService.stop();
-    }
 }

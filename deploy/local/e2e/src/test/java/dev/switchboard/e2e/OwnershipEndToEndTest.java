@@ -1,5 +1,6 @@
 package dev.switchboard.e2e;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.local.LocalStack;
 import dev.switchboard.local.StackSettings;
 import dev.switchboard.local.infra.JwtSigner;
@@ -200,7 +201,9 @@ class OwnershipEndToEndTest {
         assertEquals(404, call(actors.get("member"), "GET", history, null).status());
         Reply added = call(actors.get("owner"), "PUT", participants, null);
         assertEquals(200, added.status(), added.body());
-        assertTrue(added.body().contains("demo-member"), added.body());
+        JsonNode participantsAnswer = Gateway.JSON.readTree(added.body());
+        assertEquals(thread, participantsAnswer.path("thread_id").asText(), added.body());
+        assertTrue(participantsAnswer.path("user_ids").toString().contains("\"demo-member\""), added.body());
         Reply read = call(actors.get("member"), "GET", history, null);
         assertEquals(200, read.status(), read.body());
         assertTrue(read.body().contains(SECRET), read.body());

@@ -123,6 +123,12 @@ class StreamingEndToEndTest {
         JsonNode view = Gateway.JSON.readTree(send("GET", "/api/v1/runs/" + runId, null, null).body());
         assertEquals("completed", view.get("status").asText());
         assertEquals("openai", view.get("provider").asText());
+        // a run in the public API is snake_case
+        assertEquals(runId, view.get("id").asText(), view.toString());
+        assertEquals(response.headers().firstValue("X-Thread-Id").orElseThrow(), view.get("thread_id").asText());
+        assertTrue(view.path("completed_at").asText().matches("\\d{4}-\\d\\d-\\d\\dT.*Z"), view.toString());
+        assertTrue(view.path("usage").has("input_tokens") && view.path("usage").has("output_tokens"), view.toString());
+        assertTrue(!view.has("runId") && !view.has("threadId") && !view.has("createdAt"), view.toString());
         assertEquals(String.join("", CHUNKS), view.get("content").asText());
         // the answer is in the conversation like a buffered one
         HttpResponse<String> history = send("GET", "/api/agents/demo/history?limit=2", null, null);
@@ -152,7 +158,7 @@ class StreamingEndToEndTest {
         List<Event> events = parse(response.body());
         JsonNode toolEvent = Gateway.JSON.readTree(events.get(0).data());
         assertEquals("tool_call", toolEvent.get("type").asText(), events.toString());
-        assertEquals("calculator", toolEvent.path("tool_call").path("toolName").asText());
+        assertEquals("calculator", toolEvent.path("tool_call").path("tool_name").asText(), toolEvent.toString());
         assertEquals("42", toolEvent.path("tool_call").path("result").asText());
         StringBuilder answer = new StringBuilder();
         for (Event event : events.subList(1, events.size() - 2)) {
@@ -168,6 +174,18 @@ class StreamingEndToEndTest {
                 + "/threads/" + threadId + "/messages/" + messageId, null, null).body());
         assertEquals("calculator", message.path("tool_calls").get(0).path("tool_name").asText(), message.toString());
         assertEquals("6*7", message.path("tool_calls").get(0).path("arguments").path("expression").asText());
+        // the run shows it among its steps, the thread view on the assistant's message (in the view's camelCase)
+        JsonNode run = Gateway.JSON.readTree(send("GET", "/api/v1/runs/" + runId, null, null).body());
+        assertEquals("calculator", run.path("steps").path(0).path("tool_name").asText(), run.toString());
+        JsonNode conversation = Gateway.JSON.readTree(send("GET", "/api/v1/agents/" + agent.get("id").asLong()
+                + "/conversations/" + threadId, null, null).body());
+        JsonNode answered = conversation.path("messages").path(1);
+        assertEquals("assistant", answered.path("role").asText(), conversation.toString());
+        assertEquals("calculator", answered.path("toolCalls").path(0).path("toolName").asText(),
+                conversation.toString());
+        assertEquals("6*7", answered.path("toolCalls").path(0).path("arguments").path("expression").asText());
+        assertEquals("42", answered.path("toolCalls").path(0).path("result").asText());
+        assertEquals(0, conversation.path("messages").path(0).path("toolCalls").size(), conversation.toString());
         // seed 001: the tool-usage index learns it from run.completed (asynchronously)
         String list = "/api/v1/skills/" + agent.get("id").asLong() + "/conversations?includeTools=true";
         JsonNode listed = await().atMost(WAIT).until(() -> Gateway.JSON.readTree(send("GET", list, null, null).body()),

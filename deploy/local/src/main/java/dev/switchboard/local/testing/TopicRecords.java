@@ -1,10 +1,14 @@
 package dev.switchboard.local.testing;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +23,30 @@ import static org.awaitility.Awaitility.await;
  */
 public final class TopicRecords {
 
+    /** How long {@link #first(String, String, int)} waits for the records. */
+    public static final Duration WAIT = Duration.ofSeconds(30);
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private TopicRecords() {
+    }
+
+    /** The first {@code count} records with the key on the topic of the shared test broker ({@link TestInfrastructure}). */
+    public static List<ConsumerRecord<String, String>> first(String topic, String key, int count) {
+        return first(TestInfrastructure.kafkaBootstrapServers(), topic, key, count, WAIT);
+    }
+
+    /** The values of {@link #first(String, String, int)}, each a JSON document (a CloudEvent). */
+    public static List<JsonNode> firstJson(String topic, String key, int count) {
+        return first(topic, key, count).stream().map(TopicRecords::json).toList();
+    }
+
+    private static JsonNode json(ConsumerRecord<String, String> record) {
+        try {
+            return JSON.readTree(record.value());
+        } catch (IOException e) {
+            throw new UncheckedIOException("a record of " + record.topic() + " is not JSON: " + record.value(), e);
+        }
     }
 
     /**

@@ -1,6 +1,5 @@
 package dev.switchboard.gateway.client.run;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Multi;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PathParam;
@@ -28,11 +27,11 @@ interface RunRestClient {
 
     @GET
     @Path("/{id}")
-    Uni<JsonNode> get(@PathParam("id") String id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization);
+    Uni<RunView> get(@PathParam("id") String id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization);
 
     @POST
     @Path("/{id}/cancel")
-    Uni<JsonNode> cancel(@PathParam("id") String id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization);
+    Uni<RunView> cancel(@PathParam("id") String id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization);
 
     @POST
     @Path("/stream")

@@ -1,5 +1,6 @@
 package dev.switchboard.gateway.rest.agents;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.switchboard.gateway.client.agent.AgentToolView;
 import dev.switchboard.gateway.client.agent.AgentView;
 
@@ -8,11 +9,12 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * An agent in the public API: the same JSON agent-service answers ({@code handle} may be null), except that
- * the values of MCP servers' {@code headers} are masked ({@code "***"}).
+ * An agent in the public API (snake_case): the fields agent-service answers ({@code handle} may be null), except
+ * that the values of MCP servers' {@code headers} are masked ({@code "***"}).
  */
 public record AgentResponse(long id, UUID uuid, String handle, String name, String instructions, String model,
-        List<AgentToolView> tools, Instant createdAt, Instant updatedAt) {
+        List<AgentToolView> tools, @JsonProperty("created_at") Instant createdAt,
+        @JsonProperty("updated_at") Instant updatedAt) {
 
     static AgentResponse from(AgentView agent) {
         List<AgentToolView> tools = agent.tools() == null ? List.of()

@@ -5,6 +5,8 @@ import dev.switchboard.platform.web.error.ApiException;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import java.util.List;
+
 /**
  * The body of seed 003's {@code POST /api/agents/{id}/chat} and {@code /chat/stream}; {@code run_id} (optional, a
  * UUID the client chose) names the run so it can be cancelled before its first byte; {@code multitask_strategy}
@@ -20,7 +22,7 @@ public record AgentChatRequest(
         @JsonProperty("run_id") @Size(max = 36, message = "run_id must be a UUID") String runId,
         @JsonProperty("multitask_strategy") String multitaskStrategy) {
 
-    static final java.util.List<String> STRATEGIES = java.util.List.of("enqueue", "reject", "interrupt");
+    static final List<String> STRATEGIES = List.of("enqueue", "reject", "interrupt");
 
     /** {@code multitask_strategy} if valid (null: enqueue); 400 naming it otherwise. */
     String strategy() {

@@ -20,6 +20,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import java.util.UUID;
+
 /**
  * Seed 003: chat with an agent in the caller's current conversation with it, and that conversation's history
  * (snake_case fields). The agent ({@code id}: numeric id, UUID or handle) is resolved through agent-service.
@@ -50,7 +52,7 @@ public class AgentChatResource {
     public Uni<AgentChatResponse> chat(@PathParam("id") String id,
             @Valid @NotNull(message = "a JSON request body is required") AgentChatRequest request) {
         Caller caller = callers.current();
-        java.util.UUID runId = AgentChatStreamResource.runId(request.runId());
+        UUID runId = AgentChatStreamResource.runId(request.runId());
         String strategy = request.strategy();
         // run-service finds the agent as the client named it, and answers which agent ran
         return runs.run(RunRequest.ofAgent(id, request.conversationId(), request.message()).withRunId(runId)

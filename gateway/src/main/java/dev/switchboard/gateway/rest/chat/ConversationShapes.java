@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Size;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * Seed 003's conversation management shapes, which the seed leaves open: defined here in the style of its
@@ -71,7 +72,7 @@ public final class ConversationShapes {
 
     static boolean isUuid(String value) {
         try {
-            java.util.UUID.fromString(value);
+            UUID.fromString(value);
             return value.length() == 36;
         } catch (IllegalArgumentException e) {
             return false;

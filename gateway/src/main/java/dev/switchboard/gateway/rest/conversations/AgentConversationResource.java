@@ -1,5 +1,7 @@
 package dev.switchboard.gateway.rest.conversations;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.switchboard.platform.web.error.ApiException;
 import dev.switchboard.gateway.CanonicalModels;
 import dev.switchboard.gateway.client.agent.AgentClient;
 import dev.switchboard.gateway.client.agent.AgentView;
@@ -9,7 +11,6 @@ import dev.switchboard.gateway.client.thread.ThreadClient;
 import dev.switchboard.gateway.client.thread.ThreadView;
 import dev.switchboard.gateway.security.Caller;
 import dev.switchboard.gateway.security.Callers;
-import dev.switchboard.platform.web.error.ApiException;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
@@ -89,7 +90,7 @@ public class AgentConversationResource {
 
     /**
      * Adds a user to the conversation's participants: they reach it from then on, as its creator does. Only its
-     * creator, an admin or a service key may (403 otherwise). Answers {@code {"threadId", "userIds"}}.
+     * creator, an admin or a service key may (403 otherwise). Answers {@code {"thread_id", "user_ids"}}.
      */
     @PUT
     @Path("/conversations/{threadId}/participants/{userId}")
@@ -118,8 +119,9 @@ public class AgentConversationResource {
                         thread.userIds() == null ? List.of() : thread.userIds()));
     }
 
-    /** {@code {"threadId", "userIds"}}: who takes part in a conversation. */
-    public record ParticipantsResponse(String threadId, List<String> userIds) {
+    /** {@code {"thread_id", "user_ids"}}: who takes part in a conversation (snake_case, a management answer). */
+    public record ParticipantsResponse(@JsonProperty("thread_id") String threadId,
+            @JsonProperty("user_ids") List<String> userIds) {
     }
 
     /** Another agent's thread answers as a thread that does not exist. */

@@ -2,7 +2,9 @@ package dev.switchboard.gateway.rest.messages;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import dev.switchboard.platform.web.error.ApiException;
+import dev.switchboard.gateway.rest.IdDeserializer;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -10,14 +12,15 @@ import java.util.List;
 /**
  * The body of seed 004's {@code POST /api/v1/chat/{agent_id}/threads/{thread_id}/messages}: {@code content}
  * (required, 1-100000 characters), {@code content_html} (up to 200000), {@code role} ({@code user} by default),
- * {@code metadata} (a JSON object up to 16 KB) and {@code agent_id} (if present, the path's agent).
+ * {@code metadata} (a JSON object up to 16 KB) and {@code agent_id} (if present, the path's agent: its UUID, its
+ * numeric id as a string or a JSON number, or its handle).
  */
 public record ChatMessageRequest(
         String content,
         @JsonProperty("content_html") String contentHtml,
         String role,
         JsonNode metadata,
-        @JsonProperty("agent_id") String agentId) {
+        @JsonProperty("agent_id") @JsonDeserialize(using = IdDeserializer.class) String agentId) {
 
     static final List<String> ROLES = List.of("user", "assistant", "system");
     static final int MAX_CONTENT = 100_000;

@@ -1,12 +1,11 @@
 package dev.switchboard.gateway.rest.runs;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.platform.web.error.ApiException;
 import dev.switchboard.gateway.client.run.RunClient;
+import dev.switchboard.gateway.client.run.RunView;
 import dev.switchboard.gateway.config.GatewayConfig;
 import dev.switchboard.gateway.security.Caller;
 import dev.switchboard.gateway.security.Callers;
-import dev.switchboard.platform.web.error.ApiException;
 import io.quarkus.security.Authenticated;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
@@ -28,9 +27,10 @@ import jakarta.ws.rs.sse.Sse;
 import java.time.Duration;
 
 /**
- * Runs: {@code GET /api/v1/runs/{id}} (status {@code queued}, {@code in_progress}, {@code completed},
- * {@code failed}, {@code cancelled}; timings; usage), {@code POST /api/v1/runs/{id}/cancel} (the run once stopped,
- * its partial answer kept; 202 for a run id not started yet, which then stops at once) and
+ * Runs: {@code GET /api/v1/runs/{id}} ({@link RunResponse}, snake_case: status {@code queued}, {@code in_progress},
+ * {@code completed}, {@code failed}, {@code cancelled}; timings; usage; tool calls),
+ * {@code POST /api/v1/runs/{id}/cancel} (the run once stopped, its partial answer kept; 202
+ * {@code {"id", "status": "cancel_requested"}} for a run id not started yet, which then stops at once) and
  * {@code GET /api/v1/runs/{id}/stream} (the run's events after {@code Last-Event-ID} or {@code ?since=N}, then
  * live, for at least a day after it ended).
  */
@@ -52,17 +52,17 @@ public class RunResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public Uni<JsonNode> get(@PathParam("id") String id) {
-        return runs.get(id, callers.current()).map(RunResource::withId);
+    public Uni<RunResponse> get(@PathParam("id") String id) {
+        return runs.get(id, callers.current()).map(RunResponse::of);
     }
 
     @POST
     @Path("/cancel")
     @Produces(MediaType.APPLICATION_JSON)
     public Uni<Response> cancel(@PathParam("id") String id) {
-        return runs.cancel(id, callers.current()).map(run -> run.has("threadId")
-                ? Response.ok(withId(run)).build()
-                : Response.accepted(run).build());
+        return runs.cancel(id, callers.current()).map(run -> run.started()
+                ? Response.ok(RunResponse.of(run)).build()
+                : Response.accepted(new RunResponse.CancelRequested(run.runId(), run.status())).build());
     }
 
     @GET
@@ -74,16 +74,9 @@ public class RunResource {
             @Context HttpServerResponse response) {
         Caller caller = callers.current();
         int from = position(since, lastEventId);
-        JsonNode run = runs.get(id, caller).await().atMost(deadline);
-        RunStreams.headers(response, id, run.path("threadId").asText(null));
+        RunView run = runs.get(id, caller).await().atMost(deadline);
+        RunStreams.headers(response, id, run.threadId());
         return streams.follow(id, from, caller, sse);
-    }
-
-    private static JsonNode withId(JsonNode run) {
-        if (run instanceof ObjectNode object && object.has("runId")) {
-            object.set("id", object.get("runId"));
-        }
-        return run;
     }
 
     /** {@code since} wins; {@code Last-Event-ID} is {@code <run id>:N} (or N); 0 = from the start. */

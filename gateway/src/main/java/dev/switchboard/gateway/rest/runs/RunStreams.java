@@ -14,6 +14,7 @@ import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import org.jboss.resteasy.reactive.client.SseEvent;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -22,7 +23,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * sent it, then {@code data: {"type": "done", "content": ""}} (or {@code error} / {@code cancelled} with the
  * reason or the partial answer) and {@code data: [DONE]}. Every event but the last carries
  * {@code id: <run id>:<n>}, so a client can resume with {@code GET /api/v1/runs/{id}/stream} and
- * {@code Last-Event-ID}; an idle stream gets a {@code : ping} comment every 15 s; nothing is buffered.
+ * {@code Last-Event-ID}; an idle stream gets a {@code : ping} comment every 15 s; nothing is buffered. A
+ * {@code tool_call} event carries the finished call in seed 004's shape ({@code tool_call: {"tool_name", ...}}).
  */
 @ApplicationScoped
 public class RunStreams {
@@ -74,7 +76,7 @@ public class RunStreams {
         ObjectNode out = json.createObjectNode().put("type", type)
                 .put("content", "done".equals(type) ? "" : data.path("content").asText(""));
         if (data.has("tool_call")) {
-            out.set("tool_call", data.get("tool_call"));
+            out.set("tool_call", toolCall(data.get("tool_call")));
         }
         OutboundSseEvent mapped = sse.newEventBuilder().id(SPACE + runId + ":" + event.id())
                 .data(SPACE + out).build();
@@ -83,10 +85,28 @@ public class RunStreams {
                 : Multi.createFrom().item(mapped);
     }
 
+    /**
+     * A {@code tool_call} event's call in seed 004's tool call shape (snake_case): {@code tool_name},
+     * {@code arguments}, {@code result}, {@code error}, {@code start_time}, {@code end_time}.
+     */
+    private JsonNode toolCall(JsonNode call) {
+        if (!call.isObject()) {
+            return call;
+        }
+        ObjectNode out = json.createObjectNode();
+        out.set("tool_name", call.get("toolName"));
+        out.set("arguments", call.get("arguments"));
+        out.set("result", call.get("result"));
+        out.set("error", call.get("error"));
+        out.set("start_time", call.get("startTime"));
+        out.set("end_time", call.get("endTime"));
+        return out;
+    }
+
     private JsonNode parse(String data) {
         try {
             return json.readTree(data == null ? "{}" : data);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return json.createObjectNode();
         }
     }

@@ -1,6 +1,5 @@
 package dev.switchboard.gateway.rest.tools;
 
-import dev.switchboard.gateway.client.run.ToolCatalog;
 import dev.switchboard.gateway.client.run.ToolCatalogClient;
 import dev.switchboard.gateway.security.Callers;
 import io.quarkus.security.Authenticated;
@@ -30,7 +29,7 @@ public class ToolCatalogResource {
     }
 
     @GET
-    public Uni<ToolCatalog> list() {
-        return catalog.list(callers.current());
+    public Uni<ToolsResponse> list() {
+        return catalog.list(callers.current()).map(ToolsResponse::of);
     }
 }
