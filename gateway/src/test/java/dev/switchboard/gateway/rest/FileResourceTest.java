@@ -3,6 +3,7 @@ package dev.switchboard.gateway.rest;
 import dev.switchboard.gateway.stub.ServiceStubs;
 import dev.switchboard.gateway.stub.ServiceStubsResource;
 import dev.switchboard.local.infra.JwtSigner;
+import dev.switchboard.local.testing.Api;
 import dev.switchboard.local.testing.SwitchboardTestResource;
 import dev.switchboard.local.testing.TestInfrastructure;
 import dev.switchboard.local.testing.TestTokens;

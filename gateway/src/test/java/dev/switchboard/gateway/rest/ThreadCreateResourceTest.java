@@ -6,6 +6,8 @@ import dev.switchboard.gateway.stub.ServiceStubs;
 import dev.switchboard.gateway.stub.ServiceStubsResource;
 import dev.switchboard.gateway.stub.StubWorld;
 import dev.switchboard.local.infra.JwtSigner;
+import dev.switchboard.local.testing.Api;
+import dev.switchboard.local.testing.Gate;
 import dev.switchboard.local.testing.SwitchboardTestResource;
 import dev.switchboard.local.testing.TestInfrastructure;
 import dev.switchboard.local.testing.TestTokens;
@@ -24,13 +26,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.notNullValue;
@@ -46,6 +48,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ThreadCreateResourceTest {
 
     static final ObjectMapper JSON = new ObjectMapper();
+    static final Duration WAIT = Duration.ofSeconds(10);
     static final String BODY = """
             {"client_external_ref": "linear-ENG-123",
              "input": {"content": [{"text": "Summarize the launch plan.", "type": "text"}], "type": "user.message"}}""";
@@ -62,8 +65,8 @@ class ThreadCreateResourceTest {
     }
 
     @AfterEach
-    void noDelay() {
-        stubs.runService().delayRuns(Duration.ZERO);
+    void noHold() {
+        stubs.runService().holdRuns(null);
     }
 
     private String threads() {
@@ -164,11 +167,14 @@ class ThreadCreateResourceTest {
     @Test
     void theSameKeyWhileTheFirstIsStillRunningIs409() throws Exception {
         String key = "slow-" + UUID.randomUUID();
-        stubs.runService().delayRuns(Duration.ofMillis(1500));
+        Gate gate = new Gate();
+        stubs.runService().holdRuns(gate);
         CompletableFuture<Integer> first = CompletableFuture.supplyAsync(
                 () -> create(key, BODY).extract().statusCode());
-        waitForRunCall();
+        // the first request is at run-service, held there: it is still running
+        assertTrue(gate.awaitHeld(WAIT), "the first request reached run-service");
         assertError(create(key, BODY), 409, "conflict", "Idempotency-Key");
+        gate.open();
         assertEquals(201, first.get());
         create(key, BODY).statusCode(201);
     }
@@ -177,15 +183,20 @@ class ThreadCreateResourceTest {
     void twoConcurrentRequestsWithOneKeyCreateOneThread() throws Exception {
         String key = "race-" + UUID.randomUUID();
         long before = threadsCreated();
-        stubs.runService().delayRuns(Duration.ofMillis(300));
+        Gate gate = new Gate();
+        stubs.runService().holdRuns(gate);
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
-            List<Callable<Integer>> calls = new ArrayList<>();
+            List<Future<Integer>> calls = new ArrayList<>();
             for (int i = 0; i < 2; i++) {
-                calls.add(() -> create(key, BODY).extract().statusCode());
+                calls.add(pool.submit(() -> create(key, BODY).extract().statusCode()));
             }
+            // one of the two is held at run-service while the other is answered: they overlap
+            assertTrue(gate.awaitHeld(WAIT), "a request reached run-service");
+            await().atMost(WAIT).until(() -> calls.stream().anyMatch(Future::isDone));
+            gate.open();
             List<Integer> statuses = new ArrayList<>();
-            for (Future<Integer> f : pool.invokeAll(calls)) {
+            for (Future<Integer> f : calls) {
                 statuses.add(f.get());
             }
             assertTrue(statuses.contains(201), statuses.toString());
@@ -281,13 +292,6 @@ class ThreadCreateResourceTest {
     @Test
     void withoutATokenItIs401() {
         given().contentType(ContentType.JSON).body(BODY).post(threads()).then().statusCode(401);
-    }
-
-    private void waitForRunCall() throws InterruptedException {
-        int calls = stubs.runService().received().size();
-        for (int i = 0; i < 100 && stubs.runService().received().size() == calls; i++) {
-            Thread.sleep(20);
-        }
     }
 
     private static Object parse(String body) {

@@ -2,12 +2,12 @@ package dev.switchboard.gateway.security;
 
 import dev.switchboard.gateway.stub.ServiceStubs;
 import dev.switchboard.gateway.stub.ServiceStubsResource;
-import dev.switchboard.gateway.stub.StubServer;
 import dev.switchboard.local.infra.JwtSigner;
 import dev.switchboard.local.infra.RsaKeys;
 import dev.switchboard.local.testing.SwitchboardTestResource;
 import dev.switchboard.local.testing.TestInfrastructure;
 import dev.switchboard.local.testing.TestTokens;
+import dev.switchboard.local.testing.stub.StubServer;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;

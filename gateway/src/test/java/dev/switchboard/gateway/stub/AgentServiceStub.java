@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
+import dev.switchboard.local.testing.stub.StubHttp;
+import dev.switchboard.local.testing.stub.StubServer;
 
 import java.io.IOException;
 import java.time.Instant;
@@ -22,7 +24,7 @@ public class AgentServiceStub extends StubServer {
     }
 
     @Override
-    void handle(HttpExchange exchange, String body) throws IOException {
+    protected void handle(HttpExchange exchange, String body) throws IOException {
         StubHttp.Caller caller = StubHttp.caller(exchange);
         String path = exchange.getRequestURI().getPath();
         String method = exchange.getRequestMethod();

@@ -3,6 +3,7 @@ package dev.switchboard.gateway.stub;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
+import dev.switchboard.local.testing.stub.StubHttp;
 
 import java.io.IOException;
 import java.time.Instant;

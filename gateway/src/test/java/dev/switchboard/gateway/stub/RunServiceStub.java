@@ -3,9 +3,11 @@ package dev.switchboard.gateway.stub;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
+import dev.switchboard.local.testing.Gate;
+import dev.switchboard.local.testing.stub.StubHttp;
+import dev.switchboard.local.testing.stub.StubServer;
 
 import java.io.IOException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -23,7 +25,7 @@ public class RunServiceStub extends StubServer {
     }
 
     @Override
-    void handle(HttpExchange exchange, String body) throws IOException {
+    protected void handle(HttpExchange exchange, String body) throws IOException {
         StubHttp.Caller caller = StubHttp.caller(exchange);
         if (world.teams().runService(exchange, caller, body)) {
             return;
@@ -100,18 +102,24 @@ public class RunServiceStub extends StubServer {
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
-    private volatile Duration delay = Duration.ZERO;
+    private volatile Gate hold;
 
-    /** Every run takes this long from now on (a run still in progress). */
-    public void delayRuns(Duration delay) {
-        this.delay = delay;
+    /**
+     * From now on every run waits at the gate before it answers (a run still in progress) until the test lets it
+     * through; null: runs answer at once, and a run still held is let through.
+     */
+    public void holdRuns(Gate gate) {
+        Gate previous = hold;
+        hold = gate;
+        if (previous != null && gate == null) {
+            previous.open();
+        }
     }
 
     private void pause() {
-        try {
-            Thread.sleep(delay.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        Gate gate = hold;
+        if (gate != null) {
+            gate.pass();
         }
     }
 

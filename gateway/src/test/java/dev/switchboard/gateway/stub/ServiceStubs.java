@@ -23,16 +23,4 @@ public class ServiceStubs {
     public RunServiceStub runService() {
         return runService;
     }
-
-    void start() {
-        agentService.start();
-        threadService.start();
-        runService.start();
-    }
-
-    void stop() {
-        agentService.stop();
-        threadService.stop();
-        runService.stop();
-    }
 }

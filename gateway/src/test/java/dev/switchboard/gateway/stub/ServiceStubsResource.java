@@ -1,6 +1,6 @@
 package dev.switchboard.gateway.stub;
 
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import dev.switchboard.local.testing.stub.StubServersResource;
 
 import java.util.Map;
 
@@ -8,26 +8,16 @@ import java.util.Map;
  * Starts the contract stubs of the three services and points the gateway's REST clients at them; a test gets
  * them in a {@link ServiceStubs} field.
  */
-public class ServiceStubsResource implements QuarkusTestResourceLifecycleManager {
+public class ServiceStubsResource extends StubServersResource<ServiceStubs> {
 
-    private final ServiceStubs stubs = new ServiceStubs();
-
-    @Override
-    public Map<String, String> start() {
-        stubs.start();
-        return Map.of(
-                "quarkus.rest-client.agent-service.url", stubs.agentService().url(),
-                "quarkus.rest-client.thread-service.url", stubs.threadService().url(),
-                "quarkus.rest-client.run-service.url", stubs.runService().url());
+    public ServiceStubsResource() {
+        this(new ServiceStubs());
     }
 
-    @Override
-    public void inject(TestInjector testInjector) {
-        testInjector.injectIntoFields(stubs, new TestInjector.MatchesType(ServiceStubs.class));
-    }
-
-    @Override
-    public void stop() {
-        stubs.stop();
+    private ServiceStubsResource(ServiceStubs stubs) {
+        super(stubs, Map.of(
+                "agent-service", stubs.agentService(),
+                "thread-service", stubs.threadService(),
+                "run-service", stubs.runService()));
     }
 }

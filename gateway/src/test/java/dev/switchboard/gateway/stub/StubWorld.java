@@ -1,6 +1,7 @@
 package dev.switchboard.gateway.stub;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.switchboard.local.testing.stub.StubHttp;
 
 import java.time.Instant;
 import java.util.ArrayList;

@@ -3,6 +3,8 @@ package dev.switchboard.gateway.stub;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
+import dev.switchboard.local.testing.stub.StubHttp;
+import dev.switchboard.local.testing.stub.StubServer;
 
 import java.io.IOException;
 import java.util.List;
@@ -32,7 +34,7 @@ public class ThreadServiceStub extends StubServer {
     }
 
     @Override
-    void handle(HttpExchange exchange, String body) throws IOException {
+    protected void handle(HttpExchange exchange, String body) throws IOException {
         StubHttp.Caller caller = StubHttp.caller(exchange);
         if (starts.handle(exchange, caller, body)) {
             return;

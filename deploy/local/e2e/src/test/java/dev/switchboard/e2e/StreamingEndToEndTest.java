@@ -84,20 +84,21 @@ class StreamingEndToEndTest {
         Gate gate = new Gate().let(1); // the role chunk
         model.enqueue(FakeOpenAi.text(CHUNKS, 12, 5).heldBy(gate));
         List<String> lines = new CopyOnWriteArrayList<>();
-        HttpResponse<Stream<String>> response = HTTP.send(request("POST",
+        CompletableFuture<HttpResponse<Stream<String>>> streaming = HTTP.sendAsync(request("POST",
                 "/api/agents/demo/chat/stream", "{\"message\": \"Stream me an answer\"}", null).build(),
                 HttpResponse.BodyHandlers.ofLines());
-        assertEquals(200, response.statusCode());
-        CompletableFuture<Void> read = CompletableFuture.runAsync(() -> response.body().forEach(lines::add));
+        CompletableFuture<Void> read = streaming.thenAccept(r -> r.body().forEach(lines::add));
         // each chunk reaches the client while the model still holds the next one: the stack does not buffer
         for (int i = 0; i < CHUNKS.size(); i++) {
             gate.let(1);
             int sent = i + 1;
-            await().atMost(WAIT).until(() -> textLines(lines) >= sent);
+            await("text event " + sent).atMost(WAIT).until(() -> textLines(lines) >= sent);
             assertEquals(sent, textLines(lines), String.join("\n", lines));
         }
         gate.open();
         read.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        HttpResponse<Stream<String>> response = streaming.get();
+        assertEquals(200, response.statusCode());
         assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream"));
         assertEquals("no-cache", response.headers().firstValue("Cache-Control").orElse(null));
         assertEquals("no", response.headers().firstValue("X-Accel-Buffering").orElse(null));
