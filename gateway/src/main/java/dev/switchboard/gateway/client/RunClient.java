@@ -30,24 +30,14 @@ public class RunClient {
     private final Downstream downstream;
     private final Downstream quick;
     private final InternalTokens tokens;
-    private final CompletionRestClient completions;
     private final ObjectMapper json;
 
-    public RunClient(@RestClient RunRestClient rest, @RestClient CompletionRestClient completions,
-            InternalTokens tokens, GatewayConfig config, ObjectMapper json) {
+    public RunClient(@RestClient RunRestClient rest, InternalTokens tokens, GatewayConfig config, ObjectMapper json) {
         this.rest = rest;
         this.json = json;
-        this.completions = completions;
         this.tokens = tokens;
         this.downstream = new Downstream(SERVICE, config.timeouts().run(), tokens);
         this.quick = new Downstream(SERVICE, config.timeouts().call(), tokens);
-    }
-
-    /** One model answer outside any thread (team routing and summaries): the answer's text. */
-    public Uni<String> complete(String model, String instructions, String message, Caller caller) {
-        return downstream.call(caller, auth -> completions.complete(java.util.Map.of("model", model,
-                "instructions", instructions, "message", message), auth)).map(answer -> answer.path("content")
-                .asText(""));
     }
 
     /** run-service names its fields in camelCase; the public chat bodies name this one in snake_case. */
