@@ -5,6 +5,7 @@ import dev.switchboard.gateway.service.TeamHandover;
 import dev.switchboard.gateway.stub.ServiceStubs;
 import dev.switchboard.gateway.stub.ServiceStubsResource;
 import dev.switchboard.gateway.stub.StubWorld;
+import dev.switchboard.local.testing.Api;
 import dev.switchboard.local.testing.SwitchboardTestResource;
 import dev.switchboard.local.testing.TestTokens;
 import dev.switchboard.platform.web.error.ApiException;
