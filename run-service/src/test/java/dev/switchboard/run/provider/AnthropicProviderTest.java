@@ -139,7 +139,7 @@ class AnthropicProviderTest {
         events.awaitDeltas(3);
         events.subscription.cancel();
 
-        // the fake is held at its gate, so only the client can close the connection (how fast: StreamingBenchmark)
+        // the fake is held at its gate, so only the client can close the connection; no wall-clock bound, which would only measure the machine
         assertTrue(fake.awaitClientClose(10, TimeUnit.SECONDS), "the fake saw the connection closed");
         gate.open(); // whatever the provider still sends may not arrive after the cancel
         assertEquals(pieces.subList(0, 3), events.deltaTexts(), "no delta after the cancel");

@@ -308,7 +308,7 @@ class StreamingEndToEndTest {
         JsonNode run = Gateway.JSON.readTree(cancel.body());
         assertEquals("cancelled", run.get("status").asText());
         assertEquals("", run.get("content").asText());
-        // the model is held at its gate: only run-service can close the call (how fast: StreamingBenchmark)
+        // the model is held at its gate: only run-service can close the call; no wall-clock bound, which would only measure the machine
         await("run-service closed its call to the model").atMost(Duration.ofSeconds(10))
                 .until(() -> model.clientCloses().size() > closesBefore);
         List<Event> events = parse(streaming.get(10, TimeUnit.SECONDS).body());
