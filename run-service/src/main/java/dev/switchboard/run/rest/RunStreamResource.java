@@ -95,7 +95,7 @@ public class RunStreamResource {
             @Valid @NotNull(message = "a JSON body is required") RunRequest request, @Context Sse sse,
             @Context HttpServerResponse response) {
         Caller caller = Caller.of(callers.current());
-        io.vertx.core.Context context = io.vertx.core.Vertx.currentContext();
+        var context = Vertx.currentContext();
         StreamingRuns.Started started = Uni.createFrom().<StreamingRuns.Started>emitter(emitter ->
                         context.runOnContext(ignored -> Uni.createFrom().deferred(() -> streaming.start(caller, request))
                                 .subscribe().with(emitter::complete, emitter::fail)))
