@@ -1,10 +1,10 @@
 package dev.switchboard.agent.event;
 
+import dev.switchboard.platform.web.Timestamps;
 import dev.switchboard.agent.Agent;
 import dev.switchboard.platform.events.CloudEvent;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
@@ -36,7 +36,7 @@ public final class AgentEvents {
                 : agent.tools.stream().map(AgentEventTool::of).toList();
         AgentEventData data = new AgentEventData(agent.orgId, agent.uuid, agent.id, agent.handle, agent.name,
                 agent.instructions, agent.model, tools, agent.createdAt, agent.updatedAt);
-        return CloudEvent.of(eventId, SOURCE, type, agent.uuid.toString(), time.truncatedTo(ChronoUnit.MILLIS),
+        return CloudEvent.of(eventId, SOURCE, type, agent.uuid.toString(), Timestamps.millis(time),
                 schema, data);
     }
 }

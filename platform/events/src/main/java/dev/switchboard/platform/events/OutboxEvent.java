@@ -1,5 +1,6 @@
 package dev.switchboard.platform.events;
 
+import dev.switchboard.platform.web.Timestamps;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.persistence.Column;
@@ -10,7 +11,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 /**
@@ -55,7 +55,7 @@ public class OutboxEvent {
         row.topic = topic;
         row.recordKey = recordKey;
         row.payload = write(event, json);
-        row.createdAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        row.createdAt = Timestamps.now();
         return row;
     }
 

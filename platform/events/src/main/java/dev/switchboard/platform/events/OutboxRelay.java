@@ -1,5 +1,6 @@
 package dev.switchboard.platform.events;
 
+import dev.switchboard.platform.web.Timestamps;
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
@@ -18,7 +19,6 @@ import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -120,7 +120,7 @@ public class OutboxRelay {
                                 + "will retry: %s", row.eventId, row.topic, rows.size() - index, failure.toString());
                         return Uni.createFrom().item(index);
                     }
-                    row.publishedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+                    row.publishedAt = Timestamps.now();
                     return publishInOrder(rows, index + 1, context);
                 });
     }

@@ -5,7 +5,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.time.Instant;
+import dev.switchboard.platform.web.Timestamps;
 import java.util.function.Supplier;
 
 /** The ids of the events this service already applied: a consumer applies each event once. */
@@ -22,6 +22,6 @@ public class ProcessedEventRepository implements PanacheRepositoryBase<Processed
     public <T> Uni<T> applyOnce(String eventId, Supplier<Uni<T>> effect, Supplier<T> alreadyApplied) {
         return findById(eventId).chain(seen -> seen != null
                 ? Uni.createFrom().item(alreadyApplied)
-                : effect.get().call(() -> persist(ProcessedEvent.of(eventId, Instant.now()))));
+                : effect.get().call(() -> persist(ProcessedEvent.of(eventId, Timestamps.now()))));
     }
 }
