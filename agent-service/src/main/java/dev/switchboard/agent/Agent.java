@@ -8,12 +8,11 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import org.hibernate.annotations.ColumnTransformer;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import org.hibernate.annotations.ColumnTransformer;
 
 /** An agent of one organisation: a named model configuration with instructions. */
 @Entity
@@ -64,8 +63,8 @@ public class Agent {
      * A new agent with a fresh UUID and no tools yet ({@link #replaceTools}); timestamps are kept to the
      * millisecond, as the API shows them.
      */
-    public static Agent create(String orgId, String handle, String name, String instructions, String model,
-            Instant now) {
+    public static Agent create(
+            String orgId, String handle, String name, String instructions, String model, Instant now) {
         Agent agent = new Agent();
         agent.uuid = UUID.randomUUID();
         agent.orgId = orgId;

@@ -11,18 +11,14 @@ import java.util.regex.Pattern;
 public sealed interface AgentRef {
 
     Pattern NUMERIC = Pattern.compile("[0-9]{1,18}");
-    Pattern UUID_SHAPE = Pattern.compile(
-            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    Pattern UUID_SHAPE = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     Pattern HANDLE = Pattern.compile("[a-z][a-z0-9-]{0,62}");
 
-    record ById(long id) implements AgentRef {
-    }
+    record ById(long id) implements AgentRef {}
 
-    record ByUuid(UUID uuid) implements AgentRef {
-    }
+    record ByUuid(UUID uuid) implements AgentRef {}
 
-    record ByHandle(String handle) implements AgentRef {
-    }
+    record ByHandle(String handle) implements AgentRef {}
 
     /** The reference {@code raw} denotes, or empty when it has none of the three shapes (no agent can match). */
     static Optional<AgentRef> parse(String raw) {

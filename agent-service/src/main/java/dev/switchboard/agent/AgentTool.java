@@ -3,7 +3,6 @@ package dev.switchboard.agent;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
-
 import java.util.Map;
 
 /**
@@ -18,12 +17,7 @@ import java.util.Map;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record AgentTool(
-        String type,
-        String name,
-        String url,
-        Map<String, String> headers,
-        String server) {
+public record AgentTool(String type, String name, String url, Map<String, String> headers, String server) {
 
     public static final String BUILTIN = "builtin";
     public static final String MCP = "mcp";

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
-
 import java.util.List;
 
 /**
@@ -16,8 +15,7 @@ import java.util.List;
 public class AgentToolsConverter implements AttributeConverter<List<AgentTool>, String> {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final TypeReference<List<AgentTool>> TOOLS = new TypeReference<>() {
-    };
+    private static final TypeReference<List<AgentTool>> TOOLS = new TypeReference<>() {};
 
     @Override
     public String convertToDatabaseColumn(List<AgentTool> tools) {

@@ -1,13 +1,12 @@
 package dev.switchboard.agent;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.Optional;
-import java.util.UUID;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
 
 class AgentRefTest {
 
@@ -21,7 +20,9 @@ class AgentRefTest {
     void aUuidShapeIsAUuidInAnyCase() {
         UUID uuid = UUID.fromString("0b6e1f3c-2d4a-4c8e-9f10-aabbccddeeff");
         assertEquals(Optional.of(new AgentRef.ByUuid(uuid)), AgentRef.parse(uuid.toString()));
-        assertEquals(Optional.of(new AgentRef.ByUuid(uuid)), AgentRef.parse(uuid.toString().toUpperCase()));
+        assertEquals(
+                Optional.of(new AgentRef.ByUuid(uuid)),
+                AgentRef.parse(uuid.toString().toUpperCase()));
     }
 
     @Test

@@ -1,7 +1,6 @@
 package dev.switchboard.gateway;
 
 import dev.switchboard.platform.web.error.ApiException;
-
 import java.util.List;
 
 /**
@@ -31,8 +30,7 @@ public final class CanonicalModels {
             "grok-4.3-fast",
             "grok-4.3");
 
-    private CanonicalModels() {
-    }
+    private CanonicalModels() {}
 
     public static boolean isCanonical(String model) {
         return model != null && IDS.contains(model);

@@ -1,13 +1,13 @@
 package dev.switchboard.gateway;
 
-import dev.switchboard.platform.web.error.ApiException;
-import org.junit.jupiter.api.Test;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.switchboard.platform.web.error.ApiException;
+import org.junit.jupiter.api.Test;
 
 class CanonicalModelsTest {
 

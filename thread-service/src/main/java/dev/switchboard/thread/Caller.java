@@ -1,7 +1,6 @@
 package dev.switchboard.thread;
 
 import dev.switchboard.platform.web.caller.InternalCaller;
-
 import java.util.Arrays;
 
 /**
@@ -18,8 +17,10 @@ public record Caller(String orgId, String userId, boolean reachesOrganisation) {
 
     /** Whether the caller may read the thread and write messages to it. */
     public boolean reaches(ChatThread thread) {
-        return thread.orgId.equals(orgId) && (reachesOrganisation || userId.equals(thread.createdBy)
-                || Arrays.asList(thread.userIds).contains(userId));
+        return thread.orgId.equals(orgId)
+                && (reachesOrganisation
+                        || userId.equals(thread.createdBy)
+                        || Arrays.asList(thread.userIds).contains(userId));
     }
 
     /** Whether the caller may rename or delete the thread: its creator, or an admin. */

@@ -5,7 +5,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
-
 import java.io.Serializable;
 import java.util.UUID;
 
@@ -30,6 +29,5 @@ public class CurrentThread {
     @Column(name = "thread_id", nullable = false)
     public String threadId;
 
-    public record Key(String orgId, String userId, UUID agentId) implements Serializable {
-    }
+    public record Key(String orgId, String userId, UUID agentId) implements Serializable {}
 }

@@ -5,7 +5,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
-
 import java.io.Serializable;
 import java.util.Objects;
 
@@ -46,8 +45,7 @@ public class FileChunk {
         public String fileId;
         public int seq;
 
-        public Key() {
-        }
+        public Key() {}
 
         public Key(String fileId, int seq) {
             this.fileId = fileId;

@@ -17,8 +17,7 @@ public final class FileIds {
      */
     private static final Pattern SHAPE = Pattern.compile("file_[0-9A-Za-z]{20,40}");
 
-    private FileIds() {
-    }
+    private FileIds() {}
 
     public static String next(long epochMillis) {
         char[] id = new char[26];

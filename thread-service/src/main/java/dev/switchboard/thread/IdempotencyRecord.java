@@ -5,7 +5,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
-
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.UUID;
@@ -55,6 +54,5 @@ public class IdempotencyRecord {
     @Column(name = "completed_at")
     public Instant completedAt;
 
-    public record Key(String orgId, String userId, String key) implements Serializable {
-    }
+    public record Key(String orgId, String userId, String key) implements Serializable {}
 }

@@ -4,7 +4,6 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-
 import java.time.Instant;
 
 /** A file a caller uploaded (seed 002); its bytes are {@link FileChunk}s. Visible to its uploader only. */

@@ -3,8 +3,7 @@ package dev.switchboard.thread;
 /** The title a thread gets from its first user message until it is renamed. */
 public final class ThreadTitles {
 
-    private ThreadTitles() {
-    }
+    private ThreadTitles() {}
 
     /** Whitespace collapsed, then cut to {@code max} characters at a word boundary when there is one. */
     public static String fromFirstMessage(String message, int max) {

@@ -5,7 +5,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
-
 import java.io.Serializable;
 import java.time.Instant;
 
@@ -32,6 +31,5 @@ public class ThreadToolUsage {
     @Column(name = "last_used_at", nullable = false)
     public Instant lastUsedAt;
 
-    public record Key(String threadId, String toolName) implements Serializable {
-    }
+    public record Key(String threadId, String toolName) implements Serializable {}
 }

@@ -1,7 +1,6 @@
 package dev.switchboard.agent.event;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -21,5 +20,4 @@ public record AgentEventData(
         String model,
         List<AgentEventTool> tools,
         Instant createdAt,
-        Instant updatedAt) {
-}
+        Instant updatedAt) {}

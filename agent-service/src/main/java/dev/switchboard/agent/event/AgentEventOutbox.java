@@ -8,7 +8,6 @@ import dev.switchboard.platform.events.OutboxRelay;
 import dev.switchboard.platform.events.OutboxRepository;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.time.Instant;
 import java.util.UUID;
 
@@ -36,7 +35,8 @@ public class AgentEventOutbox {
     }
 
     private Uni<Void> write(CloudEvent<AgentEventData> event) {
-        return Uni.createFrom().item(() -> OutboxEvent.of(AgentEvents.TOPIC, event.subject(), event, json))
+        return Uni.createFrom()
+                .item(() -> OutboxEvent.of(AgentEvents.TOPIC, event.subject(), event, json))
                 .chain(outbox::persist)
                 .replaceWithVoid();
     }

@@ -1,7 +1,6 @@
 package dev.switchboard.agent.event;
 
 import dev.switchboard.agent.AgentTool;
-
 import java.net.URI;
 import java.net.URISyntaxException;
 

@@ -9,7 +9,6 @@ import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
-
 import java.util.Collection;
 import java.util.List;
 
@@ -43,7 +42,9 @@ public class AgentRepository implements PanacheRepositoryBase<Agent, Long> {
         var query = earlierKeyIds.isEmpty()
                 ? find("secretsKeyId is null", Sort.by("id"))
                 : find("secretsKeyId is null or secretsKeyId in ?1", Sort.by("id"), earlierKeyIds);
-        return query.withLock(LockModeType.PESSIMISTIC_WRITE).page(Page.ofSize(limit)).list();
+        return query.withLock(LockModeType.PESSIMISTIC_WRITE)
+                .page(Page.ofSize(limit))
+                .list();
     }
 
     /** How many agents have tools sealed with a key that is not in {@code knownKeyIds}. */
@@ -53,10 +54,11 @@ public class AgentRepository implements PanacheRepositoryBase<Agent, Long> {
 
     /** The tools column as stored (JSON text), with fields the entity no longer maps. */
     public Uni<String> storedToolsJson(long id) {
-        return getSession().chain(session -> session
-                .createNativeQuery("select tools::text from agents where id = :id", String.class)
-                .setParameter("id", id)
-                .getSingleResult());
+        return getSession()
+                .chain(session -> session.createNativeQuery(
+                                "select tools::text from agents where id = :id", String.class)
+                        .setParameter("id", id)
+                        .getSingleResult());
     }
 
     public Uni<Boolean> handleTaken(String orgId, String handle) {

@@ -14,9 +14,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.jboss.resteasy.reactive.RestResponse;
-
 import java.net.URI;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /** The internal agent API; the organisation of every call is the {@code org} claim of the internal JWT. */
 @Path("/internal/agents")
@@ -36,8 +35,8 @@ public class AgentResource {
     @POST
     public Uni<RestResponse<AgentResponse>> create(@Valid @NotNull CreateAgentRequest request) {
         return agents.create(org(), request)
-                .map(agent -> RestResponse.ResponseBuilder
-                        .<AgentResponse>created(URI.create("/internal/agents/" + agent.id()))
+                .map(agent -> RestResponse.ResponseBuilder.<AgentResponse>created(
+                                URI.create("/internal/agents/" + agent.id()))
                         .entity(agent)
                         .build());
     }

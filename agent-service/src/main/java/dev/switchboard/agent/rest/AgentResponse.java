@@ -1,7 +1,6 @@
 package dev.switchboard.agent.rest;
 
 import dev.switchboard.agent.AgentTool;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -16,5 +15,4 @@ public record AgentResponse(
         String model,
         List<AgentTool> tools,
         Instant createdAt,
-        Instant updatedAt) {
-}
+        Instant updatedAt) {}

@@ -1,7 +1,6 @@
 package dev.switchboard.agent.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.util.List;
 
 /**
@@ -10,5 +9,4 @@ import java.util.List;
  * references as a client names them: numeric ids (JSON numbers or strings), UUIDs or handles; checked by
  * {@link dev.switchboard.agent.service.TeamService}, which names the entry at fault.
  */
-public record TeamRequest(String name, List<JsonNode> agentIds, String summarizerModel) {
-}
+public record TeamRequest(String name, List<JsonNode> agentIds, String summarizerModel) {}

@@ -14,9 +14,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.jboss.resteasy.reactive.RestResponse;
-
 import java.net.URI;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /**
  * The internal team API; the organisation of every call is the {@code org} claim of the internal JWT. Who may
@@ -39,8 +38,8 @@ public class TeamResource {
     @POST
     public Uni<RestResponse<TeamResponse>> create(TeamRequest request) {
         return teams.create(org(), request)
-                .map(team -> RestResponse.ResponseBuilder
-                        .<TeamResponse>created(URI.create("/internal/teams/" + team.id()))
+                .map(team -> RestResponse.ResponseBuilder.<TeamResponse>created(
+                                URI.create("/internal/teams/" + team.id()))
                         .entity(team)
                         .build());
     }
@@ -75,7 +74,8 @@ public class TeamResource {
         return teams.importTeam(org(), id, team)
                 .map(imported -> imported.created()
                         ? RestResponse.ResponseBuilder.<TeamResponse>created(URI.create("/internal/teams/" + id))
-                                .entity(imported.team()).build()
+                                .entity(imported.team())
+                                .build()
                         : RestResponse.ok(imported.team()));
     }
 

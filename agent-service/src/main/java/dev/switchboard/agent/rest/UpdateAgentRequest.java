@@ -19,5 +19,4 @@ public record UpdateAgentRequest(
         String handle,
 
         /** Read and checked by {@link dev.switchboard.agent.tool.AgentToolsReader}, which names the field at fault. */
-        JsonNode tools) {
-}
+        JsonNode tools) {}

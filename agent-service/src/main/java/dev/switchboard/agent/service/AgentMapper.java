@@ -4,7 +4,6 @@ import dev.switchboard.agent.Agent;
 import dev.switchboard.agent.rest.AgentResponse;
 import dev.switchboard.agent.tool.ToolSecrets;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.util.List;
 
 /**
@@ -21,8 +20,16 @@ public class AgentMapper {
     }
 
     public AgentResponse toResponse(Agent agent) {
-        return new AgentResponse(agent.id, agent.uuid, agent.handle, agent.name, agent.instructions, agent.model,
-                secrets.open(agent), agent.createdAt, agent.updatedAt);
+        return new AgentResponse(
+                agent.id,
+                agent.uuid,
+                agent.handle,
+                agent.name,
+                agent.instructions,
+                agent.model,
+                secrets.open(agent),
+                agent.createdAt,
+                agent.updatedAt);
     }
 
     public List<AgentResponse> toResponses(List<Agent> agents) {

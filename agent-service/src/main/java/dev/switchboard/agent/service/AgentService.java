@@ -1,24 +1,23 @@
 package dev.switchboard.agent.service;
 
-import dev.switchboard.agent.Agent;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.switchboard.agent.Agent;
 import dev.switchboard.agent.AgentRef;
 import dev.switchboard.agent.AgentTool;
-import dev.switchboard.agent.tool.AgentToolsReader;
-import dev.switchboard.agent.tool.MaskedValues;
-import dev.switchboard.agent.tool.ToolSecrets;
 import dev.switchboard.agent.event.AgentEventOutbox;
 import dev.switchboard.agent.repository.AgentRepository;
 import dev.switchboard.agent.rest.AgentResponse;
-import dev.switchboard.platform.web.error.ApiException;
 import dev.switchboard.agent.rest.CreateAgentRequest;
 import dev.switchboard.agent.rest.UpdateAgentRequest;
+import dev.switchboard.agent.tool.AgentToolsReader;
+import dev.switchboard.agent.tool.MaskedValues;
+import dev.switchboard.agent.tool.ToolSecrets;
 import dev.switchboard.platform.events.OutboxRelay;
+import dev.switchboard.platform.web.error.ApiException;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -38,7 +37,11 @@ public class AgentService {
     private final ToolSecrets secrets;
     private final OutboxRelay relay;
 
-    AgentService(AgentRepository agents, AgentEventOutbox events, AgentMapper mapper, ToolSecrets secrets,
+    AgentService(
+            AgentRepository agents,
+            AgentEventOutbox events,
+            AgentMapper mapper,
+            ToolSecrets secrets,
             OutboxRelay relay) {
         this.agents = agents;
         this.events = events;
@@ -54,7 +57,8 @@ public class AgentService {
                         .call(() -> checkHandleShape(handle))
                         .call(() -> ensureHandleFree(orgId, handle))
                         .chain(tools -> agents.persistAndFlush(newAgent(orgId, request, tools)))
-                        .onFailure(AgentService::isHandleConflict).transform(failure -> handleTaken(handle))
+                        .onFailure(AgentService::isHandleConflict)
+                        .transform(failure -> handleTaken(handle))
                         .call(events::created)
                         .map(mapper::toResponse))
                 .invoke(relay::nudge);
@@ -62,8 +66,8 @@ public class AgentService {
 
     private Agent newAgent(String orgId, CreateAgentRequest request, List<AgentTool> tools) {
         Instant now = Instant.now();
-        Agent agent = Agent.create(orgId, request.handle(), request.name(), request.instructions(), request.model(),
-                now);
+        Agent agent =
+                Agent.create(orgId, request.handle(), request.name(), request.instructions(), request.model(), now);
         agent.replaceTools(secrets.seal(agent.uuid, tools), secrets.keyId(), agent.createdAt);
         return agent;
     }
@@ -91,7 +95,8 @@ public class AgentService {
 
     private Uni<Void> applyChanges(Agent found, String orgId, UpdateAgentRequest request, List<AgentTool> tools) {
         String handle = request.handle();
-        return Uni.createFrom().item(found)
+        return Uni.createFrom()
+                .item(found)
                 .call(agent -> handle == null || handle.equals(agent.handle)
                         ? Uni.createFrom().voidItem()
                         : ensureHandleFree(orgId, handle))
@@ -108,7 +113,8 @@ public class AgentService {
                         return Uni.createFrom().voidItem();
                     }
                     return agents.flush()
-                            .onFailure(AgentService::isHandleConflict).transform(failure -> handleTaken(handle))
+                            .onFailure(AgentService::isHandleConflict)
+                            .transform(failure -> handleTaken(handle))
                             .chain(() -> events.updated(agent));
                 })
                 .replaceWithVoid();
@@ -130,14 +136,15 @@ public class AgentService {
             return Uni.createFrom().failure(ApiException.notFound("agent not found"));
         }
         return agents.findByRef(orgId, parsed.get())
-                .onItem().ifNull().failWith(() -> ApiException.notFound("agent not found"));
+                .onItem()
+                .ifNull()
+                .failWith(() -> ApiException.notFound("agent not found"));
     }
 
     /** A handle with the shape of a UUID could never be used as a reference: a UUID is tried first. */
     private static Uni<Void> checkHandleShape(String handle) {
         if (handle != null && AgentRef.looksLikeUuid(handle)) {
-            return Uni.createFrom().failure(
-                    ApiException.invalid("handle must not have the shape of a UUID", "handle"));
+            return Uni.createFrom().failure(ApiException.invalid("handle must not have the shape of a UUID", "handle"));
         }
         return Uni.createFrom().voidItem();
     }
@@ -147,7 +154,9 @@ public class AgentService {
             return Uni.createFrom().voidItem();
         }
         return agents.handleTaken(orgId, handle)
-                .chain(taken -> taken ? Uni.createFrom().failure(handleTaken(handle)) : Uni.createFrom().voidItem());
+                .chain(taken -> taken
+                        ? Uni.createFrom().failure(handleTaken(handle))
+                        : Uni.createFrom().voidItem());
     }
 
     private static ApiException handleTaken(String handle) {

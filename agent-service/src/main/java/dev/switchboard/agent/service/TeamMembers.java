@@ -7,7 +7,6 @@ import dev.switchboard.agent.repository.AgentRepository;
 import dev.switchboard.platform.web.error.ApiException;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -41,7 +40,9 @@ public class TeamMembers {
             String ref = named.get(i);
             String field = FIELD + "[" + i + "]";
             found = found.call(uuids -> find(orgId, ref.trim())
-                    .onItem().ifNull().failWith(() -> new ApiException(404, "not_found", "agent " + ref + " not found", field))
+                    .onItem()
+                    .ifNull()
+                    .failWith(() -> new ApiException(404, "not_found", "agent " + ref + " not found", field))
                     .invoke(agent -> uuids.add(agent.uuid)));
         }
         return found;
@@ -55,8 +56,9 @@ public class TeamMembers {
         List<String> named = new ArrayList<>();
         for (int i = 0; i < refs.size(); i++) {
             JsonNode ref = refs.get(i);
-            String text = ref == null ? null : ref.isTextual() ? ref.textValue()
-                    : ref.isIntegralNumber() ? ref.asText() : null;
+            String text = ref == null
+                    ? null
+                    : ref.isTextual() ? ref.textValue() : ref.isIntegralNumber() ? ref.asText() : null;
             String field = FIELD + "[" + i + "]";
             if (text == null || text.isBlank() || text.length() > 100) {
                 throw ApiException.invalid(field + " must be an agent id, UUID or handle", field);

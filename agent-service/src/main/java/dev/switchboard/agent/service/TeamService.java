@@ -11,7 +11,6 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -34,8 +33,7 @@ public class TeamService {
     }
 
     /** Outcome of an import: the team, and whether it was new here. */
-    public record Imported(TeamResponse team, boolean created) {
-    }
+    public record Imported(TeamResponse team, boolean created) {}
 
     @WithTransaction
     public Uni<TeamResponse> create(String orgId, TeamRequest request) {
@@ -102,7 +100,9 @@ public class TeamService {
     }
 
     private Uni<Team> find(String orgId, UUID id) {
-        return teams.inOrg(orgId, id).onItem().ifNull()
+        return teams.inOrg(orgId, id)
+                .onItem()
+                .ifNull()
                 .failWith(() -> ApiException.notFound("team " + id + " not found"));
     }
 
@@ -153,12 +153,14 @@ public class TeamService {
         }
         name(team.name(), true);
         summarizer(team.summarizerModel());
-        if (team.agentIds() == null || team.agentIds().isEmpty() || team.agentIds().contains(null)) {
+        if (team.agentIds() == null
+                || team.agentIds().isEmpty()
+                || team.agentIds().contains(null)) {
             throw ApiException.invalid("agentIds must list the members' UUIDs", "agentIds");
         }
         if (team.createdAt() == null || team.updatedAt() == null) {
-            throw ApiException.invalid("createdAt and updatedAt are required",
-                    team.createdAt() == null ? "createdAt" : "updatedAt");
+            throw ApiException.invalid(
+                    "createdAt and updatedAt are required", team.createdAt() == null ? "createdAt" : "updatedAt");
         }
     }
 }

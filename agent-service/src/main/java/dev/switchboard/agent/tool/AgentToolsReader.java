@@ -3,7 +3,6 @@ package dev.switchboard.agent.tool;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.agent.AgentTool;
 import dev.switchboard.platform.web.error.ApiException;
-
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
@@ -31,13 +30,12 @@ public final class AgentToolsReader {
     static final Pattern HEADER_NAME = Pattern.compile("[A-Za-z0-9!#$%&'*+.^_`|~-]{1,100}");
     /** The name of an operator-defined stdio MCP server; run-service checks its own definitions the same way. */
     static final Pattern SERVER_NAME = Pattern.compile("[a-z][a-z0-9_-]{0,62}");
+
     private static final Set<String> BUILTIN_FIELDS = Set.of("type", "name");
     private static final Set<String> HTTP_FIELDS = Set.of("type", "url", "headers");
     private static final Set<String> SERVER_FIELDS = Set.of("type", "server");
     /** What an agent could set before stdio MCP servers became the operator's: refused with a pointer to server. */
-
-    private AgentToolsReader() {
-    }
+    private AgentToolsReader() {}
 
     /** The tools {@code node} describes; null when it is absent or JSON null (nothing to set). */
     public static List<AgentTool> read(JsonNode node) {
@@ -82,8 +80,10 @@ public final class AgentToolsReader {
         boolean hasUrl = node.has("url") && !node.get("url").isNull();
         boolean hasServer = node.has("server") && !node.get("server").isNull();
         if (hasUrl == hasServer) {
-            throw invalid(at + " needs exactly one of url (an MCP server of your own) or server (one of the "
-                    + "operator's, by name)", at + (hasUrl ? ".server" : ".url"));
+            throw invalid(
+                    at + " needs exactly one of url (an MCP server of your own) or server (one of the "
+                            + "operator's, by name)",
+                    at + (hasUrl ? ".server" : ".url"));
         }
         if (hasUrl) {
             onlyFields(node, at, HTTP_FIELDS, "an MCP server with a url");
@@ -102,8 +102,9 @@ public final class AgentToolsReader {
     private static void refuseRetiredFields(JsonNode node, String at) {
         for (String field : List.of("command", "args", "env")) {
             if (node.has(field)) {
-                throw invalid(at + "." + field + " is not accepted: the operator defines stdio MCP servers (command, "
-                        + "arguments, environment); pick one by name with \"server\" (GET /api/v1/tools lists them)",
+                throw invalid(
+                        at + "." + field + " is not accepted: the operator defines stdio MCP servers (command, "
+                                + "arguments, environment); pick one by name with \"server\" (GET /api/v1/tools lists them)",
                         at + "." + field);
             }
         }
@@ -166,10 +167,12 @@ public final class AgentToolsReader {
                 throw invalid(entryPath + " is not a valid name", entryPath);
             }
             JsonNode value = entry.getValue();
-            if (!value.isTextual() || value.asText().length() > MAX_VALUE
-                    || value.asText().indexOf('\r') >= 0 || value.asText().indexOf('\n') >= 0) {
-                throw invalid(entryPath + " must be a single-line string of at most " + MAX_VALUE + " characters",
-                        entryPath);
+            if (!value.isTextual()
+                    || value.asText().length() > MAX_VALUE
+                    || value.asText().indexOf('\r') >= 0
+                    || value.asText().indexOf('\n') >= 0) {
+                throw invalid(
+                        entryPath + " must be a single-line string of at most " + MAX_VALUE + " characters", entryPath);
             }
             values.put(entry.getKey(), value.asText());
         }

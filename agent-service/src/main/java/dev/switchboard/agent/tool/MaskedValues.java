@@ -2,7 +2,6 @@ package dev.switchboard.agent.tool;
 
 import dev.switchboard.agent.AgentTool;
 import dev.switchboard.platform.web.error.ApiException;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,8 +17,7 @@ public final class MaskedValues {
 
     public static final String MASK = "***";
 
-    private MaskedValues() {
-    }
+    private MaskedValues() {}
 
     /** {@code requested} with every mask replaced by the stored value it stands for (null stays null). */
     public static List<AgentTool> restore(List<AgentTool> requested, List<AgentTool> stored) {
@@ -46,8 +44,10 @@ public final class MaskedValues {
             if (MASK.equals(value)) {
                 String kept = stored == null ? null : stored.get(key);
                 if (kept == null) {
-                    throw ApiException.invalid(at + "." + key + " is the mask " + MASK
-                            + " but this server has no stored value for it: send the real value", at + "." + key);
+                    throw ApiException.invalid(
+                            at + "." + key + " is the mask " + MASK
+                                    + " but this server has no stored value for it: send the real value",
+                            at + "." + key);
                 }
                 restored.put(key, kept);
             } else {

@@ -1,14 +1,14 @@
 package dev.switchboard.agent.tool;
 
-import javax.crypto.Cipher;
-import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Seals short strings with AES-256-GCM: a random 96-bit nonce per value, a 128-bit tag, and associated data that
@@ -45,7 +45,10 @@ final class SecretCipher {
         try {
             Cipher cipher = cipher(Cipher.ENCRYPT_MODE, keys.current(), nonce, associatedData);
             byte[] sealed = cipher.doFinal(clear.getBytes(StandardCharsets.UTF_8));
-            byte[] out = ByteBuffer.allocate(nonce.length + sealed.length).put(nonce).put(sealed).array();
+            byte[] out = ByteBuffer.allocate(nonce.length + sealed.length)
+                    .put(nonce)
+                    .put(sealed)
+                    .array();
             return PREFIX + keys.currentId() + ":" + B64.encodeToString(out);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM is not available in this JVM", e);
@@ -76,8 +79,8 @@ final class SecretCipher {
             Cipher cipher = cipher(Cipher.DECRYPT_MODE, key, nonce, associatedData);
             return new String(cipher.doFinal(in, NONCE_BYTES, in.length - NONCE_BYTES), StandardCharsets.UTF_8);
         } catch (GeneralSecurityException | IllegalArgumentException e) {
-            throw new IllegalStateException("a stored secret sealed with key " + keyId + " does not open: it was "
-                    + "altered or moved", e);
+            throw new IllegalStateException(
+                    "a stored secret sealed with key " + keyId + " does not open: it was " + "altered or moved", e);
         }
     }
 

@@ -1,9 +1,6 @@
 package dev.switchboard.agent.tool;
 
 import dev.switchboard.agent.config.AgentsConfig;
-import org.jboss.logging.Logger;
-
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -13,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import javax.crypto.spec.SecretKeySpec;
+import org.jboss.logging.Logger;
 
 /**
  * The AES-256 keys of {@link SecretCipher}: the current one, which seals, and earlier ones, which still open what
@@ -40,8 +39,10 @@ final class SecretKeys {
         } else if (config.generateMissingKey()) {
             current = new byte[32];
             new SecureRandom().nextBytes(current);
-            LOG.warnf("%s is not set: MCP header values are sealed with a key made up for this run, which the next "
-                    + "run will not have. Set it (32 random bytes, base64) to keep them readable.", KEY_VARIABLE);
+            LOG.warnf(
+                    "%s is not set: MCP header values are sealed with a key made up for this run, which the next "
+                            + "run will not have. Set it (32 random bytes, base64) to keep them readable.",
+                    KEY_VARIABLE);
         } else {
             throw new IllegalStateException(KEY_VARIABLE + " (switchboard.agents.secrets.key) is not set: "
                     + "agent-service seals MCP header values in its database with it. Set it to 32 random bytes "
@@ -94,8 +95,8 @@ final class SecretKeys {
             throw new IllegalStateException(what + " is not base64");
         }
         if (key.length != 32) {
-            throw new IllegalStateException(what + " must be 32 bytes (AES-256), base64; it is " + key.length
-                    + " bytes");
+            throw new IllegalStateException(
+                    what + " must be 32 bytes (AES-256), base64; it is " + key.length + " bytes");
         }
         return key;
     }
@@ -105,7 +106,10 @@ final class SecretKeys {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             sha.update("switchboard-secrets-key-id:".getBytes(StandardCharsets.US_ASCII));
             byte[] digest = sha.digest(key);
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 8);
+            return Base64.getUrlEncoder()
+                    .withoutPadding()
+                    .encodeToString(digest)
+                    .substring(0, 8);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("this JVM has no SHA-256", e);
         }

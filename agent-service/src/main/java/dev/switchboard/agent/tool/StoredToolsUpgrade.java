@@ -10,14 +10,13 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.jboss.logging.Logger;
-
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.jboss.logging.Logger;
 
 /**
  * Brings stored tools up to date, one batch per transaction ({@link StoredToolsUpgradeAtStart} runs it):
@@ -53,9 +52,12 @@ public class StoredToolsUpgrade {
         Set<String> earlier = new HashSet<>(secrets.keyIds());
         earlier.remove(secrets.keyId());
         return agents.lockUnsealed(earlier, limit)
-                .call(batch -> Multi.createFrom().iterable(batch)
-                        .onItem().transformToUniAndConcatenate(this::upgrade)
-                        .collect().last())
+                .call(batch -> Multi.createFrom()
+                        .iterable(batch)
+                        .onItem()
+                        .transformToUniAndConcatenate(this::upgrade)
+                        .collect()
+                        .last())
                 .map(List::size);
     }
 
@@ -67,15 +69,17 @@ public class StoredToolsUpgrade {
 
     private Uni<Void> upgrade(Agent agent) {
         List<AgentTool> clear = secrets.open(agent);
-        List<AgentTool> kept = clear.stream().filter(tool -> !tool.isRetiredStdioServer()).toList();
+        List<AgentTool> kept =
+                clear.stream().filter(tool -> !tool.isRetiredStdioServer()).toList();
         if (kept.size() == clear.size()) {
             agent.resealTools(secrets.seal(agent.uuid, clear), secrets.keyId());
             return Uni.createFrom().voidItem();
         }
         return agents.storedToolsJson(agent.id)
-                .invoke(json -> LOG.warnf("agent %s of organisation %s: removed %d MCP server(s) it started with a "
-                        + "command of its own (%s): stdio MCP servers are now defined by the operator "
-                        + "(run-service switchboard.tools.mcp.servers) and agents pick one by name",
+                .invoke(json -> LOG.warnf(
+                        "agent %s of organisation %s: removed %d MCP server(s) it started with a "
+                                + "command of its own (%s): stdio MCP servers are now defined by the operator "
+                                + "(run-service switchboard.tools.mcp.servers) and agents pick one by name",
                         agent.uuid, agent.orgId, clear.size() - kept.size(), String.join(", ", commands(json))))
                 .invoke(() -> agent.replaceTools(secrets.seal(agent.uuid, kept), secrets.keyId(), Instant.now()))
                 .chain(() -> events.updated(agent));

@@ -34,8 +34,10 @@ public class StoredToolsUpgradeAtStart {
         }
         long unreadable = VertxContextSupport.subscribeAndAwait(upgrade::unreadable);
         if (unreadable > 0) {
-            LOG.errorf("%d agent(s) have MCP header values sealed with a key this service does not have: their "
-                    + "reads fail until that key is in %s", unreadable, SecretKeys.PREVIOUS_VARIABLE);
+            LOG.errorf(
+                    "%d agent(s) have MCP header values sealed with a key this service does not have: their "
+                            + "reads fail until that key is in %s",
+                    unreadable, SecretKeys.PREVIOUS_VARIABLE);
         }
     }
 }

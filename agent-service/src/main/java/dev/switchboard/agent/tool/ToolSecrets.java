@@ -6,7 +6,6 @@ import dev.switchboard.agent.config.AgentsConfig;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -74,8 +73,8 @@ public class ToolSecrets {
             try {
                 out.put(name, seal ? cipher.seal(value, bound) : cipher.open(value, bound));
             } catch (IllegalStateException e) {
-                throw new IllegalStateException("agent " + agentUuid + ", header " + name + " of " + tool.url() + ": "
-                        + e.getMessage(), e);
+                throw new IllegalStateException(
+                        "agent " + agentUuid + ", header " + name + " of " + tool.url() + ": " + e.getMessage(), e);
             }
         });
         return out;

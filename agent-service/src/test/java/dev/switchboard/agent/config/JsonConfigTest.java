@@ -1,16 +1,15 @@
 package dev.switchboard.agent.config;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchboard.local.testing.SwitchboardTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.Test;
-
 import java.time.Instant;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
 
 /** The application's ObjectMapper (REST bodies and event payloads) writes instants with exactly 3 digits. */
 @QuarkusTest
@@ -22,9 +21,11 @@ class JsonConfigTest {
 
     @Test
     void instantsHaveMillisecondsInUtc() throws Exception {
-        assertEquals("{\"t\":\"2026-05-01T10:00:00.000Z\"}",
+        assertEquals(
+                "{\"t\":\"2026-05-01T10:00:00.000Z\"}",
                 json.writeValueAsString(Map.of("t", Instant.parse("2026-05-01T10:00:00Z"))));
-        assertEquals("{\"t\":\"2026-05-01T10:00:00.120Z\"}",
+        assertEquals(
+                "{\"t\":\"2026-05-01T10:00:00.120Z\"}",
                 json.writeValueAsString(Map.of("t", Instant.parse("2026-05-01T10:00:00.120999Z"))));
     }
 }

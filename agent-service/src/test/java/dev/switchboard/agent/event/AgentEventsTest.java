@@ -1,22 +1,22 @@
 package dev.switchboard.agent.event;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.switchboard.agent.Agent;
 import dev.switchboard.agent.AgentTool;
 import dev.switchboard.platform.web.json.JsonConfig;
-import org.junit.jupiter.api.Test;
-
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 class AgentEventsTest {
 
@@ -30,8 +30,18 @@ class AgentEventsTest {
         JsonNode event = json.readTree(json.writeValueAsString(
                 AgentEvents.created(agent, eventId, Instant.parse("2026-05-01T10:00:00.123456Z"))));
 
-        assertEquals(List.of("specversion", "id", "source", "type", "subject", "time", "datacontenttype",
-                "dataschema", "data"), fieldNames(event));
+        assertEquals(
+                List.of(
+                        "specversion",
+                        "id",
+                        "source",
+                        "type",
+                        "subject",
+                        "time",
+                        "datacontenttype",
+                        "dataschema",
+                        "data"),
+                fieldNames(event));
         assertEquals("1.0", event.get("specversion").asText());
         assertEquals(eventId.toString(), event.get("id").asText());
         assertEquals("/agent-service", event.get("source").asText());
@@ -39,7 +49,9 @@ class AgentEventsTest {
         assertEquals(agent.uuid.toString(), event.get("subject").asText());
         assertEquals("2026-05-01T10:00:00.123Z", event.get("time").asText());
         assertEquals("application/json", event.get("datacontenttype").asText());
-        assertEquals("urn:switchboard:schema:agent.created.v1", event.get("dataschema").asText());
+        assertEquals(
+                "urn:switchboard:schema:agent.created.v1",
+                event.get("dataschema").asText());
 
         JsonNode data = event.get("data");
         assertEquals("org-1", data.get("orgId").asText());
@@ -59,22 +71,30 @@ class AgentEventsTest {
         Agent agent = agent();
         agent.apply("helper", null, null, null, Instant.parse("2026-05-01T11:00:00.5Z"));
 
-        JsonNode event = json.readTree(json.writeValueAsString(
-                AgentEvents.updated(agent, UUID.randomUUID(), Instant.now())));
+        JsonNode event =
+                json.readTree(json.writeValueAsString(AgentEvents.updated(agent, UUID.randomUUID(), Instant.now())));
 
         assertEquals("switchboard.agent.updated", event.get("type").asText());
-        assertEquals("urn:switchboard:schema:agent.updated.v1", event.get("dataschema").asText());
+        assertEquals(
+                "urn:switchboard:schema:agent.updated.v1",
+                event.get("dataschema").asText());
         assertEquals("helper", event.get("data").get("handle").asText());
-        assertEquals("2026-05-01T11:00:00.500Z", event.get("data").get("updatedAt").asText());
+        assertEquals(
+                "2026-05-01T11:00:00.500Z", event.get("data").get("updatedAt").asText());
     }
 
     @Test
     void toolsAreNamedByTypeAndNameOnly() throws Exception {
         Agent agent = agent();
-        agent.replaceTools(List.of(AgentTool.builtin("calculator"),
-                AgentTool.mcpUrl("https://mcp.example.com:8443/v1/mcp?token=query-secret",
-                        Map.of("Authorization", "enc:v1:abcdefgh:sealed")),
-                AgentTool.mcpServer("everything")), "abcdefgh", Instant.parse("2026-05-01T10:00:00Z"));
+        agent.replaceTools(
+                List.of(
+                        AgentTool.builtin("calculator"),
+                        AgentTool.mcpUrl(
+                                "https://mcp.example.com:8443/v1/mcp?token=query-secret",
+                                Map.of("Authorization", "enc:v1:abcdefgh:sealed")),
+                        AgentTool.mcpServer("everything")),
+                "abcdefgh",
+                Instant.parse("2026-05-01T10:00:00Z"));
 
         String event = json.writeValueAsString(AgentEvents.updated(agent, UUID.randomUUID(), Instant.now()));
         JsonNode tools = json.readTree(event).get("data").get("tools");
@@ -91,13 +111,13 @@ class AgentEventsTest {
     void anUnsavedAgentHasNoEvent() {
         Agent agent = agent();
         agent.id = null;
-        assertThrows(IllegalArgumentException.class,
-                () -> AgentEvents.created(agent, UUID.randomUUID(), Instant.now()));
+        assertThrows(
+                IllegalArgumentException.class, () -> AgentEvents.created(agent, UUID.randomUUID(), Instant.now()));
     }
 
     private static Agent agent() {
-        Agent agent = Agent.create("org-1", null, "Helper", "Be brief.", "gpt-5-mini",
-                Instant.parse("2026-05-01T09:00:00.000999Z"));
+        Agent agent = Agent.create(
+                "org-1", null, "Helper", "Be brief.", "gpt-5-mini", Instant.parse("2026-05-01T09:00:00.000999Z"));
         agent.id = 42L;
         return agent;
     }
@@ -109,7 +129,7 @@ class AgentEventsTest {
     }
 
     private static List<String> fieldNames(JsonNode node) {
-        List<String> names = new java.util.ArrayList<>();
+        List<String> names = new ArrayList<>();
         node.fieldNames().forEachRemaining(names::add);
         return names;
     }

@@ -1,21 +1,5 @@
 package dev.switchboard.agent.rest;
 
-import dev.switchboard.local.testing.Api;
-import dev.switchboard.local.testing.SwitchboardTestResource;
-import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.path.json.JsonPath;
-import org.junit.jupiter.api.Test;
-
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-
 import static dev.switchboard.agent.rest.AgentApi.create;
 import static dev.switchboard.agent.rest.AgentApi.createAgent;
 import static dev.switchboard.local.testing.Api.TIME;
@@ -29,6 +13,20 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.switchboard.local.testing.SwitchboardTestResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
 @QuarkusTest
 @WithTestResource(SwitchboardTestResource.class)
 class AgentResourceTest {
@@ -36,8 +34,17 @@ class AgentResourceTest {
     @Test
     void createsAnAgentAndReadsItBackByEveryRef() {
         String org = newOrg();
-        JsonPath created = create(org, Map.of("name", "Support Bot", "instructions", "Be kind.",
-                "model", "gpt-5-mini", "handle", "support-bot"))
+        JsonPath created = create(
+                        org,
+                        Map.of(
+                                "name",
+                                "Support Bot",
+                                "instructions",
+                                "Be kind.",
+                                "model",
+                                "gpt-5-mini",
+                                "handle",
+                                "support-bot"))
                 .statusCode(201)
                 .header("Location", matchesPattern(".*/internal/agents/\\d+"))
                 .body("name", equalTo("Support Bot"))
@@ -46,14 +53,22 @@ class AgentResourceTest {
                 .body("handle", equalTo("support-bot"))
                 .body("uuid", matchesPattern("[0-9a-f-]{36}"))
                 .body("createdAt", matchesPattern(TIME))
-                .extract().jsonPath();
+                .extract()
+                .jsonPath();
 
         assertEquals(created.getString("createdAt"), created.getString("updatedAt"));
         Map<String, Object> agent = created.getMap("");
-        for (String ref : List.of(String.valueOf(created.getLong("id")), created.getString("uuid"),
-                created.getString("uuid").toUpperCase(), "support-bot")) {
+        for (String ref : List.of(
+                String.valueOf(created.getLong("id")),
+                created.getString("uuid"),
+                created.getString("uuid").toUpperCase(),
+                "support-bot")) {
             Map<String, Object> read = as(org).get("/internal/agents/" + ref)
-                    .then().statusCode(200).extract().jsonPath().getMap("");
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath()
+                    .getMap("");
             assertEquals(agent, read, "read back by " + ref);
         }
     }
@@ -75,13 +90,31 @@ class AgentResourceTest {
         long foreign = createAgent(other, "first").extract().jsonPath().getLong("id");
         long second = createAgent(org, null).extract().jsonPath().getLong("id");
 
-        List<Long> ids = as(org).get("/internal/agents").then().statusCode(200)
-                .extract().jsonPath().getList("agents.id", Long.class);
+        List<Long> ids = as(org).get("/internal/agents")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("agents.id", Long.class);
         assertEquals(List.of(first, second), ids);
-        assertEquals(List.of(foreign), as(other).get("/internal/agents").then().statusCode(200)
-                .extract().jsonPath().getList("agents.id", Long.class));
-        assertEquals(List.of(), as(newOrg()).get("/internal/agents").then().statusCode(200)
-                .extract().jsonPath().getList("agents"));
+        assertEquals(
+                List.of(foreign),
+                as(other)
+                        .get("/internal/agents")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath()
+                        .getList("agents.id", Long.class));
+        assertEquals(
+                List.of(),
+                as(newOrg())
+                        .get("/internal/agents")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath()
+                        .getList("agents"));
     }
 
     @Test
@@ -92,8 +125,14 @@ class AgentResourceTest {
 
         for (String ref : List.of(String.valueOf(agent.getLong("id")), agent.getString("uuid"), "private-bot")) {
             assertError(as(stranger).get("/internal/agents/" + ref).then(), 404, "not_found", null);
-            assertError(as(stranger).body(Map.of("name", "stolen")).patch("/internal/agents/" + ref).then(),
-                    404, "not_found", null);
+            assertError(
+                    as(stranger)
+                            .body(Map.of("name", "stolen"))
+                            .patch("/internal/agents/" + ref)
+                            .then(),
+                    404,
+                    "not_found",
+                    null);
         }
         as(owner).get("/internal/agents/private-bot").then().statusCode(200).body("name", equalTo("Agent private-bot"));
     }
@@ -101,8 +140,8 @@ class AgentResourceTest {
     @Test
     void unknownRefsAreNotFound() {
         String org = newOrg();
-        for (String ref : List.of("999999999", "00000000-0000-0000-0000-000000000000", "nobody", "Not_A_Ref",
-                "99999999999999999999")) {
+        for (String ref : List.of(
+                "999999999", "00000000-0000-0000-0000-000000000000", "nobody", "Not_A_Ref", "99999999999999999999")) {
             assertError(as(org).get("/internal/agents/" + ref).then(), 404, "not_found", null);
         }
     }
@@ -115,7 +154,8 @@ class AgentResourceTest {
 
         JsonPath after = as(org).body(Map.of("name", "Renamed", "model", "claude-sonnet-4", "handle", "patched"))
                 .patch("/internal/agents/" + id)
-                .then().statusCode(200)
+                .then()
+                .statusCode(200)
                 .body("name", equalTo("Renamed"))
                 .body("model", equalTo("claude-sonnet-4"))
                 .body("handle", equalTo("patched"))
@@ -123,14 +163,17 @@ class AgentResourceTest {
                 .body("uuid", equalTo(before.getString("uuid")))
                 .body("createdAt", equalTo(before.getString("createdAt")))
                 .body("updatedAt", matchesPattern(TIME))
-                .extract().jsonPath();
+                .extract()
+                .jsonPath();
         assertTrue(!Instant.parse(after.getString("updatedAt")).isBefore(Instant.parse(before.getString("createdAt"))));
 
         as(org).get("/internal/agents/patched").then().statusCode(200).body("name", equalTo("Renamed"));
         assertError(as(org).get("/internal/agents/patch-me").then(), 404, "not_found", null);
 
-        as(org).body(Map.of("instructions", "New rules.")).patch("/internal/agents/patched")
-                .then().statusCode(200)
+        as(org).body(Map.of("instructions", "New rules."))
+                .patch("/internal/agents/patched")
+                .then()
+                .statusCode(200)
                 .body("instructions", equalTo("New rules."))
                 .body("name", equalTo("Renamed"));
     }
@@ -139,13 +182,21 @@ class AgentResourceTest {
     void aHandleIsUniquePerOrg() {
         String org = newOrg();
         createAgent(org, "taken");
-        assertError(create(org, Map.of("name", "Second", "model", "m", "handle", "taken")), 409, "conflict",
-                "handle");
+        assertError(create(org, Map.of("name", "Second", "model", "m", "handle", "taken")), 409, "conflict", "handle");
 
-        String id = String.valueOf(createAgent(org, "other").extract().jsonPath().getLong("id"));
-        assertError(as(org).body(Map.of("handle", "taken")).patch("/internal/agents/" + id).then(), 409,
-                "conflict", "handle");
-        as(org).body(Map.of("handle", "other")).patch("/internal/agents/" + id).then().statusCode(200);
+        String id =
+                String.valueOf(createAgent(org, "other").extract().jsonPath().getLong("id"));
+        assertError(
+                as(org).body(Map.of("handle", "taken"))
+                        .patch("/internal/agents/" + id)
+                        .then(),
+                409,
+                "conflict",
+                "handle");
+        as(org).body(Map.of("handle", "other"))
+                .patch("/internal/agents/" + id)
+                .then()
+                .statusCode(200);
 
         createAgent(newOrg(), "taken");
     }
@@ -158,7 +209,8 @@ class AgentResourceTest {
             List<Future<Integer>> answers = new ArrayList<>();
             for (int i = 0; i < 6; i++) {
                 answers.add(pool.submit(() -> create(org, Map.of("name", "Racer", "model", "m", "handle", "racer"))
-                        .extract().statusCode()));
+                        .extract()
+                        .statusCode()));
             }
             List<Integer> statuses = new ArrayList<>();
             for (Future<Integer> answer : answers) {

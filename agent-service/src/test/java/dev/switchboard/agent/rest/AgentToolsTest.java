@@ -1,17 +1,5 @@
 package dev.switchboard.agent.rest;
 
-import dev.switchboard.local.testing.Api;
-import dev.switchboard.local.testing.SwitchboardTestResource;
-import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.path.json.JsonPath;
-import org.junit.jupiter.api.Test;
-
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-
 import static dev.switchboard.agent.rest.AgentApi.create;
 import static dev.switchboard.local.testing.Api.as;
 import static dev.switchboard.local.testing.Api.assertError;
@@ -21,14 +9,24 @@ import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.switchboard.local.testing.SwitchboardTestResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
 /** An agent's tools: set on create and update, read back whole (internal callers see header values). */
 @QuarkusTest
 @WithTestResource(SwitchboardTestResource.class)
 class AgentToolsTest {
 
     static final Map<String, Object> CALCULATOR = Map.of("type", "builtin", "name", "calculator");
-    static final Map<String, Object> HTTP_SERVER = Map.of("type", "mcp", "url", "https://mcp.example.com/mcp",
-            "headers", Map.of("Authorization", "Bearer secret-1"));
+    static final Map<String, Object> HTTP_SERVER = Map.of(
+            "type", "mcp", "url", "https://mcp.example.com/mcp", "headers", Map.of("Authorization", "Bearer secret-1"));
     static final Map<String, Object> OPERATOR_SERVER = Map.of("type", "mcp", "server", "everything");
 
     @Test
@@ -38,11 +36,20 @@ class AgentToolsTest {
         JsonPath created = create(org, agent(tools)).statusCode(201).extract().jsonPath();
         assertEquals(tools, created.getList("tools"));
 
-        JsonPath read = as(org).get("/internal/agents/" + created.getLong("id")).then().statusCode(200)
-                .extract().jsonPath();
+        JsonPath read = as(org).get("/internal/agents/" + created.getLong("id"))
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertEquals(tools, read.getList("tools"));
-        assertEquals(tools, as(org).get("/internal/agents").then().statusCode(200).extract().jsonPath()
-                .getList("agents[0].tools"));
+        assertEquals(
+                tools,
+                as(org).get("/internal/agents")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath()
+                        .getList("agents[0].tools"));
     }
 
     @Test
@@ -54,37 +61,67 @@ class AgentToolsTest {
     @Test
     void patchReplacesToolsAndLeavesThemWhenAbsent() {
         String org = newOrg();
-        long id = create(org, agent(List.of(CALCULATOR))).statusCode(201).extract().jsonPath().getLong("id");
+        long id = create(org, agent(List.of(CALCULATOR)))
+                .statusCode(201)
+                .extract()
+                .jsonPath()
+                .getLong("id");
         String path = "/internal/agents/" + id;
 
-        as(org).body(Map.of("name", "Renamed")).patch(path).then().statusCode(200)
+        as(org).body(Map.of("name", "Renamed"))
+                .patch(path)
+                .then()
+                .statusCode(200)
                 .body("tools", equalTo(List.of(CALCULATOR)));
         List<Map<String, Object>> replaced = List.of(Map.of("type", "builtin", "name", "current_time"), HTTP_SERVER);
-        as(org).body(Map.of("tools", replaced)).patch(path).then().statusCode(200)
+        as(org).body(Map.of("tools", replaced))
+                .patch(path)
+                .then()
+                .statusCode(200)
                 .body("tools", equalTo(replaced));
         as(org).get(path).then().statusCode(200).body("tools", equalTo(replaced));
-        as(org).body(Map.of("tools", List.of())).patch(path).then().statusCode(200).body("tools", empty());
+        as(org).body(Map.of("tools", List.of()))
+                .patch(path)
+                .then()
+                .statusCode(200)
+                .body("tools", empty());
     }
 
     @Test
     void maskedValuesSentBackKeepTheStoredOnes() {
         String org = newOrg();
-        long id = create(org, agent(List.of(CALCULATOR, HTTP_SERVER, OPERATOR_SERVER))).statusCode(201)
-                .extract().jsonPath().getLong("id");
+        long id = create(org, agent(List.of(CALCULATOR, HTTP_SERVER, OPERATOR_SERVER)))
+                .statusCode(201)
+                .extract()
+                .jsonPath()
+                .getLong("id");
         String path = "/internal/agents/" + id;
-        Map<String, Object> maskedHttp = Map.of("type", "mcp", "url", "https://mcp.example.com/mcp",
-                "headers", Map.of("Authorization", "***", "X-Extra", "new"));
-        as(org).body(Map.of("tools", List.of(OPERATOR_SERVER, maskedHttp))).patch(path).then().statusCode(200)
+        Map<String, Object> maskedHttp = Map.of(
+                "type",
+                "mcp",
+                "url",
+                "https://mcp.example.com/mcp",
+                "headers",
+                Map.of("Authorization", "***", "X-Extra", "new"));
+        as(org).body(Map.of("tools", List.of(OPERATOR_SERVER, maskedHttp)))
+                .patch(path)
+                .then()
+                .statusCode(200)
                 .body("tools[0].server", equalTo("everything"))
                 .body("tools[1].headers.Authorization", equalTo("Bearer secret-1"))
                 .body("tools[1].headers.X-Extra", equalTo("new"));
 
-        Map<String, Object> otherServer = Map.of("type", "mcp", "url", "https://other.example.com/mcp",
-                "headers", Map.of("Authorization", "***"));
-        assertError(as(org).body(Map.of("tools", List.of(CALCULATOR, otherServer))).patch(path).then(), 400,
-                "invalid_argument", "tools[1].headers.Authorization");
-        assertError(create(org, agent(List.of(otherServer))), 400, "invalid_argument",
-                "tools[0].headers.Authorization");
+        Map<String, Object> otherServer = Map.of(
+                "type", "mcp", "url", "https://other.example.com/mcp", "headers", Map.of("Authorization", "***"));
+        assertError(
+                as(org).body(Map.of("tools", List.of(CALCULATOR, otherServer)))
+                        .patch(path)
+                        .then(),
+                400,
+                "invalid_argument",
+                "tools[1].headers.Authorization");
+        assertError(
+                create(org, agent(List.of(otherServer))), 400, "invalid_argument", "tools[0].headers.Authorization");
     }
 
     @Test
@@ -107,17 +144,21 @@ class AgentToolsTest {
         cases.put(List.of(Map.of("type", "mcp", "url", "https://h/", "server", "everything")), "tools[0].server");
         cases.put(List.of(Map.of("type", "mcp", "url", "https://h/", "args", List.of("a"))), "tools[0].args");
         cases.put(List.of(Map.of("type", "mcp", "url", "https://h/", "headers", List.of("a"))), "tools[0].headers");
-        cases.put(List.of(Map.of("type", "mcp", "url", "https://h/", "headers", Map.of("Bad Name", "v"))),
+        cases.put(
+                List.of(Map.of("type", "mcp", "url", "https://h/", "headers", Map.of("Bad Name", "v"))),
                 "tools[0].headers.Bad Name");
-        cases.put(List.of(Map.of("type", "mcp", "url", "https://h/", "headers", Map.of("X-A", "a\r\nb"))),
+        cases.put(
+                List.of(Map.of("type", "mcp", "url", "https://h/", "headers", Map.of("X-A", "a\r\nb"))),
                 "tools[0].headers.X-A");
-        cases.put(List.of(Map.of("type", "mcp", "url", "https://h/", "headers", Map.of("X-A", 5))),
+        cases.put(
+                List.of(Map.of("type", "mcp", "url", "https://h/", "headers", Map.of("X-A", 5))),
                 "tools[0].headers.X-A");
         cases.put(List.of(Map.of("type", "mcp", "server", "Everything")), "tools[0].server");
         cases.put(List.of(Map.of("type", "mcp", "server", "my server")), "tools[0].server");
         cases.put(List.of(Map.of("type", "mcp", "server", "x".repeat(64))), "tools[0].server");
         cases.put(List.of(Map.of("type", "mcp", "server", 5)), "tools[0].server");
-        cases.put(List.of(Map.of("type", "mcp", "server", "everything", "headers", Map.of("A", "b"))),
+        cases.put(
+                List.of(Map.of("type", "mcp", "server", "everything", "headers", Map.of("A", "b"))),
                 "tools[0].headers");
         // an agent no longer chooses what runs on run-service's host
         cases.put(List.of(Map.of("type", "mcp", "command", "npx")), "tools[0].command");
@@ -130,9 +171,18 @@ class AgentToolsTest {
         cases.put(tooMany, "tools");
         cases.forEach((tools, field) -> assertError(create(org, agent(tools)), 400, "invalid_argument", field));
 
-        long id = create(org, agent(List.of(CALCULATOR))).statusCode(201).extract().jsonPath().getLong("id");
-        assertError(as(org).body(Map.of("tools", List.of(Map.of("type", "mcp")))).patch("/internal/agents/" + id)
-                .then(), 400, "invalid_argument", "tools[0].url");
+        long id = create(org, agent(List.of(CALCULATOR)))
+                .statusCode(201)
+                .extract()
+                .jsonPath()
+                .getLong("id");
+        assertError(
+                as(org).body(Map.of("tools", List.of(Map.of("type", "mcp"))))
+                        .patch("/internal/agents/" + id)
+                        .then(),
+                400,
+                "invalid_argument",
+                "tools[0].url");
         as(org).get("/internal/agents/" + id).then().body("tools", equalTo(List.of(CALCULATOR)));
         assertEquals(20, tooMany.subList(1, 21).size());
         create(org, agent(tooMany.subList(1, 21))).statusCode(201);
@@ -140,8 +190,11 @@ class AgentToolsTest {
 
     @Test
     void aCommandIsRefusedPointingAtTheOperatorsServers() {
-        as(newOrg()).body(agent(List.of(Map.of("type", "mcp", "command", "npx", "args", List.of("-y", "x")))))
-                .post("/internal/agents").then().statusCode(400)
+        as(newOrg())
+                .body(agent(List.of(Map.of("type", "mcp", "command", "npx", "args", List.of("-y", "x")))))
+                .post("/internal/agents")
+                .then()
+                .statusCode(400)
                 .body("error.field", equalTo("tools[0].command"))
                 .body("error.message", containsString("pick one by name with \"server\""));
     }

@@ -1,18 +1,5 @@
 package dev.switchboard.agent.rest;
 
-import dev.switchboard.local.testing.Api;
-import dev.switchboard.local.testing.SwitchboardTestResource;
-import dev.switchboard.local.testing.TestTokens;
-import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import org.junit.jupiter.api.Test;
-
-import java.net.URL;
-import java.time.Duration;
-import java.util.Map;
-
 import static dev.switchboard.agent.rest.AgentApi.create;
 import static dev.switchboard.agent.rest.AgentApi.createAgent;
 import static dev.switchboard.local.testing.Api.as;
@@ -22,6 +9,19 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 
+import dev.switchboard.local.testing.SwitchboardTestResource;
+import dev.switchboard.local.testing.TestTokens;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.io.ByteArrayInputStream;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
 @QuarkusTest
 @WithTestResource(SwitchboardTestResource.class)
 class ErrorsTest {
@@ -29,14 +29,19 @@ class ErrorsTest {
     @Test
     void aMissingTokenIs401() {
         assertError(given().get("/internal/agents").then(), 401, "unauthenticated", null);
-        assertError(given().contentType(ContentType.JSON).body(Map.of("name", "x", "model", "m"))
-                .post("/internal/agents").then(), 401, "unauthenticated", null);
+        assertError(
+                given().contentType(ContentType.JSON)
+                        .body(Map.of("name", "x", "model", "m"))
+                        .post("/internal/agents")
+                        .then(),
+                401,
+                "unauthenticated",
+                null);
     }
 
     @Test
     void anInvalidTokenIs401() {
-        assertError(given().auth().oauth2("not-a-jwt").get("/internal/agents").then(), 401, "unauthenticated",
-                null);
+        assertError(given().auth().oauth2("not-a-jwt").get("/internal/agents").then(), 401, "unauthenticated", null);
         String userToken = TestTokens.user(newOrg(), "user-1");
         assertError(given().auth().oauth2(userToken).get("/internal/agents").then(), 401, "unauthenticated", null);
         String expired = TestTokens.signed(TestTokens.INTERNAL_ISSUER, newOrg(), "user-1", Duration.ofMinutes(-10));
@@ -62,69 +67,145 @@ class ErrorsTest {
         assertError(create(org, Map.of("name", "n".repeat(201), "model", "m")), 400, "invalid_argument", "name");
         assertError(create(org, Map.of("name", "n")), 400, "invalid_argument", "model");
         assertError(create(org, Map.of("name", "n", "model", "m".repeat(101))), 400, "invalid_argument", "model");
-        assertError(create(org, Map.of("name", "n", "model", "m", "instructions", "i".repeat(100_001))), 400,
-                "invalid_argument", "instructions");
-        for (String handle : new String[] {"Bad", "1bad", "bad_handle", "", "b".repeat(64),
-                "deadbeef-dead-beef-dead-beefdeadbeef"}) {
-            assertError(create(org, Map.of("name", "n", "model", "m", "handle", handle)), 400, "invalid_argument",
+        assertError(
+                create(org, Map.of("name", "n", "model", "m", "instructions", "i".repeat(100_001))),
+                400,
+                "invalid_argument",
+                "instructions");
+        for (String handle :
+                new String[] {"Bad", "1bad", "bad_handle", "", "b".repeat(64), "deadbeef-dead-beef-dead-beefdeadbeef"
+                }) {
+            assertError(
+                    create(org, Map.of("name", "n", "model", "m", "handle", handle)),
+                    400,
+                    "invalid_argument",
                     "handle");
         }
-        create(org, Map.of("name", "n".repeat(200), "model", "m".repeat(100), "instructions", "i".repeat(100_000),
-                "handle", "b".repeat(63))).statusCode(201);
+        create(
+                        org,
+                        Map.of(
+                                "name",
+                                "n".repeat(200),
+                                "model",
+                                "m".repeat(100),
+                                "instructions",
+                                "i".repeat(100_000),
+                                "handle",
+                                "b".repeat(63)))
+                .statusCode(201);
     }
 
     @Test
     void invalidPatchFieldsAre400() {
         String org = newOrg();
         String id = String.valueOf(createAgent(org, null).extract().jsonPath().getLong("id"));
-        assertError(as(org).body(Map.of("name", "")).patch("/internal/agents/" + id).then(), 400,
-                "invalid_argument", "name");
-        assertError(as(org).body(Map.of("handle", "NO")).patch("/internal/agents/" + id).then(), 400,
-                "invalid_argument", "handle");
-        assertError(as(org).body("{\"model\": [1]}").patch("/internal/agents/" + id).then(), 400,
-                "invalid_argument", "model");
+        assertError(
+                as(org).body(Map.of("name", "")).patch("/internal/agents/" + id).then(),
+                400,
+                "invalid_argument",
+                "name");
+        assertError(
+                as(org).body(Map.of("handle", "NO"))
+                        .patch("/internal/agents/" + id)
+                        .then(),
+                400,
+                "invalid_argument",
+                "handle");
+        assertError(
+                as(org).body("{\"model\": [1]}").patch("/internal/agents/" + id).then(),
+                400,
+                "invalid_argument",
+                "model");
     }
 
     @Test
     void unreadableJsonIs400() {
         String org = newOrg();
-        assertError(as(org).body("{\"name\": {\"first\": \"x\"}, \"model\": \"m\"}").post("/internal/agents").then(),
-                400, "invalid_argument", "name");
-        assertError(as(org).body("{\"name\": \"n\", \"model\": [\"m\"]}").post("/internal/agents").then(),
-                400, "invalid_argument", "model");
+        assertError(
+                as(org).body("{\"name\": {\"first\": \"x\"}, \"model\": \"m\"}")
+                        .post("/internal/agents")
+                        .then(),
+                400,
+                "invalid_argument",
+                "name");
+        assertError(
+                as(org).body("{\"name\": \"n\", \"model\": [\"m\"]}")
+                        .post("/internal/agents")
+                        .then(),
+                400,
+                "invalid_argument",
+                "model");
         // the body ends where the value of model should be: named
-        assertError(as(org).body("{\"name\": \"n\", \"model\": ").post("/internal/agents").then(),
-                400, "invalid_argument", "model");
-        assertError(as(org).body("{\"name\" \"n\"}").post("/internal/agents").then(),
-                400, "invalid_argument", "name");
+        assertError(
+                as(org).body("{\"name\": \"n\", \"model\": ")
+                        .post("/internal/agents")
+                        .then(),
+                400,
+                "invalid_argument",
+                "model");
+        assertError(as(org).body("{\"name\" \"n\"}").post("/internal/agents").then(), 400, "invalid_argument", "name");
         assertError(as(org).body("[1, 2]").post("/internal/agents").then(), 400, "invalid_argument", null);
         assertError(as(org).body("").post("/internal/agents").then(), 400, "invalid_argument", null);
-        as(org).body("{\"name\": {\"first\": \"x\"}}").post("/internal/agents").then()
-                .body(not(containsString("java."))).body(not(containsString("Exception")));
+        as(org).body("{\"name\": {\"first\": \"x\"}}")
+                .post("/internal/agents")
+                .then()
+                .body(not(containsString("java.")))
+                .body(not(containsString("Exception")));
     }
 
     @Test
     void theNulCharacterUnpairedSurrogatesDuplicateKeysAndTrailingDataAre400() {
         String org = newOrg();
-        assertError(as(org).body("{\"name\": \"n\\u0000\", \"model\": \"m\"}").post("/internal/agents").then(),
-                400, "invalid_argument", "name");
-        assertError(as(org).body("{\"name\": \"n\", \"model\": \"m\", \"tools\": [{\"type\": \"mcp\", "
-                + "\"url\": \"https://mcp.example.com\", \"headers\": {\"X-Key\": \"\\udc00\"}}]}")
-                .post("/internal/agents").then(), 400, "invalid_argument", "tools[0].headers.X-Key");
-        assertError(as(org).body("{\"name\": \"n\", \"model\": \"m\", \"model\": \"o\"}").post("/internal/agents")
-                .then(), 400, "invalid_argument", "model");
-        assertError(as(org).body("{\"name\": \"n\", \"model\": \"m\"} {}").post("/internal/agents").then(),
-                400, "invalid_argument", null);
-        assertError(as(org).body("{\"na\\u0000me\": \"n\", \"model\": \"m\"}").post("/internal/agents").then(),
-                400, "invalid_argument", "na\\u0000me");
+        assertError(
+                as(org).body("{\"name\": \"n\\u0000\", \"model\": \"m\"}")
+                        .post("/internal/agents")
+                        .then(),
+                400,
+                "invalid_argument",
+                "name");
+        assertError(
+                as(org).body("{\"name\": \"n\", \"model\": \"m\", \"tools\": [{\"type\": \"mcp\", "
+                                + "\"url\": \"https://mcp.example.com\", \"headers\": {\"X-Key\": \"\\udc00\"}}]}")
+                        .post("/internal/agents")
+                        .then(),
+                400,
+                "invalid_argument",
+                "tools[0].headers.X-Key");
+        assertError(
+                as(org).body("{\"name\": \"n\", \"model\": \"m\", \"model\": \"o\"}")
+                        .post("/internal/agents")
+                        .then(),
+                400,
+                "invalid_argument",
+                "model");
+        assertError(
+                as(org).body("{\"name\": \"n\", \"model\": \"m\"} {}")
+                        .post("/internal/agents")
+                        .then(),
+                400,
+                "invalid_argument",
+                null);
+        assertError(
+                as(org).body("{\"na\\u0000me\": \"n\", \"model\": \"m\"}")
+                        .post("/internal/agents")
+                        .then(),
+                400,
+                "invalid_argument",
+                "na\\u0000me");
     }
 
     @Test
     void aBodyOverTheLimitIs413AnnouncedOrNot() {
         String big = "{\"name\": \"n\", \"model\": \"m\"" + " ".repeat(1_100_000) + "}";
         assertError(as(newOrg()).body(big).post("/internal/agents").then(), 413, "payload_too_large", null);
-        assertError(as(newOrg()).body(new java.io.ByteArrayInputStream(big.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
-                .post("/internal/agents").then(), 413, "payload_too_large", null);
+        assertError(
+                as(newOrg())
+                        .body(new ByteArrayInputStream(big.getBytes(StandardCharsets.UTF_8)))
+                        .post("/internal/agents")
+                        .then(),
+                413,
+                "payload_too_large",
+                null);
     }
 
     @Test

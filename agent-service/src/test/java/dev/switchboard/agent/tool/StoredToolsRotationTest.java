@@ -1,5 +1,11 @@
 package dev.switchboard.agent.tool;
 
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchboard.agent.Agent;
 import dev.switchboard.agent.AgentTool;
@@ -11,8 +17,6 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.quarkus.vertx.VertxContextSupport;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.Test;
-
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
@@ -20,12 +24,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.equalTo;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /**
  * A key rotation: with the earlier key in {@code switchboard.agents.secrets.previous-keys}, values it sealed are
@@ -42,7 +41,9 @@ class StoredToolsRotationTest {
     public static class WithAnEarlierKey implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("switchboard.agents.secrets.previous-keys", Base64.getEncoder().encodeToString(EARLIER_KEY));
+            return Map.of(
+                    "switchboard.agents.secrets.previous-keys",
+                    Base64.getEncoder().encodeToString(EARLIER_KEY));
         }
     }
 
@@ -63,13 +64,18 @@ class StoredToolsRotationTest {
         ToolSecrets earlier = new ToolSecrets(new SecretCipher(SecretKeys.of(EARLIER_KEY)));
         String org = "org-" + UUID.randomUUID();
         Agent agent = Agent.create(org, null, "Rotated", null, "gpt-5-mini", Instant.now());
-        List<AgentTool> sealed = earlier.seal(agent.uuid, List.of(
-                AgentTool.mcpUrl("https://mcp.example.com/mcp", Map.of("Authorization", "Bearer rotate-me"))));
+        List<AgentTool> sealed = earlier.seal(
+                agent.uuid,
+                List.of(AgentTool.mcpUrl("https://mcp.example.com/mcp", Map.of("Authorization", "Bearer rotate-me"))));
         Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         AgentRows.insert(org, agent.uuid, new ObjectMapper().writeValueAsString(sealed), earlier.keyId(), at);
 
-        given().auth().oauth2(TestTokens.internal(org, "user-1")).get("/internal/agents/" + agent.uuid)
-                .then().statusCode(200).body("tools[0].headers.Authorization", equalTo("Bearer rotate-me"));
+        given().auth()
+                .oauth2(TestTokens.internal(org, "user-1"))
+                .get("/internal/agents/" + agent.uuid)
+                .then()
+                .statusCode(200)
+                .body("tools[0].headers.Authorization", equalTo("Bearer rotate-me"));
 
         assertTrue(VertxContextSupport.subscribeAndAwait(() -> upgrade.upgradeBatch(100)) >= 1);
         AgentRows.Row row = AgentRows.read(agent.uuid);
@@ -77,7 +83,11 @@ class StoredToolsRotationTest {
         assertTrue(row.toolsJson().contains("enc:v1:" + secrets.keyId() + ":"), row.toolsJson());
         assertFalse(row.toolsJson().contains(earlier.keyId()), row.toolsJson());
         assertEquals(at, row.updatedAt());
-        given().auth().oauth2(TestTokens.internal(org, "user-1")).get("/internal/agents/" + agent.uuid)
-                .then().statusCode(200).body("tools[0].headers.Authorization", equalTo("Bearer rotate-me"));
+        given().auth()
+                .oauth2(TestTokens.internal(org, "user-1"))
+                .get("/internal/agents/" + agent.uuid)
+                .then()
+                .statusCode(200)
+                .body("tools[0].headers.Authorization", equalTo("Bearer rotate-me"));
     }
 }

@@ -1,5 +1,12 @@
 package dev.switchboard.agent.tool;
 
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchboard.local.testing.SwitchboardTestResource;
@@ -13,9 +20,6 @@ import io.restassured.specification.RequestSpecification;
 import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.ConfigProvider;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -23,13 +27,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.equalTo;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Test;
 
 /**
  * MCP header values in the agents database: sealed with the configured key, clear on the internal API, and
@@ -50,18 +49,33 @@ class StoredToolsTest {
     @Test
     void headerValuesAreSealedWithTheConfiguredKeyAndClearOnTheInternalApi() throws Exception {
         String secret = "Bearer at-rest-" + UUID.randomUUID();
-        String uuid = api().body(Map.of("name", "Sealed", "model", "gpt-5-mini", "tools", List.of(
-                        Map.of("type", "mcp", "url", "https://mcp.example.com/mcp", "headers",
+        String uuid = api().body(Map.of(
+                        "name",
+                        "Sealed",
+                        "model",
+                        "gpt-5-mini",
+                        "tools",
+                        List.of(Map.of(
+                                "type",
+                                "mcp",
+                                "url",
+                                "https://mcp.example.com/mcp",
+                                "headers",
                                 Map.of("Authorization", secret)))))
-                .post("/internal/agents").then().statusCode(201)
+                .post("/internal/agents")
+                .then()
+                .statusCode(201)
                 .body("tools[0].headers.Authorization", equalTo(secret))
-                .extract().path("uuid");
+                .extract()
+                .path("uuid");
 
         AgentRows.Row row = AgentRows.read(UUID.fromString(uuid));
         assertEquals(TEST_KEY_ID, row.secretsKeyId(), "sealed with the key of the test resource");
         assertFalse(row.toolsJson().contains(secret), row.toolsJson());
         assertTrue(row.toolsJson().contains("enc:v1:" + TEST_KEY_ID + ":"), row.toolsJson());
-        api().get("/internal/agents/" + uuid).then().statusCode(200)
+        api().get("/internal/agents/" + uuid)
+                .then()
+                .statusCode(200)
                 .body("tools[0].headers.Authorization", equalTo(secret));
     }
 
@@ -76,8 +90,7 @@ class StoredToolsTest {
                  {"type": "mcp", "command": "npx", "args": ["-y", "some-server", "--token=arg-secret"],
                   "env": {"API_KEY": "env-secret"}}]""", null, before);
         AgentRows.insert(org, headersOnly, """
-                [{"type": "mcp", "url": "https://other.example.com/mcp", "headers": {"X-Key": "legacy-2"}}]""",
-                null, before);
+                [{"type": "mcp", "url": "https://other.example.com/mcp", "headers": {"X-Key": "legacy-2"}}]""", null, before);
 
         int upgraded = VertxContextSupport.subscribeAndAwait(() -> upgrade.upgradeBatch(100));
         assertTrue(upgraded >= 2, "upgraded " + upgraded);
@@ -89,20 +102,34 @@ class StoredToolsTest {
             assertFalse(first.toolsJson().contains(gone), gone + " left in " + first.toolsJson());
         }
         assertTrue(first.updatedAt().isAfter(before), "removing a tool is a change");
-        api().get("/internal/agents/" + withCommand).then().statusCode(200)
-                .body("tools", equalTo(List.of(Map.of("type", "builtin", "name", "calculator"),
-                        Map.of("type", "mcp", "url", "https://mcp.example.com/mcp",
-                                "headers", Map.of("Authorization", "Bearer legacy-1")))));
+        api().get("/internal/agents/" + withCommand)
+                .then()
+                .statusCode(200)
+                .body(
+                        "tools",
+                        equalTo(List.of(
+                                Map.of("type", "builtin", "name", "calculator"),
+                                Map.of(
+                                        "type",
+                                        "mcp",
+                                        "url",
+                                        "https://mcp.example.com/mcp",
+                                        "headers",
+                                        Map.of("Authorization", "Bearer legacy-1")))));
 
         AgentRows.Row second = AgentRows.read(headersOnly);
         assertFalse(second.toolsJson().contains("legacy-2"), second.toolsJson());
         assertEquals(before, second.updatedAt(), "sealing changes nothing a reader sees");
-        api().get("/internal/agents/" + headersOnly).then().statusCode(200)
+        api().get("/internal/agents/" + headersOnly)
+                .then()
+                .statusCode(200)
                 .body("tools[0].headers.X-Key", equalTo("legacy-2"));
 
         JsonNode event = updatedEvent(withCommand.toString());
-        assertEquals(JSON.readTree("[{\"type\": \"builtin\", \"name\": \"calculator\"}, "
-                + "{\"type\": \"mcp\", \"name\": \"mcp.example.com\"}]"), event.get("data").get("tools"));
+        assertEquals(
+                JSON.readTree("[{\"type\": \"builtin\", \"name\": \"calculator\"}, "
+                        + "{\"type\": \"mcp\", \"name\": \"mcp.example.com\"}]"),
+                event.get("data").get("tools"));
     }
 
     @Test
@@ -111,8 +138,7 @@ class StoredToolsTest {
         long before = VertxContextSupport.subscribeAndAwait(upgrade::unreadable);
         AgentRows.insert(org, foreign, """
                 [{"type": "mcp", "url": "https://mcp.example.com/mcp",
-                  "headers": {"Authorization": "enc:v1:unknown0:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"}}]""",
-                "unknown0", Instant.now());
+                  "headers": {"Authorization": "enc:v1:unknown0:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"}}]""", "unknown0", Instant.now());
         VertxContextSupport.subscribeAndAwait(() -> upgrade.upgradeBatch(100));
         assertEquals("unknown0", AgentRows.read(foreign).secretsKeyId());
         assertEquals(before + 1, VertxContextSupport.subscribeAndAwait(upgrade::unreadable));
@@ -124,13 +150,16 @@ class StoredToolsTest {
     }
 
     private static JsonNode updatedEvent(String uuid) throws Exception {
-        KafkaCompanion kafka = new KafkaCompanion(
-                ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
+        KafkaCompanion kafka =
+                new KafkaCompanion(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
         try (ConsumerTask<String, String> records = kafka.consumeStrings()
                 .withOffsetReset("earliest")
                 .withGroupId("stored-tools-test-" + UUID.randomUUID())
                 .fromTopics("agent-events", stream -> stream.select().where(r -> uuid.equals(r.key())))) {
-            JsonNode event = JSON.readTree(records.awaitRecords(1, Duration.ofSeconds(30)).getRecords().get(0).value());
+            JsonNode event = JSON.readTree(records.awaitRecords(1, Duration.ofSeconds(30))
+                    .getRecords()
+                    .get(0)
+                    .value());
             assertEquals("switchboard.agent.updated", event.get("type").asText());
             assertNull(event.get("data").get("handle").textValue());
             return event;

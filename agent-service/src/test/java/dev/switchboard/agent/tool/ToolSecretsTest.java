@@ -1,10 +1,14 @@
 package dev.switchboard.agent.tool;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.switchboard.agent.Agent;
 import dev.switchboard.agent.AgentTool;
 import dev.switchboard.agent.config.AgentsConfig;
-import org.junit.jupiter.api.Test;
-
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
@@ -13,12 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /** Sealing MCP header values: AES-256-GCM, a fresh nonce each time, bound to where the value belongs, rotatable. */
 class ToolSecretsTest {
@@ -36,8 +35,11 @@ class ToolSecretsTest {
             assertFalse(value.contains("s3cret"), value);
         });
         assertEquals(agent.tools.get(0), AgentTool.builtin("calculator"), "tools without headers are as they are");
-        assertEquals(List.of(AgentTool.builtin("calculator"),
-                AgentTool.mcpUrl(URL, Map.of("Authorization", "Bearer s3cret", "X-Trace", "on"))), secrets.open(agent));
+        assertEquals(
+                List.of(
+                        AgentTool.builtin("calculator"),
+                        AgentTool.mcpUrl(URL, Map.of("Authorization", "Bearer s3cret", "X-Trace", "on"))),
+                secrets.open(agent));
         assertEquals(8, secrets.keyId().length());
     }
 
@@ -45,7 +47,11 @@ class ToolSecretsTest {
     void theSameValueSealsDifferentlyEachTime() {
         Set<String> sealed = new HashSet<>();
         for (int i = 0; i < 20; i++) {
-            sealed.add(agentWith(secrets, Map.of("Authorization", "same")).tools.get(1).headers().get("Authorization"));
+            sealed.add(agentWith(secrets, Map.of("Authorization", "same"))
+                    .tools
+                    .get(1)
+                    .headers()
+                    .get("Authorization"));
         }
         assertEquals(20, sealed.size());
     }
@@ -59,8 +65,8 @@ class ToolSecretsTest {
         other.resealTools(List.of(AgentTool.mcpUrl(URL, Map.of("Authorization", value))), secrets.keyId());
         assertThrows(IllegalStateException.class, () -> secrets.open(other));
 
-        agent.resealTools(List.of(AgentTool.mcpUrl("https://evil.example/mcp", Map.of("Authorization", value))),
-                secrets.keyId());
+        agent.resealTools(
+                List.of(AgentTool.mcpUrl("https://evil.example/mcp", Map.of("Authorization", value))), secrets.keyId());
         assertThrows(IllegalStateException.class, () -> secrets.open(agent));
 
         agent.resealTools(List.of(AgentTool.mcpUrl(URL, Map.of("X-Other", value))), secrets.keyId());
@@ -95,28 +101,33 @@ class ToolSecretsTest {
 
     @Test
     void withoutAKeyTheServiceDoesNotStartUnlessAllowedToMakeOneUp() {
-        IllegalStateException missing = assertThrows(IllegalStateException.class,
-                () -> SecretKeys.from(config(null, null, false)));
-        assertTrue(missing.getMessage().startsWith("SWITCHBOARD_SECRETS_KEY (switchboard.agents.secrets.key) is not set"),
+        IllegalStateException missing =
+                assertThrows(IllegalStateException.class, () -> SecretKeys.from(config(null, null, false)));
+        assertTrue(
+                missing.getMessage().startsWith("SWITCHBOARD_SECRETS_KEY (switchboard.agents.secrets.key) is not set"),
                 missing.getMessage());
         assertTrue(missing.getMessage().contains("openssl rand -base64 32"), missing.getMessage());
         assertEquals(1, SecretKeys.from(config(null, null, true)).ids().size());
 
-        IllegalStateException shortKey = assertThrows(IllegalStateException.class,
+        IllegalStateException shortKey = assertThrows(
+                IllegalStateException.class,
                 () -> SecretKeys.from(config(Base64.getEncoder().encodeToString(new byte[16]), null, false)));
         assertTrue(shortKey.getMessage().contains("must be 32 bytes"), shortKey.getMessage());
         assertThrows(IllegalStateException.class, () -> SecretKeys.from(config("not base64!", null, false)));
 
         String current = Base64.getEncoder().encodeToString(randomKey());
-        SecretKeys keys = SecretKeys.from(config(current, List.of(Base64.getEncoder().encodeToString(key)), false));
+        SecretKeys keys =
+                SecretKeys.from(config(current, List.of(Base64.getEncoder().encodeToString(key)), false));
         assertEquals(SecretKeys.id(Base64.getDecoder().decode(current)), keys.currentId());
         assertEquals(Set.of(keys.currentId(), secrets.keyId()), keys.ids());
     }
 
     private static Agent agentWith(ToolSecrets secrets, Map<String, String> headers) {
         Agent agent = Agent.create("org", null, "n", null, "m", Instant.now());
-        agent.replaceTools(secrets.seal(agent.uuid, List.of(AgentTool.builtin("calculator"),
-                AgentTool.mcpUrl(URL, headers))), secrets.keyId(), Instant.now());
+        agent.replaceTools(
+                secrets.seal(agent.uuid, List.of(AgentTool.builtin("calculator"), AgentTool.mcpUrl(URL, headers))),
+                secrets.keyId(),
+                Instant.now());
         return agent;
     }
 

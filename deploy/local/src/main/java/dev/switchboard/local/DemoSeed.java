@@ -2,7 +2,6 @@ package dev.switchboard.local;
 
 import dev.switchboard.local.infra.JwtSigner;
 import dev.switchboard.local.infra.RsaKeys;
-
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
@@ -28,11 +27,9 @@ final class DemoSeed {
     static final String AGENT_HANDLE = "demo";
     static final Duration TOKEN_LIFETIME = Duration.ofHours(24);
 
-    record Result(String token, Path tokenFile, String memberToken) {
-    }
+    record Result(String token, Path tokenFile, String memberToken) {}
 
-    private DemoSeed() {
-    }
+    private DemoSeed() {}
 
     static Result ensure(StackSettings settings, RsaKeys userKeys, PrintStream out)
             throws IOException, InterruptedException {
@@ -46,25 +43,31 @@ final class DemoSeed {
 
         HttpClient http = HttpClient.newHttpClient();
         URI agent = URI.create(settings.gatewayUrl() + "/api/v1/agents/" + AGENT_HANDLE);
-        HttpResponse<String> existing = http.send(HttpRequest.newBuilder(agent)
-                .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> existing = http.send(
+                HttpRequest.newBuilder(agent)
+                        .header("Authorization", "Bearer " + token)
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         if (existing.statusCode() == 404) {
             String body = """
                     {"name": "Demo Agent", "handle": "demo", "model": "gpt-5-mini",
                      "instructions": "You are the Switchboard demo agent. Answer briefly and helpfully."}""";
-            HttpResponse<String> created = http.send(HttpRequest.newBuilder(
-                            URI.create(settings.gatewayUrl() + "/api/v1/agents"))
-                    .header("Authorization", "Bearer " + token)
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> created = http.send(
+                    HttpRequest.newBuilder(URI.create(settings.gatewayUrl() + "/api/v1/agents"))
+                            .header("Authorization", "Bearer " + token)
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(body))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             if (created.statusCode() != 201 && created.statusCode() != 409) {
-                throw new IOException("creating the demo agent failed: HTTP " + created.statusCode() + " "
-                        + created.body());
+                throw new IOException(
+                        "creating the demo agent failed: HTTP " + created.statusCode() + " " + created.body());
             }
             out.println("Demo agent 'demo' created in organisation " + ORG);
         } else if (existing.statusCode() != 200) {
-            throw new IOException("looking up the demo agent failed: HTTP " + existing.statusCode() + " "
-                    + existing.body());
+            throw new IOException(
+                    "looking up the demo agent failed: HTTP " + existing.statusCode() + " " + existing.body());
         }
         return new Result(token, tokenFile, memberToken);
     }

@@ -6,8 +6,7 @@ import java.util.concurrent.CountDownLatch;
 /** {@code java -jar switchboard-local.jar up}: starts the local stack and keeps it up until Ctrl-C. */
 public final class Launcher {
 
-    private Launcher() {
-    }
+    private Launcher() {}
 
     public static void main(String[] args) throws Exception {
         String command = args.length > 0 ? args[0] : "up";
@@ -16,16 +15,21 @@ public final class Launcher {
             System.exit(2);
         }
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
-        Path root = Path.of(System.getProperty("switchboard.root", ".")).toAbsolutePath().normalize();
+        Path root = Path.of(System.getProperty("switchboard.root", "."))
+                .toAbsolutePath()
+                .normalize();
         StackSettings settings = StackSettings.fromEnvironment(root, System.getenv());
         LocalStack stack = new LocalStack(settings, System.out);
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            System.out.println("\nStopping Switchboard ...");
-            stack.close();
-            System.out.println("Stopped. Data kept in " + settings.home());
-            stopped.countDown();
-        }, "switchboard-stop"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            System.out.println("\nStopping Switchboard ...");
+                            stack.close();
+                            System.out.println("Stopped. Data kept in " + settings.home());
+                            stopped.countDown();
+                        },
+                        "switchboard-stop"));
         try {
             stack.start();
         } catch (Exception e) {

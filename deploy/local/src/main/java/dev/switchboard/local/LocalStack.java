@@ -5,7 +5,6 @@ import dev.switchboard.local.infra.Ports;
 import dev.switchboard.local.infra.PostgresServer;
 import dev.switchboard.local.infra.RsaKeys;
 import dev.switchboard.local.infra.SecretsKey;
-
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -15,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -60,17 +60,25 @@ public final class LocalStack implements AutoCloseable {
         StaleProcesses.stop(settings.home().resolve("pids"), out);
         checkPortsFree();
 
-        postgres = step("PostgreSQL", () -> settings.externalDbUrl() != null
-                ? PostgresServer.external(settings.externalDbUrl())
-                : PostgresServer.embedded(settings.home().resolve("postgres"), settings.postgresPort(),
-                        settings.postgresSharedBuffers()));
+        postgres = step(
+                "PostgreSQL",
+                () -> settings.externalDbUrl() != null
+                        ? PostgresServer.external(settings.externalDbUrl())
+                        : PostgresServer.embedded(
+                                settings.home().resolve("postgres"),
+                                settings.postgresPort(),
+                                settings.postgresSharedBuffers()));
         for (String db : List.of("agents", "threads", "runs", "gateway")) {
             postgres.ensureDatabase(db);
         }
-        kafka = step("Kafka", () -> settings.externalKafka() != null
-                ? KafkaBroker.external(settings.externalKafka())
-                : KafkaBroker.embedded(settings.home().resolve("kafka"), settings.kafkaPort(),
-                        settings.kafkaControllerPort()));
+        kafka = step(
+                "Kafka",
+                () -> settings.externalKafka() != null
+                        ? KafkaBroker.external(settings.externalKafka())
+                        : KafkaBroker.embedded(
+                                settings.home().resolve("kafka"),
+                                settings.kafkaPort(),
+                                settings.kafkaControllerPort()));
         kafka.ensureTopics(TOPICS, 6);
 
         RsaKeys userKeys = RsaKeys.ensure(settings.home().resolve("keys"), "user");
@@ -79,8 +87,9 @@ public final class LocalStack implements AutoCloseable {
         startServices(userKeys, internalKeys, secretsKey);
 
         demo = DemoSeed.ensure(settings, userKeys, out);
-        out.printf("All up in %.1f s. Logs in %s%n", (System.nanoTime() - started) / 1e9,
-                settings.home().resolve("logs"));
+        out.printf(
+                "All up in %.1f s. Logs in %s%n",
+                (System.nanoTime() - started) / 1e9, settings.home().resolve("logs"));
     }
 
     private void startServices(RsaKeys userKeys, RsaKeys internalKeys, String secretsKey) throws Exception {
@@ -94,12 +103,30 @@ public final class LocalStack implements AutoCloseable {
 
         List<ServiceProcess> starting = new ArrayList<>();
         // agent-service's key for MCP header values, in its environment (never on a command line)
-        starting.add(service("agent-service", settings.agentPort(), settings.agentManagementPort(), "agents",
-                internalKeys, common, Map.of(SecretsKey.VARIABLE, secretsKey)));
-        starting.add(service("thread-service", settings.threadPort(), settings.threadManagementPort(), "threads",
-                internalKeys, common, Map.of()));
-        starting.add(service("run-service", settings.runPort(), settings.runManagementPort(), "runs",
-                internalKeys, common, Map.of()));
+        starting.add(service(
+                "agent-service",
+                settings.agentPort(),
+                settings.agentManagementPort(),
+                "agents",
+                internalKeys,
+                common,
+                Map.of(SecretsKey.VARIABLE, secretsKey)));
+        starting.add(service(
+                "thread-service",
+                settings.threadPort(),
+                settings.threadManagementPort(),
+                "threads",
+                internalKeys,
+                common,
+                Map.of()));
+        starting.add(service(
+                "run-service",
+                settings.runPort(),
+                settings.runManagementPort(),
+                "runs",
+                internalKeys,
+                common,
+                Map.of()));
         Map<String, String> gateway = new LinkedHashMap<>(common);
         gateway.put("mp.jwt.verify.publickey.location", userKeys.publicKey().toString());
         gateway.put("mp.jwt.verify.issuer", USER_ISSUER);
@@ -119,15 +146,16 @@ public final class LocalStack implements AutoCloseable {
             for (ServiceProcess service : starting) {
                 ready.add(waiters.submit(() -> {
                     service.awaitReady(Duration.ofSeconds(180));
-                    out.printf("  %-15s ready (pid %d) after %.1f s%n", service.name(), service.pid(),
-                            (System.nanoTime() - t0) / 1e9);
+                    out.printf(
+                            "  %-15s ready (pid %d) after %.1f s%n",
+                            service.name(), service.pid(), (System.nanoTime() - t0) / 1e9);
                     return service.name();
                 }));
             }
             for (Future<String> f : ready) {
                 try {
                     f.get();
-                } catch (java.util.concurrent.ExecutionException e) {
+                } catch (ExecutionException e) {
                     throw (e.getCause() instanceof Exception ex) ? ex : e;
                 }
             }
@@ -136,8 +164,15 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    private ServiceProcess service(String name, int port, int managementPort, String database, RsaKeys internalKeys,
-            Map<String, String> common, Map<String, String> environment) throws IOException {
+    private ServiceProcess service(
+            String name,
+            int port,
+            int managementPort,
+            String database,
+            RsaKeys internalKeys,
+            Map<String, String> common,
+            Map<String, String> environment)
+            throws IOException {
         Map<String, String> config = new LinkedHashMap<>(common);
         config.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl(database));
         config.put("quarkus.datasource.reactive.url", postgres.reactiveUrl(database));
@@ -149,15 +184,22 @@ public final class LocalStack implements AutoCloseable {
      * Starts the service on its port, with health, metrics and OpenAPI on its management port; {@code environment}
      * adds to the variables every service gets.
      */
-    private ServiceProcess launch(String name, int port, int managementPort, Map<String, String> config,
-            Map<String, String> environment) throws IOException {
+    private ServiceProcess launch(
+            String name, int port, int managementPort, Map<String, String> config, Map<String, String> environment)
+            throws IOException {
         Map<String, String> ports = new LinkedHashMap<>(config);
         ports.put("quarkus.http.port", String.valueOf(port));
         ports.put("quarkus.management.port", String.valueOf(managementPort));
         Map<String, String> env = new LinkedHashMap<>(settings.serviceEnvironment());
         env.putAll(environment);
         Path jar = settings.root().resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
-        return ServiceProcess.start(name, jar, managementPort, settings.serviceJavaOptions(), ports, env,
+        return ServiceProcess.start(
+                name,
+                jar,
+                managementPort,
+                settings.serviceJavaOptions(),
+                ports,
+                env,
                 settings.home().resolve("logs"));
     }
 

@@ -19,7 +19,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class ServiceProcess {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String name;
     private final int managementPort;
@@ -33,8 +34,15 @@ final class ServiceProcess {
         this.process = process;
     }
 
-    static ServiceProcess start(String name, Path jar, int managementPort, String javaOptions, Map<String, String> config,
-            Map<String, String> environment, Path logDir) throws IOException {
+    static ServiceProcess start(
+            String name,
+            Path jar,
+            int managementPort,
+            String javaOptions,
+            Map<String, String> config,
+            Map<String, String> environment,
+            Path logDir)
+            throws IOException {
         if (!Files.isRegularFile(jar)) {
             throw new IOException(jar + " is missing: build it first with ./mvnw -DskipTests package "
                     + "(./switchboard up does that for you)");
@@ -72,7 +80,8 @@ final class ServiceProcess {
     void awaitReady(Duration timeout) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + "/q/health/ready"))
-                .timeout(Duration.ofSeconds(2)).build();
+                .timeout(Duration.ofSeconds(2))
+                .build();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IOException(name + " exited with code " + process.exitValue() + " before it was ready; "

@@ -2,6 +2,8 @@ package dev.switchboard.local;
 
 import dev.switchboard.local.infra.PostgresServer;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -31,8 +33,11 @@ public record StackSettings(
         Map<String, String> serviceEnvironment) {
 
     /** Variables handed to the services' processes as they are (model providers; keys stay off command lines). */
-    public static final List<String> PASSED_TO_SERVICES = List.of("SWITCHBOARD_OPENAI_BASE_URL",
-            "SWITCHBOARD_OPENAI_API_KEY", "SWITCHBOARD_ANTHROPIC_API_KEY", "SWITCHBOARD_ANTHROPIC_BASE_URL",
+    public static final List<String> PASSED_TO_SERVICES = List.of(
+            "SWITCHBOARD_OPENAI_BASE_URL",
+            "SWITCHBOARD_OPENAI_API_KEY",
+            "SWITCHBOARD_ANTHROPIC_API_KEY",
+            "SWITCHBOARD_ANTHROPIC_BASE_URL",
             "SWITCHBOARD_MODEL_OVERRIDES");
 
     /** Every variable with this prefix is handed to the services too: the gateway's rate limits. */
@@ -46,7 +51,8 @@ public record StackSettings(
 
     /** Settings from the environment, with the repository at {@code root} and data in {@code root/.switchboard}. */
     public static StackSettings fromEnvironment(Path root, Map<String, String> env) {
-        String home = env.getOrDefault("SWITCHBOARD_HOME", root.resolve(".switchboard").toString());
+        String home = env.getOrDefault(
+                "SWITCHBOARD_HOME", root.resolve(".switchboard").toString());
         int gateway = port(env, "SWITCHBOARD_GATEWAY_PORT", 8080);
         int agent = port(env, "SWITCHBOARD_AGENT_PORT", 8081);
         int thread = port(env, "SWITCHBOARD_THREAD_PORT", 8082);
@@ -54,7 +60,10 @@ public record StackSettings(
         StackSettings settings = new StackSettings(
                 root.toAbsolutePath().normalize(),
                 Path.of(home).toAbsolutePath().normalize(),
-                gateway, agent, thread, run,
+                gateway,
+                agent,
+                thread,
+                run,
                 managementPort(env, "SWITCHBOARD_GATEWAY_MANAGEMENT_PORT", gateway),
                 managementPort(env, "SWITCHBOARD_AGENT_MANAGEMENT_PORT", agent),
                 managementPort(env, "SWITCHBOARD_THREAD_MANAGEMENT_PORT", thread),
@@ -73,7 +82,7 @@ public record StackSettings(
 
     /** Two parts of the stack on one port would not fail at start: the first to bind would answer for both. */
     private void checkPortsDiffer() {
-        Map<String, Integer> ports = new java.util.LinkedHashMap<>();
+        Map<String, Integer> ports = new LinkedHashMap<>();
         ports.put("SWITCHBOARD_GATEWAY_PORT", gatewayPort);
         ports.put("SWITCHBOARD_AGENT_PORT", agentPort);
         ports.put("SWITCHBOARD_THREAD_PORT", threadPort);
@@ -89,12 +98,12 @@ public record StackSettings(
             ports.put("SWITCHBOARD_KAFKA_PORT", kafkaPort);
             ports.put("SWITCHBOARD_KAFKA_CONTROLLER_PORT", kafkaControllerPort);
         }
-        Map<Integer, String> owners = new java.util.HashMap<>();
+        Map<Integer, String> owners = new HashMap<>();
         ports.forEach((name, port) -> {
             String other = owners.putIfAbsent(port, name);
             if (other != null) {
-                throw new IllegalArgumentException(other + " and " + name + " are both " + port
-                        + ": give each a port of its own");
+                throw new IllegalArgumentException(
+                        other + " and " + name + " are both " + port + ": give each a port of its own");
             }
         });
     }
@@ -130,7 +139,7 @@ public record StackSettings(
     }
 
     private static Map<String, String> passedToServices(Map<String, String> env) {
-        Map<String, String> passed = new java.util.LinkedHashMap<>();
+        Map<String, String> passed = new LinkedHashMap<>();
         for (String name : PASSED_TO_SERVICES) {
             String value = env.get(name);
             if (value != null && !value.isBlank()) {

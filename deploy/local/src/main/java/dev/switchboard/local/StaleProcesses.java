@@ -5,12 +5,12 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /** Stops services a previous launcher left running (it was killed, not stopped), using its pid file. */
 final class StaleProcesses {
 
-    private StaleProcesses() {
-    }
+    private StaleProcesses() {}
 
     static void stop(Path pidFile, PrintStream out) throws IOException {
         if (!Files.exists(pidFile)) {
@@ -32,7 +32,7 @@ final class StaleProcesses {
                 out.printf("Stopping %s (pid %d) left over from an earlier run%n", parts[1], pid);
                 handle.get().destroy();
                 try {
-                    handle.get().onExit().get(20, java.util.concurrent.TimeUnit.SECONDS);
+                    handle.get().onExit().get(20, TimeUnit.SECONDS);
                 } catch (Exception e) {
                     handle.get().destroyForcibly();
                 }
@@ -42,7 +42,8 @@ final class StaleProcesses {
     }
 
     private static boolean isOurs(ProcessHandle handle, String name) {
-        return handle.info().arguments()
+        return handle.info()
+                .arguments()
                 .map(args -> String.join(" ", args).contains("-Dswitchboard.local.service=" + name))
                 .orElse(false);
     }

@@ -1,17 +1,16 @@
 package dev.switchboard.local;
 
-import dev.switchboard.local.infra.Ports;
-import org.junit.jupiter.api.Test;
-
-import java.nio.file.Path;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.switchboard.local.infra.Ports;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 class StackSettingsTest {
 
@@ -29,11 +28,13 @@ class StackSettingsTest {
 
     @Test
     void environmentOverridesPortsHomeAndExternalServers() {
-        StackSettings s = StackSettings.fromEnvironment(Path.of("/repo"), Map.of(
-                "SWITCHBOARD_GATEWAY_PORT", "9080",
-                "SWITCHBOARD_HOME", "/data/sb",
-                "SWITCHBOARD_DB_URL", "postgresql://u:p@db:5432/postgres",
-                "KAFKA_BOOTSTRAP_SERVERS", " broker:9092 "));
+        StackSettings s = StackSettings.fromEnvironment(
+                Path.of("/repo"),
+                Map.of(
+                        "SWITCHBOARD_GATEWAY_PORT", "9080",
+                        "SWITCHBOARD_HOME", "/data/sb",
+                        "SWITCHBOARD_DB_URL", "postgresql://u:p@db:5432/postgres",
+                        "KAFKA_BOOTSTRAP_SERVERS", " broker:9092 "));
         assertEquals(9080, s.gatewayPort());
         assertEquals(Path.of("/data/sb"), s.home());
         assertEquals("postgresql://u:p@db:5432/postgres", s.externalDbUrl());
@@ -42,50 +43,72 @@ class StackSettingsTest {
 
     @Test
     void theGatewaysRateLimitsAndTheModelProvidersReachTheServices() {
-        StackSettings s = StackSettings.fromEnvironment(Path.of("/repo"), Map.of(
-                "SWITCHBOARD_GATEWAY_RATE_LIMITS_REQUESTS_PER_CALLER", "5000/10s",
-                "SWITCHBOARD_OPENAI_API_KEY", "sk-test",
-                "SWITCHBOARD_GATEWAY_PORT", "9080"));
-        assertEquals(Map.of("SWITCHBOARD_GATEWAY_RATE_LIMITS_REQUESTS_PER_CALLER", "5000/10s",
-                "SWITCHBOARD_OPENAI_API_KEY", "sk-test"), s.serviceEnvironment());
+        StackSettings s = StackSettings.fromEnvironment(
+                Path.of("/repo"),
+                Map.of(
+                        "SWITCHBOARD_GATEWAY_RATE_LIMITS_REQUESTS_PER_CALLER", "5000/10s",
+                        "SWITCHBOARD_OPENAI_API_KEY", "sk-test",
+                        "SWITCHBOARD_GATEWAY_PORT", "9080"));
+        assertEquals(
+                Map.of(
+                        "SWITCHBOARD_GATEWAY_RATE_LIMITS_REQUESTS_PER_CALLER",
+                        "5000/10s",
+                        "SWITCHBOARD_OPENAI_API_KEY",
+                        "sk-test"),
+                s.serviceEnvironment());
     }
 
     @Test
     void aBadPortSaysWhichVariableIsWrong() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
                 () -> StackSettings.fromEnvironment(Path.of("/repo"), Map.of("SWITCHBOARD_PG_PORT", "lots")));
         assertTrue(e.getMessage().contains("SWITCHBOARD_PG_PORT"), e.getMessage());
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> StackSettings.fromEnvironment(Path.of("/repo"), Map.of("SWITCHBOARD_RUN_PORT", "70000")));
     }
 
     @Test
     void twoPartsOfTheStackOnOnePortAreRejectedNamingBothVariables() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
                 () -> StackSettings.fromEnvironment(Path.of("/repo"), Map.of("SWITCHBOARD_RUN_PORT", "8082")));
-        assertTrue(e.getMessage().contains("SWITCHBOARD_THREAD_PORT and SWITCHBOARD_RUN_PORT are both 8082"),
+        assertTrue(
+                e.getMessage().contains("SWITCHBOARD_THREAD_PORT and SWITCHBOARD_RUN_PORT are both 8082"),
                 e.getMessage());
-        StackSettings external = StackSettings.fromEnvironment(Path.of("/repo"), Map.of(
-                "SWITCHBOARD_PG_PORT", "8080", "SWITCHBOARD_DB_URL", "postgresql://u:p@db:5432/postgres"));
+        StackSettings external = StackSettings.fromEnvironment(
+                Path.of("/repo"),
+                Map.of("SWITCHBOARD_PG_PORT", "8080", "SWITCHBOARD_DB_URL", "postgresql://u:p@db:5432/postgres"));
         assertEquals(8080, external.gatewayPort(), "an unused embedded server's port does not count");
     }
 
     @Test
     void managementPortsDefaultToTheServicePortPlus1000AndClashesAreRejected() {
         StackSettings defaults = StackSettings.fromEnvironment(Path.of("/repo"), Map.of());
-        assertEquals(List.of(9080, 9081, 9082, 9083), List.of(defaults.gatewayManagementPort(),
-                defaults.agentManagementPort(), defaults.threadManagementPort(), defaults.runManagementPort()));
+        assertEquals(
+                List.of(9080, 9081, 9082, 9083),
+                List.of(
+                        defaults.gatewayManagementPort(),
+                        defaults.agentManagementPort(),
+                        defaults.threadManagementPort(),
+                        defaults.runManagementPort()));
 
-        StackSettings moved = StackSettings.fromEnvironment(Path.of("/repo"), Map.of(
-                "SWITCHBOARD_RUN_PORT", "7083", "SWITCHBOARD_GATEWAY_MANAGEMENT_PORT", "7999"));
+        StackSettings moved = StackSettings.fromEnvironment(
+                Path.of("/repo"),
+                Map.of("SWITCHBOARD_RUN_PORT", "7083", "SWITCHBOARD_GATEWAY_MANAGEMENT_PORT", "7999"));
         assertEquals(8083, moved.runManagementPort());
         assertEquals(7999, moved.gatewayManagementPort());
 
-        IllegalArgumentException clash = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException clash = assertThrows(
+                IllegalArgumentException.class,
                 () -> StackSettings.fromEnvironment(Path.of("/repo"), Map.of("SWITCHBOARD_AGENT_PORT", "9080")));
-        assertTrue(clash.getMessage().contains(
-                "SWITCHBOARD_AGENT_PORT and SWITCHBOARD_GATEWAY_MANAGEMENT_PORT are both 9080"), clash.getMessage());
-        IllegalArgumentException tooHigh = assertThrows(IllegalArgumentException.class,
+        assertTrue(
+                clash.getMessage()
+                        .contains("SWITCHBOARD_AGENT_PORT and SWITCHBOARD_GATEWAY_MANAGEMENT_PORT are both 9080"),
+                clash.getMessage());
+        IllegalArgumentException tooHigh = assertThrows(
+                IllegalArgumentException.class,
                 () -> StackSettings.fromEnvironment(Path.of("/repo"), Map.of("SWITCHBOARD_RUN_PORT", "65000")));
         assertTrue(tooHigh.getMessage().contains("SWITCHBOARD_RUN_MANAGEMENT_PORT must be set"), tooHigh.getMessage());
     }

@@ -4,7 +4,6 @@ import dev.switchboard.gateway.security.Caller;
 import dev.switchboard.gateway.security.InternalTokens;
 import dev.switchboard.platform.web.downstream.DownstreamErrors;
 import io.smallrye.mutiny.Uni;
-
 import java.time.Duration;
 import java.util.function.Function;
 
@@ -28,7 +27,10 @@ public final class Downstream {
     public <T> Uni<T> call(Caller caller, Function<String, Uni<T>> call) {
         return tokens.authorization(caller)
                 .<T>flatMap(call::apply)
-                .ifNoItem().after(timeout).fail()
-                .onFailure().transform(errors::translate);
+                .ifNoItem()
+                .after(timeout)
+                .fail()
+                .onFailure()
+                .transform(errors::translate);
     }
 }

@@ -2,7 +2,6 @@ package dev.switchboard.gateway.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-
 import java.time.Duration;
 
 /** The settings of the gateway ({@code switchboard.gateway.*}). */

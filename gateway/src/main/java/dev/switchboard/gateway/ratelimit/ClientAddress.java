@@ -2,7 +2,6 @@ package dev.switchboard.gateway.ratelimit;
 
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.SocketAddress;
-
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.HexFormat;
@@ -19,8 +18,7 @@ final class ClientAddress {
 
     private static final Pattern IPV6_LITERAL = Pattern.compile("\\[?[0-9A-Fa-f:.]+(%\\w+)?]?");
 
-    private ClientAddress() {
-    }
+    private ClientAddress() {}
 
     static String of(HttpServerRequest request) {
         SocketAddress remote = request.remoteAddress();
@@ -33,7 +31,8 @@ final class ClientAddress {
             int zone = literal.indexOf('%');
             try {
                 // a literal (checked above) is parsed, never looked up
-                byte[] bytes = InetAddress.getByName(zone >= 0 ? literal.substring(0, zone) : literal).getAddress();
+                byte[] bytes = InetAddress.getByName(zone >= 0 ? literal.substring(0, zone) : literal)
+                        .getAddress();
                 if (bytes.length == 16) {
                     return HexFormat.of().formatHex(bytes, 0, 8) + "::/64";
                 }

@@ -1,7 +1,6 @@
 package dev.switchboard.gateway.ratelimit;
 
 import io.smallrye.mutiny.Uni;
-
 import java.util.List;
 
 /**
@@ -11,16 +10,14 @@ import java.util.List;
 public interface CounterStore {
 
     /** Ask for {@code ask} units of {@code bucket}, limited by {@code rate}, at {@code nowMicros}. */
-    record Ask(String bucket, Rate rate, long ask, long nowMicros) {
-    }
+    record Ask(String bucket, Rate rate, long ask, long nowMicros) {}
 
     /**
      * What the bucket granted (0 to {@code ask}) and its counts afterwards: {@code window}'s units
      * ({@code current}, every replica's leases included) and the previous window's ({@code previous}). Null when
      * another replica created the bucket at the same moment (ask again).
      */
-    record Grant(long granted, long window, long previous, long current) {
-    }
+    record Grant(long granted, long window, long previous, long current) {}
 
     /** One grant per ask, in the order of the asks; the asks name distinct buckets. */
     Uni<List<Grant>> lease(List<Ask> asks);

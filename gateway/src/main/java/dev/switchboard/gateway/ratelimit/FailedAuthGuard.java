@@ -8,7 +8,6 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-
 import java.util.List;
 
 /**
@@ -56,11 +55,16 @@ public class FailedAuthGuard {
         Demand demand = limiter.failedAuthentication(address);
         Verdict verdict = Verdict.refused(List.of(limiter.refusal(demand)));
         RateLimitHeaders.write(ctx.response(), List.of(demand), verdict);
-        ctx.response().setStatusCode(429)
+        ctx.response()
+                .setStatusCode(429)
                 .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
-                .end(new JsonObject().put("error", new JsonObject()
-                        .put("code", RateLimitedException.CODE)
-                        .put("message", RateLimitHeaders.message(verdict))).encode());
+                .end(new JsonObject()
+                        .put(
+                                "error",
+                                new JsonObject()
+                                        .put("code", RateLimitedException.CODE)
+                                        .put("message", RateLimitHeaders.message(verdict)))
+                        .encode());
     }
 
     private static boolean presentsCredentials(HttpServerRequest request) {

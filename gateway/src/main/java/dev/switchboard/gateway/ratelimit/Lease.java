@@ -10,7 +10,11 @@ import io.smallrye.mutiny.Uni;
  */
 final class Lease {
 
-    enum Take { TAKEN, SHORT, EXHAUSTED }
+    enum Take {
+        TAKEN,
+        SHORT,
+        EXHAUSTED
+    }
 
     final String bucket;
     final Rate rate;
@@ -85,8 +89,9 @@ final class Lease {
         if (nextRoom < 0) {
             return 2 * rate.windowMicros();
         }
-        return next == 0 ? end - now : Math.max(end - now, end + rate.windowMicros() - nextRoom
-                * rate.windowMicros() / next - now);
+        return next == 0
+                ? end - now
+                : Math.max(end - now, end + rate.windowMicros() - nextRoom * rate.windowMicros() / next - now);
     }
 
     /** Whether a request of this cost would be refused without asking the database. */

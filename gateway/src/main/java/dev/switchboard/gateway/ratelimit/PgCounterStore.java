@@ -4,7 +4,6 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -20,15 +19,16 @@ import java.util.Map;
  */
 public class PgCounterStore implements CounterStore {
 
-    private static final String PREV = "(case when c.win >= excluded.win then c.prev "
-            + "when c.win = excluded.win - 1 then c.cur else 0 end)";
+    private static final String PREV =
+            "(case when c.win >= excluded.win then c.prev " + "when c.win = excluded.win - 1 then c.cur else 0 end)";
     private static final String CUR = "(case when c.win >= excluded.win then c.cur else 0 end)";
     /** The previous window's units still inside the sliding window, rounded up (Rate.cap). */
     private static final String PREV_PART = "((" + PREV + " * least(excluded.window_us, greatest(0, "
             + "(excluded.win + 1) * excluded.window_us - excluded.leased_at)) + excluded.window_us - 1) "
             + "/ excluded.window_us)";
-    private static final String FREE = "greatest(0, least(excluded.asked, excluded.quota - " + PREV_PART + " - "
-            + CUR + "))";
+
+    private static final String FREE =
+            "greatest(0, least(excluded.asked, excluded.quota - " + PREV_PART + " - " + CUR + "))";
 
     static final String LEASE = """
             insert into rate_limit_buckets as c (bucket, quota, window_us, win, prev, cur, leased_at, asked, granted)
@@ -71,13 +71,19 @@ public class PgCounterStore implements CounterStore {
             nows[i] = a.nowMicros();
             wanted[i] = a.ask();
         }
-        Tuple params = Tuple.tuple().addArrayOfString(buckets).addArrayOfLong(quotas).addArrayOfLong(windows)
-                .addArrayOfLong(indexes).addArrayOfLong(nows).addArrayOfLong(wanted);
+        Tuple params = Tuple.tuple()
+                .addArrayOfString(buckets)
+                .addArrayOfLong(quotas)
+                .addArrayOfLong(windows)
+                .addArrayOfLong(indexes)
+                .addArrayOfLong(nows)
+                .addArrayOfLong(wanted);
         return pool.preparedQuery(LEASE).execute(params).map(rows -> {
             Map<String, Grant> byBucket = new HashMap<>();
             for (Row row : rows) {
-                byBucket.put(row.getString("bucket"), new Grant(row.getLong("granted"), row.getLong("win"),
-                        row.getLong("prev"), row.getLong("cur")));
+                byBucket.put(
+                        row.getString("bucket"),
+                        new Grant(row.getLong("granted"), row.getLong("win"), row.getLong("prev"), row.getLong("cur")));
             }
             List<Grant> grants = new ArrayList<>(asks.size());
             for (Ask a : asks) {

@@ -3,8 +3,6 @@ package dev.switchboard.gateway.ratelimit;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
-import org.jboss.logging.Logger;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import org.jboss.logging.Logger;
 
 /**
  * Limits shared by the gateway's replicas through a {@link CounterStore}. Each replica keeps a {@link Lease} per
@@ -61,7 +60,9 @@ public final class QuotaLeases {
     public Usage refusal(Demand demand) {
         long now = nowMicros();
         Lease lease = lease(demand);
-        long wait = Math.min(seconds(lease.untilServable(demand.cost(), now)), 2 * demand.rate().windowSeconds());
+        long wait = Math.min(
+                seconds(lease.untilServable(demand.cost(), now)),
+                2 * demand.rate().windowSeconds());
         return new Usage(demand.policy(), demand.rate(), lease.remaining(now), Math.max(1, wait));
     }
 
@@ -106,7 +107,10 @@ public final class QuotaLeases {
         if (refused.isEmpty() && shortLeases.isEmpty()) {
             List<Usage> usages = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
-                usages.add(new Usage(demands.get(i).policy(), demands.get(i).rate(), held.get(i).remaining(now),
+                usages.add(new Usage(
+                        demands.get(i).policy(),
+                        demands.get(i).rate(),
+                        held.get(i).remaining(now),
                         seconds(held.get(i).untilFull(now))));
             }
             return Uni.createFrom().item(Verdict.allowed(usages));
@@ -174,13 +178,16 @@ public final class QuotaLeases {
                         }
                     }
                 })
-                .onFailure().invoke(failure -> {
+                .onFailure()
+                .invoke(failure -> {
                     logFailure(failure);
                     for (int i = 0; i < asked.size(); i++) {
-                        asked.get(i).grantedLocally(asks.get(i).ask(), asks.get(i).nowMicros());
+                        asked.get(i)
+                                .grantedLocally(asks.get(i).ask(), asks.get(i).nowMicros());
                     }
                 })
-                .onFailure().recoverWithNull()
+                .onFailure()
+                .recoverWithNull()
                 .replaceWithVoid();
     }
 
@@ -201,8 +208,8 @@ public final class QuotaLeases {
         long now = clock.millis();
         long last = lastFailureLog.get();
         if (now - last >= 60_000 && lastFailureLog.compareAndSet(last, now)) {
-            LOG.warnf("rate-limit counters unavailable, limiting per replica until they answer: %s",
-                    failure.toString());
+            LOG.warnf(
+                    "rate-limit counters unavailable, limiting per replica until they answer: %s", failure.toString());
         }
     }
 }

@@ -14,6 +14,7 @@ public record Rate(long quota, long windowSeconds) {
 
     /** Bounds that keep the counters' arithmetic (units times microseconds) far from overflowing. */
     static final long MAX_QUOTA = 10_000_000;
+
     static final long MAX_WINDOW_SECONDS = 86_400;
 
     private static final Pattern SHAPE = Pattern.compile("\\s*(\\d{1,9})\\s*/\\s*(\\d{1,6})\\s*([smh])\\s*");
@@ -31,8 +32,8 @@ public record Rate(long quota, long windowSeconds) {
     public static Rate parse(String text) {
         Matcher m = SHAPE.matcher(text == null ? "" : text.toLowerCase(Locale.ROOT));
         if (!m.matches()) {
-            throw new IllegalArgumentException("a rate is written <quota>/<window>, e.g. 200/10s or 60/1m, not '"
-                    + text + "'");
+            throw new IllegalArgumentException(
+                    "a rate is written <quota>/<window>, e.g. 200/10s or 60/1m, not '" + text + "'");
         }
         long unit = switch (m.group(3)) {
             case "h" -> 3600;

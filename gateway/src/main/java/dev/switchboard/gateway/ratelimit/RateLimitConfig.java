@@ -3,7 +3,6 @@ package dev.switchboard.gateway.ratelimit;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithConverter;
 import io.smallrye.config.WithDefault;
-
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;

@@ -5,10 +5,9 @@ import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.core.Response;
-import org.jboss.resteasy.reactive.server.ServerRequestFilter;
-
 import java.util.ArrayList;
 import java.util.List;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
  * Limits every authenticated {@code /api} request once it is matched to a resource (the security check has

@@ -1,7 +1,6 @@
 package dev.switchboard.gateway.ratelimit;
 
 import io.vertx.core.http.HttpServerResponse;
-
 import java.util.List;
 import java.util.Locale;
 
@@ -16,8 +15,7 @@ final class RateLimitHeaders {
     static final String CURRENT = "RateLimit";
     static final String RETRY_AFTER = "Retry-After";
 
-    private RateLimitHeaders() {
-    }
+    private RateLimitHeaders() {}
 
     static String policies(List<Demand> demands) {
         StringBuilder value = new StringBuilder();
@@ -25,8 +23,12 @@ final class RateLimitHeaders {
             if (!value.isEmpty()) {
                 value.append(", ");
             }
-            value.append('"').append(d.policy()).append("\";q=").append(d.rate().quota())
-                    .append(";w=").append(d.rate().windowSeconds());
+            value.append('"')
+                    .append(d.policy())
+                    .append("\";q=")
+                    .append(d.rate().quota())
+                    .append(";w=")
+                    .append(d.rate().windowSeconds());
         }
         return value.toString();
     }
@@ -55,7 +57,12 @@ final class RateLimitHeaders {
             case RateLimiter.ADDRESS -> "too many failed authentications from this address";
             default -> "rate limit " + usage.policy() + " exceeded";
         };
-        return String.format(Locale.ROOT, "%s (%d per %d s): retry in %d s", what, usage.rate().quota(),
-                usage.rate().windowSeconds(), verdict.retryAfterSeconds());
+        return String.format(
+                Locale.ROOT,
+                "%s (%d per %d s): retry in %d s",
+                what,
+                usage.rate().quota(),
+                usage.rate().windowSeconds(),
+                verdict.retryAfterSeconds());
     }
 }

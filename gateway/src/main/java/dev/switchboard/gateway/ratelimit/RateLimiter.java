@@ -11,13 +11,12 @@ import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.jboss.logging.Logger;
-
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import org.jboss.logging.Logger;
 
 /**
  * The gateway's limits: which policies apply to a subject (the defaults, or its org's overrides) and their
@@ -72,10 +71,24 @@ public class RateLimiter {
     /** The request limits of the subject, plus its run limits when the request starts {@code runs} runs. */
     List<Demand> requestDemands(Subject subject, int runs) {
         List<Demand> demands = new ArrayList<>(4);
-        demands.add(new Demand(CALLER, subject.caller(),
-                rate(subject, OrgLimits::requests, RateOverrides::perCaller, config.requests().perCaller()), 1));
-        demands.add(new Demand(ORG, subject.org(),
-                rate(subject, OrgLimits::requests, RateOverrides::perOrg, config.requests().perOrg()), 1));
+        demands.add(new Demand(
+                CALLER,
+                subject.caller(),
+                rate(
+                        subject,
+                        OrgLimits::requests,
+                        RateOverrides::perCaller,
+                        config.requests().perCaller()),
+                1));
+        demands.add(new Demand(
+                ORG,
+                subject.org(),
+                rate(
+                        subject,
+                        OrgLimits::requests,
+                        RateOverrides::perOrg,
+                        config.requests().perOrg()),
+                1));
         if (runs > 0) {
             demands.addAll(runDemands(subject, runs));
         }
@@ -85,11 +98,24 @@ public class RateLimiter {
     /** The run limits of the subject, for {@code runs} runs (0: only to advertise them). */
     List<Demand> runDemands(Subject subject, int runs) {
         return List.of(
-                new Demand(CALLER_RUNS, subject.caller(),
-                        rate(subject, OrgLimits::runs, RateOverrides::perCaller, config.runs().perCaller()),
+                new Demand(
+                        CALLER_RUNS,
+                        subject.caller(),
+                        rate(
+                                subject,
+                                OrgLimits::runs,
+                                RateOverrides::perCaller,
+                                config.runs().perCaller()),
                         runs),
-                new Demand(ORG_RUNS, subject.org(),
-                        rate(subject, OrgLimits::runs, RateOverrides::perOrg, config.runs().perOrg()), runs));
+                new Demand(
+                        ORG_RUNS,
+                        subject.org(),
+                        rate(
+                                subject,
+                                OrgLimits::runs,
+                                RateOverrides::perOrg,
+                                config.runs().perOrg()),
+                        runs));
     }
 
     Demand failedAuthentication(String address) {
@@ -99,7 +125,11 @@ public class RateLimiter {
     Uni<Verdict> acquire(List<Demand> demands) {
         return leases.acquire(demands).invoke(verdict -> {
             if (!verdict.allowed()) {
-                registry.counter("switchboard.rate.limited", "policy", verdict.closest().policy()).increment();
+                registry.counter(
+                                "switchboard.rate.limited",
+                                "policy",
+                                verdict.closest().policy())
+                        .increment();
             }
         });
     }
@@ -119,19 +149,24 @@ public class RateLimiter {
 
     /** Counts a failed authentication of the address; the answer (a 401) has already been decided. */
     void recordFailedAuthentication(String address) {
-        leases.acquire(List.of(failedAuthentication(address))).subscribe().with(verdict -> {
-        }, failure -> LOG.debugf("failed authentication not counted: %s", failure));
+        leases.acquire(List.of(failedAuthentication(address)))
+                .subscribe()
+                .with(verdict -> {}, failure -> LOG.debugf("failed authentication not counted: %s", failure));
     }
 
-    private Rate rate(Subject subject, Function<OrgLimits, RateOverrides> kind,
-            Function<RateOverrides, Optional<Rate>> scope, Rate fallback) {
+    private Rate rate(
+            Subject subject,
+            Function<OrgLimits, RateOverrides> kind,
+            Function<RateOverrides, Optional<Rate>> scope,
+            Rate fallback) {
         OrgLimits org = config.orgs().get(subject.org());
         return org == null ? fallback : scope.apply(kind.apply(org)).orElse(fallback);
     }
 
     private void cleanUp() {
         leases.sweep();
-        store.deleteStale(System.currentTimeMillis() * 1000).subscribe().with(deleted -> {
-        }, failure -> LOG.debugf("stale rate-limit buckets not deleted: %s", failure));
+        store.deleteStale(System.currentTimeMillis() * 1000)
+                .subscribe()
+                .with(deleted -> {}, failure -> LOG.debugf("stale rate-limit buckets not deleted: %s", failure));
     }
 }

@@ -19,11 +19,9 @@ final class RunRoutes {
             Pattern.compile("/api/v1/agents/[^/]+/threads/?"));
 
     private static final List<Pattern> COUNTED_BY_RESOURCE = List.of(
-            Pattern.compile("/api/v1/chat/[^/]+/threads/[^/]+/messages/?"),
-            Pattern.compile("/api/teams/[^/]+/chat/?"));
+            Pattern.compile("/api/v1/chat/[^/]+/threads/[^/]+/messages/?"), Pattern.compile("/api/teams/[^/]+/chat/?"));
 
-    private RunRoutes() {
-    }
+    private RunRoutes() {}
 
     /** Runs the request starts on arrival: 1 or 0. */
     static int startedOnArrival(String method, String path) {

@@ -5,5 +5,4 @@ package dev.switchboard.gateway.ratelimit;
  * allowed request the seconds until all of the quota is free again, for a refused one the seconds until the
  * request could be served.
  */
-public record Usage(String policy, Rate rate, long remaining, long resetSeconds) {
-}
+public record Usage(String policy, Rate rate, long remaining, long resetSeconds) {}

@@ -6,7 +6,6 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -26,9 +25,14 @@ public class ApiKeyRepository implements PanacheRepositoryBase<ApiKey, UUID> {
      * keys.
      */
     public Uni<List<ApiKey>> visibleTo(String orgId, String userId, boolean admin) {
-        return admin ? list("orgId = ?1 and revokedAt is null", Sort.ascending("createdAt", "id"), orgId)
-                : list("orgId = ?1 and revokedAt is null and kind = ?2 and userId = ?3",
-                        Sort.ascending("createdAt", "id"), orgId, ApiKey.PERSONAL, userId);
+        return admin
+                ? list("orgId = ?1 and revokedAt is null", Sort.ascending("createdAt", "id"), orgId)
+                : list(
+                        "orgId = ?1 and revokedAt is null and kind = ?2 and userId = ?3",
+                        Sort.ascending("createdAt", "id"),
+                        orgId,
+                        ApiKey.PERSONAL,
+                        userId);
     }
 
     public Uni<ApiKey> activeInOrg(String orgId, UUID id) {
@@ -37,7 +41,10 @@ public class ApiKeyRepository implements PanacheRepositoryBase<ApiKey, UUID> {
 
     /** Records a use, at most once a minute per key (a write per request would be wasted). */
     public Uni<Integer> touch(UUID id, Instant now) {
-        return update("lastUsedAt = ?1 where id = ?2 and (lastUsedAt is null or lastUsedAt < ?3)",
-                now, id, now.minusSeconds(60));
+        return update(
+                "lastUsedAt = ?1 where id = ?2 and (lastUsedAt is null or lastUsedAt < ?3)",
+                now,
+                id,
+                now.minusSeconds(60));
     }
 }

@@ -5,7 +5,6 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,9 +18,14 @@ import java.util.UUID;
 public class StoredTeamRepository {
 
     /** A team as the gateway stored it. */
-    public record StoredTeam(UUID id, String orgId, String name, List<UUID> agentIds, String summarizerModel,
-            Instant createdAt, Instant updatedAt) {
-    }
+    public record StoredTeam(
+            UUID id,
+            String orgId,
+            String name,
+            List<UUID> agentIds,
+            String summarizerModel,
+            Instant createdAt,
+            Instant updatedAt) {}
 
     private final Pool pool;
 
@@ -32,7 +36,8 @@ public class StoredTeamRepository {
     /** Every stored team, oldest first. */
     public Uni<List<StoredTeam>> all() {
         return pool.query("select id, org_id, name, agent_ids, summarizer_model, created_at, updated_at "
-                        + "from teams order by created_at, id").execute()
+                        + "from teams order by created_at, id")
+                .execute()
                 .map(rows -> {
                     List<StoredTeam> teams = new ArrayList<>();
                     rows.forEach(row -> teams.add(of(row)));
@@ -41,12 +46,19 @@ public class StoredTeamRepository {
     }
 
     public Uni<Void> delete(UUID id) {
-        return pool.preparedQuery("delete from teams where id = $1").execute(Tuple.of(id)).replaceWithVoid();
+        return pool.preparedQuery("delete from teams where id = $1")
+                .execute(Tuple.of(id))
+                .replaceWithVoid();
     }
 
     private static StoredTeam of(Row row) {
-        return new StoredTeam(row.getUUID("id"), row.getString("org_id"), row.getString("name"),
-                List.of(row.getArrayOfUUIDs("agent_ids")), row.getString("summarizer_model"),
-                row.getOffsetDateTime("created_at").toInstant(), row.getOffsetDateTime("updated_at").toInstant());
+        return new StoredTeam(
+                row.getUUID("id"),
+                row.getString("org_id"),
+                row.getString("name"),
+                List.of(row.getArrayOfUUIDs("agent_ids")),
+                row.getString("summarizer_model"),
+                row.getOffsetDateTime("created_at").toInstant(),
+                row.getOffsetDateTime("updated_at").toInstant());
     }
 }

@@ -10,7 +10,6 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.util.Set;
 
 /**
@@ -25,13 +24,13 @@ public class ApiKeyAuthenticationMechanism implements HttpAuthenticationMechanis
 
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identities) {
-        String secret = ApiKeySecrets.fromHeaders(context.request().getHeader(API_KEY_HEADER),
-                context.request().getHeader(HttpHeaders.AUTHORIZATION));
+        String secret = ApiKeySecrets.fromHeaders(
+                context.request().getHeader(API_KEY_HEADER), context.request().getHeader(HttpHeaders.AUTHORIZATION));
         if (secret == null) {
             return Uni.createFrom().nullItem();
         }
-        return identities.authenticate(HttpSecurityUtils.setRoutingContextAttribute(
-                new ApiKeyAuthenticationRequest(secret), context));
+        return identities.authenticate(
+                HttpSecurityUtils.setRoutingContextAttribute(new ApiKeyAuthenticationRequest(secret), context));
     }
 
     @Override

@@ -24,10 +24,12 @@ public class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyAuthentica
     }
 
     @Override
-    public Uni<SecurityIdentity> authenticate(ApiKeyAuthenticationRequest request,
-            AuthenticationRequestContext context) {
+    public Uni<SecurityIdentity> authenticate(
+            ApiKeyAuthenticationRequest request, AuthenticationRequestContext context) {
         return keys.authenticate(request.secret())
-                .onItem().ifNull().failWith(InvalidApiKey::exception)
+                .onItem()
+                .ifNull()
+                .failWith(InvalidApiKey::exception)
                 .map(principal -> QuarkusSecurityIdentity.builder()
                         .setPrincipal(principal)
                         .addRole(principal.caller().kind())

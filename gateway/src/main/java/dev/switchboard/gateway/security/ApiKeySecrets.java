@@ -16,6 +16,7 @@ public final class ApiKeySecrets {
 
     /** A bearer value that starts with this is an API key, anything else a JWT. */
     public static final String MARK = "grt_";
+
     public static final String PERSONAL_PREFIX = "grt_pat_";
     public static final String SERVICE_PREFIX = "grt_svc_";
     static final int RANDOM_CHARS = 43;
@@ -26,8 +27,7 @@ public final class ApiKeySecrets {
     private static final Pattern SHAPE = Pattern.compile("grt_(pat|svc)_[0-9A-Za-z]{" + RANDOM_CHARS + "}");
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private ApiKeySecrets() {
-    }
+    private ApiKeySecrets() {}
 
     public static String generate(boolean service) {
         StringBuilder secret = new StringBuilder(service ? SERVICE_PREFIX : PERSONAL_PREFIX);
@@ -67,7 +67,8 @@ public final class ApiKeySecrets {
         if (apiKeyHeader != null) {
             return apiKeyHeader.trim();
         }
-        if (authorization != null && authorization.length() > 7
+        if (authorization != null
+                && authorization.length() > 7
                 && authorization.substring(0, 7).toLowerCase(Locale.ROOT).equals("bearer ")) {
             String value = authorization.substring(7).trim();
             if (value.startsWith(MARK)) {

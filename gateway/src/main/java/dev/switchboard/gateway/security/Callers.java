@@ -5,9 +5,8 @@ import dev.switchboard.platform.web.error.ApiException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonString;
-import org.eclipse.microprofile.jwt.JsonWebToken;
-
 import java.util.Set;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * The caller of the current request, read from its verified end-user JWT or the API key it presented. A JWT's
@@ -51,8 +50,9 @@ public class Callers {
     public Caller admin(String what) {
         Caller caller = current();
         if (!caller.reachesOrganisation()) {
-            throw ApiException.permissionDenied("only an organisation admin or a service key may " + what
-                    + "; ask an admin of your organisation", null);
+            throw ApiException.permissionDenied(
+                    "only an organisation admin or a service key may " + what + "; ask an admin of your organisation",
+                    null);
         }
         return caller;
     }

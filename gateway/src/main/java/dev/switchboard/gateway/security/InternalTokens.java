@@ -5,7 +5,6 @@ import io.smallrye.jwt.build.Jwt;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -25,11 +24,9 @@ public class InternalTokens {
     /** Stale entries are swept when the cache grows beyond this many callers. */
     static final int SWEEP_ABOVE = 10_000;
 
-    private record Signed(String token, Instant signedAt) {
-    }
+    private record Signed(String token, Instant signedAt) {}
 
-    private record Key(String userId, String orgId, String kind, String role) {
-    }
+    private record Key(String userId, String orgId, String kind, String role) {}
 
     private final GatewayConfig.InternalToken config;
     private final Map<Key, Signed> cache = new ConcurrentHashMap<>();
@@ -46,7 +43,8 @@ public class InternalTokens {
             return Uni.createFrom().item("Bearer " + cached.token());
         }
         // signing reads the key file: off the event loop
-        return Uni.createFrom().item(() -> "Bearer " + signAndCache(key))
+        return Uni.createFrom()
+                .item(() -> "Bearer " + signAndCache(key))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 

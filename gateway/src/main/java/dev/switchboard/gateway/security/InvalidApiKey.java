@@ -1,7 +1,6 @@
 package dev.switchboard.gateway.security;
 
 import io.quarkus.security.AuthenticationFailedException;
-
 import java.util.Map;
 
 /**
@@ -13,8 +12,7 @@ public final class InvalidApiKey {
     public static final String MESSAGE = "the API key is invalid or revoked";
     private static final String MARK = "switchboard.api-key";
 
-    private InvalidApiKey() {
-    }
+    private InvalidApiKey() {}
 
     public static AuthenticationFailedException exception() {
         return new AuthenticationFailedException(MESSAGE, Map.of(MARK, Boolean.TRUE));

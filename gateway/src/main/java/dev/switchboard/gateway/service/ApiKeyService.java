@@ -12,7 +12,6 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.util.List;
 import java.util.UUID;
 
@@ -36,8 +35,10 @@ public class ApiKeyService {
     public Uni<ApiKeyResponse> create(Caller caller, String name, String kind) {
         requireUser(caller);
         if (ApiKey.SERVICE.equals(kind) && !caller.isAdmin()) {
-            throw ApiException.permissionDenied("only an organisation admin may create a service key (it acts as the "
-                    + "whole organisation); create a personal key, or ask an admin", "kind");
+            throw ApiException.permissionDenied(
+                    "only an organisation admin may create a service key (it acts as the "
+                            + "whole organisation); create a personal key, or ask an admin",
+                    "kind");
         }
         String secret = ApiKeySecrets.generate(ApiKey.SERVICE.equals(kind));
         ApiKey key = new ApiKey();
@@ -65,9 +66,13 @@ public class ApiKeyService {
     public Uni<Void> revoke(Caller caller, UUID id) {
         requireUser(caller);
         return keys.activeInOrg(caller.orgId(), id)
-                .map(key -> key != null && (caller.isAdmin() || (!key.isService() && key.userId.equals(caller.userId())))
-                        ? key : null)
-                .onItem().ifNull().failWith(() -> ApiException.notFound("API key " + id + " not found", "id"))
+                .map(key ->
+                        key != null && (caller.isAdmin() || (!key.isService() && key.userId.equals(caller.userId())))
+                                ? key
+                                : null)
+                .onItem()
+                .ifNull()
+                .failWith(() -> ApiException.notFound("API key " + id + " not found", "id"))
                 .invoke(key -> key.revokedAt = Timestamps.now())
                 .replaceWithVoid();
     }
@@ -82,29 +87,42 @@ public class ApiKeyService {
         return keys.activeByPrefix(ApiKeySecrets.prefix(secret))
                 .map(candidates -> candidates.stream()
                         .filter(key -> ApiKeySecrets.matches(key.secretHash, hash))
-                        .findFirst().orElse(null))
-                .call(key -> key == null ? Uni.createFrom().voidItem()
-                        : keys.touch(key.id, Timestamps.now()))
+                        .findFirst()
+                        .orElse(null))
+                .call(key -> key == null ? Uni.createFrom().voidItem() : keys.touch(key.id, Timestamps.now()))
                 .map(key -> key == null ? null : new ApiKeyPrincipal(actingAs(key), key.id));
     }
 
     private static Caller actingAs(ApiKey key) {
         return key.isService()
                 ? new Caller("service:" + key.id, key.orgId, Caller.SERVICE, Caller.ADMIN)
-                : new Caller(key.userId, key.orgId, Caller.USER, Caller.ADMIN.equals(key.role) ? Caller.ADMIN
-                        : Caller.MEMBER);
+                : new Caller(
+                        key.userId,
+                        key.orgId,
+                        Caller.USER,
+                        Caller.ADMIN.equals(key.role) ? Caller.ADMIN : Caller.MEMBER);
     }
 
     private static void requireUser(Caller caller) {
         if (caller.isService()) {
-            throw new ApiException(403, "permission_denied",
-                    "a service key cannot manage API keys: use a user's token or personal key", null);
+            throw new ApiException(
+                    403,
+                    "permission_denied",
+                    "a service key cannot manage API keys: use a user's token or personal key",
+                    null);
         }
     }
 
     private static ApiKeyResponse toResponse(ApiKey key, String secret) {
-        return new ApiKeyResponse(key.id, key.name, key.kind, key.isService() ? Caller.ADMIN : key.role,
-                key.lookupPrefix, key.userId, key.createdAt,
-                key.lastUsedAt, secret);
+        return new ApiKeyResponse(
+                key.id,
+                key.name,
+                key.kind,
+                key.isService() ? Caller.ADMIN : key.role,
+                key.lookupPrefix,
+                key.userId,
+                key.createdAt,
+                key.lastUsedAt,
+                secret);
     }
 }

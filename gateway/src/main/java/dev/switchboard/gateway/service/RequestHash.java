@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -22,8 +21,7 @@ public final class RequestHash {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private RequestHash() {
-    }
+    private RequestHash() {}
 
     public static String of(String route, JsonNode body) {
         try {

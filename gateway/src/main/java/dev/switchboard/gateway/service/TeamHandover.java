@@ -13,10 +13,9 @@ import io.smallrye.mutiny.subscription.Cancellable;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.jboss.logging.Logger;
-
 import java.time.Duration;
 import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
 
 /**
  * Hands the teams the gateway's database still holds (from before agent-service owned teams, issue 10) over to
@@ -44,8 +43,11 @@ public class TeamHandover {
     }
 
     void start(@Observes StartupEvent event) {
-        running = handOver().subscribe().with(moved -> { },
-                failure -> LOG.errorf(failure, "could not hand the gateway's teams over to agent-service"));
+        running = handOver()
+                .subscribe()
+                .with(
+                        moved -> {},
+                        failure -> LOG.errorf(failure, "could not hand the gateway's teams over to agent-service"));
     }
 
     @PreDestroy
@@ -58,11 +60,15 @@ public class TeamHandover {
 
     /** Moves every stored team, trying again while agent-service cannot take them; how many moved. */
     public Uni<Integer> handOver() {
-        return Uni.createFrom().deferred(this::moveAll)
-                .onFailure(TeamHandover::worthRetrying).invoke(failure -> LOG.warnf(
+        return Uni.createFrom()
+                .deferred(this::moveAll)
+                .onFailure(TeamHandover::worthRetrying)
+                .invoke(failure -> LOG.warnf(
                         "agent-service cannot take the gateway's teams yet (%s); trying again", failure.getMessage()))
-                .onFailure(TeamHandover::worthRetrying).retry()
-                .withBackOff(Duration.ofSeconds(1), Duration.ofSeconds(30)).indefinitely();
+                .onFailure(TeamHandover::worthRetrying)
+                .retry()
+                .withBackOff(Duration.ofSeconds(1), Duration.ofSeconds(30))
+                .indefinitely();
     }
 
     /** One pass: every stored team imported, then deleted here; how many moved. */
@@ -72,9 +78,12 @@ public class TeamHandover {
                 return Uni.createFrom().item(0);
             }
             LOG.infof("handing %d teams kept in the gateway's database over to agent-service", all.size());
-            return Multi.createFrom().iterable(all)
-                    .onItem().transformToUniAndConcatenate(this::move)
-                    .collect().with(Collectors.summingInt(Integer::intValue))
+            return Multi.createFrom()
+                    .iterable(all)
+                    .onItem()
+                    .transformToUniAndConcatenate(this::move)
+                    .collect()
+                    .with(Collectors.summingInt(Integer::intValue))
                     .invoke(moved -> LOG.infof("moved %d of %d teams to agent-service", moved, all.size()));
         });
     }
@@ -82,15 +91,17 @@ public class TeamHandover {
     /** 1 once agent-service has the team and the row is gone; 0 if agent-service refused it (row kept). */
     private Uni<Integer> move(StoredTeam team) {
         Caller org = new Caller(ACTOR, team.orgId(), Caller.SERVICE, Caller.ADMIN);
-        TeamImport body = new TeamImport(team.name(), team.agentIds(), team.summarizerModel(), team.createdAt(),
-                team.updatedAt());
+        TeamImport body = new TeamImport(
+                team.name(), team.agentIds(), team.summarizerModel(), team.createdAt(), team.updatedAt());
         return teams.importTeam(team.id(), body, org)
                 .call(() -> stored.delete(team.id()))
-                .invoke(() -> LOG.infof("team %s of org %s (%s) is agent-service's now", team.id(), team.orgId(),
-                        team.name()))
+                .invoke(() -> LOG.infof(
+                        "team %s of org %s (%s) is agent-service's now", team.id(), team.orgId(), team.name()))
                 .replaceWith(1)
-                .onFailure(failure -> !worthRetrying(failure)).recoverWithItem(failure -> {
-                    LOG.errorf("agent-service refused team %s of org %s (%s); it stays in the gateway's database",
+                .onFailure(failure -> !worthRetrying(failure))
+                .recoverWithItem(failure -> {
+                    LOG.errorf(
+                            "agent-service refused team %s of org %s (%s); it stays in the gateway's database",
                             team.id(), team.orgId(), failure.getMessage());
                     return 0;
                 });

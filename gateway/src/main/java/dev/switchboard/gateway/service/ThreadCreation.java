@@ -19,12 +19,11 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.jboss.logging.Logger;
-
 import java.net.URI;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jboss.logging.Logger;
 
 /**
  * Seed 002: a thread with its first message. thread-service stores the thread, the message and its files in
@@ -53,8 +52,8 @@ public class ThreadCreation {
     private final IdempotencyClient keys;
     private final ObjectMapper json;
 
-    public ThreadCreation(AgentClient agents, ThreadStartClient threads, RunClient runs,
-            IdempotencyClient keys, ObjectMapper json) {
+    public ThreadCreation(
+            AgentClient agents, ThreadStartClient threads, RunClient runs, IdempotencyClient keys, ObjectMapper json) {
         this.agents = agents;
         this.threads = threads;
         this.runs = runs;
@@ -64,10 +63,15 @@ public class ThreadCreation {
 
     /** {@code key} is the header as sent (null when absent); the input was checked by the caller. */
     public Uni<Response> create(Caller caller, String agentRef, String key, CreateThreadInput input, JsonNode body) {
-        return agents.get(agentRef, caller).flatMap(agent -> key == null
-                ? create(caller, agent, input).map(this::created)
-                : idempotent(caller, agent, input, key, RequestHash.of("POST /api/v1/agents/" + agent.uuid()
-                        + "/threads", body)));
+        return agents.get(agentRef, caller)
+                .flatMap(agent -> key == null
+                        ? create(caller, agent, input).map(this::created)
+                        : idempotent(
+                                caller,
+                                agent,
+                                input,
+                                key,
+                                RequestHash.of("POST /api/v1/agents/" + agent.uuid() + "/threads", body)));
     }
 
     /** Checks the header: absent is fine, else 1-128 characters. */
@@ -78,21 +82,36 @@ public class ThreadCreation {
         return key;
     }
 
-    private Uni<Response> idempotent(Caller caller, AgentView agent, CreateThreadInput input, String key,
-            String hash) {
+    private Uni<Response> idempotent(Caller caller, AgentView agent, CreateThreadInput input, String key, String hash) {
         return keys.claim(key, hash, caller).flatMap(claim -> switch (claim.outcome()) {
             case KeyClaim.REPLAY -> Uni.createFrom().item(replay(claim));
-            case KeyClaim.IN_PROGRESS -> Uni.createFrom().failure(new ApiException(409, "conflict",
-                    "a request with this Idempotency-Key is still being processed; retry later", IDEMPOTENCY_KEY));
-            case KeyClaim.MISMATCH -> Uni.createFrom().failure(new ApiException(422, "unprocessable",
-                    "this Idempotency-Key was already used for a different request", IDEMPOTENCY_KEY));
-            case KeyClaim.CLAIMED -> create(caller, agent, input)
-                    .call(created -> keys.complete(claim.claimId(), 201, write(created), caller)
-                            .onFailure().invoke(e -> LOG.warnf("could not store the answer of Idempotency-Key "
-                                    + "claim %s; the key stays claimed until it is abandoned: %s", claim.claimId(), e))
-                            .onFailure().recoverWithNull())
-                    .onFailure().call(failure -> release(claim.claimId(), caller))
-                    .map(this::created);
+            case KeyClaim.IN_PROGRESS ->
+                Uni.createFrom()
+                        .failure(new ApiException(
+                                409,
+                                "conflict",
+                                "a request with this Idempotency-Key is still being processed; retry later",
+                                IDEMPOTENCY_KEY));
+            case KeyClaim.MISMATCH ->
+                Uni.createFrom()
+                        .failure(new ApiException(
+                                422,
+                                "unprocessable",
+                                "this Idempotency-Key was already used for a different request",
+                                IDEMPOTENCY_KEY));
+            case KeyClaim.CLAIMED ->
+                create(caller, agent, input)
+                        .call(created -> keys.complete(claim.claimId(), 201, write(created), caller)
+                                .onFailure()
+                                .invoke(e -> LOG.warnf(
+                                        "could not store the answer of Idempotency-Key "
+                                                + "claim %s; the key stays claimed until it is abandoned: %s",
+                                        claim.claimId(), e))
+                                .onFailure()
+                                .recoverWithNull())
+                        .onFailure()
+                        .call(failure -> release(claim.claimId(), caller))
+                        .map(this::created);
             default -> {
                 LOG.warnf("thread-service answered an unknown idempotency outcome: %s", claim.outcome());
                 yield Uni.createFrom().failure(ApiException.badGateway("a backend service failed; retry later"));
@@ -101,31 +120,49 @@ public class ThreadCreation {
     }
 
     private Uni<CreatedThreadResponse> create(Caller caller, AgentView agent, CreateThreadInput input) {
-        StartThread start = new StartThread(agent.uuid(), agent.id(), input.content(), input.fileIds(),
-                input.clientExternalRef(), input.attributedUserId(), SOURCE);
+        StartThread start = new StartThread(
+                agent.uuid(),
+                agent.id(),
+                input.content(),
+                input.fileIds(),
+                input.clientExternalRef(),
+                input.attributedUserId(),
+                SOURCE);
         return threads.start(start, caller)
-                .onFailure(ApiException.class).transform(e -> publicField((ApiException) e))
-                .flatMap(started -> runs.run(RunRequest.storedMessage(agent.uuid(), started.thread().id(),
-                                input.content(), started.message().id()), caller)
+                .onFailure(ApiException.class)
+                .transform(e -> publicField((ApiException) e))
+                .flatMap(started -> runs.run(
+                                RunRequest.storedMessage(
+                                        agent.uuid(),
+                                        started.thread().id(),
+                                        input.content(),
+                                        started.message().id()),
+                                caller)
                         .map(run -> CreatedThreadResponse.of(agent, started, run)));
     }
 
     private Uni<Void> release(UUID claimId, Caller caller) {
         return keys.release(claimId, caller)
-                .onFailure().invoke(e -> LOG.warnf("could not release Idempotency-Key claim %s: %s", claimId, e))
-                .onFailure().recoverWithNull();
+                .onFailure()
+                .invoke(e -> LOG.warnf("could not release Idempotency-Key claim %s: %s", claimId, e))
+                .onFailure()
+                .recoverWithNull();
     }
 
     private Response created(CreatedThreadResponse created) {
         return Response.created(URI.create(created.links().thread()))
-                .type(MediaType.APPLICATION_JSON_TYPE).entity(created).build();
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(created)
+                .build();
     }
 
     private Response replay(KeyClaim claim) {
         try {
-            return Response.status(claim.responseStatus()).type(MediaType.APPLICATION_JSON_TYPE)
+            return Response.status(claim.responseStatus())
+                    .type(MediaType.APPLICATION_JSON_TYPE)
                     .header("Idempotent-Replayed", "true")
-                    .entity(json.readTree(claim.responseBody())).build();
+                    .entity(json.readTree(claim.responseBody()))
+                    .build();
         } catch (JsonProcessingException e) {
             throw ApiException.badGateway("the stored answer of this Idempotency-Key cannot be read");
         }

@@ -3,7 +3,6 @@ package dev.switchboard.gateway.ratelimit;
 import dev.switchboard.local.infra.JwtSigner;
 import dev.switchboard.local.testing.TestInfrastructure;
 import dev.switchboard.local.testing.TestTokens;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -16,8 +15,7 @@ import java.util.Map;
  */
 final class AdminTokens {
 
-    private AdminTokens() {
-    }
+    private AdminTokens() {}
 
     static String of(String org, String user) {
         try {

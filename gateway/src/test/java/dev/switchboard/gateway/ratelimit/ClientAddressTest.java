@@ -1,12 +1,11 @@
 package dev.switchboard.gateway.ratelimit;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.SocketAddress;
-import org.junit.jupiter.api.Test;
-
 import java.lang.reflect.Proxy;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
 
 class ClientAddressTest {
 
@@ -32,8 +31,10 @@ class ClientAddressTest {
     /** A request from the host: only {@code remoteAddress()} is asked for. */
     private static HttpServerRequest from(String host) {
         SocketAddress remote = host == null ? null : SocketAddress.inetSocketAddress(40000, host);
-        return (HttpServerRequest) Proxy.newProxyInstance(HttpServerRequest.class.getClassLoader(),
-                new Class<?>[] {HttpServerRequest.class}, (proxy, method, args) -> {
+        return (HttpServerRequest) Proxy.newProxyInstance(
+                HttpServerRequest.class.getClassLoader(),
+                new Class<?>[] {HttpServerRequest.class},
+                (proxy, method, args) -> {
                     if (method.getName().equals("remoteAddress")) {
                         return remote;
                     }

@@ -2,7 +2,6 @@ package dev.switchboard.gateway.ratelimit;
 
 import com.sun.management.OperatingSystemMXBean;
 import dev.switchboard.local.testing.TestTokens;
-
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
@@ -30,8 +29,8 @@ final class CostLoop {
     record Result(String label, int requests, double seconds, double cpuMicrosPerRequest, int notOk) {
 
         String row() {
-            return String.format("| %s | %d | %.0f | %.1f | %d |", label, requests, requests / seconds,
-                    cpuMicrosPerRequest, notOk);
+            return String.format(
+                    "| %s | %d | %.0f | %.1f | %d |", label, requests, requests / seconds, cpuMicrosPerRequest, notOk);
         }
     }
 
@@ -47,7 +46,8 @@ final class CostLoop {
     }
 
     Result run(String label, int requests) throws Exception {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpClient http =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         var os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         AtomicInteger next = new AtomicInteger();
         AtomicInteger notOk = new AtomicInteger();
@@ -61,8 +61,12 @@ final class CostLoop {
                     int i;
                     while ((i = next.getAndIncrement()) < requests) {
                         HttpRequest request = HttpRequest.newBuilder(gateway.resolve("/api/v1/agents"))
-                                .header("Authorization", "Bearer " + tokens.get(i % tokens.size())).GET().build();
-                        if (http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() != 200) {
+                                .header("Authorization", "Bearer " + tokens.get(i % tokens.size()))
+                                .GET()
+                                .build();
+                        if (http.send(request, HttpResponse.BodyHandlers.discarding())
+                                        .statusCode()
+                                != 200) {
                             notOk.incrementAndGet();
                         }
                     }

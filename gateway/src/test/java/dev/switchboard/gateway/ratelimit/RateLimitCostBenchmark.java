@@ -9,13 +9,12 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.Test;
-
 import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.junit.jupiter.api.Test;
 
 /**
  * What the rate limits cost a request (not a test: run it with {@code -Dtest=RateLimitCostBenchmark}, then
@@ -50,7 +49,9 @@ class RateLimitCostBenchmark {
     }
 
     private double statements() {
-        return registry.get("switchboard.rate.limit.lease.statements").functionCounter().count();
+        return registry.get("switchboard.rate.limit.lease.statements")
+                .functionCounter()
+                .count();
     }
 
     /** 2,000 lease statements one after the other, each for a caller's and an org's counter. */
@@ -65,14 +66,17 @@ class RateLimitCostBenchmark {
         for (int i = 0; i < 2_000; i++) {
             lease(store, rate, run, i);
         }
-        return String.format("lease statement (2 counters), one at a time: %.3f ms each",
-                (System.nanoTime() - t0) / 1e6 / 2_000);
+        return String.format(
+                "lease statement (2 counters), one at a time: %.3f ms each", (System.nanoTime() - t0) / 1e6 / 2_000);
     }
 
     private static void lease(PgCounterStore store, Rate rate, String run, int i) {
         long now = System.currentTimeMillis() * 1000;
-        store.lease(List.of(new CounterStore.Ask("caller/10s/" + run + (i % 50), rate, 10, now),
-                new CounterStore.Ask("org/10s/" + run, rate, 20, now))).await().indefinitely();
+        store.lease(List.of(
+                        new CounterStore.Ask("caller/10s/" + run + (i % 50), rate, 10, now),
+                        new CounterStore.Ask("org/10s/" + run, rate, 20, now)))
+                .await()
+                .indefinitely();
     }
 
     /** The limiter alone, its store answering at once: a request's two demands taken from leased blocks. */
@@ -96,8 +100,8 @@ class RateLimitCostBenchmark {
         Rate rate = new Rate(Rate.MAX_QUOTA, 10);
         List<List<Demand>> requests = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
-            requests.add(List.of(new Demand("caller", "user:" + i, rate, 1), new Demand("org", "org:" + i % 40,
-                    rate, 1)));
+            requests.add(
+                    List.of(new Demand("caller", "user:" + i, rate, 1), new Demand("org", "org:" + i % 40, rate, 1)));
         }
         int n = 2_000_000;
         for (int i = 0; i < n / 4; i++) {
@@ -107,7 +111,8 @@ class RateLimitCostBenchmark {
         for (int i = 0; i < n; i++) {
             leases.acquire(requests.get(i % 200)).await().indefinitely();
         }
-        return String.format("in memory (2 demands per request, one thread): %.0f ns per request",
+        return String.format(
+                "in memory (2 demands per request, one thread): %.0f ns per request",
                 (System.nanoTime() - t0) / (double) n);
     }
 }

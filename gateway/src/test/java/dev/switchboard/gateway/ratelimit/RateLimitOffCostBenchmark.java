@@ -7,10 +7,9 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import org.junit.jupiter.api.Test;
-
 import java.net.URI;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 /** {@link RateLimitCostBenchmark}'s load with the limits switched off, to compare. */
 @QuarkusTest

@@ -1,7 +1,6 @@
 package dev.switchboard.gateway.ratelimit;
 
 import io.quarkus.test.junit.QuarkusTestProfile;
-
 import java.util.Map;
 
 /**

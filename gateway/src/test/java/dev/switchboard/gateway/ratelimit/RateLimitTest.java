@@ -1,5 +1,12 @@
 package dev.switchboard.gateway.ratelimit;
 
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchboard.gateway.stub.ServiceStubs;
@@ -11,8 +18,6 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import org.junit.jupiter.api.Test;
-
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
@@ -24,13 +29,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
-import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.matchesPattern;
-import static org.hamcrest.Matchers.nullValue;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /** The default limits: headers on every answer, and 429s for a client that sends far too much. */
 @QuarkusTest
@@ -59,12 +58,17 @@ class RateLimitTest {
 
     @Test
     void everyAnswerSaysWhichLimitsApplyAndWhereTheCallerStands() {
-        given().header("Authorization", "Bearer " + token).get("/api/v1/agents").then().statusCode(200)
+        given().header("Authorization", "Bearer " + token)
+                .get("/api/v1/agents")
+                .then()
+                .statusCode(200)
                 .header("RateLimit-Policy", REQUEST_POLICIES)
                 .header("RateLimit", matchesPattern("\"caller\";r=199;t=(1[1-9]|20)"))
                 .header("Retry-After", nullValue());
         // an answer the gateway refuses itself carries them too
-        given().header("Authorization", "Bearer " + token).get("/api/v1/agents/no-such-agent").then()
+        given().header("Authorization", "Bearer " + token)
+                .get("/api/v1/agents/no-such-agent")
+                .then()
                 .statusCode(404)
                 .header("RateLimit-Policy", REQUEST_POLICIES)
                 .header("RateLimit", matchesPattern("\"caller\";r=198;t=(1[1-9]|20)"));
@@ -74,22 +78,33 @@ class RateLimitTest {
 
     @Test
     void routesThatStartRunsAlsoShowTheRunLimits() {
-        StubWorld.Agent agent = stubs.world().addAgent(org, "limits-" + UUID.randomUUID().toString().substring(0, 8),
-                "Limits", "gpt-5-mini");
-        given().header("Authorization", "Bearer " + token).contentType(ContentType.JSON)
+        StubWorld.Agent agent = stubs.world()
+                .addAgent(org, "limits-" + UUID.randomUUID().toString().substring(0, 8), "Limits", "gpt-5-mini");
+        given().header("Authorization", "Bearer " + token)
+                .contentType(ContentType.JSON)
                 .body("{\"message\": \"hi\", \"model\": \"gpt-5-mini\"}")
-                .post("/api/v1/agents/" + agent.handle() + "/chat").then().statusCode(200)
+                .post("/api/v1/agents/" + agent.handle() + "/chat")
+                .then()
+                .statusCode(200)
                 .header("RateLimit-Policy", REQUEST_POLICIES + ", " + RUN_POLICIES)
                 .header("RateLimit", matchesPattern("\"caller-runs\";r=59;t=([6-9][0-9]|1[01][0-9]|120)"));
         // a 004 message may start a run: its resource counts it, the header shows the run limits
         StubWorld.Thread thread = stubs.world().newThread(org, user, agent);
         String messages = "/api/v1/chat/" + agent.uuid() + "/threads/" + thread.id() + "/messages";
-        given().header("Authorization", "Bearer " + adminToken).contentType(ContentType.JSON)
-                .body("{\"content\": \"noted\", \"role\": \"assistant\"}").post(messages).then().statusCode(201)
+        given().header("Authorization", "Bearer " + adminToken)
+                .contentType(ContentType.JSON)
+                .body("{\"content\": \"noted\", \"role\": \"assistant\"}")
+                .post(messages)
+                .then()
+                .statusCode(201)
                 .header("RateLimit-Policy", REQUEST_POLICIES + ", " + RUN_POLICIES)
                 .header("RateLimit", matchesPattern("\"caller-runs\";r=59;t=\\d+"));
-        given().header("Authorization", "Bearer " + token).contentType(ContentType.JSON)
-                .body("{\"content\": \"hello\"}").post(messages).then().statusCode(201)
+        given().header("Authorization", "Bearer " + token)
+                .contentType(ContentType.JSON)
+                .body("{\"content\": \"hello\"}")
+                .post(messages)
+                .then()
+                .statusCode(201)
                 .header("RateLimit", matchesPattern("\"caller-runs\";r=58;t=\\d+"));
     }
 
@@ -104,36 +119,49 @@ class RateLimitTest {
         List<HttpResponse<String>> answers = burst(first, 300);
         double seconds = (System.nanoTime() - started) / 1e9;
 
-        List<HttpResponse<String>> refused = answers.stream().filter(r -> r.statusCode() == 429).toList();
+        List<HttpResponse<String>> refused =
+                answers.stream().filter(r -> r.statusCode() == 429).toList();
         long served = answers.stream().filter(r -> r.statusCode() == 200).count();
         assertEquals(300, served + refused.size(), "every answer is 200 or 429");
         assertTrue(!refused.isEmpty(), "none of 300 requests in " + seconds + " s refused");
         // 200 in any 10 s: at most 200 plus what the previous window's weight loses while the burst lasts
         assertTrue(served <= 200 + 20 * seconds + 1, served + " served in " + seconds + " s");
-        assertTrue(stubs.agentService().received().size() - forwardedBefore <= served,
+        assertTrue(
+                stubs.agentService().received().size() - forwardedBefore <= served,
                 "refused requests are not forwarded");
 
         HttpResponse<String> tooMany = refused.get(refused.size() - 1);
-        assertEquals(REQUEST_POLICIES, tooMany.headers().firstValue("RateLimit-Policy").orElse(null));
+        assertEquals(
+                REQUEST_POLICIES,
+                tooMany.headers().firstValue("RateLimit-Policy").orElse(null));
         String retryAfter = tooMany.headers().firstValue("Retry-After").orElseThrow();
         assertTrue(retryAfter.matches("[1-9]|1[0-9]|20"), retryAfter);
-        assertEquals("\"caller\";r=0;t=" + retryAfter, tooMany.headers().firstValue("RateLimit").orElse(null));
+        assertEquals(
+                "\"caller\";r=0;t=" + retryAfter,
+                tooMany.headers().firstValue("RateLimit").orElse(null));
         assertTrue(tooMany.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
         JsonNode error = JSON.readTree(tooMany.body()).get("error");
         assertEquals("rate_limited", error.get("code").asText());
-        assertEquals("too many requests from this caller (200 per 10 s): retry in " + retryAfter + " s",
+        assertEquals(
+                "too many requests from this caller (200 per 10 s): retry in " + retryAfter + " s",
                 error.get("message").asText());
 
         // the org has room left (1000 per 10 s): another key of it goes on
-        given().header("x-api-key", second).get("/api/v1/agents").then().statusCode(200)
+        given().header("x-api-key", second)
+                .get("/api/v1/agents")
+                .then()
+                .statusCode(200)
                 .header("RateLimit", matchesPattern("\"caller\";r=1[0-9][0-9];t=\\d+"));
     }
 
     /** {@code n} requests at once, 8 in flight. */
     private List<HttpResponse<String>> burst(String key, int n) throws Exception {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        HttpRequest request = HttpRequest.newBuilder(gateway.resolve("/api/v1/agents")).header("x-api-key", key)
-                .GET().build();
+        HttpClient http =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpRequest request = HttpRequest.newBuilder(gateway.resolve("/api/v1/agents"))
+                .header("x-api-key", key)
+                .GET()
+                .build();
         ExecutorService senders = Executors.newFixedThreadPool(8);
         try {
             List<Future<HttpResponse<String>>> sent = new ArrayList<>();
@@ -151,8 +179,14 @@ class RateLimitTest {
     }
 
     private String apiKey(String name) {
-        return given().header("Authorization", "Bearer " + token).contentType(ContentType.JSON)
-                .body("{\"name\": \"" + name + "\"}").post("/api/v1/api-keys")
-                .then().statusCode(201).body("kind", equalTo("personal")).extract().path("key");
+        return given().header("Authorization", "Bearer " + token)
+                .contentType(ContentType.JSON)
+                .body("{\"name\": \"" + name + "\"}")
+                .post("/api/v1/api-keys")
+                .then()
+                .statusCode(201)
+                .body("kind", equalTo("personal"))
+                .extract()
+                .path("key");
     }
 }

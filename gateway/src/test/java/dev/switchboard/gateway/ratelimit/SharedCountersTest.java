@@ -1,5 +1,9 @@
 package dev.switchboard.gateway.ratelimit;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.switchboard.gateway.stub.ServiceStubsResource;
 import dev.switchboard.local.infra.Ports;
 import dev.switchboard.local.testing.SwitchboardTestResource;
@@ -13,21 +17,16 @@ import io.vertx.pgclient.PgBuilder;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.PoolOptions;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.ConfigProvider;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * Two gateway replicas, each with its own connection pool and leases, sharing the buckets of the gateway's
@@ -65,12 +64,11 @@ class SharedCountersTest {
         AtomicInteger allowed = new AtomicInteger();
         List<Uni<Verdict>> attempts = new ArrayList<>();
         for (int i = 0; i < 400; i++) {
-            attempts.add((i % 2 == 0 ? a : b).acquire(List.of(demand))
-                    .invoke(v -> {
-                        if (v.allowed()) {
-                            allowed.incrementAndGet();
-                        }
-                    }));
+            attempts.add((i % 2 == 0 ? a : b).acquire(List.of(demand)).invoke(v -> {
+                if (v.allowed()) {
+                    allowed.incrementAndGet();
+                }
+            }));
         }
         // all 400 at once, on the replicas' own pools
         Uni.join().all(attempts).andFailFast().await().atMost(Duration.ofSeconds(30));
@@ -78,12 +76,14 @@ class SharedCountersTest {
         assertTrue(allowed.get() <= 100, "served " + allowed.get() + " of a quota of 100");
         // each replica may keep less than one block (5 units) leased and unused
         assertTrue(allowed.get() >= 100 - 2 * 4, "served only " + allowed.get());
-        assertTrue(a.statements() + b.statements() <= 60,
+        assertTrue(
+                a.statements() + b.statements() <= 60,
                 "blocks, not a statement per request: " + (a.statements() + b.statements()));
         Verdict refused = a.acquire(List.of(demand)).await().indefinitely();
         assertFalse(refused.allowed());
         assertEquals("caller", refused.closest().policy());
-        assertTrue(refused.retryAfterSeconds() > 0 && refused.retryAfterSeconds() <= 7200,
+        assertTrue(
+                refused.retryAfterSeconds() > 0 && refused.retryAfterSeconds() <= 7200,
                 "refused for " + refused.retryAfterSeconds() + " s");
     }
 
@@ -112,7 +112,13 @@ class SharedCountersTest {
         clock.advance(Duration.ofSeconds(20));
         int served = 0;
         for (int i = 0; i < 15; i++) {
-            served += (i % 2 == 0 ? a : b).acquire(List.of(demand)).await().indefinitely().allowed() ? 1 : 0;
+            served += (i % 2 == 0 ? a : b)
+                            .acquire(List.of(demand))
+                            .await()
+                            .indefinitely()
+                            .allowed()
+                    ? 1
+                    : 0;
         }
         assertEquals(10, served, "with nothing sent for a whole window, the whole quota");
     }
@@ -147,17 +153,29 @@ class SharedCountersTest {
     }
 
     private long rows(Demand demand) {
-        return pools.get(0).preparedQuery("select count(*) from rate_limit_buckets where bucket = $1")
-                .execute(Tuple.of(demand.bucket())).await().indefinitely().iterator().next().getLong(0);
+        return pools.get(0)
+                .preparedQuery("select count(*) from rate_limit_buckets where bucket = $1")
+                .execute(Tuple.of(demand.bucket()))
+                .await()
+                .indefinitely()
+                .iterator()
+                .next()
+                .getLong(0);
     }
 
     @Test
     void withoutTheDatabaseEachReplicaStillLimitsOnItsOwn() throws Exception {
         // a database nobody listens for: every lease statement fails at once
-        Pool nowhere = Pool.newInstance(PgBuilder.pool().with(new PoolOptions().setMaxSize(1))
-                .connectingTo(new PgConnectOptions().setHost("127.0.0.1").setPort(Ports.free())
-                        .setUser("nobody").setPassword("nothing").setDatabase("none"))
-                .using(vertx).build());
+        Pool nowhere = Pool.newInstance(PgBuilder.pool()
+                .with(new PoolOptions().setMaxSize(1))
+                .connectingTo(new PgConnectOptions()
+                        .setHost("127.0.0.1")
+                        .setPort(Ports.free())
+                        .setUser("nobody")
+                        .setPassword("nothing")
+                        .setDatabase("none"))
+                .using(vertx)
+                .build());
         pools.add(nowhere);
         QuotaLeases alone = new QuotaLeases(new PgCounterStore(nowhere), clock, 20);
         Demand demand = new Demand("caller", subject, new Rate(10, 3600), 1);
@@ -170,11 +188,14 @@ class SharedCountersTest {
 
     private Pool pool() {
         var config = ConfigProvider.getConfig();
-        PgConnectOptions connect = PgConnectOptions.fromUri(config.getValue("quarkus.datasource.reactive.url",
-                        String.class))
+        PgConnectOptions connect = PgConnectOptions.fromUri(
+                        config.getValue("quarkus.datasource.reactive.url", String.class))
                 .setUser(config.getValue("quarkus.datasource.username", String.class))
                 .setPassword(config.getValue("quarkus.datasource.password", String.class));
-        return Pool.newInstance(PgBuilder.pool().with(new PoolOptions().setMaxSize(4)).connectingTo(connect)
-                .using(vertx).build());
+        return Pool.newInstance(PgBuilder.pool()
+                .with(new PoolOptions().setMaxSize(4))
+                .connectingTo(connect)
+                .using(vertx)
+                .build());
     }
 }

@@ -1,5 +1,13 @@
 package dev.switchboard.gateway.rest;
 
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchboard.gateway.CanonicalModels;
@@ -11,18 +19,10 @@ import dev.switchboard.local.testing.SwitchboardTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
+import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import java.util.UUID;
-
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.matchesPattern;
-import static org.hamcrest.Matchers.nullValue;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 /** Seed 000: chat on a new or an existing thread, and the conversation read back. */
 @QuarkusTest
@@ -39,15 +39,17 @@ class AgentConversationResourceTest {
 
     @BeforeEach
     void anAgent() {
-        agent = stubs.world().addAgent(api.org, "helper-" + UUID.randomUUID().toString().substring(0, 8),
-                "Helper", "gpt-5-mini");
+        agent = stubs.world()
+                .addAgent(api.org, "helper-" + UUID.randomUUID().toString().substring(0, 8), "Helper", "gpt-5-mini");
     }
 
     @Test
     void chatStartsAThreadThenContinuesIt() throws Exception {
         ValidatableResponse first = api.json("""
                 {"message": "Summarize open support tickets from last week.", "model": "claude-sonnet-4.6"}""")
-                .post("/api/v1/agents/" + agent.id() + "/chat").then().statusCode(200)
+                .post("/api/v1/agents/" + agent.id() + "/chat")
+                .then()
+                .statusCode(200)
                 .body("content", equalTo("echo: Summarize open support tickets from last week."));
         String threadId = first.extract().path("threadId");
         String runId = first.extract().path("runId");
@@ -60,7 +62,8 @@ class AgentConversationResourceTest {
 
         ValidatableResponse second = api.json("{\"message\": \"And the week before?\", \"model\": \"gpt-5.5\"}")
                 .post("/api/v1/agents/" + agent.handle() + "/conversations/" + threadId + "/chat")
-                .then().statusCode(200)
+                .then()
+                .statusCode(200)
                 .body("content", equalTo("echo: And the week before?"))
                 .body("threadId", equalTo(threadId));
         assertNotEquals(runId, second.extract().path("runId"));
@@ -73,10 +76,17 @@ class AgentConversationResourceTest {
     @Test
     void theConversationReadsBackWithItsSummaryAndMessages() {
         String threadId = api.json("{\"message\": \"Hello\", \"model\": \"gpt-5-mini\"}")
-                .post("/api/v1/agents/" + agent.uuid() + "/chat").then().statusCode(200).extract().path("threadId");
+                .post("/api/v1/agents/" + agent.uuid() + "/chat")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("threadId");
         String runId = stubs.world().thread(threadId).messages().get(0).runId().toString();
 
-        api.request().get("/api/v1/agents/" + agent.id() + "/conversations/" + threadId).then().statusCode(200)
+        api.request()
+                .get("/api/v1/agents/" + agent.id() + "/conversations/" + threadId)
+                .then()
+                .statusCode(200)
                 .body("threadId", equalTo(threadId))
                 .body("skillId", equalTo((int) agent.id()))
                 .body("title", equalTo("Hello"))
@@ -84,7 +94,7 @@ class AgentConversationResourceTest {
                 .body("messageCount", equalTo(2))
                 .body("createdAt", matchesPattern(Api.TIME))
                 .body("updatedAt", matchesPattern(Api.TIME))
-                .body("userIds", equalTo(java.util.List.of(api.user)))
+                .body("userIds", equalTo(List.of(api.user)))
                 .body("messages.size()", equalTo(2))
                 .body("messages[0].role", equalTo("user"))
                 .body("messages[0].content", equalTo("Hello"))
@@ -93,51 +103,74 @@ class AgentConversationResourceTest {
                 .body("messages[1].role", equalTo("assistant"))
                 .body("messages[1].content", equalTo("echo: Hello"))
                 .body("messages[1].id", matchesPattern("[0-9a-f-]{36}"));
-        assertEquals("/internal/threads/" + threadId + "/messages?limit=1000",
+        assertEquals(
+                "/internal/threads/" + threadId + "/messages?limit=1000",
                 stubs.threadService().last().pathAndQuery());
     }
 
     @Test
     void anotherAgentsOrOrgsThreadIs404() {
         String threadId = api.json("{\"message\": \"Hello\", \"model\": \"gpt-5-mini\"}")
-                .post("/api/v1/agents/" + agent.id() + "/chat").then().statusCode(200).extract().path("threadId");
+                .post("/api/v1/agents/" + agent.id() + "/chat")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("threadId");
         StubWorld.Agent other = stubs.world().addAgent(api.org, null, "Other", "gpt-5-mini");
 
-        api.request().get("/api/v1/agents/" + other.id() + "/conversations/" + threadId).then().statusCode(404)
+        api.request()
+                .get("/api/v1/agents/" + other.id() + "/conversations/" + threadId)
+                .then()
+                .statusCode(404)
                 .body("error.code", equalTo("not_found"));
         api.json("{\"message\": \"hi\", \"model\": \"gpt-5-mini\"}")
                 .post("/api/v1/agents/" + other.id() + "/conversations/" + threadId + "/chat")
-                .then().statusCode(404)
+                .then()
+                .statusCode(404)
                 .body("error.code", equalTo("not_found"))
                 .body("error.field", equalTo("threadId"))
                 .body("error.message", equalTo("thread " + threadId + " not found"));
 
         Api stranger = new Api();
         StubWorld.Agent theirs = stubs.world().addAgent(stranger.org, null, "Theirs", "gpt-5-mini");
-        stranger.request().get("/api/v1/agents/" + theirs.id() + "/conversations/" + threadId)
-                .then().statusCode(404).body("error.code", equalTo("not_found"));
+        stranger.request()
+                .get("/api/v1/agents/" + theirs.id() + "/conversations/" + threadId)
+                .then()
+                .statusCode(404)
+                .body("error.code", equalTo("not_found"));
     }
 
     @Test
     void anUnknownThreadOrAgentIs404FromTheService() {
         api.json("{\"message\": \"hi\", \"model\": \"gpt-5-mini\"}")
                 .post("/api/v1/agents/" + agent.id() + "/conversations/no-such-thread/chat")
-                .then().statusCode(404)
+                .then()
+                .statusCode(404)
                 .body("error.code", equalTo("not_found"))
                 .body("error.field", equalTo("threadId"));
-        api.json("{\"message\": \"hi\", \"model\": \"gpt-5-mini\"}").post("/api/v1/agents/nobody/chat")
-                .then().statusCode(404)
+        api.json("{\"message\": \"hi\", \"model\": \"gpt-5-mini\"}")
+                .post("/api/v1/agents/nobody/chat")
+                .then()
+                .statusCode(404)
                 .body("error.message", equalTo("agent nobody not found"));
-        api.request().get("/api/v1/agents/" + agent.id() + "/conversations/no-such-thread").then().statusCode(404)
+        api.request()
+                .get("/api/v1/agents/" + agent.id() + "/conversations/no-such-thread")
+                .then()
+                .statusCode(404)
                 .body("error.message", equalTo("thread no-such-thread not found"));
     }
 
     @Test
     void modelIsRequiredAndCanonical() {
-        for (String body : new String[] {"{\"message\": \"hi\"}", "{\"message\": \"hi\", \"model\": \"gpt-4o\"}",
-                "{\"message\": \"hi\", \"model\": \"\"}"}) {
-            ValidatableResponse rejected = api.json(body).post("/api/v1/agents/" + agent.id() + "/chat")
-                    .then().statusCode(400)
+        for (String body : new String[] {
+            "{\"message\": \"hi\"}",
+            "{\"message\": \"hi\", \"model\": \"gpt-4o\"}",
+            "{\"message\": \"hi\", \"model\": \"\"}"
+        }) {
+            ValidatableResponse rejected = api.json(body)
+                    .post("/api/v1/agents/" + agent.id() + "/chat")
+                    .then()
+                    .statusCode(400)
                     .body("error.code", equalTo("invalid_argument"))
                     .body("error.field", equalTo("model"));
             CanonicalModels.IDS.forEach(id -> rejected.body("error.message", containsString(id)));
@@ -147,15 +180,33 @@ class AgentConversationResourceTest {
     @Test
     void messageIsRequiredAndNotEmpty() {
         String path = "/api/v1/agents/" + agent.id() + "/conversations/t/chat";
-        api.json("{\"model\": \"gpt-5-mini\"}").post(path).then().statusCode(400)
-                .body("error.field", equalTo("message")).body("error.message", equalTo("message is required"));
-        api.json("{\"message\": \"\", \"model\": \"gpt-5-mini\"}").post(path).then().statusCode(400)
+        api.json("{\"model\": \"gpt-5-mini\"}")
+                .post(path)
+                .then()
+                .statusCode(400)
+                .body("error.field", equalTo("message"))
+                .body("error.message", equalTo("message is required"));
+        api.json("{\"message\": \"\", \"model\": \"gpt-5-mini\"}")
+                .post(path)
+                .then()
+                .statusCode(400)
                 .body("error.field", equalTo("message"));
-        api.json("{\"message\": null, \"model\": \"gpt-5-mini\"}").post("/api/v1/agents/" + agent.id() + "/chat")
-                .then().statusCode(400).body("error.field", equalTo("message"));
-        api.json("{\"message\": [\"hi\"], \"model\": \"gpt-5-mini\"}").post(path).then().statusCode(400)
+        api.json("{\"message\": null, \"model\": \"gpt-5-mini\"}")
+                .post("/api/v1/agents/" + agent.id() + "/chat")
+                .then()
+                .statusCode(400)
                 .body("error.field", equalTo("message"));
-        api.request().contentType("application/json").post(path).then().statusCode(400)
-                .body("error.code", equalTo("invalid_argument")).body("error.field", nullValue());
+        api.json("{\"message\": [\"hi\"], \"model\": \"gpt-5-mini\"}")
+                .post(path)
+                .then()
+                .statusCode(400)
+                .body("error.field", equalTo("message"));
+        api.request()
+                .contentType("application/json")
+                .post(path)
+                .then()
+                .statusCode(400)
+                .body("error.code", equalTo("invalid_argument"))
+                .body("error.field", nullValue());
     }
 }

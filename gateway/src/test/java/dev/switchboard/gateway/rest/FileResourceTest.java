@@ -1,5 +1,12 @@
 package dev.switchboard.gateway.rest;
 
+import static dev.switchboard.gateway.rest.ThreadCreateResourceTest.assertError;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import dev.switchboard.gateway.stub.ServiceStubs;
 import dev.switchboard.gateway.stub.ServiceStubsResource;
 import dev.switchboard.local.infra.JwtSigner;
@@ -9,19 +16,11 @@ import dev.switchboard.local.testing.TestInfrastructure;
 import dev.switchboard.local.testing.TestTokens;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.Test;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
-
-import static dev.switchboard.gateway.rest.ThreadCreateResourceTest.assertError;
-import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.matchesPattern;
-import static org.hamcrest.Matchers.startsWith;
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
 
 /** Files: upload (multipart), metadata and bytes, only for the uploader; the size limit. */
 @QuarkusTest
@@ -36,32 +35,50 @@ class FileResourceTest {
     final Api api = new Api();
 
     private String upload(Api caller) {
-        return caller.request().multiPart("file", "plan.md", PLAN.getBytes(StandardCharsets.UTF_8), "text/markdown")
-                .post("/api/v1/files").then().statusCode(201).extract().path("id");
+        return caller.request()
+                .multiPart("file", "plan.md", PLAN.getBytes(StandardCharsets.UTF_8), "text/markdown")
+                .post("/api/v1/files")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     @Test
     void anUploadIsForwardedAndReadBack() {
-        String id = api.request().multiPart("file", "plan.md", PLAN.getBytes(StandardCharsets.UTF_8), "text/markdown")
-                .post("/api/v1/files").then().statusCode(201)
+        String id = api.request()
+                .multiPart("file", "plan.md", PLAN.getBytes(StandardCharsets.UTF_8), "text/markdown")
+                .post("/api/v1/files")
+                .then()
+                .statusCode(201)
                 .body("id", matchesPattern("file_[0-9A-Z]{26}"))
                 .body("filename", equalTo("plan.md"))
                 .body("content_type", equalTo("text/markdown"))
                 .body("size", equalTo(PLAN.length()))
                 .body("sha256", matchesPattern("[0-9a-f]{64}"))
                 .body("created_at", matchesPattern(Api.TIME))
-                .extract().path("id");
+                .extract()
+                .path("id");
         // the bytes reach thread-service as the raw body, name and type as parameters
         assertEquals(PLAN, stubs.threadService().last().body());
-        assertEquals("/internal/files?filename=plan.md&contentType=text%2Fmarkdown",
+        assertEquals(
+                "/internal/files?filename=plan.md&contentType=text%2Fmarkdown",
                 stubs.threadService().last().pathAndQuery());
 
-        api.request().get("/api/v1/files/" + id).then().statusCode(200)
-                .body("id", equalTo(id)).body("content_type", equalTo("text/markdown"));
-        String content = api.request().get("/api/v1/files/" + id + "/content").then().statusCode(200)
+        api.request()
+                .get("/api/v1/files/" + id)
+                .then()
+                .statusCode(200)
+                .body("id", equalTo(id))
+                .body("content_type", equalTo("text/markdown"));
+        String content = api.request()
+                .get("/api/v1/files/" + id + "/content")
+                .then()
+                .statusCode(200)
                 .contentType(startsWith("text/markdown"))
                 .header("Content-Disposition", equalTo("attachment; filename*=UTF-8''plan.md"))
-                .extract().asString();
+                .extract()
+                .asString();
         assertEquals(PLAN, content);
     }
 
@@ -76,8 +93,14 @@ class FileResourceTest {
     @Test
     void aFileOverTheLimitIs413() {
         byte[] tooLarge = new byte[20 * 1024 * 1024 + 1];
-        assertError(api.request().multiPart("file", "big.bin", tooLarge, "application/octet-stream")
-                .post("/api/v1/files").then(), 413, "payload_too_large", "file");
+        assertError(
+                api.request()
+                        .multiPart("file", "big.bin", tooLarge, "application/octet-stream")
+                        .post("/api/v1/files")
+                        .then(),
+                413,
+                "payload_too_large",
+                "file");
     }
 
     @Test
@@ -85,8 +108,15 @@ class FileResourceTest {
         byte[] huge = new byte[22 * 1024 * 1024];
         int before = stubs.threadService().received().size();
         // a byte array body is sent with its Content-Length (RestAssured streams multipart bodies chunked)
-        assertError(api.request().contentType("multipart/form-data; boundary=xyz").body(huge)
-                .post("/api/v1/files").then(), 413, "payload_too_large", null);
+        assertError(
+                api.request()
+                        .contentType("multipart/form-data; boundary=xyz")
+                        .body(huge)
+                        .post("/api/v1/files")
+                        .then(),
+                413,
+                "payload_too_large",
+                null);
         assertEquals(before, stubs.threadService().received().size());
     }
 
@@ -94,30 +124,55 @@ class FileResourceTest {
     void aFileSentWithoutALengthIsCutOffPastTheLimitAndNothingIsStored() {
         byte[] tooLarge = new byte[21 * 1024 * 1024];
         int before = stubs.threadService().received().size();
-        assertError(api.request().multiPart("file", "big.bin", tooLarge, "application/octet-stream")
-                .post("/api/v1/files").then(), 413, "payload_too_large", "file");
+        assertError(
+                api.request()
+                        .multiPart("file", "big.bin", tooLarge, "application/octet-stream")
+                        .post("/api/v1/files")
+                        .then(),
+                413,
+                "payload_too_large",
+                "file");
         // thread-service's request was reset, not ended: the stub never got a whole body to store
         assertEquals(before, stubs.threadService().received().size());
     }
 
     @Test
     void aMissingOrEmptyFilePartIs400() {
-        assertError(api.request().multiPart("other", "x").post("/api/v1/files").then(), 400, "invalid_argument",
+        assertError(
+                api.request().multiPart("other", "x").post("/api/v1/files").then(), 400, "invalid_argument", "file");
+        assertError(
+                api.request()
+                        .multiPart("file", "empty.txt", new byte[0], "text/plain")
+                        .post("/api/v1/files")
+                        .then(),
+                400,
+                "invalid_argument",
                 "file");
-        assertError(api.request().multiPart("file", "empty.txt", new byte[0], "text/plain").post("/api/v1/files")
-                .then(), 400, "invalid_argument", "file");
     }
 
     @Test
     void aMultipartBodyThatCannotBeReadIs400() {
         int before = stubs.threadService().received().size();
-        assertError(api.request().contentType("multipart/form-data").body("x".getBytes(StandardCharsets.UTF_8))
-                .post("/api/v1/files").then(), 400, "invalid_argument", "file");
+        assertError(
+                api.request()
+                        .contentType("multipart/form-data")
+                        .body("x".getBytes(StandardCharsets.UTF_8))
+                        .post("/api/v1/files")
+                        .then(),
+                400,
+                "invalid_argument",
+                "file");
         // the file part breaks off: no closing boundary
-        assertError(api.request().contentType("multipart/form-data; boundary=b")
-                .body("--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.txt\"\r\n\r\nhello"
-                        .getBytes(StandardCharsets.UTF_8))
-                .post("/api/v1/files").then(), 400, "invalid_argument", "file");
+        assertError(
+                api.request()
+                        .contentType("multipart/form-data; boundary=b")
+                        .body("--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.txt\"\r\n\r\nhello"
+                                .getBytes(StandardCharsets.UTF_8))
+                        .post("/api/v1/files")
+                        .then(),
+                400,
+                "invalid_argument",
+                "file");
         assertEquals(before, stubs.threadService().received().size());
     }
 
@@ -125,14 +180,21 @@ class FileResourceTest {
     void serviceTokensCannotUploadFiles() throws Exception {
         String service = new JwtSigner(TestInfrastructure.keys().loadPrivateKey(), TestTokens.USER_ISSUER)
                 .sign("svc-" + UUID.randomUUID(), api.org, Duration.ofMinutes(5), Map.of("kind", "service"));
-        assertError(given().header("Authorization", "Bearer " + service)
-                .multiPart("file", "plan.md", PLAN.getBytes(StandardCharsets.UTF_8), "text/markdown")
-                .post("/api/v1/files").then(), 403, "permission_denied", null);
+        assertError(
+                given().header("Authorization", "Bearer " + service)
+                        .multiPart("file", "plan.md", PLAN.getBytes(StandardCharsets.UTF_8), "text/markdown")
+                        .post("/api/v1/files")
+                        .then(),
+                403,
+                "permission_denied",
+                null);
     }
 
     @Test
     void withoutATokenItIs401() {
-        given().multiPart("file", "plan.md", PLAN.getBytes(StandardCharsets.UTF_8)).post("/api/v1/files").then()
+        given().multiPart("file", "plan.md", PLAN.getBytes(StandardCharsets.UTF_8))
+                .post("/api/v1/files")
+                .then()
                 .statusCode(401);
     }
 }

@@ -1,5 +1,12 @@
 package dev.switchboard.gateway.rest;
 
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.switchboard.gateway.CanonicalModels;
 import dev.switchboard.gateway.stub.ServiceStubs;
 import dev.switchboard.gateway.stub.ServiceStubsResource;
@@ -8,13 +15,6 @@ import dev.switchboard.local.testing.SwitchboardTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
-
-import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasKey;
-import static org.hamcrest.Matchers.not;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code GET /api/v1/models}: run-service's catalog, each canonical model with its provider. */
 @QuarkusTest
@@ -28,7 +28,10 @@ class ModelResourceTest {
 
     @Test
     void listsEveryCanonicalModelWithItsProvider() {
-        api.request().get("/api/v1/models").then().statusCode(200)
+        api.request()
+                .get("/api/v1/models")
+                .then()
+                .statusCode(200)
                 .body("models.id", equalTo(CanonicalModels.IDS))
                 .body("models[0].provider", equalTo("anthropic"))
                 .body("models[4].id", equalTo("gpt-5-mini"))

@@ -1,5 +1,9 @@
 package dev.switchboard.gateway.rest;
 
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
+
 import dev.switchboard.gateway.stub.ServiceStubs;
 import dev.switchboard.gateway.stub.ServiceStubsResource;
 import dev.switchboard.gateway.stub.StubWorld;
@@ -8,10 +12,6 @@ import dev.switchboard.local.testing.SwitchboardTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
-
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasKey;
-import static org.hamcrest.Matchers.not;
 
 /** Seed 001: the gateway checks the skill scope and hands the query to thread-service unchanged. */
 @QuarkusTest
@@ -25,9 +25,11 @@ class SkillConversationResourceTest {
 
     @Test
     void skillZeroListsEveryAgentAndPassesTheQueryThrough() {
-        api.request().get("/api/v1/skills/0/conversations?pageSize=25&userId=user_abc&toolName=sql_runner"
+        api.request()
+                .get("/api/v1/skills/0/conversations?pageSize=25&userId=user_abc&toolName=sql_runner"
                         + "&timeframe=last_7_days&includeTools=true&page=2&pageToken=t0k")
-                .then().statusCode(200)
+                .then()
+                .statusCode(200)
                 .body("conversations.size()", equalTo(0))
                 .body("receivedQuery.agentNumericId", equalTo("0"))
                 .body("receivedQuery.pageSize", equalTo("25"))
@@ -37,20 +39,32 @@ class SkillConversationResourceTest {
                 .body("receivedQuery.includeTools", equalTo("true"))
                 .body("receivedQuery.page", equalTo("2"))
                 .body("receivedQuery.pageToken", equalTo("t0k"));
-        api.request().get("/api/v1/skills/0/conversations").then().statusCode(200)
+        api.request()
+                .get("/api/v1/skills/0/conversations")
+                .then()
+                .statusCode(200)
                 .body("receivedQuery", not(hasKey("pageSize")));
     }
 
     @Test
     void aSkillIsOneOfTheOrganisationsAgentsByNumericId() {
         StubWorld.Agent agent = stubs.world().addAgent(api.org, null, "Analyst", "gpt-5-mini");
-        api.request().get("/api/v1/skills/" + agent.id() + "/conversations").then().statusCode(200)
+        api.request()
+                .get("/api/v1/skills/" + agent.id() + "/conversations")
+                .then()
+                .statusCode(200)
                 .body("receivedQuery.agentNumericId", equalTo(Long.toString(agent.id())));
         StubWorld.Agent foreign = stubs.world().addAgent("org-other", null, "Theirs", "gpt-5-mini");
-        api.request().get("/api/v1/skills/" + foreign.id() + "/conversations").then().statusCode(404)
+        api.request()
+                .get("/api/v1/skills/" + foreign.id() + "/conversations")
+                .then()
+                .statusCode(404)
                 .body("error.code", equalTo("not_found"));
         for (String bad : new String[] {"abc", "-1", "4.2"}) {
-            api.request().get("/api/v1/skills/" + bad + "/conversations").then().statusCode(400)
+            api.request()
+                    .get("/api/v1/skills/" + bad + "/conversations")
+                    .then()
+                    .statusCode(400)
                     .body("error.field", equalTo("id"));
         }
     }

@@ -1,5 +1,15 @@
 package dev.switchboard.gateway.rest;
 
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.switchboard.gateway.repository.StoredTeamRepository;
 import dev.switchboard.gateway.service.TeamHandover;
 import dev.switchboard.gateway.stub.ServiceStubs;
@@ -18,23 +28,12 @@ import io.smallrye.mutiny.subscription.Cancellable;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
-
-import static io.restassured.RestAssured.given;
-import static org.awaitility.Awaitility.await;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasKey;
-import static org.hamcrest.Matchers.matchesPattern;
-import static org.hamcrest.Matchers.nullValue;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /**
  * {@code /api/v1/teams} and seed 003's {@code /api/teams/{id}/chat}: the gateway authenticates, lets admins
@@ -66,15 +65,23 @@ class TeamResourceTest {
         // the numeric id as GET /api/v1/agents returns it (a JSON number), as a string, and a handle
         ValidatableResponse created = admin.json("{\"name\": \"Founders\", \"agent_ids\": [" + second.id() + ", \""
                         + first.id() + "\", \"first\"], \"summarizer_model\": \"gpt-5-mini\"}")
-                .post("/api/v1/teams").then().statusCode(201)
+                .post("/api/v1/teams")
+                .then()
+                .statusCode(201)
                 .body("name", equalTo("Founders"))
-                .body("agent_ids", equalTo(List.of(second.uuid().toString(), first.uuid().toString(),
-                        first.uuid().toString())))
+                .body(
+                        "agent_ids",
+                        equalTo(List.of(
+                                second.uuid().toString(),
+                                first.uuid().toString(),
+                                first.uuid().toString())))
                 .body("summarizer_model", equalTo("gpt-5-mini"))
                 .body("created_at", matchesPattern(Api.TIME))
                 .body("updated_at", matchesPattern(Api.TIME));
-        assertEquals("{\"name\":\"Founders\",\"agentIds\":[" + second.id() + ",\"" + first.id()
-                + "\",\"first\"],\"summarizerModel\":\"gpt-5-mini\"}", stubs.agentService().last().body());
+        assertEquals(
+                "{\"name\":\"Founders\",\"agentIds\":[" + second.id() + ",\"" + first.id()
+                        + "\",\"first\"],\"summarizerModel\":\"gpt-5-mini\"}",
+                stubs.agentService().last().body());
         String id = created.extract().path("id");
 
         Api other = new Api();
@@ -83,7 +90,10 @@ class TeamResourceTest {
         other.request().get("/api/v1/teams").then().statusCode(200).body("teams.size()", equalTo(0));
         other.request().get("/api/v1/teams/" + id).then().statusCode(404);
 
-        admin.json("{\"name\": \"Board\"}").patch("/api/v1/teams/" + id).then().statusCode(200)
+        admin.json("{\"name\": \"Board\"}")
+                .patch("/api/v1/teams/" + id)
+                .then()
+                .statusCode(200)
                 .body("name", equalTo("Board"))
                 .body("agent_ids.size()", equalTo(3));
         admin.request().delete("/api/v1/teams/" + id).then().statusCode(204);
@@ -93,27 +103,56 @@ class TeamResourceTest {
     @Test
     void membersReadButOnlyAdminsWriteAndBadInputIsNamedAsTheClientWroteIt() {
         StubWorld.Agent agent = stubs.world().addAgent(admin.org, "solo", "Solo", "gpt-5-mini");
-        String id = admin.json("{\"name\": \"t\", \"agent_ids\": [\"solo\"]}").post("/api/v1/teams").then()
-                .statusCode(201).body("$", hasKey("summarizer_model")).body("summarizer_model", nullValue())
-                .extract().path("id");
+        String id = admin.json("{\"name\": \"t\", \"agent_ids\": [\"solo\"]}")
+                .post("/api/v1/teams")
+                .then()
+                .statusCode(201)
+                .body("$", hasKey("summarizer_model"))
+                .body("summarizer_model", nullValue())
+                .extract()
+                .path("id");
         int before = stubs.agentService().received().size();
-        memberOf(admin.org).body("{\"name\": \"t\", \"agent_ids\": [\"solo\"]}").post("/api/v1/teams").then()
-                .statusCode(403).body("error.code", equalTo("permission_denied"));
-        memberOf(admin.org).body("{\"name\": \"u\"}").patch("/api/v1/teams/" + id).then().statusCode(403);
+        memberOf(admin.org)
+                .body("{\"name\": \"t\", \"agent_ids\": [\"solo\"]}")
+                .post("/api/v1/teams")
+                .then()
+                .statusCode(403)
+                .body("error.code", equalTo("permission_denied"));
+        memberOf(admin.org)
+                .body("{\"name\": \"u\"}")
+                .patch("/api/v1/teams/" + id)
+                .then()
+                .statusCode(403);
         memberOf(admin.org).delete("/api/v1/teams/" + id).then().statusCode(403);
         admin.json("{\"name\": \"t\", \"agent_ids\": [\"solo\"], \"summarizer_model\": \"gpt-4\"}")
-                .post("/api/v1/teams").then().statusCode(400).body("error.field", equalTo("summarizer_model"));
-        admin.request().contentType("application/json").post("/api/v1/teams").then().statusCode(400)
+                .post("/api/v1/teams")
+                .then()
+                .statusCode(400)
+                .body("error.field", equalTo("summarizer_model"));
+        admin.request()
+                .contentType("application/json")
+                .post("/api/v1/teams")
+                .then()
+                .statusCode(400)
                 .body("error.message", equalTo("a JSON request body is required"));
         assertEquals(before, stubs.agentService().received().size(), "refused before agent-service is called");
-        memberOf(admin.org).get("/api/v1/teams/" + id).then().statusCode(200).body("agent_ids[0]",
-                equalTo(agent.uuid().toString()));
+        memberOf(admin.org)
+                .get("/api/v1/teams/" + id)
+                .then()
+                .statusCode(200)
+                .body("agent_ids[0]", equalTo(agent.uuid().toString()));
         // agent-service's field names come back as the public API's
-        admin.json("{\"name\": \"t\", \"agent_ids\": [\"solo\", \"nobody\"]}").post("/api/v1/teams").then()
-                .statusCode(404).body("error.field", equalTo("agent_ids[1]"))
+        admin.json("{\"name\": \"t\", \"agent_ids\": [\"solo\", \"nobody\"]}")
+                .post("/api/v1/teams")
+                .then()
+                .statusCode(404)
+                .body("error.field", equalTo("agent_ids[1]"))
                 .body("error.message", equalTo("agent nobody not found"));
-        admin.json("{\"name\": \"t\", \"agent_ids\": []}").post("/api/v1/teams").then()
-                .statusCode(400).body("error.field", equalTo("agent_ids"))
+        admin.json("{\"name\": \"t\", \"agent_ids\": []}")
+                .post("/api/v1/teams")
+                .then()
+                .statusCode(400)
+                .body("error.field", equalTo("agent_ids"))
                 .body("error.message", equalTo("agent_ids must list 1 to 10 agents"));
     }
 
@@ -122,8 +161,15 @@ class TeamResourceTest {
         stubs.world().addAgent(admin.org, "researcher", "Researcher", "gpt-5-mini");
         StubWorld.Agent analyst = stubs.world().addAgent(admin.org, null, "Analyst", "gpt-5-mini");
         String id = admin.json("{\"name\": \"t\", \"agent_ids\": [\"researcher\", " + analyst.id() + "]}")
-                .post("/api/v1/teams").then().statusCode(201).extract().path("id");
-        admin.json("{\"message\": \"Ideas?\"}").post("/api/teams/" + id + "/chat").then().statusCode(200)
+                .post("/api/v1/teams")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        admin.json("{\"message\": \"Ideas?\"}")
+                .post("/api/teams/" + id + "/chat")
+                .then()
+                .statusCode(200)
                 .body("mode", equalTo("brainstorm"))
                 .body("responses[0].agent_id", equalTo("researcher"))
                 .body("responses[0].agent_name", equalTo("Researcher"))
@@ -131,17 +177,32 @@ class TeamResourceTest {
                 .body("responses[1].agent_id", equalTo(String.valueOf(analyst.id())))
                 .body("summary", equalTo("summary: Ideas?"));
         assertEquals("POST", stubs.runService().last().method());
-        assertEquals("/internal/teams/" + id + "/chat", stubs.runService().last().pathAndQuery());
-        assertEquals("{\"message\":\"Ideas?\",\"mode\":\"brainstorm\"}", stubs.runService().last().body());
+        assertEquals(
+                "/internal/teams/" + id + "/chat", stubs.runService().last().pathAndQuery());
+        assertEquals(
+                "{\"message\":\"Ideas?\",\"mode\":\"brainstorm\"}",
+                stubs.runService().last().body());
         int runs = stubs.runService().received().size();
-        admin.json("{\"message\": \"hi\", \"mode\": \"debate\"}").post("/api/teams/" + id + "/chat").then()
-                .statusCode(400).body("error.field", equalTo("mode"))
+        admin.json("{\"message\": \"hi\", \"mode\": \"debate\"}")
+                .post("/api/teams/" + id + "/chat")
+                .then()
+                .statusCode(400)
+                .body("error.field", equalTo("mode"))
                 .body("error.message", equalTo("mode must be one of: brainstorm, roundtable, route"));
-        admin.json("{\"mode\": \"route\"}").post("/api/teams/" + id + "/chat").then().statusCode(400)
+        admin.json("{\"mode\": \"route\"}")
+                .post("/api/teams/" + id + "/chat")
+                .then()
+                .statusCode(400)
                 .body("error.field", equalTo("message"));
-        admin.json("{\"message\": \"hi\"}").post("/api/teams/" + UUID.randomUUID() + "/chat").then()
+        admin.json("{\"message\": \"hi\"}")
+                .post("/api/teams/" + UUID.randomUUID() + "/chat")
+                .then()
                 .statusCode(404);
-        new Api().json("{\"message\": \"hi\"}").post("/api/teams/" + id + "/chat").then().statusCode(404);
+        new Api()
+                .json("{\"message\": \"hi\"}")
+                .post("/api/teams/" + id + "/chat")
+                .then()
+                .statusCode(404);
         assertEquals(runs, stubs.runService().received().size(), "nothing refused reaches run-service");
     }
 
@@ -152,24 +213,32 @@ class TeamResourceTest {
         // a row as the gateway wrote it before agent-service kept teams
         pool.preparedQuery("insert into teams (id, org_id, name, agent_ids, summarizer_model, created_at, "
                         + "updated_at) values ($1, $2, $3, $4, $5, $6, $7)")
-                .execute(Tuple.from(List.of(id, admin.org, "Old team", new UUID[] {agent.uuid()}, "gpt-5-mini",
+                .execute(Tuple.from(List.of(
+                        id,
+                        admin.org,
+                        "Old team",
+                        new UUID[] {agent.uuid()},
+                        "gpt-5-mini",
                         OffsetDateTime.of(2026, 1, 2, 3, 4, 5, 678_000_000, ZoneOffset.UTC),
                         OffsetDateTime.of(2026, 2, 3, 4, 5, 6, 789_000_000, ZoneOffset.UTC))))
-                .await().atMost(Duration.ofSeconds(10));
+                .await()
+                .atMost(Duration.ofSeconds(10));
         stubs.agentService().stop();
         boolean down = true;
         Cancellable handing = null;
         try {
             // agent-service cannot be reached: the pass fails (to be tried again) and the row stays
-            ApiException refused = assertThrows(ApiException.class,
-                    () -> handover.moveAll().await().atMost(Duration.ofSeconds(20)));
+            ApiException refused = assertThrows(
+                    ApiException.class, () -> handover.moveAll().await().atMost(Duration.ofSeconds(20)));
             assertEquals(503, refused.status());
-            assertTrue(stored.all().await().atMost(Duration.ofSeconds(5)).stream().anyMatch(t -> t.id().equals(id)));
-            handing = handover.handOver().subscribe().with(moved -> { }, failure -> { });
+            assertTrue(
+                    stored.all().await().atMost(Duration.ofSeconds(5)).stream().anyMatch(t -> t.id().equals(id)));
+            handing = handover.handOver().subscribe().with(moved -> {}, failure -> {});
             stubs.agentService().start();
             down = false;
-            await().atMost(Duration.ofSeconds(30)).until(() -> stored.all().await().atMost(Duration.ofSeconds(5))
-                    .stream().noneMatch(team -> team.id().equals(id)));
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> stored.all().await().atMost(Duration.ofSeconds(5)).stream()
+                            .noneMatch(team -> team.id().equals(id)));
         } finally {
             if (handing != null) {
                 handing.cancel();
@@ -178,7 +247,10 @@ class TeamResourceTest {
                 stubs.agentService().start();
             }
         }
-        admin.request().get("/api/v1/teams/" + id).then().statusCode(200)
+        admin.request()
+                .get("/api/v1/teams/" + id)
+                .then()
+                .statusCode(200)
                 .body("id", equalTo(id.toString()))
                 .body("name", equalTo("Old team"))
                 .body("agent_ids", equalTo(List.of(agent.uuid().toString())))

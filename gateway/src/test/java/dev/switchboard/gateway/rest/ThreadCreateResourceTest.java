@@ -1,5 +1,15 @@
 package dev.switchboard.gateway.rest;
 
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchboard.gateway.stub.ServiceStubs;
@@ -17,10 +27,6 @@ import io.restassured.http.ContentType;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import io.restassured.response.ValidatableResponse;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,16 +36,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
-import static io.restassured.RestAssured.given;
-import static org.awaitility.Awaitility.await;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.matchesPattern;
-import static org.hamcrest.Matchers.notNullValue;
-import static org.hamcrest.Matchers.nullValue;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /** Seed 002: a thread with its first message, files and an Idempotency-Key, against the contract stubs. */
 @QuarkusTest
@@ -60,8 +59,8 @@ class ThreadCreateResourceTest {
 
     @BeforeEach
     void anAgent() {
-        agent = stubs.world().addAgent(api.org, "helper-" + UUID.randomUUID().toString().substring(0, 8),
-                "Helper", "gpt-5-mini");
+        agent = stubs.world()
+                .addAgent(api.org, "helper-" + UUID.randomUUID().toString().substring(0, 8), "Helper", "gpt-5-mini");
     }
 
     @AfterEach
@@ -82,8 +81,13 @@ class ThreadCreateResourceTest {
     }
 
     private String fileId() {
-        return api.request().multiPart("file", "plan.md", "launch plan".getBytes(), "text/markdown")
-                .post("/api/v1/files").then().statusCode(201).extract().path("id");
+        return api.request()
+                .multiPart("file", "plan.md", "launch plan".getBytes(), "text/markdown")
+                .post("/api/v1/files")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     private long threadsCreated() {
@@ -129,7 +133,10 @@ class ThreadCreateResourceTest {
         assertTrue(run.hasNonNull("userMessageId"));
 
         // the conversation shows the first message once, then the answer
-        api.request().get((String) created.path("links.thread")).then().statusCode(200)
+        api.request()
+                .get((String) created.path("links.thread"))
+                .then()
+                .statusCode(200)
                 .body("messages.size()", equalTo(2))
                 .body("messages[0].role", equalTo("user"))
                 .body("messages[0].content", equalTo("Summarize the attached launch plan."))
@@ -150,7 +157,8 @@ class ThreadCreateResourceTest {
         String key = "retry-" + UUID.randomUUID();
         long before = threadsCreated();
         String first = create(key, BODY).statusCode(201).extract().asString();
-        ExtractableResponse<Response> again = create(key, BODY.replace("\n", " ")).statusCode(201).extract();
+        ExtractableResponse<Response> again =
+                create(key, BODY.replace("\n", " ")).statusCode(201).extract();
         assertEquals(JSON.valueToTree(parse(first)), JSON.valueToTree(parse(again.asString())));
         assertEquals("true", again.header("Idempotent-Replayed"));
         assertEquals(1, threadsCreated() - before);
@@ -160,8 +168,8 @@ class ThreadCreateResourceTest {
     void theSameKeyWithAnotherRequestIs422() {
         String key = "k-" + UUID.randomUUID();
         create(key, BODY).statusCode(201);
-        assertError(create(key, BODY.replace("linear-ENG-123", "linear-ENG-124")), 422, "unprocessable",
-                "Idempotency-Key");
+        assertError(
+                create(key, BODY.replace("linear-ENG-123", "linear-ENG-124")), 422, "unprocessable", "Idempotency-Key");
     }
 
     @Test
@@ -169,8 +177,8 @@ class ThreadCreateResourceTest {
         String key = "slow-" + UUID.randomUUID();
         Gate gate = new Gate();
         stubs.runService().holdRuns(gate);
-        CompletableFuture<Integer> first = CompletableFuture.supplyAsync(
-                () -> create(key, BODY).extract().statusCode());
+        CompletableFuture<Integer> first =
+                CompletableFuture.supplyAsync(() -> create(key, BODY).extract().statusCode());
         // the first request is at run-service, held there: it is still running
         assertTrue(gate.awaitHeld(WAIT), "the first request reached run-service");
         assertError(create(key, BODY), 409, "conflict", "Idempotency-Key");
@@ -213,8 +221,13 @@ class ThreadCreateResourceTest {
         String mine = create(key, BODY).statusCode(201).extract().path("thread.id");
         Api other = new Api();
         StubWorld.Agent theirs = stubs.world().addAgent(other.org, null, "Theirs", "gpt-5-mini");
-        String theirsThread = other.json(BODY).header("Idempotency-Key", key)
-                .post("/api/v1/agents/" + theirs.id() + "/threads").then().statusCode(201).extract().path("thread.id");
+        String theirsThread = other.json(BODY)
+                .header("Idempotency-Key", key)
+                .post("/api/v1/agents/" + theirs.id() + "/threads")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("thread.id");
         assertNotEquals(mine, theirsThread);
     }
 
@@ -235,16 +248,37 @@ class ThreadCreateResourceTest {
     @Test
     void validationFailuresNameTheFieldAndStoreNothing() {
         String key = "bad-" + UUID.randomUUID();
-        assertError(create(key, "{\"input\": {\"type\": \"user.message\", \"content\": [{\"type\": \"text\", "
-                + "\"text\": \"\"}]}}"), 400, "invalid_argument", "input.content[0].text");
-        assertError(create(key, "{\"input\": {\"type\": \"system.message\", \"content\": []}}"), 400,
-                "invalid_argument", "input.type");
-        assertError(create(key, "{\"input\": {\"type\": \"user.message\", \"content\": [{\"type\": \"image\"}]}}"),
-                400, "invalid_argument", "input.content[0].type");
-        assertError(create(key, BODY.replace("linear-ENG-123", "r".repeat(256))), 400, "invalid_argument",
+        assertError(
+                create(
+                        key,
+                        "{\"input\": {\"type\": \"user.message\", \"content\": [{\"type\": \"text\", "
+                                + "\"text\": \"\"}]}}"),
+                400,
+                "invalid_argument",
+                "input.content[0].text");
+        assertError(
+                create(key, "{\"input\": {\"type\": \"system.message\", \"content\": []}}"),
+                400,
+                "invalid_argument",
+                "input.type");
+        assertError(
+                create(key, "{\"input\": {\"type\": \"user.message\", \"content\": [{\"type\": \"image\"}]}}"),
+                400,
+                "invalid_argument",
+                "input.content[0].type");
+        assertError(
+                create(key, BODY.replace("linear-ENG-123", "r".repeat(256))),
+                400,
+                "invalid_argument",
                 "client_external_ref");
-        assertError(create(key, "{\"input\": {\"type\": \"user.message\", \"content\": [{\"type\": \"text\", "
-                + "\"text\": 5}]}}"), 400, "invalid_argument", "input.content[0].text")
+        assertError(
+                        create(
+                                key,
+                                "{\"input\": {\"type\": \"user.message\", \"content\": [{\"type\": \"text\", "
+                                        + "\"text\": 5}]}}"),
+                        400,
+                        "invalid_argument",
+                        "input.content[0].text")
                 .body("error.message", equalTo("input.content[0].text must be a string"));
         assertError(create(key, "{\"input\": "), 400, "invalid_argument", "input"); // the body ends where input is
         assertError(create(null, ""), 400, "invalid_argument", null);
@@ -256,13 +290,21 @@ class ThreadCreateResourceTest {
     void unknownOrForeignFilesAreNotFoundNamingTheHandle() {
         String mine = fileId();
         Api other = new Api();
-        String theirs = other.request().multiPart("file", "x.txt", "x".getBytes(), "text/plain")
-                .post("/api/v1/files").then().statusCode(201).extract().path("id");
+        String theirs = other.request()
+                .multiPart("file", "x.txt", "x".getBytes(), "text/plain")
+                .post("/api/v1/files")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         String body = """
                 {"files": [{"file_id": "%s"}, {"file_id": "%s"}],
                  "input": {"type": "user.message", "content": [{"type": "text", "text": "hi"}]}}""";
         assertError(create(null, body.formatted(mine, theirs)), 404, "not_found", "files[1].file_id");
-        assertError(create(null, body.formatted(mine, "file_01KQX0V62MEXAMPLE7W6X3B2A")), 404, "not_found",
+        assertError(
+                create(null, body.formatted(mine, "file_01KQX0V62MEXAMPLE7W6X3B2A")),
+                404,
+                "not_found",
                 "files[1].file_id");
         assertError(create(null, body.formatted(mine, "nope")), 400, "invalid_argument", "files[1].file_id");
     }
@@ -277,16 +319,24 @@ class ThreadCreateResourceTest {
         String service = new JwtSigner(TestInfrastructure.keys().loadPrivateKey(), TestTokens.USER_ISSUER)
                 .sign("svc-" + UUID.randomUUID(), api.org, Duration.ofMinutes(5), Map.of("kind", "service"));
         ValidatableResponse refused = given().header("Authorization", "Bearer " + service)
-                .contentType(ContentType.JSON).body("""
+                .contentType(ContentType.JSON)
+                .body("""
                         {"files": [{"file_id": "file_01KQX0V62MEXAMPLE7W6X3B2A"}],
                          "input": {"type": "user.message", "content": [{"type": "text", "text": "hi"}]}}""")
-                .post(threads()).then();
+                .post(threads())
+                .then();
         assertError(refused, 403, "permission_denied", "files");
-        refused.body("error.message", equalTo("Organization Service tokens cannot attach files until "
-                + "service-token file uploads are available"));
+        refused.body(
+                "error.message",
+                equalTo("Organization Service tokens cannot attach files until "
+                        + "service-token file uploads are available"));
         // without files a service token may create threads
-        given().header("Authorization", "Bearer " + service).contentType(ContentType.JSON).body(BODY)
-                .post(threads()).then().statusCode(201);
+        given().header("Authorization", "Bearer " + service)
+                .contentType(ContentType.JSON)
+                .body(BODY)
+                .post(threads())
+                .then()
+                .statusCode(201);
     }
 
     @Test
@@ -303,7 +353,8 @@ class ThreadCreateResourceTest {
     }
 
     static ValidatableResponse assertError(ValidatableResponse response, int status, String code, String field) {
-        return response.statusCode(status).contentType(ContentType.JSON)
+        return response.statusCode(status)
+                .contentType(ContentType.JSON)
                 .body("error.code", equalTo(code))
                 .body("error.message", notNullValue())
                 .body("error.field", equalTo(field));

@@ -1,20 +1,19 @@
 package dev.switchboard.gateway.rest;
 
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import dev.switchboard.gateway.stub.ServiceStubs;
 import dev.switchboard.gateway.stub.ServiceStubsResource;
 import dev.switchboard.local.testing.Api;
 import dev.switchboard.local.testing.SwitchboardTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
-
-import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasKey;
-import static org.hamcrest.Matchers.not;
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
 
 /** {@code GET /api/v1/tools}: run-service's catalog of built-ins and the operator's stdio MCP servers, by name. */
 @QuarkusTest
@@ -28,7 +27,10 @@ class ToolCatalogResourceTest {
 
     @Test
     void listsTheToolsAnAgentMayNameAsItNamesThem() {
-        api.request().get("/api/v1/tools").then().statusCode(200)
+        api.request()
+                .get("/api/v1/tools")
+                .then()
+                .statusCode(200)
                 .body("tools.type", equalTo(List.of("builtin", "builtin", "mcp")))
                 .body("tools[0].name", equalTo("calculator"))
                 .body("tools[0]", not(hasKey("server")))

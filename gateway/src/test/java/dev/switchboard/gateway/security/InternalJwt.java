@@ -3,7 +3,6 @@ package dev.switchboard.gateway.security;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchboard.local.testing.TestInfrastructure;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,11 +18,9 @@ public final class InternalJwt {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private InternalJwt() {
-    }
+    private InternalJwt() {}
 
-    public record Parsed(JsonNode header, JsonNode claims, boolean signedByTestKey) {
-    }
+    public record Parsed(JsonNode header, JsonNode claims, boolean signedByTestKey) {}
 
     public static Parsed parse(String authorization) throws IOException, GeneralSecurityException {
         String token = authorization.substring("Bearer ".length());
@@ -32,7 +29,9 @@ public final class InternalJwt {
         Signature rsa = Signature.getInstance("SHA256withRSA");
         rsa.initVerify(testPublicKey());
         rsa.update((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
-        return new Parsed(JSON.readTree(b64.decode(parts[0])), JSON.readTree(b64.decode(parts[1])),
+        return new Parsed(
+                JSON.readTree(b64.decode(parts[0])),
+                JSON.readTree(b64.decode(parts[1])),
                 rsa.verify(b64.decode(parts[2])));
     }
 
@@ -40,6 +39,7 @@ public final class InternalJwt {
         String pem = Files.readString(TestInfrastructure.keys().publicKey(), StandardCharsets.US_ASCII)
                 .replaceAll("-----[A-Z ]+-----", "")
                 .replaceAll("\\s", "");
-        return KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(pem)));
+        return KeyFactory.getInstance("RSA")
+                .generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(pem)));
     }
 }

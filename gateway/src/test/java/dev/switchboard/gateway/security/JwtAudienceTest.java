@@ -1,5 +1,8 @@
 package dev.switchboard.gateway.security;
 
+import static dev.switchboard.gateway.security.AuthenticationTest.assertUnauthenticated;
+import static io.restassured.RestAssured.given;
+
 import dev.switchboard.gateway.stub.ServiceStubsResource;
 import dev.switchboard.local.infra.JwtSigner;
 import dev.switchboard.local.testing.SwitchboardTestResource;
@@ -9,17 +12,13 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import static dev.switchboard.gateway.security.AuthenticationTest.assertUnauthenticated;
-import static io.restassured.RestAssured.given;
+import org.junit.jupiter.api.Test;
 
 /** With {@code SWITCHBOARD_JWT_AUDIENCE} set ({@code mp.jwt.verify.audiences}), a user token must be meant for us. */
 @QuarkusTest
@@ -43,9 +42,13 @@ class JwtAudienceTest {
     @Test
     void aTokenForUsIsAccepted() {
         given().header("Authorization", "Bearer " + signed(Map.of("aud", AUDIENCE)))
-                .get("/api/v1/agents").then().statusCode(200);
+                .get("/api/v1/agents")
+                .then()
+                .statusCode(200);
         given().header("Authorization", "Bearer " + signed(Map.of("aud", List.of("other-api", AUDIENCE))))
-                .get("/api/v1/agents").then().statusCode(200);
+                .get("/api/v1/agents")
+                .then()
+                .statusCode(200);
     }
 
     @Test

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import dev.switchboard.local.testing.stub.StubHttp;
 import dev.switchboard.local.testing.stub.StubServer;
-
 import java.io.IOException;
 import java.time.Instant;
 import java.util.Objects;
@@ -50,8 +49,7 @@ public class AgentServiceStub extends StubServer {
     }
 
     private StubWorld.Agent find(StubHttp.Caller caller, String ref) {
-        return world.agent(caller.org(), ref)
-                .orElseThrow(() -> StubHttp.notFound("agent " + ref + " not found", null));
+        return world.agent(caller.org(), ref).orElseThrow(() -> StubHttp.notFound("agent " + ref + " not found", null));
     }
 
     private StubWorld.Agent create(StubHttp.Caller caller, JsonNode body) {
@@ -67,8 +65,16 @@ public class AgentServiceStub extends StubServer {
         requireFreeHandle(caller, handle, null);
         StubWorld.Agent agent = world.addAgent(caller.org(), handle, name, model);
         String instructions = StubHttp.text(body, "instructions");
-        StubWorld.Agent created = new StubWorld.Agent(agent.id(), agent.uuid(), agent.org(), handle, name,
-                instructions == null ? "" : instructions, model, body.get("tools"), agent.createdAt(),
+        StubWorld.Agent created = new StubWorld.Agent(
+                agent.id(),
+                agent.uuid(),
+                agent.org(),
+                handle,
+                name,
+                instructions == null ? "" : instructions,
+                model,
+                body.get("tools"),
+                agent.createdAt(),
                 agent.updatedAt());
         world.replace(created);
         return created;
@@ -79,26 +85,32 @@ public class AgentServiceStub extends StubServer {
         if (handle != null) {
             requireFreeHandle(caller, handle, agent);
         }
-        StubWorld.Agent updated = new StubWorld.Agent(agent.id(), agent.uuid(), agent.org(),
+        StubWorld.Agent updated = new StubWorld.Agent(
+                agent.id(),
+                agent.uuid(),
+                agent.org(),
                 handle != null ? handle : agent.handle(),
                 Objects.requireNonNullElse(StubHttp.text(body, "name"), agent.name()),
                 Objects.requireNonNullElse(StubHttp.text(body, "instructions"), agent.instructions()),
                 Objects.requireNonNullElse(StubHttp.text(body, "model"), agent.model()),
                 body.hasNonNull("tools") ? body.get("tools") : agent.tools(),
-                agent.createdAt(), Instant.now());
+                agent.createdAt(),
+                Instant.now());
         world.replace(updated);
         return updated;
     }
 
     private void requireFreeHandle(StubHttp.Caller caller, String handle, StubWorld.Agent self) {
-        if (handle != null && world.agents(caller.org()).stream()
-                .anyMatch(a -> handle.equals(a.handle()) && (self == null || a.id() != self.id()))) {
+        if (handle != null
+                && world.agents(caller.org()).stream()
+                        .anyMatch(a -> handle.equals(a.handle()) && (self == null || a.id() != self.id()))) {
             throw new StubHttp.Failure(409, "conflict", "handle " + handle + " is taken", "handle");
         }
     }
 
     static ObjectNode json(StubWorld.Agent agent) {
-        ObjectNode json = StubHttp.JSON.createObjectNode()
+        ObjectNode json = StubHttp.JSON
+                .createObjectNode()
                 .put("id", agent.id())
                 .put("uuid", agent.uuid().toString())
                 .put("handle", agent.handle())

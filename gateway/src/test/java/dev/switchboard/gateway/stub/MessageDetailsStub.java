@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import dev.switchboard.local.testing.stub.StubHttp;
-
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
@@ -42,9 +41,15 @@ final class MessageDetailsStub {
                     throw StubHttp.invalid("role", "role must be one of: user, assistant, system");
                 }
                 UUID id = UUID.fromString(StubHttp.text(request, "id"));
-                StubWorld.Message m = world.append(thread, id, role, StubHttp.text(request, "content"),
+                StubWorld.Message m = world.append(
+                        thread,
+                        id,
+                        role,
+                        StubHttp.text(request, "content"),
                         role.equals("user") ? caller.user() : null,
-                        request.hasNonNull("runId") ? UUID.fromString(request.get("runId").asText()) : null);
+                        request.hasNonNull("runId")
+                                ? UUID.fromString(request.get("runId").asText())
+                                : null);
                 ObjectNode details = StubHttp.JSON.createObjectNode();
                 for (String field : List.of("contentHtml", "metadata", "attachments", "toolCalls")) {
                     if (request.hasNonNull(field)) {
@@ -70,10 +75,18 @@ final class MessageDetailsStub {
                 ObjectNode earlier = world.feedback(m.id(), caller.user());
                 String now = StubHttp.time(Instant.now());
                 List<StubWorld.Message> all = thread.messages();
-                String question = all.subList(0, all.indexOf(m)).stream().filter(q -> q.role().equals("user"))
-                        .reduce((a, b) -> b).map(q -> q.id().toString()).orElse(null);
-                ObjectNode feedback = StubHttp.JSON.createObjectNode()
-                        .put("id", earlier != null ? earlier.get("id").asText() : UUID.randomUUID().toString())
+                String question = all.subList(0, all.indexOf(m)).stream()
+                        .filter(q -> q.role().equals("user"))
+                        .reduce((a, b) -> b)
+                        .map(q -> q.id().toString())
+                        .orElse(null);
+                ObjectNode feedback = StubHttp.JSON
+                        .createObjectNode()
+                        .put(
+                                "id",
+                                earlier != null
+                                        ? earlier.get("id").asText()
+                                        : UUID.randomUUID().toString())
                         .put("threadId", thread.id())
                         .put("messageId", m.id().toString())
                         .put("humanMessageId", question)
@@ -83,7 +96,9 @@ final class MessageDetailsStub {
                         .put("feedbackType", StubHttp.text(request, "feedbackType"))
                         .put("issueType", StubHttp.text(request, "issueType"))
                         .put("comment", StubHttp.text(request, "comment"))
-                        .put("createdAt", earlier != null ? earlier.get("createdAt").asText() : now)
+                        .put(
+                                "createdAt",
+                                earlier != null ? earlier.get("createdAt").asText() : now)
                         .put("updatedAt", now);
                 world.feedback(m.id(), caller.user(), feedback);
                 StubHttp.send(exchange, earlier == null ? 201 : 200, feedback);
@@ -92,12 +107,15 @@ final class MessageDetailsStub {
     }
 
     private static StubWorld.Message find(StubWorld.Thread thread, String id) {
-        return thread.messages().stream().filter(m -> m.id().toString().equals(id)).findFirst()
+        return thread.messages().stream()
+                .filter(m -> m.id().toString().equals(id))
+                .findFirst()
                 .orElseThrow(() -> StubHttp.notFound("message " + id + " not found", "messageId"));
     }
 
     private ObjectNode message(StubWorld.Message m) {
-        ObjectNode json = StubHttp.JSON.createObjectNode()
+        ObjectNode json = StubHttp.JSON
+                .createObjectNode()
                 .put("id", m.id().toString())
                 .put("threadId", m.threadId())
                 .put("role", m.role())

@@ -3,11 +3,12 @@ package dev.switchboard.gateway.stub;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
+import dev.switchboard.gateway.CanonicalModels;
 import dev.switchboard.local.testing.Gate;
 import dev.switchboard.local.testing.stub.StubHttp;
 import dev.switchboard.local.testing.stub.StubServer;
-
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -30,17 +31,20 @@ public class RunServiceStub extends StubServer {
         if (world.teams().runService(exchange, caller, body)) {
             return;
         }
-        if (exchange.getRequestMethod().equals("GET") && exchange.getRequestURI().getPath().equals("/internal/models")) {
+        if (exchange.getRequestMethod().equals("GET")
+                && exchange.getRequestURI().getPath().equals("/internal/models")) {
             models(exchange);
             return;
         }
-        if (exchange.getRequestMethod().equals("GET") && exchange.getRequestURI().getPath().equals("/internal/tools")) {
+        if (exchange.getRequestMethod().equals("GET")
+                && exchange.getRequestURI().getPath().equals("/internal/tools")) {
             StubHttp.send(exchange, 200, StubHttp.json("""
                     {"tools": [{"type": "builtin", "name": "calculator"}, {"type": "builtin", "name": "current_time"},
                                {"type": "mcp", "server": "everything"}]}"""));
             return;
         }
-        if (!exchange.getRequestMethod().equals("POST") || !exchange.getRequestURI().getPath().equals("/internal/runs")) {
+        if (!exchange.getRequestMethod().equals("POST")
+                || !exchange.getRequestURI().getPath().equals("/internal/runs")) {
             throw StubHttp.notFound("no such route: " + exchange.getRequestURI().getPath(), null);
         }
         JsonNode run = StubHttp.json(body);
@@ -67,10 +71,11 @@ public class RunServiceStub extends StubServer {
             world.append(thread, "user", message, caller.user(), runId);
         }
         pause();
-        StubWorld.Message answer = world.append(thread, assistantMessageId(caller.org(), runId), "assistant", "echo: " + message,
-                null, runId);
+        StubWorld.Message answer = world.append(
+                thread, assistantMessageId(caller.org(), runId), "assistant", "echo: " + message, null, runId);
         String now = StubHttp.time(Instant.now());
-        ObjectNode result = StubHttp.JSON.createObjectNode()
+        ObjectNode result = StubHttp.JSON
+                .createObjectNode()
                 .put("runId", runId.toString())
                 .put("threadId", thread.id())
                 .put("status", "completed")
@@ -80,8 +85,11 @@ public class RunServiceStub extends StubServer {
                 .put("createdAt", now)
                 .put("startedAt", now)
                 .put("completedAt", now);
-        result.putObject("agent").put("id", agent.id()).put("uuid", agent.uuid().toString())
-                .put("name", agent.name()).put("handle", agent.handle());
+        result.putObject("agent")
+                .put("id", agent.id())
+                .put("uuid", agent.uuid().toString())
+                .put("name", agent.name())
+                .put("handle", agent.handle());
         StubHttp.send(exchange, 200, result);
     }
 
@@ -89,7 +97,7 @@ public class RunServiceStub extends StubServer {
     private static void models(HttpExchange exchange) throws IOException {
         ObjectNode answer = StubHttp.JSON.createObjectNode();
         var models = answer.putArray("models");
-        for (String id : dev.switchboard.gateway.CanonicalModels.IDS) {
+        for (String id : CanonicalModels.IDS) {
             String provider = id.startsWith("claude-") ? "anthropic" : "offline";
             models.addObject().put("id", id).put("provider", provider).put("providerModel", id);
         }
@@ -98,8 +106,7 @@ public class RunServiceStub extends StubServer {
 
     /** run-service's deterministic id of the assistant message of a run of the org. */
     public static UUID assistantMessageId(String org, UUID runId) {
-        return UUID.nameUUIDFromBytes((org + ":" + runId + ":assistant")
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return UUID.nameUUIDFromBytes((org + ":" + runId + ":assistant").getBytes(StandardCharsets.UTF_8));
     }
 
     private volatile Gate hold;

@@ -1,7 +1,6 @@
 package dev.switchboard.gateway.stub;
 
 import dev.switchboard.local.testing.stub.StubServersResource;
-
 import java.util.Map;
 
 /**
@@ -15,9 +14,11 @@ public class ServiceStubsResource extends StubServersResource<ServiceStubs> {
     }
 
     private ServiceStubsResource(ServiceStubs stubs) {
-        super(stubs, Map.of(
-                "agent-service", stubs.agentService(),
-                "thread-service", stubs.threadService(),
-                "run-service", stubs.runService()));
+        super(
+                stubs,
+                Map.of(
+                        "agent-service", stubs.agentService(),
+                        "thread-service", stubs.threadService(),
+                        "run-service", stubs.runService()));
     }
 }

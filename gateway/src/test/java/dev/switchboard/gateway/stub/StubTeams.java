@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import dev.switchboard.local.testing.stub.StubHttp;
-
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,9 +24,14 @@ public final class StubTeams {
     private static final String PREFIX = "/internal/teams";
 
     /** A team as the stub keeps it. */
-    public record Team(UUID id, String org, String name, List<UUID> agentIds, String summarizerModel,
-            Instant createdAt, Instant updatedAt) {
-    }
+    public record Team(
+            UUID id,
+            String org,
+            String name,
+            List<UUID> agentIds,
+            String summarizerModel,
+            Instant createdAt,
+            Instant updatedAt) {}
 
     private final StubWorld world;
     private final Map<UUID, Team> teams = new ConcurrentHashMap<>();
@@ -51,15 +55,23 @@ public final class StubTeams {
         if (path.equals(PREFIX) && method.equals("POST")) {
             JsonNode json = StubHttp.json(body);
             Instant now = Instant.now();
-            Team team = new Team(UUID.randomUUID(), caller.org(), name(json), members(caller, json),
-                    StubHttp.text(json, "summarizerModel"), now, now);
+            Team team = new Team(
+                    UUID.randomUUID(),
+                    caller.org(),
+                    name(json),
+                    members(caller, json),
+                    StubHttp.text(json, "summarizerModel"),
+                    now,
+                    now);
             teams.put(team.id(), team);
             StubHttp.send(exchange, 201, json(team));
         } else if (path.equals(PREFIX) && method.equals("GET")) {
             ObjectNode answer = StubHttp.JSON.createObjectNode();
             ArrayNode list = answer.putArray("teams");
-            teams.values().stream().filter(t -> t.org().equals(caller.org()))
-                    .sorted(Comparator.comparing(Team::createdAt)).forEach(t -> list.add(json(t)));
+            teams.values().stream()
+                    .filter(t -> t.org().equals(caller.org()))
+                    .sorted(Comparator.comparing(Team::createdAt))
+                    .forEach(t -> list.add(json(t)));
             StubHttp.send(exchange, 200, answer);
         } else {
             String id = StubHttp.decode(path.substring(PREFIX.length() + 1));
@@ -72,11 +84,16 @@ public final class StubTeams {
                 case "PATCH" -> {
                     Team team = find(caller, id);
                     JsonNode json = StubHttp.json(body);
-                    Team changed = new Team(team.id(), team.org(),
+                    Team changed = new Team(
+                            team.id(),
+                            team.org(),
                             json.hasNonNull("name") ? name(json) : team.name(),
                             json.hasNonNull("agentIds") ? members(caller, json) : team.agentIds(),
-                            json.hasNonNull("summarizerModel") ? StubHttp.text(json, "summarizerModel")
-                                    : team.summarizerModel(), team.createdAt(), Instant.now());
+                            json.hasNonNull("summarizerModel")
+                                    ? StubHttp.text(json, "summarizerModel")
+                                    : team.summarizerModel(),
+                            team.createdAt(),
+                            Instant.now());
                     teams.put(changed.id(), changed);
                     StubHttp.send(exchange, 200, json(changed));
                 }
@@ -90,8 +107,7 @@ public final class StubTeams {
     /** run-service's team chat; false for any other path. */
     boolean runService(HttpExchange exchange, StubHttp.Caller caller, String body) throws IOException {
         String path = exchange.getRequestURI().getPath();
-        if (!exchange.getRequestMethod().equals("POST") || !path.startsWith(PREFIX + "/")
-                || !path.endsWith("/chat")) {
+        if (!exchange.getRequestMethod().equals("POST") || !path.startsWith(PREFIX + "/") || !path.endsWith("/chat")) {
             return false;
         }
         String id = StubHttp.decode(path.substring(PREFIX.length() + 1, path.length() - "/chat".length()));
@@ -107,10 +123,14 @@ public final class StubTeams {
             members.add(world.agent(caller.org(), uuid.toString())
                     .orElseThrow(() -> StubHttp.notFound("agent not found", null)));
         }
-        ObjectNode answer = StubHttp.JSON.createObjectNode().put("summary", "summary: " + message).put("mode", mode);
+        ObjectNode answer = StubHttp.JSON
+                .createObjectNode()
+                .put("summary", "summary: " + message)
+                .put("mode", mode);
         ArrayNode responses = answer.putArray("responses");
         for (StubWorld.Agent member : "route".equals(mode) ? members.subList(0, 1) : members) {
-            responses.addObject()
+            responses
+                    .addObject()
                     .put("agentId", member.handle() != null ? member.handle() : Long.toString(member.id()))
                     .put("agentName", member.name())
                     .put("content", "echo: " + message);
@@ -119,23 +139,30 @@ public final class StubTeams {
         return true;
     }
 
-    private void importTeam(HttpExchange exchange, StubHttp.Caller caller, UUID id, JsonNode json)
-            throws IOException {
+    private void importTeam(HttpExchange exchange, StubHttp.Caller caller, UUID id, JsonNode json) throws IOException {
         Team stored = teams.get(id);
         if (stored != null && !stored.org().equals(caller.org())) {
             throw new StubHttp.Failure(409, "conflict", "team id " + id + " is taken", "id");
         }
         List<UUID> members = new ArrayList<>();
         json.path("agentIds").forEach(uuid -> members.add(UUID.fromString(uuid.asText())));
-        Team team = new Team(id, caller.org(), name(json), members, StubHttp.text(json, "summarizerModel"),
-                Instant.parse(StubHttp.text(json, "createdAt")), Instant.parse(StubHttp.text(json, "updatedAt")));
+        Team team = new Team(
+                id,
+                caller.org(),
+                name(json),
+                members,
+                StubHttp.text(json, "summarizerModel"),
+                Instant.parse(StubHttp.text(json, "createdAt")),
+                Instant.parse(StubHttp.text(json, "updatedAt")));
         teams.put(id, team);
         StubHttp.send(exchange, stored == null ? 201 : 200, json(team));
     }
 
     private Team find(StubHttp.Caller caller, String id) {
-        return teams.values().stream().filter(t -> t.org().equals(caller.org()) && t.id().toString().equals(id))
-                .findFirst().orElseThrow(() -> StubHttp.notFound("team " + id + " not found", null));
+        return teams.values().stream()
+                .filter(t -> t.org().equals(caller.org()) && t.id().toString().equals(id))
+                .findFirst()
+                .orElseThrow(() -> StubHttp.notFound("team " + id + " not found", null));
     }
 
     private static String name(JsonNode json) {
@@ -156,13 +183,15 @@ public final class StubTeams {
             String ref = refs.get(i).asText();
             String field = "agentIds[" + i + "]";
             members.add(world.agent(caller.org(), ref)
-                    .orElseThrow(() -> StubHttp.notFound("agent " + ref + " not found", field)).uuid());
+                    .orElseThrow(() -> StubHttp.notFound("agent " + ref + " not found", field))
+                    .uuid());
         }
         return members;
     }
 
     private static ObjectNode json(Team team) {
-        ObjectNode json = StubHttp.JSON.createObjectNode().put("id", team.id().toString()).put("name", team.name());
+        ObjectNode json =
+                StubHttp.JSON.createObjectNode().put("id", team.id().toString()).put("name", team.name());
         ArrayNode members = json.putArray("agentIds");
         team.agentIds().forEach(uuid -> members.add(uuid.toString()));
         return json.put("summarizerModel", team.summarizerModel())

@@ -1,10 +1,11 @@
 package dev.switchboard.gateway.stub;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.local.testing.stub.StubHttp;
-
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,23 +16,36 @@ import java.util.concurrent.atomic.AtomicLong;
 /** The state the three stubs share: agents, threads and messages, each scoped by org as the services do. */
 public final class StubWorld {
 
-    public record Agent(long id, UUID uuid, String org, String handle, String name, String instructions,
-            String model, JsonNode tools, Instant createdAt, Instant updatedAt) {
-    }
+    public record Agent(
+            long id,
+            UUID uuid,
+            String org,
+            String handle,
+            String name,
+            String instructions,
+            String model,
+            JsonNode tools,
+            Instant createdAt,
+            Instant updatedAt) {}
 
-    public record Message(UUID id, String threadId, String role, String content, String userId, UUID runId,
-            Instant createdAt) {
-    }
+    public record Message(
+            UUID id, String threadId, String role, String content, String userId, UUID runId, Instant createdAt) {}
 
-    public record Thread(String id, String org, UUID agentId, long agentNumericId, String createdBy,
-            Instant createdAt, List<Message> messages) {
-    }
+    public record Thread(
+            String id,
+            String org,
+            UUID agentId,
+            long agentNumericId,
+            String createdBy,
+            Instant createdAt,
+            List<Message> messages) {}
 
     private final AtomicLong agentIds = new AtomicLong();
     private final Map<UUID, Agent> agents = new ConcurrentHashMap<>();
     private final Map<String, Thread> threads = new ConcurrentHashMap<>();
     /** org/user/agent uuid -> thread id of the caller's current thread with the agent. */
     private final Map<String, String> current = new ConcurrentHashMap<>();
+
     private final StubTeams teams = new StubTeams(this);
 
     /** The teams agent-service keeps and run-service chats with. */
@@ -41,8 +55,17 @@ public final class StubWorld {
 
     public synchronized Agent addAgent(String org, String handle, String name, String model) {
         Instant now = Instant.now();
-        Agent agent = new Agent(agentIds.incrementAndGet(), UUID.randomUUID(), org, handle, name,
-                "You are " + name + ".", model, null, now, now);
+        Agent agent = new Agent(
+                agentIds.incrementAndGet(),
+                UUID.randomUUID(),
+                org,
+                handle,
+                name,
+                "You are " + name + ".",
+                model,
+                null,
+                now,
+                now);
         agents.put(agent.uuid(), agent);
         return agent;
     }
@@ -52,8 +75,10 @@ public final class StubWorld {
     }
 
     List<Agent> agents(String org) {
-        return agents.values().stream().filter(a -> a.org().equals(org))
-                .sorted(java.util.Comparator.comparingLong(Agent::id)).toList();
+        return agents.values().stream()
+                .filter(a -> a.org().equals(org))
+                .sorted(Comparator.comparingLong(Agent::id))
+                .toList();
     }
 
     /** By numeric id, UUID or handle, in that order of shape, within the org. */
@@ -72,8 +97,8 @@ public final class StubWorld {
     }
 
     public synchronized Thread newThread(String org, String user, Agent agent) {
-        Thread thread = new Thread(UUID.randomUUID().toString(), org, agent.uuid(), agent.id(), user,
-                Instant.now(), new ArrayList<>());
+        Thread thread = new Thread(
+                UUID.randomUUID().toString(), org, agent.uuid(), agent.id(), user, Instant.now(), new ArrayList<>());
         threads.put(thread.id(), thread);
         return thread;
     }
@@ -89,7 +114,8 @@ public final class StubWorld {
     }
 
     Optional<Thread> existingCurrentThread(String org, String user, UUID agentId) {
-        return Optional.ofNullable(current.get(org + "/" + user + "/" + agentId)).map(threads::get);
+        return Optional.ofNullable(current.get(org + "/" + user + "/" + agentId))
+                .map(threads::get);
     }
 
     /** A thread by id, whatever its org (for assertions). */
@@ -113,25 +139,25 @@ public final class StubWorld {
 
     // seed 004: the details of appended messages (contentHtml, metadata, attachments, toolCalls) and feedback
 
-    private final Map<UUID, com.fasterxml.jackson.databind.node.ObjectNode> details = new ConcurrentHashMap<>();
-    private final Map<String, com.fasterxml.jackson.databind.node.ObjectNode> feedback = new ConcurrentHashMap<>();
+    private final Map<UUID, ObjectNode> details = new ConcurrentHashMap<>();
+    private final Map<String, ObjectNode> feedback = new ConcurrentHashMap<>();
 
     /** The details a message was appended with (an empty object if none). */
-    public com.fasterxml.jackson.databind.node.ObjectNode details(UUID messageId) {
+    public ObjectNode details(UUID messageId) {
         return details.computeIfAbsent(messageId, id -> StubHttp.JSON.createObjectNode());
     }
 
     /** The user's feedback on a message, or null; {@code feedback(messageId, user, value)} stores it. */
-    public com.fasterxml.jackson.databind.node.ObjectNode feedback(UUID messageId, String user) {
+    public ObjectNode feedback(UUID messageId, String user) {
         return feedback.get(messageId + "/" + user);
     }
 
-    void feedback(UUID messageId, String user, com.fasterxml.jackson.databind.node.ObjectNode value) {
+    void feedback(UUID messageId, String user, ObjectNode value) {
         feedback.put(messageId + "/" + user, value);
     }
 
     /** Sets the details of a stored message (a test gives an assistant message tool calls, as issue 4 will). */
-    public void details(UUID messageId, com.fasterxml.jackson.databind.node.ObjectNode value) {
+    public void details(UUID messageId, ObjectNode value) {
         details.put(messageId, value);
     }
 

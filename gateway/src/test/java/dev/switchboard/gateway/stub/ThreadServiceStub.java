@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import dev.switchboard.local.testing.stub.StubHttp;
 import dev.switchboard.local.testing.stub.StubServer;
-
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -108,9 +107,13 @@ public class ThreadServiceStub extends StubServer {
 
     private static ObjectNode json(StubWorld.Thread thread) {
         List<StubWorld.Message> messages = List.copyOf(thread.messages());
-        String first = messages.stream().filter(m -> m.role().equals("user")).map(StubWorld.Message::content)
-                .findFirst().orElse(null);
-        ObjectNode json = StubHttp.JSON.createObjectNode()
+        String first = messages.stream()
+                .filter(m -> m.role().equals("user"))
+                .map(StubWorld.Message::content)
+                .findFirst()
+                .orElse(null);
+        ObjectNode json = StubHttp.JSON
+                .createObjectNode()
                 .put("id", thread.id())
                 .put("agentId", thread.agentId().toString())
                 .put("agentNumericId", thread.agentNumericId())
@@ -119,10 +122,18 @@ public class ThreadServiceStub extends StubServer {
                 .put("messageCount", messages.size())
                 .put("createdBy", thread.createdBy())
                 .put("createdAt", StubHttp.time(thread.createdAt()))
-                .put("updatedAt", StubHttp.time(messages.isEmpty() ? thread.createdAt()
-                        : messages.get(messages.size() - 1).createdAt()));
+                .put(
+                        "updatedAt",
+                        StubHttp.time(
+                                messages.isEmpty()
+                                        ? thread.createdAt()
+                                        : messages.get(messages.size() - 1).createdAt()));
         ArrayNode users = json.putArray("userIds");
-        messages.stream().map(StubWorld.Message::userId).filter(u -> u != null).distinct().forEach(users::add);
+        messages.stream()
+                .map(StubWorld.Message::userId)
+                .filter(u -> u != null)
+                .distinct()
+                .forEach(users::add);
         return json;
     }
 }

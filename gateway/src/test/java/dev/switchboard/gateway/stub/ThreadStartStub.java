@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import dev.switchboard.local.testing.stub.StubHttp;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -29,13 +28,17 @@ public class ThreadStartStub {
     static final int MAX_FILE_SIZE = 20 * 1024 * 1024;
 
     /** A stored file; the stub keeps text files only (the stub server reads bodies as UTF-8). */
-    public record File(String id, String org, String user, String filename, String contentType, String content,
-            Instant createdAt) {
-    }
+    public record File(
+            String id,
+            String org,
+            String user,
+            String filename,
+            String contentType,
+            String content,
+            Instant createdAt) {}
 
     /** An Idempotency-Key record. */
-    public record Key(UUID claimId, String hash, boolean completed, int status, String body) {
-    }
+    public record Key(UUID claimId, String hash, boolean completed, int status, String body) {}
 
     private final StubWorld world;
     private final Map<String, File> files = new ConcurrentHashMap<>();
@@ -60,13 +63,19 @@ public class ThreadStartStub {
                 throw StubHttp.invalid("file", "file must not be empty");
             }
             if (body.length() > MAX_FILE_SIZE) {
-                throw new StubHttp.Failure(413, "payload_too_large", "file must be at most " + MAX_FILE_SIZE
-                        + " bytes", "file");
+                throw new StubHttp.Failure(
+                        413, "payload_too_large", "file must be at most " + MAX_FILE_SIZE + " bytes", "file");
             }
             Map<String, String> query = StubHttp.query(exchange);
             String id = "file_" + randomId();
-            File file = new File(id, caller.org(), caller.user(), query.get("filename"),
-                    query.getOrDefault("contentType", "application/octet-stream"), body, Instant.now());
+            File file = new File(
+                    id,
+                    caller.org(),
+                    caller.user(),
+                    query.get("filename"),
+                    query.getOrDefault("contentType", "application/octet-stream"),
+                    body,
+                    Instant.now());
             files.put(id, file);
             StubHttp.send(exchange, 201, json(file));
         } else if (path.startsWith("/internal/files/") && method.equals("GET")) {
@@ -76,8 +85,8 @@ public class ThreadStartStub {
             if (content) {
                 byte[] bytes = file.content().getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().set("Content-Type", file.contentType());
-                exchange.getResponseHeaders().set("Content-Disposition", "attachment; filename*=UTF-8''"
-                        + file.filename());
+                exchange.getResponseHeaders()
+                        .set("Content-Disposition", "attachment; filename*=UTF-8''" + file.filename());
                 exchange.sendResponseHeaders(200, bytes.length);
                 try (OutputStream out = exchange.getResponseBody()) {
                     out.write(bytes);
@@ -89,11 +98,20 @@ public class ThreadStartStub {
             start(exchange, caller, StubHttp.json(body));
         } else if (path.equals("/internal/idempotency-keys") && method.equals("POST")) {
             JsonNode claim = StubHttp.json(body);
-            StubHttp.send(exchange, 200, claim(caller, claim.get("key").asText(), claim.get("requestHash").asText()));
+            StubHttp.send(
+                    exchange,
+                    200,
+                    claim(
+                            caller,
+                            claim.get("key").asText(),
+                            claim.get("requestHash").asText()));
         } else if (path.startsWith("/internal/idempotency-keys/") && method.equals("PUT")) {
             JsonNode done = StubHttp.json(body);
-            complete(caller, UUID.fromString(path.substring(path.lastIndexOf('/') + 1)),
-                    done.get("responseStatus").asInt(), done.get("responseBody").asText());
+            complete(
+                    caller,
+                    UUID.fromString(path.substring(path.lastIndexOf('/') + 1)),
+                    done.get("responseStatus").asInt(),
+                    done.get("responseBody").asText());
             exchange.sendResponseHeaders(204, -1);
         } else if (path.startsWith("/internal/idempotency-keys/") && method.equals("DELETE")) {
             UUID claimId = UUID.fromString(path.substring(path.lastIndexOf('/') + 1));
@@ -111,8 +129,8 @@ public class ThreadStartStub {
         for (int i = 0; i < ids.size(); i++) {
             File file = files.get(ids.get(i).asText());
             if (file == null || !file.org().equals(caller.org()) || !file.user().equals(caller.user())) {
-                throw new StubHttp.Failure(404, "not_found", "file " + ids.get(i).asText() + " not found",
-                        "fileIds[" + i + "]");
+                throw new StubHttp.Failure(
+                        404, "not_found", "file " + ids.get(i).asText() + " not found", "fileIds[" + i + "]");
             }
             fileIds.add(file.id());
         }
@@ -133,7 +151,8 @@ public class ThreadStartStub {
                 .put("createdBy", thread.createdBy())
                 .put("createdAt", StubHttp.time(thread.createdAt()))
                 .put("updatedAt", StubHttp.time(thread.createdAt()))
-                .putArray("userIds").add(caller.user());
+                .putArray("userIds")
+                .add(caller.user());
         answer.putObject("message")
                 .put("id", message.id().toString())
                 .put("threadId", thread.id())
@@ -155,7 +174,8 @@ public class ThreadStartStub {
         if (existing == null) {
             Key claimed = new Key(UUID.randomUUID(), hash, false, 0, null);
             keys.put(id, claimed);
-            return answer.put("outcome", "claimed").put("claimId", claimed.claimId().toString());
+            return answer.put("outcome", "claimed")
+                    .put("claimId", claimed.claimId().toString());
         }
         if (!existing.completed()) {
             return answer.put("outcome", "in_progress");
@@ -163,13 +183,16 @@ public class ThreadStartStub {
         if (!existing.hash().equals(hash)) {
             return answer.put("outcome", "mismatch");
         }
-        return answer.put("outcome", "replay").put("responseStatus", existing.status())
+        return answer.put("outcome", "replay")
+                .put("responseStatus", existing.status())
                 .put("responseBody", existing.body());
     }
 
     private synchronized void complete(StubHttp.Caller caller, UUID claimId, int status, String body) {
-        keys.replaceAll((id, k) -> k.claimId().equals(claimId) && id.startsWith(caller.org() + "|" + caller.user()
-                + "|") ? new Key(claimId, k.hash(), true, status, body) : k);
+        keys.replaceAll(
+                (id, k) -> k.claimId().equals(claimId) && id.startsWith(caller.org() + "|" + caller.user() + "|")
+                        ? new Key(claimId, k.hash(), true, status, body)
+                        : k);
     }
 
     private File file(StubHttp.Caller caller, String id) {
@@ -181,7 +204,8 @@ public class ThreadStartStub {
     }
 
     private static ObjectNode json(File file) {
-        return StubHttp.JSON.createObjectNode()
+        return StubHttp.JSON
+                .createObjectNode()
                 .put("id", file.id())
                 .put("filename", file.filename())
                 .put("contentType", file.contentType())
@@ -192,8 +216,8 @@ public class ThreadStartStub {
 
     private static String sha256(String content) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(content.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -3,9 +3,8 @@ package dev.switchboard.run.client;
 import dev.switchboard.run.config.RunsConfig;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.rest.client.inject.RestClient;
-
 import java.util.Optional;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /** agent-service, as run-service sees it: timeouts, retries, and a missing agent as an empty answer. */
 @ApplicationScoped
@@ -25,7 +24,9 @@ public class AgentClient {
     public Uni<Optional<AgentView>> find(String ref, String authorization) {
         return call.idempotent(() -> rest.get(ref, authorization))
                 .map(Optional::of)
-                .onFailure(DownstreamCall::isNotFound).recoverWithItem(Optional.empty())
-                .onFailure().transform(call::translate);
+                .onFailure(DownstreamCall::isNotFound)
+                .recoverWithItem(Optional.empty())
+                .onFailure()
+                .transform(call::translate);
     }
 }

@@ -2,7 +2,6 @@ package dev.switchboard.run.client;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
-
 import java.util.Map;
 
 /**
@@ -13,12 +12,7 @@ import java.util.Map;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record AgentTool(
-        String type,
-        String name,
-        String url,
-        Map<String, String> headers,
-        String server) {
+public record AgentTool(String type, String name, String url, Map<String, String> headers, String server) {
 
     public static final String BUILTIN = "builtin";
     public static final String MCP = "mcp";

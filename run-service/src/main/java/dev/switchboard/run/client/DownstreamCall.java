@@ -4,7 +4,6 @@ import dev.switchboard.platform.web.downstream.DownstreamErrors;
 import dev.switchboard.platform.web.error.ApiException;
 import dev.switchboard.run.config.RunsConfig;
 import io.smallrye.mutiny.Uni;
-
 import java.util.function.Supplier;
 
 /**
@@ -25,15 +24,19 @@ final class DownstreamCall {
     /** A call that may be sent again: retried when the connection failed. */
     <T> Uni<T> idempotent(Supplier<Uni<? extends T>> call) {
         return once(call)
-                .onFailure(DownstreamErrors::isConnectionFailure).retry()
+                .onFailure(DownstreamErrors::isConnectionFailure)
+                .retry()
                 .withBackOff(config.retryBackoff(), config.retryBackoff().multipliedBy(8))
                 .atMost(config.retries());
     }
 
     /** A call that must not be repeated. */
     <T> Uni<T> once(Supplier<Uni<? extends T>> call) {
-        return Uni.createFrom().<T>deferred(call)
-                .ifNoItem().after(config.timeout()).fail();
+        return Uni.createFrom()
+                .<T>deferred(call)
+                .ifNoItem()
+                .after(config.timeout())
+                .fail();
     }
 
     static boolean isNotFound(Throwable failure) {

@@ -8,7 +8,11 @@ import java.util.UUID;
  * A message to append; {@code id} is the idempotency key, so sending it again changes nothing. {@code toolCalls}:
  * the tool calls the run made for an assistant answer (seed 004 {@code tool_calls}).
  */
-public record NewMessage(UUID id, String role, String content, UUID runId,
+public record NewMessage(
+        UUID id,
+        String role,
+        String content,
+        UUID runId,
         @JsonInclude(JsonInclude.Include.NON_NULL) JsonNode toolCalls) {
 
     public NewMessage(UUID id, String role, String content, UUID runId) {

@@ -3,9 +3,8 @@ package dev.switchboard.run.client;
 import dev.switchboard.run.config.RunsConfig;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.rest.client.inject.RestClient;
-
 import java.util.Optional;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /** agent-service's teams, as run-service reads them for a team chat: a missing team is an empty answer. */
 @ApplicationScoped
@@ -23,7 +22,9 @@ public class TeamClient {
     public Uni<Optional<TeamView>> find(String id, String authorization) {
         return call.idempotent(() -> rest.get(id, authorization))
                 .map(Optional::of)
-                .onFailure(DownstreamCall::isNotFound).recoverWithItem(Optional.empty())
-                .onFailure().transform(call::translate);
+                .onFailure(DownstreamCall::isNotFound)
+                .recoverWithItem(Optional.empty())
+                .onFailure()
+                .transform(call::translate);
     }
 }

@@ -33,11 +33,13 @@ interface ThreadRestClient {
 
     @GET
     @Path("/{id}/messages")
-    Uni<MessageList> messages(@PathParam("id") String id, @QueryParam("limit") int limit,
+    Uni<MessageList> messages(
+            @PathParam("id") String id,
+            @QueryParam("limit") int limit,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization);
 
     @POST
     @Path("/{id}/messages")
-    Uni<MessageView> append(@PathParam("id") String id, NewMessage body,
-            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization);
+    Uni<MessageView> append(
+            @PathParam("id") String id, NewMessage body, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization);
 }

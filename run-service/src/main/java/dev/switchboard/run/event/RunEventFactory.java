@@ -5,7 +5,6 @@ import dev.switchboard.platform.events.CloudEvent;
 import dev.switchboard.platform.events.OutboxEvent;
 import dev.switchboard.run.Run;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.util.UUID;
 
 /** Turns a run change into the outbox row of its event: a CloudEvent keyed by the run's thread id. */
@@ -26,7 +25,13 @@ public class RunEventFactory {
     }
 
     CloudEvent<RunEventData> envelope(RunEventType type, Run run, UUID eventId) {
-        return CloudEvent.of(eventId, SOURCE, type.type(), run.id.toString(), run.updatedAt, type.dataschema(),
+        return CloudEvent.of(
+                eventId,
+                SOURCE,
+                type.type(),
+                run.id.toString(),
+                run.updatedAt,
+                type.dataschema(),
                 RunEventData.of(run));
     }
 }

@@ -8,8 +8,7 @@ public final class AnthropicProvider {
     public static final String NAME = "anthropic";
     public static final String DEFAULT_BASE_URL = "https://api.anthropic.com/v1";
 
-    private AnthropicProvider() {
-    }
+    private AnthropicProvider() {}
 
     public static ModelProvider create(String baseUrl, String apiKey, ProviderSettings settings) {
         AnthropicStreamingChatModel model = AnthropicStreamingChatModel.builder()

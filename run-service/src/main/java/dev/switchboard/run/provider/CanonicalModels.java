@@ -29,6 +29,5 @@ public final class CanonicalModels {
             "grok-4.3-fast",
             "grok-4.3");
 
-    private CanonicalModels() {
-    }
+    private CanonicalModels() {}
 }

@@ -6,8 +6,7 @@ import java.util.List;
 public sealed interface ChatTurn permits ChatTurn.User, ChatTurn.Assistant, ChatTurn.ToolResult {
 
     /** What a person said. */
-    record User(String text) implements ChatTurn {
-    }
+    record User(String text) implements ChatTurn {}
 
     /** What the model answered: text (may be empty) and the tools it asked to call (may be empty). */
     record Assistant(String text, List<ToolCallRequest> toolCalls) implements ChatTurn {

@@ -1,7 +1,6 @@
 package dev.switchboard.run.provider;
 
 import dev.langchain4j.http.client.jdk.JdkHttpClientBuilder;
-
 import java.net.http.HttpClient;
 
 /**
@@ -11,8 +10,7 @@ import java.net.http.HttpClient;
  */
 final class HttpClients {
 
-    private HttpClients() {
-    }
+    private HttpClients() {}
 
     static JdkHttpClientBuilder builder(ProviderSettings settings) {
         HttpClient.Builder jdk = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1);

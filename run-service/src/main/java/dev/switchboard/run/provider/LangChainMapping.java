@@ -17,7 +17,6 @@ import dev.langchain4j.model.chat.request.json.JsonSchemaElement;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.output.FinishReason;
 import dev.langchain4j.model.output.TokenUsage;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,8 +26,7 @@ final class LangChainMapping {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private LangChainMapping() {
-    }
+    private LangChainMapping() {}
 
     static ChatRequest request(ModelRequest request) {
         List<ChatMessage> messages = new ArrayList<>();
@@ -38,11 +36,11 @@ final class LangChainMapping {
         for (ChatTurn turn : request.turns()) {
             messages.add(message(turn));
         }
-        ChatRequest.Builder chat = ChatRequest.builder()
-                .modelName(request.providerModel())
-                .messages(messages);
+        ChatRequest.Builder chat =
+                ChatRequest.builder().modelName(request.providerModel()).messages(messages);
         if (!request.tools().isEmpty()) {
-            chat.toolSpecifications(request.tools().stream().map(LangChainMapping::tool).toList());
+            chat.toolSpecifications(
+                    request.tools().stream().map(LangChainMapping::tool).toList());
         }
         return chat.build();
     }
@@ -57,8 +55,11 @@ final class LangChainMapping {
                 return AiMessage.from(assistant.text());
             }
             List<ToolExecutionRequest> calls = assistant.toolCalls().stream()
-                    .map(call -> ToolExecutionRequest.builder().id(call.id()).name(call.name())
-                            .arguments(call.argumentsJson()).build())
+                    .map(call -> ToolExecutionRequest.builder()
+                            .id(call.id())
+                            .name(call.name())
+                            .arguments(call.argumentsJson())
+                            .build())
                     .toList();
             return text == null ? AiMessage.from(calls) : AiMessage.from(text, calls);
         }
@@ -67,15 +68,15 @@ final class LangChainMapping {
     }
 
     static ToolSpecification tool(ToolSpec spec) {
-        ToolSpecification.Builder tool = ToolSpecification.builder().name(spec.name()).description(spec.description());
+        ToolSpecification.Builder tool =
+                ToolSpecification.builder().name(spec.name()).description(spec.description());
         JsonNode parameters = spec.parameters();
         if (parameters != null && parameters.isObject() && !parameters.isEmpty()) {
-            Map<String, Object> schema = JSON.convertValue(parameters, new TypeReference<Map<String, Object>>() {
-            });
+            Map<String, Object> schema = JSON.convertValue(parameters, new TypeReference<Map<String, Object>>() {});
             JsonSchemaElement element = JsonSchemaElementJsonUtils.fromMap(schema);
             if (!(element instanceof JsonObjectSchema object)) {
-                throw new IllegalArgumentException("the parameters of tool " + spec.name()
-                        + " are not an object schema");
+                throw new IllegalArgumentException(
+                        "the parameters of tool " + spec.name() + " are not an object schema");
             }
             tool.parameters(object);
         }
@@ -86,14 +87,15 @@ final class LangChainMapping {
     static ModelReply reply(ChatResponse response, String streamedText, int inputEstimate) {
         AiMessage message = response.aiMessage();
         String text = message != null && message.text() != null ? message.text() : streamedText;
-        List<ToolCallRequest> calls = message == null || !message.hasToolExecutionRequests() ? List.of()
+        List<ToolCallRequest> calls = message == null || !message.hasToolExecutionRequests()
+                ? List.of()
                 : message.toolExecutionRequests().stream()
                         .map(call -> new ToolCallRequest(call.id(), call.name(), call.arguments()))
                         .toList();
         TokenUsage usage = response.tokenUsage();
         int input = usage != null && usage.inputTokenCount() != null ? usage.inputTokenCount() : inputEstimate;
-        int output = usage != null && usage.outputTokenCount() != null ? usage.outputTokenCount()
-                : TokenEstimate.of(text);
+        int output =
+                usage != null && usage.outputTokenCount() != null ? usage.outputTokenCount() : TokenEstimate.of(text);
         return new ModelReply(text, calls, input, output, finishReason(response.finishReason(), calls));
     }
 

@@ -5,7 +5,6 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.subscription.BackPressureStrategy;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
-
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -39,7 +38,8 @@ public class LangChainModelProvider implements ModelProvider {
         return Multi.createFrom().deferred(() -> {
             Context subscriber = Vertx.currentContext();
             Multi<ModelEvent> events = attempts(request);
-            return subscriber == null ? events
+            return subscriber == null
+                    ? events
                     : events.emitOn(signal -> subscriber.runOnContext(ignored -> signal.run()));
         });
     }
@@ -49,17 +49,26 @@ public class LangChainModelProvider implements ModelProvider {
         return Multi.createFrom().deferred(() -> {
             AtomicBoolean emitted = new AtomicBoolean();
             AtomicInteger tries = new AtomicInteger();
-            Multi<ModelEvent> attempt = Multi.createFrom().<ModelEvent>emitter(emitter -> {
-                tries.incrementAndGet();
-                ProviderCall call = new ProviderCall(name, emitter, TokenEstimate.input(request));
-                try (ProviderExchange.Binding bound = call.exchange().bind()) {
-                    model.chat(LangChainMapping.request(request), call);
-                }
-            }, BackPressureStrategy.BUFFER).onItem().invoke(() -> emitted.set(true));
-            Multi<ModelEvent> retried = settings.maxRetries() <= 0 ? attempt
-                    : attempt.onFailure(failure -> !emitted.get() && failure instanceof ProviderException provider
+            Multi<ModelEvent> attempt = Multi.createFrom()
+                    .<ModelEvent>emitter(
+                            emitter -> {
+                                tries.incrementAndGet();
+                                ProviderCall call = new ProviderCall(name, emitter, TokenEstimate.input(request));
+                                try (ProviderExchange.Binding bound =
+                                        call.exchange().bind()) {
+                                    model.chat(LangChainMapping.request(request), call);
+                                }
+                            },
+                            BackPressureStrategy.BUFFER)
+                    .onItem()
+                    .invoke(() -> emitted.set(true));
+            Multi<ModelEvent> retried = settings.maxRetries() <= 0
+                    ? attempt
+                    : attempt.onFailure(failure -> !emitted.get()
+                                    && failure instanceof ProviderException provider
                                     && provider.retriable())
-                            .retry().withBackOff(settings.retryBackoff(), settings.maxRetryBackoff())
+                            .retry()
+                            .withBackOff(settings.retryBackoff(), settings.maxRetryBackoff())
                             .atMost(settings.maxRetries());
             return retried.onFailure().transform(failure -> {
                 ProviderException provider = ProviderErrors.translate(name, failure);

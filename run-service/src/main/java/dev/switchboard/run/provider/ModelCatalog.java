@@ -19,8 +19,8 @@ import java.util.Set;
  */
 public final class ModelCatalog {
 
-    private static final Set<String> PROVIDERS = Set.of(OpenAiCompatibleProvider.NAME, AnthropicProvider.NAME,
-            OfflineModelProvider.NAME);
+    private static final Set<String> PROVIDERS =
+            Set.of(OpenAiCompatibleProvider.NAME, AnthropicProvider.NAME, OfflineModelProvider.NAME);
 
     private final boolean openAiBaseUrl;
     private final boolean openAiKey;
@@ -67,8 +67,8 @@ public final class ModelCatalog {
         int equals = entry.indexOf('=');
         int colon = entry.indexOf(':', equals + 1);
         if (equals <= 0 || colon < 0 || colon == equals + 1 || colon == entry.length() - 1) {
-            throw new IllegalArgumentException("model override '" + entry
-                    + "' is not of the form model-id=provider:provider-model");
+            throw new IllegalArgumentException(
+                    "model override '" + entry + "' is not of the form model-id=provider:provider-model");
         }
         String modelId = entry.substring(0, equals).strip();
         String provider = entry.substring(equals + 1, colon).strip();
@@ -78,8 +78,8 @@ public final class ModelCatalog {
                     + "'; the providers are openai, anthropic and offline");
         }
         if (provider.equals(AnthropicProvider.NAME) && !anthropicKey) {
-            throw new IllegalArgumentException("model override '" + entry
-                    + "' needs SWITCHBOARD_ANTHROPIC_API_KEY, which is not set");
+            throw new IllegalArgumentException(
+                    "model override '" + entry + "' needs SWITCHBOARD_ANTHROPIC_API_KEY, which is not set");
         }
         if (provider.equals(OpenAiCompatibleProvider.NAME) && !openAiBaseUrl && !openAiKey) {
             throw new IllegalArgumentException("model override '" + entry

@@ -3,7 +3,6 @@ package dev.switchboard.run.provider;
 import dev.switchboard.run.config.ProvidersConfig;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,16 +25,29 @@ public class ModelProviders {
         Optional<String> openAiUrl = present(config.openai().baseUrl());
         Optional<String> openAiKey = present(config.openai().apiKey());
         Optional<String> anthropicKey = present(config.anthropic().apiKey());
-        this.catalog = new ModelCatalog(openAiUrl.isPresent(), openAiKey.isPresent(), anthropicKey.isPresent(),
+        this.catalog = new ModelCatalog(
+                openAiUrl.isPresent(),
+                openAiKey.isPresent(),
+                anthropicKey.isPresent(),
                 config.modelOverrides().orElse(List.of()));
-        ProviderSettings settings = new ProviderSettings(config.connectTimeout(), config.readTimeout(),
-                config.maxRetries(), config.retryBackoff(), config.maxRetryBackoff(), config.maxOutputTokens());
+        ProviderSettings settings = new ProviderSettings(
+                config.connectTimeout(),
+                config.readTimeout(),
+                config.maxRetries(),
+                config.retryBackoff(),
+                config.maxRetryBackoff(),
+                config.maxOutputTokens());
         providers.put(OfflineModelProvider.NAME, new OfflineModelProvider());
         if (openAiUrl.isPresent() || openAiKey.isPresent()) {
-            providers.put(OpenAiCompatibleProvider.NAME, OpenAiCompatibleProvider.create(
-                    openAiUrl.orElse(OpenAiCompatibleProvider.DEFAULT_BASE_URL), openAiKey.orElse(null), settings));
+            providers.put(
+                    OpenAiCompatibleProvider.NAME,
+                    OpenAiCompatibleProvider.create(
+                            openAiUrl.orElse(OpenAiCompatibleProvider.DEFAULT_BASE_URL),
+                            openAiKey.orElse(null),
+                            settings));
         }
-        anthropicKey.ifPresent(key -> providers.put(AnthropicProvider.NAME,
+        anthropicKey.ifPresent(key -> providers.put(
+                AnthropicProvider.NAME,
                 AnthropicProvider.create(config.anthropic().baseUrl(), key, settings)));
     }
 

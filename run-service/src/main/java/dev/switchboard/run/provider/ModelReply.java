@@ -7,8 +7,8 @@ import java.util.List;
  * reports none) and why it stopped ({@code stop}, {@code tool_calls}, {@code length}, {@code content_filter},
  * {@code other}).
  */
-public record ModelReply(String content, List<ToolCallRequest> toolCalls, int inputTokens, int outputTokens,
-        String finishReason) {
+public record ModelReply(
+        String content, List<ToolCallRequest> toolCalls, int inputTokens, int outputTokens, String finishReason) {
 
     public static final String STOP = "stop";
     public static final String TOOL_CALLS = "tool_calls";

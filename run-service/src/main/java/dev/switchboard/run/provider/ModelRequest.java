@@ -7,8 +7,8 @@ import java.util.List;
  * provider quotes it) and system instructions, the conversation (oldest first, usually ending with the user's
  * turn) and the tools the model may call.
  */
-public record ModelRequest(String providerModel, String agentName, String instructions, List<ChatTurn> turns,
-        List<ToolSpec> tools) {
+public record ModelRequest(
+        String providerModel, String agentName, String instructions, List<ChatTurn> turns, List<ToolSpec> tools) {
 
     public ModelRequest {
         turns = turns == null ? List.of() : List.copyOf(turns);

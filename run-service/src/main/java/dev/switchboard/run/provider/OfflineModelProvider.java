@@ -1,7 +1,6 @@
 package dev.switchboard.run.provider;
 
 import io.smallrye.mutiny.Multi;
-
 import java.util.ArrayList;
 import java.util.List;
 

@@ -11,8 +11,7 @@ public final class OpenAiCompatibleProvider {
     public static final String NAME = "openai";
     public static final String DEFAULT_BASE_URL = "https://api.openai.com/v1";
 
-    private OpenAiCompatibleProvider() {
-    }
+    private OpenAiCompatibleProvider() {}
 
     public static ModelProvider create(String baseUrl, String apiKey, ProviderSettings settings) {
         OpenAiStreamingChatModel model = OpenAiStreamingChatModel.builder()

@@ -10,7 +10,6 @@ import dev.langchain4j.model.chat.response.PartialToolCallContext;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.chat.response.StreamingHandle;
 import io.smallrye.mutiny.subscription.MultiEmitter;
-
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -59,7 +58,9 @@ final class ProviderCall implements StreamingChatResponseHandler {
 
     @Override
     public void onPartialResponse(PartialResponse partial, PartialResponseContext context) {
-        if (attach(context.streamingHandle()) && partial.text() != null && !partial.text().isEmpty()) {
+        if (attach(context.streamingHandle())
+                && partial.text() != null
+                && !partial.text().isEmpty()) {
             synchronized (text) {
                 text.append(partial.text());
             }

@@ -26,8 +26,7 @@ final class ProviderErrorSummary {
             Map.entry(504, "gateway timeout"),
             Map.entry(529, "overloaded"));
 
-    private ProviderErrorSummary() {
-    }
+    private ProviderErrorSummary() {}
 
     static String of(String provider, ProviderException.Kind kind, int status, int retries) {
         String retried = retries > 0 ? " (still failing after " + retries + " retries)" : "";

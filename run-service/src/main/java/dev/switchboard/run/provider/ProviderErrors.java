@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.langchain4j.exception.HttpException;
 import dev.langchain4j.exception.RateLimitException;
 import dev.langchain4j.exception.RetriableException;
-
 import java.io.IOException;
 import java.net.http.HttpTimeoutException;
 import java.util.concurrent.TimeoutException;
@@ -19,8 +18,7 @@ final class ProviderErrors {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_MESSAGE = 500;
 
-    private ProviderErrors() {
-    }
+    private ProviderErrors() {}
 
     static ProviderException translate(String provider, Throwable failure) {
         ProviderException known = find(failure, ProviderException.class);
@@ -44,8 +42,8 @@ final class ProviderErrors {
         if (failure instanceof RateLimitException) {
             return ProviderException.answered(provider, 429, message(failure.getMessage()), failure);
         }
-        return ProviderException.failed(provider, message(failure.getMessage()), failure instanceof RetriableException,
-                failure);
+        return ProviderException.failed(
+                provider, message(failure.getMessage()), failure instanceof RetriableException, failure);
     }
 
     /** The provider's {@code error.message} when the body is its JSON error, else the body, shortened. */
@@ -55,7 +53,8 @@ final class ProviderErrors {
         }
         try {
             JsonNode error = JSON.readTree(body).path("error");
-            String text = error.isTextual() ? error.asText() : error.path("message").asText(null);
+            String text =
+                    error.isTextual() ? error.asText() : error.path("message").asText(null);
             if (text != null) {
                 return shorten(text);
             }

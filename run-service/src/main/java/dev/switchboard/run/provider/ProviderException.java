@@ -30,8 +30,14 @@ public class ProviderException extends RuntimeException {
     private final boolean retriable;
     private final int retries;
 
-    private ProviderException(String provider, Kind kind, int status, String providerMessage, boolean retriable,
-            int retries, Throwable cause) {
+    private ProviderException(
+            String provider,
+            Kind kind,
+            int status,
+            String providerMessage,
+            boolean retriable,
+            int retries,
+            Throwable cause) {
         super(ProviderErrorSummary.of(provider, kind, status, retries), cause);
         this.provider = provider;
         this.kind = kind;
@@ -43,8 +49,8 @@ public class ProviderException extends RuntimeException {
 
     /** The provider answered HTTP {@code status}; its message is kept for the logs. */
     public static ProviderException answered(String provider, int status, String providerMessage, Throwable cause) {
-        return new ProviderException(provider, Kind.ANSWERED_ERROR, status, providerMessage,
-                status == 429 || status >= 500, 0, cause);
+        return new ProviderException(
+                provider, Kind.ANSWERED_ERROR, status, providerMessage, status == 429 || status >= 500, 0, cause);
     }
 
     static ProviderException timedOut(String provider, Throwable cause) {
@@ -87,7 +93,8 @@ public class ProviderException extends RuntimeException {
 
     /** The summary with the provider's own message, for a log line. */
     public String detail() {
-        return providerMessage == null || providerMessage.isBlank() ? getMessage()
+        return providerMessage == null || providerMessage.isBlank()
+                ? getMessage()
                 : getMessage() + " [provider said: " + providerMessage + "]";
     }
 }

@@ -7,6 +7,10 @@ import java.time.Duration;
  * streamed anything (the first pause {@code retryBackoff}, doubling up to {@code maxRetryBackoff}), and the
  * answer's token limit.
  */
-public record ProviderSettings(Duration connectTimeout, Duration readTimeout, int maxRetries, Duration retryBackoff,
-        Duration maxRetryBackoff, int maxOutputTokens) {
-}
+public record ProviderSettings(
+        Duration connectTimeout,
+        Duration readTimeout,
+        int maxRetries,
+        Duration retryBackoff,
+        Duration maxRetryBackoff,
+        int maxOutputTokens) {}

@@ -3,8 +3,7 @@ package dev.switchboard.run.provider;
 /** A rough token count, about four characters a token, for providers that report no usage. */
 public final class TokenEstimate {
 
-    private TokenEstimate() {
-    }
+    private TokenEstimate() {}
 
     /** The request's instructions and turns, as the input a provider was asked. */
     public static int input(ModelRequest request) {

@@ -24,16 +24,19 @@ public class CompletionResource {
 
     /** The body. */
     public record Completion(
-            @NotNull(message = "model is required") @Size(min = 1, max = 100, message = "model must be 1-100 characters")
+            @NotNull(message = "model is required")
+            @Size(min = 1, max = 100, message = "model must be 1-100 characters")
             String model,
-            @Size(max = 100_000, message = "instructions must be at most 100000 characters") String instructions,
+
+            @Size(max = 100_000, message = "instructions must be at most 100000 characters")
+            String instructions,
+
             @NotNull(message = "message is required")
-            @Size(min = 1, max = 200_000, message = "message must be 1-200000 characters") String message) {
-    }
+            @Size(min = 1, max = 200_000, message = "message must be 1-200000 characters")
+            String message) {}
 
     /** The answer. */
-    public record Answer(String content, String provider, String model) {
-    }
+    public record Answer(String content, String provider, String model) {}
 
     private final ModelCompletions completions;
 
@@ -43,7 +46,8 @@ public class CompletionResource {
 
     @POST
     public Uni<Answer> complete(@Valid @NotNull(message = "a JSON body is required") Completion completion) {
-        return completions.complete(completion.model(), completion.instructions(), completion.message())
+        return completions
+                .complete(completion.model(), completion.instructions(), completion.message())
                 .map(answer -> new Answer(answer.content(), answer.provider(), answer.model()));
     }
 }

@@ -6,7 +6,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-
 import java.util.List;
 
 /** The canonical models and the provider that serves each, as the operator configured them. */
@@ -31,7 +30,6 @@ public class ModelResource {
     /** {@code {"models": [{"id", "provider", "providerModel"}]}} in the canonical order. */
     public record ModelList(List<Model> models) {
 
-        public record Model(String id, String provider, String providerModel) {
-        }
+        public record Model(String id, String provider, String providerModel) {}
     }
 }

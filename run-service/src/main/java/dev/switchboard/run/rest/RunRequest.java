@@ -3,7 +3,6 @@ package dev.switchboard.run.rest;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-
 import java.util.UUID;
 
 /**
@@ -16,25 +15,38 @@ import java.util.UUID;
  */
 public record RunRequest(
         UUID agentId,
+
         @NotNull(message = "threadMode is required; one of: new, existing, current")
         @Pattern(regexp = "new|existing|current", message = "threadMode must be one of: new, existing, current")
         String threadMode,
-        @Size(min = 1, max = 200, message = "threadId must be 1-200 characters") String threadId,
+
+        @Size(min = 1, max = 200, message = "threadId must be 1-200 characters")
+        String threadId,
+
         @NotNull(message = "message is required")
-        @Size(min = 1, max = 100_000, message = "message must be 1-100000 characters") String message,
-        @Size(min = 1, max = 100, message = "model must be 1-100 characters") String model,
+        @Size(min = 1, max = 100_000, message = "message must be 1-100000 characters")
+        String message,
+
+        @Size(min = 1, max = 100, message = "model must be 1-100 characters")
+        String model,
+
         UUID userMessageId,
         UUID runId,
-        @Pattern(regexp = "enqueue|reject|interrupt",
-                message = "multitaskStrategy must be one of: enqueue, reject, interrupt") String multitaskStrategy,
-        @Size(min = 1, max = 200, message = "agent must be 1-200 characters") String agent) {
+
+        @Pattern(
+                regexp = "enqueue|reject|interrupt",
+                message = "multitaskStrategy must be one of: enqueue, reject, interrupt")
+        String multitaskStrategy,
+
+        @Size(min = 1, max = 200, message = "agent must be 1-200 characters")
+        String agent) {
 
     public RunRequest(UUID agentId, String threadMode, String threadId, String message, String model) {
         this(agentId, threadMode, threadId, message, model, null, null, null, null);
     }
 
-    public RunRequest(UUID agentId, String threadMode, String threadId, String message, String model,
-            UUID userMessageId) {
+    public RunRequest(
+            UUID agentId, String threadMode, String threadId, String message, String model, UUID userMessageId) {
         this(agentId, threadMode, threadId, message, model, userMessageId, null, null, null);
     }
 

@@ -51,8 +51,12 @@ public class RunResource {
     @Path("/{id}/cancel")
     @Consumes(MediaType.WILDCARD)
     public Uni<Response> cancel(@PathParam("id") String id) {
-        return streaming.cancel(caller(), id).map(run -> run != null ? Response.ok(run).build()
-                : Response.accepted(Map.of("runId", id, "status", "cancel_requested")).build());
+        return streaming
+                .cancel(caller(), id)
+                .map(run -> run != null
+                        ? Response.ok(run).build()
+                        : Response.accepted(Map.of("runId", id, "status", "cancel_requested"))
+                                .build());
     }
 
     private Caller caller() {

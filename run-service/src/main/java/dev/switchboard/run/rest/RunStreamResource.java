@@ -1,5 +1,6 @@
 package dev.switchboard.run.rest;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.switchboard.platform.web.caller.InternalCallers;
 import dev.switchboard.platform.web.error.ApiException;
 import dev.switchboard.run.Caller;
@@ -30,7 +31,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
-
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -51,9 +53,9 @@ public class RunStreamResource {
             "Cache-Control", List.of("no-cache"),
             "X-Accel-Buffering", List.of("no"));
 
-    private static final java.time.Duration LOOKUP_TIMEOUT = java.time.Duration.ofSeconds(10);
+    private static final Duration LOOKUP_TIMEOUT = Duration.ofSeconds(10);
     /** Finding the agent and thread and recording the run; each call in it has a shorter deadline of its own. */
-    private static final java.time.Duration START_TIMEOUT = java.time.Duration.ofSeconds(30);
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
 
     private final StreamingRuns streaming;
     private final RunEventLog log;
@@ -61,8 +63,8 @@ public class RunStreamResource {
     private final InternalCallers callers;
     private final Vertx vertx;
 
-    public RunStreamResource(StreamingRuns streaming, RunEventLog log, RunStreamReader reader, InternalCallers callers,
-            Vertx vertx) {
+    public RunStreamResource(
+            StreamingRuns streaming, RunEventLog log, RunStreamReader reader, InternalCallers callers, Vertx vertx) {
         this.streaming = streaming;
         this.log = log;
         this.reader = reader;
@@ -76,8 +78,11 @@ public class RunStreamResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Uni<Response> start(@Valid @NotNull(message = "a JSON body is required") RunRequest request) {
-        return streaming.start(Caller.of(callers.current()), request).map(started -> Response.accepted(Map.of(
-                "runId", started.runId(), "threadId", started.threadId(), "status", "in_progress")).build());
+        return streaming
+                .start(Caller.of(callers.current()), request)
+                .map(started -> Response.accepted(Map.of(
+                                "runId", started.runId(), "threadId", started.threadId(), "status", "in_progress"))
+                        .build());
     }
 
     /**
@@ -92,19 +97,33 @@ public class RunStreamResource {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @Blocking
     public Multi<OutboundSseEvent> startAndStream(
-            @Valid @NotNull(message = "a JSON body is required") RunRequest request, @Context Sse sse,
+            @Valid @NotNull(message = "a JSON body is required") RunRequest request,
+            @Context Sse sse,
             @Context HttpServerResponse response) {
         Caller caller = Caller.of(callers.current());
         var context = Vertx.currentContext();
-        StreamingRuns.Started started = Uni.createFrom().<StreamingRuns.Started>emitter(emitter ->
-                        context.runOnContext(ignored -> Uni.createFrom().deferred(() -> streaming.start(caller, request))
-                                .subscribe().with(emitter::complete, emitter::fail)))
-                .await().atMost(START_TIMEOUT);
+        StreamingRuns.Started started = Uni.createFrom()
+                .<StreamingRuns.Started>emitter(emitter -> context.runOnContext(ignored -> Uni.createFrom()
+                        .deferred(() -> streaming.start(caller, request))
+                        .subscribe()
+                        .with(emitter::complete, emitter::fail)))
+                .await()
+                .atMost(START_TIMEOUT);
         withRun(started.runId(), started.threadId()).forEach(response::putHeader);
-        StreamEvent first = new StreamEvent(0, "started", com.fasterxml.jackson.databind.node.JsonNodeFactory.instance
-                .objectNode().put("runId", started.runId().toString()).put("threadId", started.threadId()));
-        return events(Multi.createBy().concatenating().streams(Multi.createFrom().item(first),
-                reader.since(new RunKey(caller.orgId(), started.runId()), 0)), sse);
+        StreamEvent first = new StreamEvent(
+                0,
+                "started",
+                JsonNodeFactory.instance
+                        .objectNode()
+                        .put("runId", started.runId().toString())
+                        .put("threadId", started.threadId()));
+        return events(
+                Multi.createBy()
+                        .concatenating()
+                        .streams(
+                                Multi.createFrom().item(first),
+                                reader.since(new RunKey(caller.orgId(), started.runId()), 0)),
+                sse);
     }
 
     /** Runs on a worker thread: the run is looked up before the response (and its 404) is committed. */
@@ -112,8 +131,11 @@ public class RunStreamResource {
     @Path("/{id}/stream")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @Blocking
-    public Multi<OutboundSseEvent> replay(@PathParam("id") String id, @QueryParam("since") String since,
-            @HeaderParam("Last-Event-ID") String lastEventId, @Context Sse sse,
+    public Multi<OutboundSseEvent> replay(
+            @PathParam("id") String id,
+            @QueryParam("since") String since,
+            @HeaderParam("Last-Event-ID") String lastEventId,
+            @Context Sse sse,
             @Context HttpServerResponse response) {
         Caller caller = Caller.of(callers.current());
         int from = position(since, lastEventId);
@@ -128,15 +150,23 @@ public class RunStreamResource {
 
     /** Headers that stop proxies buffering, and which run (and thread) the stream belongs to. */
     private static Map<String, List<String>> withRun(UUID runId, String threadId) {
-        Map<String, List<String>> headers = new java.util.HashMap<>(NO_BUFFERING);
+        Map<String, List<String>> headers = new HashMap<>(NO_BUFFERING);
         headers.put("X-Run-Id", List.of(runId.toString()));
         headers.put("X-Thread-Id", List.of(threadId));
         return headers;
     }
 
     private Multi<OutboundSseEvent> events(Multi<StreamEvent> events, Sse sse) {
-        return SseEvents.withPings(events, e -> sse.newEventBuilder().id(Integer.toString(e.seq())).name(e.type())
-                .mediaType(MediaType.APPLICATION_JSON_TYPE).data(e.data().toString()).build(), sse, vertx,
+        return SseEvents.withPings(
+                events,
+                e -> sse.newEventBuilder()
+                        .id(Integer.toString(e.seq()))
+                        .name(e.type())
+                        .mediaType(MediaType.APPLICATION_JSON_TYPE)
+                        .data(e.data().toString())
+                        .build(),
+                sse,
+                vertx,
                 SseEvents.PING_EVERY);
     }
 

@@ -9,6 +9,5 @@ import java.util.List;
 public record TeamChatView(List<MemberAnswer> responses, String summary, String mode) {
 
     /** One member's answer. */
-    public record MemberAnswer(String agentId, String agentName, String content) {
-    }
+    public record MemberAnswer(String agentId, String agentName, String content) {}
 }

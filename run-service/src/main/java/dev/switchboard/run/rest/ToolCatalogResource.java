@@ -7,7 +7,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-
 import java.util.List;
 
 /**
@@ -32,6 +31,5 @@ public class ToolCatalogResource {
         return new ToolCatalog(registry.catalog());
     }
 
-    public record ToolCatalog(List<AgentTool> tools) {
-    }
+    public record ToolCatalog(List<AgentTool> tools) {}
 }

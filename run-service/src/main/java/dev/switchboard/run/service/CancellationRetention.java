@@ -4,10 +4,9 @@ import dev.switchboard.run.config.RunsConfig;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.jboss.logging.Logger;
-
 import java.time.Duration;
 import java.time.Instant;
+import org.jboss.logging.Logger;
 
 /**
  * Deletes cancels requested for run ids that no run of the organisation took within
@@ -29,11 +28,13 @@ public class CancellationRetention {
 
     @Scheduled(every = "10m", delayed = "1m", skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> sweep() {
-        return sweep(Instant.now()).invoke(deleted -> {
-            if (deleted > 0) {
-                LOG.infof("deleted %d cancels of run ids that no run took within %s", deleted, retention);
-            }
-        }).replaceWithVoid();
+        return sweep(Instant.now())
+                .invoke(deleted -> {
+                    if (deleted > 0) {
+                        LOG.infof("deleted %d cancels of run ids that no run took within %s", deleted, retention);
+                    }
+                })
+                .replaceWithVoid();
     }
 
     /** Deletes the cancels requested before {@code now} minus the retention; how many went. */

@@ -2,15 +2,13 @@ package dev.switchboard.run.service;
 
 import dev.switchboard.run.client.MessageView;
 import dev.switchboard.run.provider.ChatTurn;
-
 import java.util.ArrayList;
 import java.util.List;
 
 /** A thread's stored messages as the model sees them: system messages join the instructions. */
 final class HistoryTurns {
 
-    private HistoryTurns() {
-    }
+    private HistoryTurns() {}
 
     static List<ChatTurn> of(List<MessageView> history) {
         List<ChatTurn> turns = new ArrayList<>();
@@ -28,7 +26,9 @@ final class HistoryTurns {
     static String instructions(String agentInstructions, List<MessageView> history) {
         StringBuilder instructions = new StringBuilder(agentInstructions == null ? "" : agentInstructions);
         for (MessageView message : history) {
-            if ("system".equals(message.role()) && message.content() != null && !message.content().isBlank()) {
+            if ("system".equals(message.role())
+                    && message.content() != null
+                    && !message.content().isBlank()) {
                 if (!instructions.isEmpty()) {
                     instructions.append("\n\n");
                 }

@@ -8,9 +8,8 @@ import dev.switchboard.run.provider.ModelRoute;
 import dev.switchboard.run.provider.ProviderException;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.jboss.logging.Logger;
-
 import java.util.List;
+import org.jboss.logging.Logger;
 
 /**
  * One answer of a model outside any thread or run (a team's supervisor and summary), from the provider the model
@@ -28,15 +27,21 @@ public class ModelCompletions {
     }
 
     /** The answer, and the provider that gave it. */
-    public record Completion(String content, String provider, String model) {
-    }
+    public record Completion(String content, String provider, String model) {}
 
     public Uni<Completion> complete(String model, String instructions, String message) {
         ModelRoute route = providers.route(model);
-        return providers.provider(route).complete(new ModelRequest(route.providerModel(), "team",
-                        instructions == null ? "" : instructions, List.of(new ChatTurn.User(message)), List.of()))
+        return providers
+                .provider(route)
+                .complete(new ModelRequest(
+                        route.providerModel(),
+                        "team",
+                        instructions == null ? "" : instructions,
+                        List.of(new ChatTurn.User(message)),
+                        List.of()))
                 .map(reply -> new Completion(reply.content(), route.provider(), model))
-                .onFailure(ProviderException.class).transform(e -> {
+                .onFailure(ProviderException.class)
+                .transform(e -> {
                     LOG.warnf("completion with %s failed: %s", model, ((ProviderException) e).detail());
                     return ApiException.badGateway(e.getMessage());
                 });

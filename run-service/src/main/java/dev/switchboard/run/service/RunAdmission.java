@@ -17,7 +17,6 @@ import dev.switchboard.run.provider.ModelRoute;
 import dev.switchboard.run.rest.RunRequest;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -41,8 +40,14 @@ public class RunAdmission {
     private final RunsConfig config;
     private final ThreadTurns turns;
 
-    public RunAdmission(AgentClient agents, ThreadClient threads, ModelProviders providers, RunLedger ledger,
-            OutboxRelay relay, RunsConfig config, ThreadTurns turns) {
+    public RunAdmission(
+            AgentClient agents,
+            ThreadClient threads,
+            ModelProviders providers,
+            RunLedger ledger,
+            OutboxRelay relay,
+            RunsConfig config,
+            ThreadTurns turns) {
         this.agents = agents;
         this.threads = threads;
         this.providers = providers;
@@ -57,16 +62,15 @@ public class RunAdmission {
      * thread's newest messages, read while the run was recorded, when it may start at once (null when it
      * queued: it reads them when its turn comes).
      */
-    public record Prepared(AgentView agent, Run run, ModelRoute route, List<MessageView> history) {
-    }
+    public record Prepared(AgentView agent, Run run, ModelRoute route, List<MessageView> history) {}
 
     /** The agent and its thread, found at once when the thread is named. */
-    private record Found(AgentView agent, ThreadView thread, ModelRoute route) {
-    }
+    private record Found(AgentView agent, ThreadView thread, ModelRoute route) {}
 
     public Uni<Prepared> prepare(Caller caller, RunRequest request) {
         ThreadMode mode = ThreadMode.of(request.threadMode());
-        if (mode == ThreadMode.EXISTING && (request.threadId() == null || request.threadId().isBlank())) {
+        if (mode == ThreadMode.EXISTING
+                && (request.threadId() == null || request.threadId().isBlank())) {
             throw ApiException.invalid("threadId is required when threadMode is existing", "threadId");
         }
         if (request.agentRef() == null) {
@@ -79,9 +83,10 @@ public class RunAdmission {
         // answer is still to be stored) or a failed read reads it again when it starts.
         boolean early = !"interrupt".equals(request.multitaskStrategy());
         Uni<List<MessageView>> named = early && mode == ThreadMode.EXISTING
-                ? recentMessages(request.threadId(), auth).memoize().indefinitely() : null;
+                ? recentMessages(request.threadId(), auth).memoize().indefinitely()
+                : null;
         if (named != null) {
-            named.subscribe().with(read -> { }, failure -> { }); // now, alongside the agent and thread lookups
+            named.subscribe().with(read -> {}, failure -> {}); // now, alongside the agent and thread lookups
         }
         return found(caller, mode, request).emitOn(onContext).flatMap(found -> {
             AgentView agent = found.agent();
@@ -89,14 +94,23 @@ public class RunAdmission {
             Uni<Run> recorded = turns.admit(caller.orgId(), thread.id(), request.multitaskStrategy())
                     .emitOn(onContext)
                     .flatMap(now -> ledger.begin(newRun(caller, agent, thread, request, found.route(), now)));
-            Uni<List<MessageView>> history = !early ? Uni.createFrom().nullItem()
-                    : named != null ? named
-                    : mode == ThreadMode.NEW && request.userMessageId() == null ? Uni.createFrom().item(List.of())
-                    : recentMessages(thread.id(), auth);
-            return Uni.combine().all().unis(recorded, history).asTuple()
+            Uni<List<MessageView>> history = !early
+                    ? Uni.createFrom().nullItem()
+                    : named != null
+                            ? named
+                            : mode == ThreadMode.NEW && request.userMessageId() == null
+                                    ? Uni.createFrom().item(List.of())
+                                    : recentMessages(thread.id(), auth);
+            return Uni.combine()
+                    .all()
+                    .unis(recorded, history)
+                    .asTuple()
                     .emitOn(onContext)
                     .invoke(relay::nudge)
-                    .map(both -> new Prepared(agent, both.getItem1(), found.route(),
+                    .map(both -> new Prepared(
+                            agent,
+                            both.getItem1(),
+                            found.route(),
                             both.getItem1().status == RunStatus.IN_PROGRESS ? both.getItem2() : null));
         });
     }
@@ -108,9 +122,10 @@ public class RunAdmission {
     private Uni<Found> found(Caller caller, ThreadMode mode, RunRequest request) {
         String auth = caller.authorization();
         Uni<AgentView> agentLookup = agents.find(request.agentRef(), auth)
-                .map(found -> found.orElseThrow(() -> ApiException.notFound(
-                        "agent " + request.agentRef() + " not found", request.agentField())))
-                .memoize().indefinitely();
+                .map(found -> found.orElseThrow(() ->
+                        ApiException.notFound("agent " + request.agentRef() + " not found", request.agentField())))
+                .memoize()
+                .indefinitely();
         if (mode != ThreadMode.EXISTING) {
             return agentLookup.flatMap(agent -> {
                 ModelRoute route = route(request, agent);
@@ -119,23 +134,35 @@ public class RunAdmission {
         }
         Uni<Optional<ThreadView>> threadLookup = threads.find(request.threadId(), auth);
         // both answers are awaited so that a missing agent is always the error, whichever answers first
-        return Uni.combine().all().unis(agentLookup.map(Optional::of).onFailure()
-                        .recoverWithItem(failure -> Optional.<AgentView>empty()), threadLookup).asTuple()
-                .flatMap(both -> both.getItem1().isPresent() ? Uni.createFrom().item(both)
+        return Uni.combine()
+                .all()
+                .unis(
+                        agentLookup
+                                .map(Optional::of)
+                                .onFailure()
+                                .recoverWithItem(failure -> Optional.<AgentView>empty()),
+                        threadLookup)
+                .asTuple()
+                .flatMap(both -> both.getItem1().isPresent()
+                        ? Uni.createFrom().item(both)
                         : agentLookup.replaceWith(both)) // the agent's failure (memoized), e.g. its 404
                 .map(both -> {
                     AgentView agent = both.getItem1().orElseThrow();
                     ModelRoute route = route(request, agent);
-                    ThreadView thread = both.getItem2().filter(t -> agent.uuid().equals(t.agentId()))
-                            .orElseThrow(() -> ApiException.notFound("thread " + request.threadId()
-                                    + " not found for agent " + agent.uuid(), "threadId"));
+                    ThreadView thread = both.getItem2()
+                            .filter(t -> agent.uuid().equals(t.agentId()))
+                            .orElseThrow(() -> ApiException.notFound(
+                                    "thread " + request.threadId() + " not found for agent " + agent.uuid(),
+                                    "threadId"));
                     return new Found(agent, thread, route);
                 });
     }
 
     /** The thread's newest messages, or null if they could not be read (the run reads them again later). */
     private Uni<List<MessageView>> recentMessages(String threadId, String auth) {
-        return threads.recentMessages(threadId, config.historyWindow(), auth).onFailure().recoverWithNull();
+        return threads.recentMessages(threadId, config.historyWindow(), auth)
+                .onFailure()
+                .recoverWithNull();
     }
 
     private ModelRoute route(RunRequest request, AgentView agent) {
@@ -147,15 +174,16 @@ public class RunAdmission {
         return switch (mode) {
             case NEW -> threads.create(agent.uuid(), agent.id(), auth);
             case CURRENT -> threads.current(agent.uuid(), agent.id(), auth);
-            case EXISTING -> threads.find(threadId, auth)
-                    .map(found -> found.filter(thread -> agent.uuid().equals(thread.agentId()))
-                            .orElseThrow(() -> ApiException.notFound("thread " + threadId
-                                    + " not found for agent " + agent.uuid(), "threadId")));
+            case EXISTING ->
+                threads.find(threadId, auth)
+                        .map(found -> found.filter(thread -> agent.uuid().equals(thread.agentId()))
+                                .orElseThrow(() -> ApiException.notFound(
+                                        "thread " + threadId + " not found for agent " + agent.uuid(), "threadId")));
         };
     }
 
-    private Run newRun(Caller caller, AgentView agent, ThreadView thread, RunRequest request, ModelRoute route,
-            boolean startNow) {
+    private Run newRun(
+            Caller caller, AgentView agent, ThreadView thread, RunRequest request, ModelRoute route, boolean startNow) {
         Instant now = Timestamps.now();
         Run run = new Run();
         run.id = request.runId() != null ? request.runId() : UUID.randomUUID();

@@ -21,10 +21,9 @@ import dev.switchboard.run.tool.ToolRegistry;
 import dev.switchboard.run.tool.ToolStep;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.jboss.logging.Logger;
-
 import java.util.ArrayList;
 import java.util.List;
+import org.jboss.logging.Logger;
 
 /**
  * A run's answer, buffered or streamed alike: the agent's tools resolved (and closed after), the model and tools
@@ -44,8 +43,14 @@ public class RunAnswers {
     private final ObjectMapper json;
     private final RunEventLog log;
 
-    public RunAnswers(ModelProviders providers, ToolRegistry tools, ToolsConfig toolsConfig, ThreadClient threads,
-            RunLedger ledger, ObjectMapper json, RunEventLog log) {
+    public RunAnswers(
+            ModelProviders providers,
+            ToolRegistry tools,
+            ToolsConfig toolsConfig,
+            ThreadClient threads,
+            RunLedger ledger,
+            ObjectMapper json,
+            RunEventLog log) {
         this.log = log;
         this.providers = providers;
         this.tools = tools;
@@ -55,24 +60,32 @@ public class RunAnswers {
         this.json = json;
     }
 
-    Uni<ToolLoop.Result> answer(AgentView agent, ModelRoute route, ModelRequest model, ToolLoop.Listener listener,
-            CancelSignal signal) {
-        return tools.forAgent(agent).flatMap(toolbox -> new ToolLoop(providers.provider(route), toolbox,
-                toolsConfig.maxSteps(), listener).run(model, signal).eventually(toolbox::close));
+    Uni<ToolLoop.Result> answer(
+            AgentView agent, ModelRoute route, ModelRequest model, ToolLoop.Listener listener, CancelSignal signal) {
+        return tools.forAgent(agent)
+                .flatMap(toolbox -> new ToolLoop(providers.provider(route), toolbox, toolsConfig.maxSteps(), listener)
+                        .run(model, signal)
+                        .eventually(toolbox::close));
     }
 
     /** Stores the answer with its tool calls and completes the run ({@code run.completed}). */
     Uni<Run> complete(Run run, ToolLoop.Result result, String auth) {
-        return store(run, result, auth).chain(() -> ledger.complete(run.key(), result.reply(), stepsJson(result),
-                toolNames(result)));
+        return store(run, result, auth)
+                .chain(() -> ledger.complete(run.key(), result.reply(), stepsJson(result), toolNames(result)));
     }
 
     /** Stores what the run produced before it was stopped and marks it cancelled ({@code run.cancelled}). */
     Uni<Run> cancel(Run run, ToolLoop.Result result, String auth) {
-        Uni<Void> stored = result.text().isEmpty() && result.steps().isEmpty() ? Uni.createFrom().voidItem()
+        Uni<Void> stored = result.text().isEmpty() && result.steps().isEmpty()
+                ? Uni.createFrom().voidItem()
                 : store(run, result, auth);
-        return stored.chain(() -> ledger.cancel(run.key(), result.text(), result.inputTokens(), result.outputTokens(),
-                stepsJson(result), toolNames(result)));
+        return stored.chain(() -> ledger.cancel(
+                run.key(),
+                result.text(),
+                result.inputTokens(),
+                result.outputTokens(),
+                stepsJson(result),
+                toolNames(result)));
     }
 
     /** A run stopped mid-answer has no usage from the provider for that round: estimate it. */
@@ -81,9 +94,11 @@ public class RunAnswers {
             return result;
         }
         int input = TokenEstimate.of(model.instructions())
-                + model.turns().stream().mapToInt(turn -> TokenEstimate.of(turn.text())).sum();
-        return new ToolLoop.Result(result.text(), result.steps(), input, TokenEstimate.of(result.text()),
-                result.finishReason(), true);
+                + model.turns().stream()
+                        .mapToInt(turn -> TokenEstimate.of(turn.text()))
+                        .sum();
+        return new ToolLoop.Result(
+                result.text(), result.steps(), input, TokenEstimate.of(result.text()), result.finishReason(), true);
     }
 
     /** A {@code tool_call} stream event: {@code {"content": "", "tool_call": step}}. */
@@ -105,8 +120,10 @@ public class RunAnswers {
         if (!result.text().isEmpty()) {
             events.add(StreamEvent.text(events.size() + 1, result.text()));
         }
-        events.add(result.cancelled() ? StreamEvent.cancelled(events.size() + 1, result.text())
-                : StreamEvent.done(events.size() + 1));
+        events.add(
+                result.cancelled()
+                        ? StreamEvent.cancelled(events.size() + 1, result.text())
+                        : StreamEvent.done(events.size() + 1));
         return stored(run.key(), events);
     }
 
@@ -125,12 +142,18 @@ public class RunAnswers {
 
     private Uni<Void> store(Run run, ToolLoop.Result result, String auth) {
         JsonNode calls = result.steps().isEmpty() ? null : json.valueToTree(result.steps());
-        return threads.append(run.threadId, new NewMessage(RunPrompts.messageId(run, "assistant"), "assistant",
-                result.text(), run.id, calls), auth).replaceWithVoid();
+        return threads.append(
+                        run.threadId,
+                        new NewMessage(
+                                RunPrompts.messageId(run, "assistant"), "assistant", result.text(), run.id, calls),
+                        auth)
+                .replaceWithVoid();
     }
 
     private String stepsJson(ToolLoop.Result result) {
-        return result.steps().isEmpty() ? null : json.valueToTree(result.steps()).toString();
+        return result.steps().isEmpty()
+                ? null
+                : json.valueToTree(result.steps()).toString();
     }
 
     private static List<String> toolNames(ToolLoop.Result result) {

@@ -16,9 +16,10 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -60,10 +61,28 @@ public class RunLedger {
     /** Stores the new run (in progress, or queued) and its {@code run.started} event. */
     public Uni<Run> begin(Run run) {
         OutboxEvent started = events.outboxRow(RunEventType.STARTED, run);
-        Tuple values = Tuple.from(java.util.Arrays.asList(run.id, run.orgId, run.userId, run.agentId,
-                run.agentNumericId, run.agentName, run.agentHandle, run.threadId, run.status.value(), run.model,
-                run.provider, run.input, utc(run.createdAt), utc(run.startedAt), utc(run.updatedAt), new String[0],
-                started.eventId, started.topic, started.recordKey, started.payload, utc(started.createdAt)));
+        Tuple values = Tuple.from(Arrays.asList(
+                run.id,
+                run.orgId,
+                run.userId,
+                run.agentId,
+                run.agentNumericId,
+                run.agentName,
+                run.agentHandle,
+                run.threadId,
+                run.status.value(),
+                run.model,
+                run.provider,
+                run.input,
+                utc(run.createdAt),
+                utc(run.startedAt),
+                utc(run.updatedAt),
+                new String[0],
+                started.eventId,
+                started.topic,
+                started.recordKey,
+                started.payload,
+                utc(started.createdAt)));
         return pool.preparedQuery(BEGIN).execute(values).map(rows -> {
             if (rows.size() == 0) {
                 throw new ApiException(409, "conflict", "run id " + run.id + " is taken", "runId");
@@ -77,11 +96,12 @@ public class RunLedger {
     /** Deletes cancels requested before {@code before} for run ids no run took; how many went. */
     public Uni<Integer> deleteCancellationsBefore(Instant before) {
         return pool.preparedQuery("delete from run_cancellations where requested_at < $1")
-                .execute(Tuple.of(utc(before))).map(rows -> rows.rowCount());
+                .execute(Tuple.of(utc(before)))
+                .map(rows -> rows.rowCount());
     }
 
     private static OffsetDateTime utc(Instant time) {
-        return time.atOffset(java.time.ZoneOffset.UTC);
+        return time.atOffset(ZoneOffset.UTC);
     }
 
     /** Marks the run completed with the model's answer and writes {@code run.completed}. */
@@ -112,7 +132,12 @@ public class RunLedger {
 
     /** Marks the run cancelled, keeping the answer so far, and writes {@code run.cancelled}. */
     @WithTransaction
-    public Uni<Run> cancel(RunKey runId, String partialAnswer, int inputTokens, int outputTokens, String toolCalls,
+    public Uni<Run> cancel(
+            RunKey runId,
+            String partialAnswer,
+            int inputTokens,
+            int outputTokens,
+            String toolCalls,
             List<String> toolsUsed) {
         return runs.findById(runId)
                 .invoke(run -> {
@@ -137,11 +162,14 @@ public class RunLedger {
                 throw ApiException.notFound("run " + runId + " not found");
             }
             if (run == null) {
-                return runs.getSession().chain(session -> session.createNativeQuery(
-                                "insert into run_cancellations (run_id, org_id, requested_at) values (?1, ?2, ?3) "
-                                        + "on conflict do nothing")
-                        .setParameter(1, runId).setParameter(2, orgId).setParameter(3, Timestamps.now())
-                        .executeUpdate());
+                return runs.getSession()
+                        .chain(session -> session.createNativeQuery(
+                                        "insert into run_cancellations (run_id, org_id, requested_at) values (?1, ?2, ?3) "
+                                                + "on conflict do nothing")
+                                .setParameter(1, runId)
+                                .setParameter(2, orgId)
+                                .setParameter(3, Timestamps.now())
+                                .executeUpdate());
             }
             if (!run.status.terminal() && run.cancelRequestedAt == null) {
                 run.cancelRequestedAt = Timestamps.now();

@@ -11,7 +11,6 @@ import dev.switchboard.run.config.RunsConfig;
 import dev.switchboard.run.provider.ModelRequest;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,8 +48,7 @@ public class RunPrompts {
      * What the model is asked, and the write of the run's user message, which the answer is stored after: already
      * done, or (when the history was read while the run was recorded) under way while the model is asked.
      */
-    public record Asked(ModelRequest model, Uni<Void> stored) {
-    }
+    public record Asked(ModelRequest model, Uni<Void> stored) {}
 
     /** Appends the user's message (unless stored already) and asks what the model is to answer from. */
     public Uni<Asked> ask(Caller caller, RunAdmission.Prepared prepared, UUID userMessageId) {
@@ -60,29 +58,37 @@ public class RunPrompts {
             List<MessageView> history = prepared.history();
             if (userMessageId != null) {
                 requireUserMessage(history, userMessageId);
-                return Uni.createFrom().item(new Asked(modelRequest(prepared, history), Uni.createFrom().voidItem()));
+                return Uni.createFrom()
+                        .item(new Asked(
+                                modelRequest(prepared, history),
+                                Uni.createFrom().voidItem()));
             }
             Uni<Void> stored = userMessage(run, null, auth).memoize().indefinitely();
-            stored.subscribe().with(done -> { }, failure -> { }); // its failure fails the run when awaited
+            stored.subscribe().with(done -> {}, failure -> {}); // its failure fails the run when awaited
             return Uni.createFrom().item(new Asked(modelRequest(prepared, withQuestion(history, run)), stored));
         }
         return userMessage(run, userMessageId, auth)
                 .flatMap(appended -> threads.recentMessages(run.threadId, config.historyWindow(), auth))
                 .invoke(history -> requireUserMessage(history, userMessageId))
-                .map(history -> new Asked(modelRequest(prepared, history), Uni.createFrom().voidItem()));
+                .map(history -> new Asked(
+                        modelRequest(prepared, history), Uni.createFrom().voidItem()));
     }
 
     private static ModelRequest modelRequest(RunAdmission.Prepared prepared, List<MessageView> history) {
         AgentView agent = prepared.agent();
-        return new ModelRequest(prepared.route().providerModel(), agent.name(),
-                HistoryTurns.instructions(agent.instructions(), history), HistoryTurns.of(history), List.of());
+        return new ModelRequest(
+                prepared.route().providerModel(),
+                agent.name(),
+                HistoryTurns.instructions(agent.instructions(), history),
+                HistoryTurns.of(history),
+                List.of());
     }
 
     /** The history read before the run's user message was stored, with that message as it is being stored. */
     private List<MessageView> withQuestion(List<MessageView> history, Run run) {
         List<MessageView> newest = new ArrayList<>(history);
-        newest.add(new MessageView(messageId(run, "user"), run.threadId, "user", run.input, run.userId, run.id,
-                run.createdAt));
+        newest.add(new MessageView(
+                messageId(run, "user"), run.threadId, "user", run.input, run.userId, run.id, run.createdAt));
         int window = config.historyWindow();
         return newest.size() > window ? newest.subList(newest.size() - window, newest.size()) : newest;
     }
@@ -98,11 +104,10 @@ public class RunPrompts {
 
     /** A message stored beforehand must be a user message among the thread's newest ones. */
     private static void requireUserMessage(List<MessageView> history, UUID userMessageId) {
-        if (userMessageId != null && history.stream()
-                .noneMatch(m -> userMessageId.equals(m.id()) && "user".equals(m.role()))) {
-            throw ApiException.notFound("user message " + userMessageId
-                    + " not found among the thread's newest messages", "userMessageId");
+        if (userMessageId != null
+                && history.stream().noneMatch(m -> userMessageId.equals(m.id()) && "user".equals(m.role()))) {
+            throw ApiException.notFound(
+                    "user message " + userMessageId + " not found among the thread's newest messages", "userMessageId");
         }
     }
-
 }

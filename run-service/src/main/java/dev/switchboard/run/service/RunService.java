@@ -13,10 +13,9 @@ import dev.switchboard.run.stream.CancelSignal;
 import dev.switchboard.run.stream.RunExecutions;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.jboss.logging.Logger;
-
 import java.util.UUID;
 import java.util.concurrent.Executor;
+import org.jboss.logging.Logger;
 
 /**
  * Buffered runs: admitted ({@link RunAdmission}), asked ({@link RunPrompts}), answered ({@link RunAnswers}) and
@@ -39,8 +38,14 @@ public class RunService {
     private final OutboxRelay relay;
     private final RunExecutions executions;
 
-    public RunService(RunAdmission admission, RunPrompts prompts, RunAnswers answers, ThreadTurns turns,
-            RunLedger ledger, OutboxRelay relay, RunExecutions executions) {
+    public RunService(
+            RunAdmission admission,
+            RunPrompts prompts,
+            RunAnswers answers,
+            ThreadTurns turns,
+            RunLedger ledger,
+            OutboxRelay relay,
+            RunExecutions executions) {
         this.admission = admission;
         this.prompts = prompts;
         this.answers = answers;
@@ -51,9 +56,11 @@ public class RunService {
     }
 
     public Uni<RunView> start(Caller caller, RunRequest request) {
-        return admission.prepare(caller, request).flatMap(prepared -> execute(caller, prepared,
-                        request.userMessageId())
-                .onFailure().recoverWithUni(failure -> failed(prepared.run().key(), failure)));
+        return admission
+                .prepare(caller, request)
+                .flatMap(prepared -> execute(caller, prepared, request.userMessageId())
+                        .onFailure()
+                        .recoverWithUni(failure -> failed(prepared.run().key(), failure)));
     }
 
     public Uni<RunView> find(Caller caller, String runId) {
@@ -64,7 +71,9 @@ public class RunService {
             return Uni.createFrom().failure(ApiException.notFound("run " + runId + " not found"));
         }
         return ledger.find(caller, id)
-                .onItem().ifNull().failWith(() -> ApiException.notFound("run " + runId + " not found"))
+                .onItem()
+                .ifNull()
+                .failWith(() -> ApiException.notFound("run " + runId + " not found"))
                 .map(RunMapper::toView);
     }
 
@@ -78,15 +87,16 @@ public class RunService {
         Run run = prepared.run();
         Executor onContext = VertxContexts.current();
         CancelSignal signal = executions.track(run.key(), run.cancelRequestedAt != null, null);
-        return turns.ready(run).emitOn(onContext)
+        return turns.ready(run)
+                .emitOn(onContext)
                 .chain(() -> prompts.ask(caller, prepared, userMessageId))
-                .flatMap(asked -> answers.answer(prepared.agent(), prepared.route(), asked.model(),
-                                ToolLoop.Listener.NONE, signal)
+                .flatMap(asked -> answers.answer(
+                                prepared.agent(), prepared.route(), asked.model(), ToolLoop.Listener.NONE, signal)
                         .call(asked::stored)
                         .emitOn(onContext)
                         .flatMap(result -> (result.cancelled()
-                                ? answers.cancel(run, RunAnswers.estimated(result, asked.model()), auth)
-                                : answers.complete(run, result, auth))
+                                        ? answers.cancel(run, RunAnswers.estimated(result, asked.model()), auth)
+                                        : answers.complete(run, result, auth))
                                 .call(() -> answers.recordStream(run, result))))
                 .invoke(relay::nudge)
                 .map(RunMapper::toView)
@@ -107,8 +117,9 @@ public class RunService {
         return ledger.fail(runId, answer.getMessage())
                 .invoke(relay::nudge)
                 .call(() -> answers.recordFailure(runId, answer.getMessage()))
-                .onFailure().invoke(e -> LOG.errorf(e, "could not mark run %s failed", runId.id()))
-                .onItemOrFailure().transformToUni((ignored, e) -> Uni.createFrom().failure(answer));
+                .onFailure()
+                .invoke(e -> LOG.errorf(e, "could not mark run %s failed", runId.id()))
+                .onItemOrFailure()
+                .transformToUni((ignored, e) -> Uni.createFrom().failure(answer));
     }
-
 }

@@ -14,11 +14,13 @@ import dev.switchboard.run.stream.RunStreamWriter;
 import dev.switchboard.run.stream.StreamEvent;
 import dev.switchboard.run.tool.ToolStep;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.jboss.logging.Logger;
-
+import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.Executor;
+import org.jboss.logging.Logger;
 
 /**
  * Streamed runs: the run starts like a buffered one, then executes detached from the request (see
@@ -41,9 +43,16 @@ public class StreamingRuns {
     private final RunEventLog log;
     private final RunExecutions executions;
 
-    public StreamingRuns(RunService runs, RunAdmission admission, RunPrompts prompts, ThreadTurns turns,
-            RunAnswers answers, RunLedger ledger, OutboxRelay relay,
-            RunEventLog log, RunExecutions executions) {
+    public StreamingRuns(
+            RunService runs,
+            RunAdmission admission,
+            RunPrompts prompts,
+            ThreadTurns turns,
+            RunAnswers answers,
+            RunLedger ledger,
+            OutboxRelay relay,
+            RunEventLog log,
+            RunExecutions executions) {
         this.runs = runs;
         this.admission = admission;
         this.prompts = prompts;
@@ -56,16 +65,18 @@ public class StreamingRuns {
     }
 
     /** A started run, executing detached from the request. */
-    public record Started(UUID runId, String threadId) {
-    }
+    public record Started(UUID runId, String threadId) {}
 
     /** Starts the run once its agent and thread are found (a 4xx otherwise); its stream is then readable. */
     public Uni<Started> start(Caller caller, RunRequest request) {
         return admission.prepare(caller, request).map(prepared -> {
             Run run = prepared.run();
             RunStreamWriter writer = new RunStreamWriter(run.key(), log);
-            executions.launch(run.key(), run.cancelRequestedAt != null, writer, (signal, onContext) ->
-                    execute(caller, prepared, request, writer, signal, onContext));
+            executions.launch(
+                    run.key(),
+                    run.cancelRequestedAt != null,
+                    writer,
+                    (signal, onContext) -> execute(caller, prepared, request, writer, signal, onContext));
             return new Started(run.id, run.threadId);
         });
     }
@@ -81,20 +92,26 @@ public class StreamingRuns {
         } catch (IllegalArgumentException e) {
             return Uni.createFrom().failure(ApiException.notFound("run " + id + " not found"));
         }
-        io.vertx.core.Context context = io.vertx.core.Vertx.currentContext();
+        Context context = Vertx.currentContext();
         return ledger.requestCancel(caller, runId).chain(run -> {
             if (run == null) {
                 return Uni.createFrom().nullItem();
             }
             executions.cancelHere(run.key());
-            return executions.awaitEnd(run.key(), java.time.Duration.ofSeconds(3))
+            return executions
+                    .awaitEnd(run.key(), Duration.ofSeconds(3))
                     .emitOn(task -> context.runOnContext(ignored -> task.run()))
                     .chain(ended -> runs.find(caller, id));
         });
     }
 
-    private Uni<Void> execute(Caller caller, RunAdmission.Prepared prepared, RunRequest request, RunStreamWriter writer,
-            CancelSignal signal, Executor onContext) {
+    private Uni<Void> execute(
+            Caller caller,
+            RunAdmission.Prepared prepared,
+            RunRequest request,
+            RunStreamWriter writer,
+            CancelSignal signal,
+            Executor onContext) {
         Run run = prepared.run();
         String auth = caller.authorization();
         ToolLoop.Listener listener = new ToolLoop.Listener() {
@@ -118,14 +135,17 @@ public class StreamingRuns {
                                 ? answers.cancel(run, RunAnswers.estimated(result, asked.model()), auth)
                                         .invoke(relay::nudge)
                                         .chain(() -> writer.finish(seq -> StreamEvent.cancelled(seq, result.text())))
-                                : answers.complete(run, result, auth).invoke(relay::nudge)
+                                : answers.complete(run, result, auth)
+                                        .invoke(relay::nudge)
                                         .chain(() -> writer.finish(StreamEvent::done))))
-                .onFailure().recoverWithUni(failure -> failed(run, failure, writer));
+                .onFailure()
+                .recoverWithUni(failure -> failed(run, failure, writer));
     }
 
     private Uni<Void> failed(Run run, Throwable failure, RunStreamWriter writer) {
         String message = failure instanceof ApiException || failure instanceof ProviderException
-                ? failure.getMessage() : "the run failed";
+                ? failure.getMessage()
+                : "the run failed";
         if (failure instanceof ProviderException provider) {
             LOG.warnf("streamed run %s failed: %s", run.id, provider.detail());
         } else if (!(failure instanceof ApiException)) {
@@ -133,7 +153,9 @@ public class StreamingRuns {
         }
         return ledger.fail(run.key(), message)
                 .invoke(relay::nudge)
-                .onFailure().invoke(e -> LOG.errorf(e, "could not mark run %s failed", run.id))
-                .onItemOrFailure().transformToUni((ignored, e) -> writer.finish(seq -> StreamEvent.error(seq, message)));
+                .onFailure()
+                .invoke(e -> LOG.errorf(e, "could not mark run %s failed", run.id))
+                .onItemOrFailure()
+                .transformToUni((ignored, e) -> writer.finish(seq -> StreamEvent.error(seq, message)));
     }
 }

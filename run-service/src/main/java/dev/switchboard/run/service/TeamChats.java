@@ -17,7 +17,6 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -39,6 +38,7 @@ public class TeamChats {
 
     /** The longest message a run takes, and the longest a completion does. */
     private static final int MAX_RUN_MESSAGE = 100_000;
+
     private static final int MAX_COMPLETION_MESSAGE = 200_000;
 
     private final TeamClient teams;
@@ -47,8 +47,7 @@ public class TeamChats {
     private final ModelCompletions completions;
     private final Vertx vertx;
 
-    public TeamChats(TeamClient teams, AgentClient agents, RunService runs, ModelCompletions completions,
-            Vertx vertx) {
+    public TeamChats(TeamClient teams, AgentClient agents, RunService runs, ModelCompletions completions, Vertx vertx) {
         this.teams = teams;
         this.agents = agents;
         this.runs = runs;
@@ -62,7 +61,9 @@ public class TeamChats {
     }
 
     public Uni<TeamChatView> chat(Caller caller, String teamId, TeamChatRequest request) {
-        if (request == null || request.message() == null || request.message().isBlank()
+        if (request == null
+                || request.message() == null
+                || request.message().isBlank()
                 || request.message().length() > MAX_RUN_MESSAGE) {
             throw ApiException.invalid("message is required and must be 1 to 100000 characters", "message");
         }
@@ -74,10 +75,13 @@ public class TeamChats {
         Executor onRequest = VertxContexts.current();
         return teams.find(teamId, auth)
                 .map(found -> found.orElseThrow(() -> ApiException.notFound("team " + teamId + " not found")))
-                .flatMap(team -> Multi.createFrom().iterable(team.agentIds())
-                        .onItem().transformToUniAndConcatenate(uuid -> agents.find(uuid.toString(), auth)
+                .flatMap(team -> Multi.createFrom()
+                        .iterable(team.agentIds())
+                        .onItem()
+                        .transformToUniAndConcatenate(uuid -> agents.find(uuid.toString(), auth)
                                 .map(agent -> agent.orElseThrow(() -> ApiException.notFound("agent not found"))))
-                        .collect().asList()
+                        .collect()
+                        .asList()
                         .emitOn(onRequest)
                         .flatMap(members -> answers(mode, request.message(), members, team, caller, onRequest)
                                 .flatMap(answers -> summary(team, members, request.message(), answers)
@@ -85,26 +89,35 @@ public class TeamChats {
                                 .emitOn(onRequest)));
     }
 
-    private Uni<List<MemberAnswer>> answers(String mode, String message, List<AgentView> members, TeamView team,
-            Caller caller, Executor onRequest) {
+    private Uni<List<MemberAnswer>> answers(
+            String mode, String message, List<AgentView> members, TeamView team, Caller caller, Executor onRequest) {
         return switch (mode) {
             case "roundtable" -> roundtable(message, members, caller, onRequest);
-            case "route" -> route(message, members, team)
-                    .flatMap(member -> answer(member, message, caller, onRequest)).map(List::of);
-            default -> Uni.join().all(members.stream().map(m -> answer(m, message, caller, onRequest)).toList())
-                    .andFailFast();
+            case "route" ->
+                route(message, members, team)
+                        .flatMap(member -> answer(member, message, caller, onRequest))
+                        .map(List::of);
+            default ->
+                Uni.join()
+                        .all(members.stream()
+                                .map(m -> answer(m, message, caller, onRequest))
+                                .toList())
+                        .andFailFast();
         };
     }
 
-    private Uni<List<MemberAnswer>> roundtable(String message, List<AgentView> members, Caller caller,
-            Executor onRequest) {
+    private Uni<List<MemberAnswer>> roundtable(
+            String message, List<AgentView> members, Caller caller, Executor onRequest) {
         Uni<List<MemberAnswer>> so = Uni.createFrom().item(List.of());
         for (AgentView member : members) {
             so = so.flatMap(before -> {
                 StringBuilder prompt = new StringBuilder(message);
                 if (!before.isEmpty()) {
                     prompt.append("\n\nWhat the team said before you:");
-                    before.forEach(a -> prompt.append("\n- ").append(a.agentName()).append(": ").append(a.content()));
+                    before.forEach(a -> prompt.append("\n- ")
+                            .append(a.agentName())
+                            .append(": ")
+                            .append(a.content()));
                 }
                 return answer(member, prompt.toString(), caller, onRequest).map(answer -> {
                     List<MemberAnswer> all = new ArrayList<>(before);
@@ -119,9 +132,11 @@ public class TeamChats {
     /** The member whose name the supervisor answers with (the first member if it names none). */
     private Uni<AgentView> route(String message, List<AgentView> members, TeamView team) {
         String names = String.join(", ", members.stream().map(AgentView::name).toList());
-        return complete(summarizer(team, members), "You route a question to the one team member best placed "
-                        + "to answer it. Reply with that member's name only.",
-                "Members: " + names + "\nQuestion: " + message)
+        return complete(
+                        summarizer(team, members),
+                        "You route a question to the one team member best placed "
+                                + "to answer it. Reply with that member's name only.",
+                        "Members: " + names + "\nQuestion: " + message)
                 .map(choice -> {
                     String said = choice.toLowerCase(Locale.ROOT);
                     AgentView best = members.get(0);
@@ -148,12 +163,11 @@ public class TeamChats {
                 .map(run -> new MemberAnswer(publicRef(member), member.name(), run.content()));
     }
 
-    private Uni<String> summary(TeamView team, List<AgentView> members, String message,
-            List<MemberAnswer> answers) {
+    private Uni<String> summary(TeamView team, List<AgentView> members, String message, List<MemberAnswer> answers) {
         StringBuilder all = new StringBuilder("Question: ").append(message);
-        answers.forEach(a -> all.append("\n\n").append(a.agentName()).append(": ").append(a.content()));
-        return complete(summarizer(team, members), "Summarise the team's answers in a few sentences.",
-                all.toString());
+        answers.forEach(
+                a -> all.append("\n\n").append(a.agentName()).append(": ").append(a.content()));
+        return complete(summarizer(team, members), "Summarise the team's answers in a few sentences.", all.toString());
     }
 
     private Uni<String> complete(String model, String instructions, String message) {
@@ -161,19 +175,23 @@ public class TeamChats {
             // what POST /internal/completions answered when the gateway called it
             return Uni.createFrom().failure(ApiException.invalid("message must be 1-200000 characters", "message"));
         }
-        return Uni.createFrom().deferred(() -> completions.complete(model, instructions, message))
+        return Uni.createFrom()
+                .deferred(() -> completions.complete(model, instructions, message))
                 .map(answer -> answer.content() == null ? "" : answer.content());
     }
 
     private <T> Uni<T> onOwnContext(Supplier<Uni<T>> work) {
         Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
         VertxContextSafetyToggle.setContextSafe(context, true);
-        return Uni.createFrom().emitter(emitter -> context.runOnContext(ignored -> work.get()
-                .subscribe().with(emitter::complete, emitter::fail)));
+        return Uni.createFrom()
+                .emitter(emitter ->
+                        context.runOnContext(ignored -> work.get().subscribe().with(emitter::complete, emitter::fail)));
     }
 
     private static String summarizer(TeamView team, List<AgentView> members) {
-        return team.summarizerModel() != null ? team.summarizerModel() : members.get(0).model();
+        return team.summarizerModel() != null
+                ? team.summarizerModel()
+                : members.get(0).model();
     }
 
     /** How seed 003 names the agent: its handle if it has one, else its numeric id. */

@@ -11,8 +11,8 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,9 +48,16 @@ public class ThreadTurns {
                 return Uni.createFrom().item(true);
             }
             return switch (chosen) {
-                case "reject" -> Uni.createFrom().failure(new ApiException(409, "conflict", "thread " + threadId
-                        + " has a run in progress (" + running.get(0) + "); wait for it, or send multitaskStrategy "
-                        + "enqueue or interrupt", "multitaskStrategy"));
+                case "reject" ->
+                    Uni.createFrom()
+                            .failure(new ApiException(
+                                    409,
+                                    "conflict",
+                                    "thread " + threadId
+                                            + " has a run in progress (" + running.get(0)
+                                            + "); wait for it, or send multitaskStrategy "
+                                            + "enqueue or interrupt",
+                                    "multitaskStrategy"));
                 case "interrupt" -> interrupt(orgId, threadId, running).replaceWith(true);
                 default -> Uni.createFrom().item(false);
             };
@@ -60,16 +67,21 @@ public class ThreadTurns {
     /** Waits until no older run of the thread is active, then marks the run in progress. */
     /** At once for a run that may start; a queued run first waits for its turn ({@link #awaitTurn}). */
     Uni<Void> ready(Run run) {
-        return run.status == RunStatus.QUEUED ? awaitTurn(run) : Uni.createFrom().voidItem();
+        return run.status == RunStatus.QUEUED
+                ? awaitTurn(run)
+                : Uni.createFrom().voidItem();
     }
 
     Uni<Void> awaitTurn(Run run) {
-        return Multi.createBy().repeating().uni(() -> active(run.orgId, run.threadId, run))
+        return Multi.createBy()
+                .repeating()
+                .uni(() -> active(run.orgId, run.threadId, run))
                 .withDelay(POLL)
                 .whilst(older -> !older.isEmpty())
-                .collect().last()
+                .collect()
+                .last()
                 .chain(ignored -> pool.preparedQuery("update runs set status = 'in_progress', started_at = now(), "
-                        + "updated_at = now() where org_id = $1 and id = $2 and status = 'queued'")
+                                + "updated_at = now() where org_id = $1 and id = $2 and status = 'queued'")
                         .execute(Tuple.of(run.orgId, run.id)))
                 .replaceWithVoid();
     }
@@ -80,12 +92,17 @@ public class ThreadTurns {
         }
         UUID[] ids = running.toArray(UUID[]::new);
         return pool.preparedQuery("update runs set cancel_requested_at = now() where org_id = $1 and id = any($2) "
-                        + "and cancel_requested_at is null").execute(Tuple.of(orgId, ids))
-                .chain(() -> Multi.createBy().repeating().uni(() -> active(orgId, threadId, null))
+                        + "and cancel_requested_at is null")
+                .execute(Tuple.of(orgId, ids))
+                .chain(() -> Multi.createBy()
+                        .repeating()
+                        .uni(() -> active(orgId, threadId, null))
                         .withDelay(POLL)
                         .whilst(still -> !still.isEmpty())
-                        .select().first(INTERRUPT_WAIT.toMillis() / POLL.toMillis())
-                        .collect().last())
+                        .select()
+                        .first(INTERRUPT_WAIT.toMillis() / POLL.toMillis())
+                        .collect()
+                        .last())
                 .replaceWithVoid();
     }
 
@@ -94,7 +111,8 @@ public class ThreadTurns {
         String sql = "select id from runs where org_id = $1 and thread_id = $2 "
                 + "and status in ('queued', 'in_progress') and updated_at > $3"
                 + (run == null ? "" : " and id <> $4 and (created_at, id) < ($5, $4)") + " order by created_at";
-        Tuple args = Tuple.of(orgId, threadId, java.time.OffsetDateTime.now(ZoneOffset.UTC).minus(STALE_AFTER));
+        Tuple args =
+                Tuple.of(orgId, threadId, OffsetDateTime.now(ZoneOffset.UTC).minus(STALE_AFTER));
         if (run != null) {
             args.addValue(run.id).addValue(run.createdAt.atOffset(ZoneOffset.UTC));
         }

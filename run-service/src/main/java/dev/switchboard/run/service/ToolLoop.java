@@ -16,7 +16,7 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.Cancellable;
 import io.smallrye.mutiny.subscription.UniEmitter;
-
+import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +30,12 @@ import java.util.concurrent.atomic.AtomicReference;
 final class ToolLoop {
 
     /** What the run produced: all of the answer's text, its tool calls, the tokens of every round. */
-    record Result(String text, List<ToolStep> steps, int inputTokens, int outputTokens, String finishReason,
+    record Result(
+            String text,
+            List<ToolStep> steps,
+            int inputTokens,
+            int outputTokens,
+            String finishReason,
             boolean cancelled) {
 
         ModelReply reply() {
@@ -43,12 +48,10 @@ final class ToolLoop {
         /** For a caller that only wants the result. */
         Listener NONE = new Listener() {
             @Override
-            public void text(String chunk) {
-            }
+            public void text(String chunk) {}
 
             @Override
-            public void step(ToolStep step) {
-            }
+            public void step(ToolStep step) {}
         };
 
         void text(String chunk);
@@ -77,9 +80,10 @@ final class ToolLoop {
 
     Uni<Result> run(ModelRequest request, CancelSignal signal) {
         List<ToolSpec> tools = toolbox.specifications().stream()
-                .map(spec -> new ToolSpec(spec.name(), spec.description(), spec.parameters())).toList();
-        ModelRequest first = new ModelRequest(request.providerModel(), request.agentName(), request.instructions(),
-                request.turns(), tools);
+                .map(spec -> new ToolSpec(spec.name(), spec.description(), spec.parameters()))
+                .toList();
+        ModelRequest first = new ModelRequest(
+                request.providerModel(), request.agentName(), request.instructions(), request.turns(), tools);
         return Uni.createFrom().emitter(emitter -> {
             if (signal.cancelled()) {
                 emitter.complete(result(null, true));
@@ -100,53 +104,82 @@ final class ToolLoop {
         if (signal.cancelled()) {
             return;
         }
-        inFlight.set(provider.stream(request).subscribe().with(event -> {
-            if (event instanceof ModelEvent.TextDelta delta) {
-                synchronized (text) {
-                    text.append(delta.text());
-                }
-                listener.text(delta.text());
-            } else if (event instanceof ModelEvent.Completed done) {
-                ModelReply reply = done.reply();
-                inputTokens += reply.inputTokens();
-                outputTokens += reply.outputTokens();
-                if (reply.toolCalls().isEmpty() || round >= maxSteps) {
-                    emitter.complete(result(reply.finishReason(), false));
-                    return;
-                }
-                callTools(reply.toolCalls()).subscribe().with(results -> {
-                    List<ChatTurn> turns = new ArrayList<>(request.turns());
-                    turns.add(new ChatTurn.Assistant(reply.content(), reply.toolCalls()));
-                    turns.addAll(results);
-                    round(new ModelRequest(request.providerModel(), request.agentName(), request.instructions(),
-                            turns, request.tools()), round + 1, emitter, signal);
-                }, emitter::fail);
-            }
-        }, emitter::fail));
+        inFlight.set(provider.stream(request)
+                .subscribe()
+                .with(
+                        event -> {
+                            if (event instanceof ModelEvent.TextDelta delta) {
+                                synchronized (text) {
+                                    text.append(delta.text());
+                                }
+                                listener.text(delta.text());
+                            } else if (event instanceof ModelEvent.Completed done) {
+                                ModelReply reply = done.reply();
+                                inputTokens += reply.inputTokens();
+                                outputTokens += reply.outputTokens();
+                                if (reply.toolCalls().isEmpty() || round >= maxSteps) {
+                                    emitter.complete(result(reply.finishReason(), false));
+                                    return;
+                                }
+                                callTools(reply.toolCalls())
+                                        .subscribe()
+                                        .with(
+                                                results -> {
+                                                    List<ChatTurn> turns = new ArrayList<>(request.turns());
+                                                    turns.add(
+                                                            new ChatTurn.Assistant(reply.content(), reply.toolCalls()));
+                                                    turns.addAll(results);
+                                                    round(
+                                                            new ModelRequest(
+                                                                    request.providerModel(),
+                                                                    request.agentName(),
+                                                                    request.instructions(),
+                                                                    turns,
+                                                                    request.tools()),
+                                                            round + 1,
+                                                            emitter,
+                                                            signal);
+                                                },
+                                                emitter::fail);
+                            }
+                        },
+                        emitter::fail));
     }
 
     /** The tool calls one after the other, in the order the model asked for them. */
     private Uni<List<ChatTurn>> callTools(List<ToolCallRequest> calls) {
-        return Multi.createFrom().iterable(calls).onItem().transformToUniAndConcatenate(call -> {
-            Instant start = Instant.now();
-            return toolbox.call(call.name(), call.argumentsJson()).map(result -> {
-                ToolStep step = ToolStep.of(call.name(), arguments(call.argumentsJson()), result, start,
-                        Instant.now());
-                synchronized (steps) {
-                    steps.add(step);
-                }
-                listener.step(step);
-                return (ChatTurn) new ChatTurn.ToolResult(call.id(), call.name(), result.error()
-                        ? "error: " + result.content() : result.content());
-            });
-        }).collect().asList();
+        return Multi.createFrom()
+                .iterable(calls)
+                .onItem()
+                .transformToUniAndConcatenate(call -> {
+                    Instant start = Instant.now();
+                    return toolbox.call(call.name(), call.argumentsJson()).map(result -> {
+                        ToolStep step =
+                                ToolStep.of(call.name(), arguments(call.argumentsJson()), result, start, Instant.now());
+                        synchronized (steps) {
+                            steps.add(step);
+                        }
+                        listener.step(step);
+                        return (ChatTurn) new ChatTurn.ToolResult(
+                                call.id(),
+                                call.name(),
+                                result.error() ? "error: " + result.content() : result.content());
+                    });
+                })
+                .collect()
+                .asList();
     }
 
     private Result result(String finishReason, boolean cancelled) {
         synchronized (text) {
             synchronized (steps) {
-                return new Result(text.toString(), List.copyOf(steps), inputTokens, outputTokens,
-                        finishReason == null ? "other" : finishReason, cancelled);
+                return new Result(
+                        text.toString(),
+                        List.copyOf(steps),
+                        inputTokens,
+                        outputTokens,
+                        finishReason == null ? "other" : finishReason,
+                        cancelled);
             }
         }
     }
@@ -154,7 +187,7 @@ final class ToolLoop {
     private static JsonNode arguments(String json) {
         try {
             return JSON.readTree(json == null || json.isBlank() ? "{}" : json);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return JSON.getNodeFactory().textNode(json);
         }
     }

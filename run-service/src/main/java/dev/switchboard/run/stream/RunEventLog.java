@@ -1,6 +1,7 @@
 package dev.switchboard.run.stream;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchboard.run.Caller;
 import dev.switchboard.run.RunKey;
@@ -9,7 +10,6 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -43,17 +43,21 @@ public class RunEventLog {
             rows.add(Tuple.tuple(List.of(run.orgId(), run.id(), e.seq(), e.type(), write(e), now)));
         }
         return pool.preparedQuery("insert into run_stream_events (org_id, run_id, seq, type, data, created_at) "
-                + "values ($1, $2, $3, $4, $5, $6) on conflict do nothing").executeBatch(rows).replaceWithVoid();
+                        + "values ($1, $2, $3, $4, $5, $6) on conflict do nothing")
+                .executeBatch(rows)
+                .replaceWithVoid();
     }
 
     /** The run's events after {@code seq}, in order. */
     public Uni<List<StreamEvent>> since(RunKey run, int seq) {
         return pool.preparedQuery("select seq, type, data from run_stream_events where org_id = $1 and run_id = $2 "
-                + "and seq > $3 order by seq limit 1000").execute(Tuple.of(run.orgId(), run.id(), seq)).map(rows -> {
+                        + "and seq > $3 order by seq limit 1000")
+                .execute(Tuple.of(run.orgId(), run.id(), seq))
+                .map(rows -> {
                     List<StreamEvent> events = new ArrayList<>();
                     for (Row row : rows) {
-                        events.add(new StreamEvent(row.getInteger("seq"), row.getString("type"),
-                                read(row.getString("data"))));
+                        events.add(new StreamEvent(
+                                row.getInteger("seq"), row.getString("type"), read(row.getString("data"))));
                     }
                     return events;
                 });
@@ -61,8 +65,8 @@ public class RunEventLog {
 
     /** The thread of the run if the caller reaches the run (see {@link Caller#reaches}), else null. */
     public Uni<String> threadOf(Caller caller, UUID runId) {
-        return pool.preparedQuery("select thread_id from runs where org_id = $1 and id = $2 "
-                        + "and ($3 or user_id = $4)")
+        return pool.preparedQuery(
+                        "select thread_id from runs where org_id = $1 and id = $2 " + "and ($3 or user_id = $4)")
                 .execute(Tuple.of(caller.orgId(), runId, caller.reachesOrganisation(), caller.userId()))
                 .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getString(0));
     }
@@ -70,7 +74,8 @@ public class RunEventLog {
     /** Deletes the events written before {@code before}; the number deleted. */
     public Uni<Integer> deleteBefore(Instant before) {
         return pool.preparedQuery("delete from run_stream_events where created_at < $1")
-                .execute(Tuple.of(before.atOffset(ZoneOffset.UTC))).map(rows -> rows.rowCount());
+                .execute(Tuple.of(before.atOffset(ZoneOffset.UTC)))
+                .map(rows -> rows.rowCount());
     }
 
     private String write(StreamEvent event) {
@@ -81,7 +86,7 @@ public class RunEventLog {
         }
     }
 
-    private com.fasterxml.jackson.databind.JsonNode read(String data) {
+    private JsonNode read(String data) {
         try {
             return json.readTree(data);
         } catch (JsonProcessingException e) {

@@ -11,14 +11,13 @@ import io.vertx.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.jboss.logging.Logger;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.function.BiFunction;
+import org.jboss.logging.Logger;
 
 /**
  * The runs executing on this replica, buffered or streamed. A streamed run runs detached from the request (a
@@ -33,8 +32,7 @@ public class RunExecutions {
     private static final Logger LOG = Logger.getLogger(RunExecutions.class);
 
     /** A run executing here: how to stop it, its stream for readers on this replica (null: buffered), its poll. */
-    private record Execution(CancelSignal signal, RunStreamWriter stream, Cancellable poll) {
-    }
+    private record Execution(CancelSignal signal, RunStreamWriter stream, Cancellable poll) {}
 
     private final Map<RunKey, Execution> running = new ConcurrentHashMap<>();
     private final Vertx vertx;
@@ -49,8 +47,8 @@ public class RunExecutions {
      * Starts {@code body(signal, executor)} detached from the caller; {@code executor} runs work on the run's own
      * Vert.x context. {@code cancelled}: a cancel was requested before the run started.
      */
-    public void launch(RunKey run, boolean cancelled, RunStreamWriter stream,
-            BiFunction<CancelSignal, Executor, Uni<Void>> body) {
+    public void launch(
+            RunKey run, boolean cancelled, RunStreamWriter stream, BiFunction<CancelSignal, Executor, Uni<Void>> body) {
         CancelSignal signal = track(run, cancelled, stream);
         Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
         // a context of its own for the run's transactions, apart from the request that started it
@@ -58,7 +56,8 @@ public class RunExecutions {
         Executor onContext = task -> context.runOnContext(ignored -> task.run());
         onContext.execute(() -> body.apply(signal, onContext)
                 .eventually(() -> untrack(run))
-                .subscribe().with(done -> { }, e -> LOG.errorf(e, "run %s ended with an error", run.id())));
+                .subscribe()
+                .with(done -> {}, e -> LOG.errorf(e, "run %s ended with an error", run.id())));
     }
 
     /**
@@ -70,13 +69,20 @@ public class RunExecutions {
         if (cancelled) {
             signal.cancel();
         }
-        Cancellable poll = Multi.createFrom().ticks().startingAfter(Duration.ofMillis(1)).every(CANCEL_POLL)
+        Cancellable poll = Multi.createFrom()
+                .ticks()
+                .startingAfter(Duration.ofMillis(1))
+                .every(CANCEL_POLL)
                 // a check slower than the interval skips ticks rather than failing the poll for good
-                .onOverflow().drop()
-                .onItem().transformToUniAndConcatenate(tick -> cancelRequested(run))
+                .onOverflow()
+                .drop()
+                .onItem()
+                .transformToUniAndConcatenate(tick -> cancelRequested(run))
                 .filter(Boolean::booleanValue)
-                .select().first()
-                .subscribe().with(requested -> signal.cancel(), e -> LOG.warnf(e, "run %s: cancel check", run.id()));
+                .select()
+                .first()
+                .subscribe()
+                .with(requested -> signal.cancel(), e -> LOG.warnf(e, "run %s: cancel check", run.id()));
         running.put(run, new Execution(signal, stream, poll));
         return signal;
     }
@@ -107,14 +113,17 @@ public class RunExecutions {
     /** Waits (up to {@code limit}) until the run has ended; whether it did. Works on any thread. */
     public Uni<Boolean> awaitEnd(RunKey run, Duration limit) {
         long deadline = System.nanoTime() + limit.toNanos();
-        return Multi.createBy().repeating()
+        return Multi.createBy()
+                .repeating()
                 .uni(() -> pool.preparedQuery("select status from runs where org_id = $1 and id = $2")
                         .execute(Tuple.of(run.orgId(), run.id()))
-                        .map(rows -> rows.size() > 0 && List.of("completed", "failed", "cancelled")
-                                .contains(rows.iterator().next().getString(0))))
+                        .map(rows -> rows.size() > 0
+                                && List.of("completed", "failed", "cancelled")
+                                        .contains(rows.iterator().next().getString(0))))
                 .withDelay(Duration.ofMillis(25))
                 .whilst(ended -> !ended && System.nanoTime() < deadline)
-                .collect().last();
+                .collect()
+                .last();
     }
 
     /** Whether someone asked to cancel the run (on it, or before it existed). Works on any thread. */
@@ -122,6 +131,7 @@ public class RunExecutions {
         return pool.preparedQuery("select exists (select 1 from runs where org_id = $1 and id = $2 "
                         + "and cancel_requested_at is not null) "
                         + "or exists (select 1 from run_cancellations where org_id = $1 and run_id = $2)")
-                .execute(Tuple.of(run.orgId(), run.id())).map(rows -> rows.iterator().next().getBoolean(0));
+                .execute(Tuple.of(run.orgId(), run.id()))
+                .map(rows -> rows.iterator().next().getBoolean(0));
     }
 }

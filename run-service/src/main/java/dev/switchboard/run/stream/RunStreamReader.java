@@ -4,9 +4,7 @@ import dev.switchboard.run.RunKey;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.time.Duration;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -36,8 +34,10 @@ public class RunStreamReader {
     private Multi<StreamEvent> fromLog(RunKey runId, int seq) {
         AtomicInteger last = new AtomicInteger(seq);
         AtomicInteger reads = new AtomicInteger();
-        return Multi.createBy().repeating()
-                .uni(() -> (reads.getAndIncrement() == 0 ? Uni.createFrom().voidItem()
+        return Multi.createBy()
+                .repeating()
+                .uni(() -> (reads.getAndIncrement() == 0
+                                ? Uni.createFrom().voidItem()
                                 : Uni.createFrom().voidItem().onItem().delayIt().by(FOLLOW_EVERY))
                         .chain(() -> log.since(runId, last.get()))
                         .invoke(batch -> {
@@ -46,6 +46,7 @@ public class RunStreamReader {
                             }
                         }))
                 .whilst(batch -> batch.stream().noneMatch(StreamEvent::terminal))
-                .onItem().disjoint();
+                .onItem()
+                .disjoint();
     }
 }

@@ -4,12 +4,11 @@ import dev.switchboard.run.RunKey;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.MultiEmitter;
-import org.jboss.logging.Logger;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntFunction;
+import org.jboss.logging.Logger;
 
 /**
  * Numbers a run's events, hands each at once to the readers following the run on this replica, and writes them
@@ -101,13 +100,18 @@ public final class RunStreamWriter {
         }
         if (!flushScheduled) {
             flushScheduled = true;
-            Uni.createFrom().voidItem().onItem().delayIt().by(BATCH_WINDOW)
+            Uni.createFrom()
+                    .voidItem()
+                    .onItem()
+                    .delayIt()
+                    .by(BATCH_WINDOW)
                     .chain(() -> {
                         synchronized (this) {
                             return flush();
                         }
                     })
-                    .subscribe().with(ignored -> { }, e -> LOG.warnf(e, "run %s: stream events not stored", runId.id()));
+                    .subscribe()
+                    .with(ignored -> {}, e -> LOG.warnf(e, "run %s: stream events not stored", runId.id()));
         }
     }
 
@@ -116,7 +120,11 @@ public final class RunStreamWriter {
         flushScheduled = false;
         List<StreamEvent> batch = List.copyOf(pending);
         pending.clear();
-        writes = writes.onFailure().recoverWithNull().chain(() -> log.append(runId, batch)).memoize().indefinitely();
+        writes = writes.onFailure()
+                .recoverWithNull()
+                .chain(() -> log.append(runId, batch))
+                .memoize()
+                .indefinitely();
         return writes;
     }
 }

@@ -5,7 +5,6 @@ import io.smallrye.mutiny.subscription.Cancellable;
 import io.vertx.core.Vertx;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
-
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
@@ -15,11 +14,10 @@ public final class SseEvents {
 
     public static final Duration PING_EVERY = Duration.ofSeconds(15);
 
-    private SseEvents() {
-    }
+    private SseEvents() {}
 
-    public static <T> Multi<OutboundSseEvent> withPings(Multi<T> items, Function<T, OutboundSseEvent> event, Sse sse,
-            Vertx vertx, Duration pingEvery) {
+    public static <T> Multi<OutboundSseEvent> withPings(
+            Multi<T> items, Function<T, OutboundSseEvent> event, Sse sse, Vertx vertx, Duration pingEvery) {
         return Multi.createFrom().emitter(emitter -> {
             AtomicLong lastSent = new AtomicLong(System.nanoTime());
             long timer = vertx.setPeriodic(Math.max(1, pingEvery.toMillis() / 3), id -> {
@@ -28,16 +26,20 @@ public final class SseEvents {
                     emitter.emit(sse.newEventBuilder().comment("ping").build());
                 }
             });
-            Cancellable subscription = items.subscribe().with(item -> {
-                lastSent.set(System.nanoTime());
-                emitter.emit(event.apply(item));
-            }, failure -> {
-                vertx.cancelTimer(timer);
-                emitter.fail(failure);
-            }, () -> {
-                vertx.cancelTimer(timer);
-                emitter.complete();
-            });
+            Cancellable subscription = items.subscribe()
+                    .with(
+                            item -> {
+                                lastSent.set(System.nanoTime());
+                                emitter.emit(event.apply(item));
+                            },
+                            failure -> {
+                                vertx.cancelTimer(timer);
+                                emitter.fail(failure);
+                            },
+                            () -> {
+                                vertx.cancelTimer(timer);
+                                emitter.complete();
+                            });
             emitter.onTermination(() -> {
                 vertx.cancelTimer(timer);
                 subscription.cancel();

@@ -4,10 +4,9 @@ import dev.switchboard.run.config.RunsConfig;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.jboss.logging.Logger;
-
 import java.time.Duration;
 import java.time.Instant;
+import org.jboss.logging.Logger;
 
 /** Deletes stream events older than {@code switchboard.runs.stream.retention} (7 days by default), hourly. */
 @ApplicationScoped
@@ -21,16 +20,20 @@ public class StreamRetention {
 
     public StreamRetention(RunEventLog log, RunsConfig config) {
         this.log = log;
-        this.retention = config.stream().retention().compareTo(MINIMUM) < 0 ? MINIMUM : config.stream().retention();
+        this.retention = config.stream().retention().compareTo(MINIMUM) < 0
+                ? MINIMUM
+                : config.stream().retention();
     }
 
     @Scheduled(every = "1h", delayed = "5m", skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> sweep() {
-        return sweep(Instant.now()).invoke(deleted -> {
-            if (deleted > 0) {
-                LOG.infof("deleted %d stream events older than %s", deleted, retention);
-            }
-        }).replaceWithVoid();
+        return sweep(Instant.now())
+                .invoke(deleted -> {
+                    if (deleted > 0) {
+                        LOG.infof("deleted %d stream events older than %s", deleted, retention);
+                    }
+                })
+                .replaceWithVoid();
     }
 
     /** Deletes what was written before {@code now} minus the retention; how many events went. */

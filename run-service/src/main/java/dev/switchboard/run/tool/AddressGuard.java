@@ -12,8 +12,7 @@ import java.net.UnknownHostException;
  */
 public final class AddressGuard {
 
-    private AddressGuard() {
-    }
+    private AddressGuard() {}
 
     /** Resolves {@code host} and throws when any of its addresses is internal; the addresses otherwise. */
     public static InetAddress[] resolvePublic(String host) throws UnknownHostException, RefusedAddressException {
@@ -28,8 +27,7 @@ public final class AddressGuard {
 
     /** A URI's host as a resolver takes it: an IPv6 literal without its brackets. */
     public static String hostName(String uriHost) {
-        return uriHost.startsWith("[") && uriHost.endsWith("]") ? uriHost.substring(1, uriHost.length() - 1)
-                : uriHost;
+        return uriHost.startsWith("[") && uriHost.endsWith("]") ? uriHost.substring(1, uriHost.length() - 1) : uriHost;
     }
 
     /** {@code addresses} ({@code host}'s) when none of them is internal; throws otherwise. */
@@ -44,8 +42,11 @@ public final class AddressGuard {
     }
 
     public static boolean isInternal(InetAddress address) {
-        if (address.isLoopbackAddress() || address.isAnyLocalAddress() || address.isLinkLocalAddress()
-                || address.isSiteLocalAddress() || address.isMulticastAddress()) {
+        if (address.isLoopbackAddress()
+                || address.isAnyLocalAddress()
+                || address.isLinkLocalAddress()
+                || address.isSiteLocalAddress()
+                || address.isMulticastAddress()) {
             return true;
         }
         byte[] bytes = address.getAddress();

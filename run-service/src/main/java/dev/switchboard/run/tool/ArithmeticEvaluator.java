@@ -56,7 +56,10 @@ public final class ArithmeticEvaluator {
             return Long.toString((long) value);
         }
         if (Math.abs(value) >= 1e-6 && Math.abs(value) < 1e15) {
-            return BigDecimal.valueOf(value).round(SIGNIFICANT).stripTrailingZeros().toPlainString();
+            return BigDecimal.valueOf(value)
+                    .round(SIGNIFICANT)
+                    .stripTrailingZeros()
+                    .toPlainString();
         }
         return Double.toString(value);
     }

@@ -7,8 +7,10 @@ import io.smallrye.mutiny.Uni;
 public final class CalculatorTool implements Tool {
 
     public static final String NAME = "calculator";
-    private static final JsonNode PARAMETERS = Schemas.oneString("expression",
-            "an arithmetic expression: numbers, + - * / % ^, parentheses, sqrt, abs, min, max, round", true);
+    private static final JsonNode PARAMETERS = Schemas.oneString(
+            "expression",
+            "an arithmetic expression: numbers, + - * / % ^, parentheses, sqrt, abs, min, max, round",
+            true);
 
     @Override
     public String name() {

@@ -2,7 +2,6 @@ package dev.switchboard.run.tool;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Uni;
-
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.ZoneId;
@@ -14,8 +13,8 @@ import java.time.format.DateTimeFormatter;
 public final class CurrentTimeTool implements Tool {
 
     public static final String NAME = "current_time";
-    private static final JsonNode PARAMETERS = Schemas.oneString("timezone",
-            "an IANA time zone such as Europe/Paris (default UTC)", false);
+    private static final JsonNode PARAMETERS =
+            Schemas.oneString("timezone", "an IANA time zone such as Europe/Paris (default UTC)", false);
 
     private final Clock clock;
 

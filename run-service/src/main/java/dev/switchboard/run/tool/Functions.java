@@ -5,8 +5,7 @@ import java.util.List;
 /** The calculator's functions. */
 final class Functions {
 
-    private Functions() {
-    }
+    private Functions() {}
 
     static double apply(String name, List<Double> args) {
         return switch (name) {

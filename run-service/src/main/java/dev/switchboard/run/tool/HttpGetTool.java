@@ -15,7 +15,6 @@ import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.SocketAddress;
-
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -54,9 +53,12 @@ public final class HttpGetTool implements Tool {
         this.config = config;
         this.resolver = resolver;
         this.allowedHosts = config.allowedHosts().orElse(List.of()).stream()
-                .map(host -> host.strip().toLowerCase(Locale.ROOT)).filter(host -> !host.isEmpty()).toList();
+                .map(host -> host.strip().toLowerCase(Locale.ROOT))
+                .filter(host -> !host.isEmpty())
+                .toList();
         this.client = vertx.createHttpClient(new HttpClientOptions()
-                .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, config.timeout().toMillis()))
+                .setConnectTimeout(
+                        (int) Math.min(Integer.MAX_VALUE, config.timeout().toMillis()))
                 .setVerifyHost(true)
                 .setKeepAlive(false));
     }
@@ -116,7 +118,8 @@ public final class HttpGetTool implements Tool {
         } catch (UnknownHostException e) {
             return ToolResult.error("the request failed: unknown host " + host);
         } catch (TimeoutException e) {
-            return ToolResult.error("the request timed out after " + config.timeout().toMillis() + " ms");
+            return ToolResult.error(
+                    "the request timed out after " + config.timeout().toMillis() + " ms");
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             return ToolResult.error("the request failed: " + cause.getMessage());
@@ -141,7 +144,10 @@ public final class HttpGetTool implements Tool {
         Promise<HttpClientRequest> sent = Promise.promise();
         Future<Fetched> fetched = client.request(options).onComplete(sent).compose(this::read);
         try {
-            return fetched.toCompletionStage().toCompletableFuture().get(timeout, TimeUnit.MILLISECONDS).answer();
+            return fetched.toCompletionStage()
+                    .toCompletableFuture()
+                    .get(timeout, TimeUnit.MILLISECONDS)
+                    .answer();
         } catch (TimeoutException | InterruptedException e) {
             sent.future().onSuccess(request -> request.reset());
             throw e;
@@ -159,14 +165,15 @@ public final class HttpGetTool implements Tool {
                 if (body.length() <= cap) {
                     body.appendBuffer(chunk, 0, Math.min(chunk.length(), cap + 1 - body.length()));
                 }
-                if (body.length() > cap && done.tryComplete(
-                        new Fetched(response.statusCode(), location, body.getBytes(0, cap), true))) {
+                if (body.length() > cap
+                        && done.tryComplete(
+                                new Fetched(response.statusCode(), location, body.getBytes(0, cap), true))) {
                     request.reset();
                 }
             });
             response.exceptionHandler(done::tryFail);
-            response.endHandler(ignored -> done.tryComplete(
-                    new Fetched(response.statusCode(), location, body.getBytes(), false)));
+            response.endHandler(
+                    ignored -> done.tryComplete(new Fetched(response.statusCode(), location, body.getBytes(), false)));
             return done.future();
         });
     }
@@ -184,7 +191,8 @@ public final class HttpGetTool implements Tool {
     private record Fetched(int status, String location, byte[] body, boolean truncated) {
 
         ToolResult answer() {
-            var answer = JsonNodeFactory.instance.objectNode()
+            var answer = JsonNodeFactory.instance
+                    .objectNode()
                     .put("status", status)
                     .put("body", new String(body, StandardCharsets.UTF_8))
                     .put("truncated", truncated);

@@ -3,7 +3,6 @@ package dev.switchboard.run.tool;
 import io.modelcontextprotocol.client.transport.ServerParameters;
 import io.modelcontextprotocol.client.transport.StdioClientTransport;
 import io.modelcontextprotocol.json.McpJsonMapper;
-
 import java.util.List;
 import java.util.Map;
 

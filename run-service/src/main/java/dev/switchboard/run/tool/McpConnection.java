@@ -11,8 +11,8 @@ import io.modelcontextprotocol.spec.McpClientTransport;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
-
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,17 +40,22 @@ final class McpConnection {
      * Connects, initialises the session and lists every tool (all pages); fails if any step does. {@code stdio}
      * is the operator's definition of the server the agent named ({@code server}), null for a {@code url}.
      */
-    static Uni<McpConnection> open(AgentTool server, ToolsConfig.StdioServer stdio, ToolsConfig config,
-            AddressGuard.Resolver resolver) {
-        return Uni.createFrom().item(() -> client(server, stdio, config, resolver))
+    static Uni<McpConnection> open(
+            AgentTool server, ToolsConfig.StdioServer stdio, ToolsConfig config, AddressGuard.Resolver resolver) {
+        return Uni.createFrom()
+                .item(() -> client(server, stdio, config, resolver))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                 .chain(client -> Reactor.toUni(client.initialize())
                         .chain(() -> listAll(client, null, new ArrayList<>()))
                         .map(tools -> new McpConnection(server, client, List.copyOf(tools)))
-                        .onFailure().call(() -> Reactor.toUni(client.closeGracefully())
-                                .onFailure().recoverWithNull()))
-                .ifNoItem().after(config.mcp().connectTimeout().plusSeconds(1))
-                .failWith(() -> new IllegalStateException("no answer within " + config.mcp().connectTimeout()));
+                        .onFailure()
+                        .call(() -> Reactor.toUni(client.closeGracefully())
+                                .onFailure()
+                                .recoverWithNull()))
+                .ifNoItem()
+                .after(config.mcp().connectTimeout().plusSeconds(1))
+                .failWith(() -> new IllegalStateException(
+                        "no answer within " + config.mcp().connectTimeout()));
     }
 
     AgentTool server() {
@@ -67,23 +72,29 @@ final class McpConnection {
 
     Uni<Void> close() {
         return Reactor.toUni(client.closeGracefully())
-                .ifNoItem().after(Duration.ofSeconds(5)).recoverWithItem((Void) null)
-                .onFailure().recoverWithNull()
+                .ifNoItem()
+                .after(Duration.ofSeconds(5))
+                .recoverWithItem((Void) null)
+                .onFailure()
+                .recoverWithNull()
                 .invoke(client::close)
                 .replaceWithVoid();
     }
 
-    private static Uni<List<McpSchema.Tool>> listAll(McpAsyncClient client, String cursor,
-            List<McpSchema.Tool> found) {
-        return Reactor.toUni(cursor == null ? client.listTools() : client.listTools(cursor)).chain(page -> {
-            found.addAll(page.tools());
-            boolean more = page.nextCursor() != null && !page.nextCursor().isEmpty() && found.size() < 500;
-            return more ? listAll(client, page.nextCursor(), found) : Uni.createFrom().item(found);
-        });
+    private static Uni<List<McpSchema.Tool>> listAll(McpAsyncClient client, String cursor, List<McpSchema.Tool> found) {
+        return Reactor.toUni(cursor == null ? client.listTools() : client.listTools(cursor))
+                .chain(page -> {
+                    found.addAll(page.tools());
+                    boolean more =
+                            page.nextCursor() != null && !page.nextCursor().isEmpty() && found.size() < 500;
+                    return more
+                            ? listAll(client, page.nextCursor(), found)
+                            : Uni.createFrom().item(found);
+                });
     }
 
-    private static McpAsyncClient client(AgentTool server, ToolsConfig.StdioServer stdio, ToolsConfig config,
-            AddressGuard.Resolver resolver) {
+    private static McpAsyncClient client(
+            AgentTool server, ToolsConfig.StdioServer stdio, ToolsConfig config, AddressGuard.Resolver resolver) {
         return McpClient.async(transport(server, stdio, config, resolver))
                 .requestTimeout(config.callTimeout())
                 .initializationTimeout(config.mcp().connectTimeout())
@@ -91,8 +102,8 @@ final class McpConnection {
                 .build();
     }
 
-    private static McpClientTransport transport(AgentTool server, ToolsConfig.StdioServer stdio, ToolsConfig config,
-            AddressGuard.Resolver resolver) {
+    private static McpClientTransport transport(
+            AgentTool server, ToolsConfig.StdioServer stdio, ToolsConfig config, AddressGuard.Resolver resolver) {
         if (server.url() != null) {
             return httpTransport(server, config, resolver);
         }
@@ -110,8 +121,8 @@ final class McpConnection {
      * last long after the system's DNS cache forgot the first answer); what remains is the instant between a
      * check and the HTTP client's own lookup, which reads the same cached answer.
      */
-    private static McpClientTransport httpTransport(AgentTool server, ToolsConfig config,
-            AddressGuard.Resolver resolver) {
+    private static McpClientTransport httpTransport(
+            AgentTool server, ToolsConfig config, AddressGuard.Resolver resolver) {
         URI uri = URI.create(server.url());
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
@@ -142,7 +153,7 @@ final class McpConnection {
     private static void checkPublic(String host, AddressGuard.Resolver resolver) {
         try {
             AddressGuard.resolvePublic(AddressGuard.hostName(host), resolver);
-        } catch (AddressGuard.RefusedAddressException | java.net.UnknownHostException e) {
+        } catch (AddressGuard.RefusedAddressException | UnknownHostException e) {
             throw new IllegalStateException("refused: " + e.getMessage());
         }
     }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.smallrye.mutiny.Uni;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +35,9 @@ final class McpTool implements Tool {
         if (tool.description() != null) {
             return tool.description();
         }
-        return tool.title() != null ? tool.title() : "the tool " + tool.name() + " of " + connection.server().label();
+        return tool.title() != null
+                ? tool.title()
+                : "the tool " + tool.name() + " of " + connection.server().label();
     }
 
     @Override
@@ -47,9 +48,8 @@ final class McpTool implements Tool {
     @Override
     @SuppressWarnings("unchecked")
     public Uni<ToolResult> call(JsonNode arguments) {
-        Map<String, Object> args = arguments == null || !arguments.isObject()
-                ? Map.of()
-                : JSON.convertValue(arguments, Map.class);
+        Map<String, Object> args =
+                arguments == null || !arguments.isObject() ? Map.of() : JSON.convertValue(arguments, Map.class);
         return connection.call(tool.name(), args).map(McpTool::toResult);
     }
 
@@ -65,9 +65,10 @@ final class McpTool implements Tool {
                 } else if (content instanceof McpSchema.AudioContent audio) {
                     parts.add("[audio " + audio.mimeType() + "]");
                 } else if (content instanceof McpSchema.EmbeddedResource resource) {
-                    parts.add(resource.resource() instanceof McpSchema.TextResourceContents text
-                            ? text.text()
-                            : "[resource " + resource.resource().uri() + "]");
+                    parts.add(
+                            resource.resource() instanceof McpSchema.TextResourceContents text
+                                    ? text.text()
+                                    : "[resource " + resource.resource().uri() + "]");
                 } else if (content instanceof McpSchema.ResourceLink link) {
                     parts.add("[resource link " + link.uri() + "]");
                 }

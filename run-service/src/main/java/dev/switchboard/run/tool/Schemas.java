@@ -7,8 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /** Small JSON-schema builders for the built-in tools' arguments. */
 final class Schemas {
 
-    private Schemas() {
-    }
+    private Schemas() {}
 
     /** An object schema with one string property, required or not. */
     static JsonNode oneString(String property, String description, boolean required) {

@@ -1,7 +1,6 @@
 package dev.switchboard.run.tool;
 
 import dev.switchboard.run.config.ToolsConfig;
-
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -22,8 +21,8 @@ final class StdioServers {
         this.servers = servers == null ? Map.of() : Map.copyOf(servers);
         this.servers.forEach((name, server) -> {
             if (!NAME.matcher(name).matches()) {
-                throw new IllegalStateException("switchboard.tools.mcp.servers." + name
-                        + ": an MCP server name must match " + NAME.pattern());
+                throw new IllegalStateException(
+                        "switchboard.tools.mcp.servers." + name + ": an MCP server name must match " + NAME.pattern());
             }
             if (server.command() == null || server.command().isBlank()) {
                 throw new IllegalStateException("switchboard.tools.mcp.servers." + name + ".command must be set");
@@ -43,9 +42,9 @@ final class StdioServers {
 
     /** Why an agent's {@code server} cannot be used: the names there are, or that there are none. */
     String unknown(String name) {
-        String defined = servers.isEmpty() ? "this deployment defines none"
-                : "defined here: " + String.join(", ", names());
-        return "MCP server '" + name + "' is not defined by the operator (switchboard.tools.mcp.servers; "
-                + defined + ")";
+        String defined =
+                servers.isEmpty() ? "this deployment defines none" : "defined here: " + String.join(", ", names());
+        return "MCP server '" + name + "' is not defined by the operator (switchboard.tools.mcp.servers; " + defined
+                + ")";
     }
 }

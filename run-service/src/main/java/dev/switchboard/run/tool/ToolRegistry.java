@@ -8,8 +8,6 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.jboss.logging.Logger;
-
 import java.net.InetAddress;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -18,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.jboss.logging.Logger;
 
 /**
  * Resolves an agent's tools for one run: its built-ins, and every tool of each of its MCP servers (sessions
@@ -94,7 +93,8 @@ public class ToolRegistry {
         if (servers.isEmpty()) {
             return Uni.createFrom().item(new Toolbox(tools, failures, List.of(), config.callTimeout()));
         }
-        List<Uni<Opened>> opening = servers.stream().map(server -> open(agent, server)).toList();
+        List<Uni<Opened>> opening =
+                servers.stream().map(server -> open(agent, server)).toList();
         return Uni.join().all(opening).andFailFast().map(opened -> {
             List<McpConnection> connections = new ArrayList<>();
             Set<String> names = new HashSet<>();
@@ -125,15 +125,16 @@ public class ToolRegistry {
     private Uni<Opened> open(AgentView agent, AgentTool server) {
         return McpConnection.open(server, stdioServers.get(server.server()), config, resolver)
                 .map(connection -> new Opened(connection, null))
-                .onFailure().recoverWithItem(failure -> {
+                .onFailure()
+                .recoverWithItem(failure -> {
                     String message = server.label() + " is unavailable: " + Toolbox.message(failure);
                     LOG.warnf("agent %s: %s", agent.uuid(), message);
                     return new Opened(null, message);
                 });
     }
 
-    private static void addServerTools(McpConnection connection, List<Tool> tools, Set<String> names,
-            List<String> failures) {
+    private static void addServerTools(
+            McpConnection connection, List<Tool> tools, Set<String> names, List<String> failures) {
         for (var listed : connection.tools()) {
             if (listed.name() == null || !TOOL_NAME.matcher(listed.name()).matches()) {
                 failures.add(connection.server().label() + ": the tool name '" + listed.name() + "' is not usable");
@@ -146,6 +147,5 @@ public class ToolRegistry {
         }
     }
 
-    private record Opened(McpConnection connection, String failure) {
-    }
+    private record Opened(McpConnection connection, String failure) {}
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -78,12 +77,17 @@ public final class Toolbox {
         if (arguments != null && !arguments.isObject() && !arguments.isNull()) {
             return Uni.createFrom().item(ToolResult.error("the arguments of " + name + " must be a JSON object"));
         }
-        return Uni.createFrom().deferred(() -> tool.call(arguments == null ? JSON.createObjectNode() : arguments))
-                .onItem().ifNull().continueWith(() -> ToolResult.error(name + " returned nothing"))
-                .ifNoItem().after(callTimeout)
-                .recoverWithItem(() -> ToolResult.error(name + " did not answer within " + callTimeout.toMillis()
-                        + " ms"))
-                .onFailure().recoverWithItem(failure -> ToolResult.error(name + " failed: " + message(failure)));
+        return Uni.createFrom()
+                .deferred(() -> tool.call(arguments == null ? JSON.createObjectNode() : arguments))
+                .onItem()
+                .ifNull()
+                .continueWith(() -> ToolResult.error(name + " returned nothing"))
+                .ifNoItem()
+                .after(callTimeout)
+                .recoverWithItem(
+                        () -> ToolResult.error(name + " did not answer within " + callTimeout.toMillis() + " ms"))
+                .onFailure()
+                .recoverWithItem(failure -> ToolResult.error(name + " failed: " + message(failure)));
     }
 
     /** Ends every MCP session (stops stdio server processes); safe to call more than once. */
@@ -93,7 +97,12 @@ public final class Toolbox {
         }
         List<Uni<Void>> closing = new ArrayList<>();
         connections.forEach(connection -> closing.add(connection.close()));
-        return Uni.join().all(closing).andCollectFailures().onFailure().recoverWithNull().replaceWithVoid();
+        return Uni.join()
+                .all(closing)
+                .andCollectFailures()
+                .onFailure()
+                .recoverWithNull()
+                .replaceWithVoid();
     }
 
     private String unknown(String name) {

@@ -1,21 +1,21 @@
 package dev.switchboard.run.client;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.switchboard.platform.web.json.JsonConfig;
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-import java.util.Map;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.switchboard.platform.web.json.JsonConfig;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 /** agent-service's agent JSON (docs/internal-api.md) as run-service reads it, tools included in full. */
 class AgentViewTest {
 
     /** As Quarkus configures it: unknown properties are ignored. */
     private final ObjectMapper json = JsonConfig.configure(new ObjectMapper())
-            .configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     @Test
     void readsTheAgentsTools() throws Exception {
@@ -26,12 +26,15 @@ class AgentViewTest {
                            {"type": "mcp", "url": "https://mcp.example.com/mcp",
                             "headers": {"Authorization": "Bearer t"}},
                            {"type": "mcp", "server": "everything"}],
-                 "createdAt": "2026-05-01T10:00:00.000Z", "updatedAt": "2026-05-01T10:00:00.000Z"}""",
-                AgentView.class);
-        assertEquals(List.of(AgentTool.builtin("calculator"),
-                AgentTool.mcpUrl("https://mcp.example.com/mcp", Map.of("Authorization", "Bearer t")),
-                AgentTool.mcpServer("everything")), agent.tools());
-        assertEquals("MCP server https://mcp.example.com/mcp", agent.tools().get(1).label());
+                 "createdAt": "2026-05-01T10:00:00.000Z", "updatedAt": "2026-05-01T10:00:00.000Z"}""", AgentView.class);
+        assertEquals(
+                List.of(
+                        AgentTool.builtin("calculator"),
+                        AgentTool.mcpUrl("https://mcp.example.com/mcp", Map.of("Authorization", "Bearer t")),
+                        AgentTool.mcpServer("everything")),
+                agent.tools());
+        assertEquals(
+                "MCP server https://mcp.example.com/mcp", agent.tools().get(1).label());
         assertEquals("MCP server 'everything'", agent.tools().get(2).label());
     }
 

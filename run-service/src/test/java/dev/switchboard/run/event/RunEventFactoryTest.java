@@ -1,19 +1,18 @@
 package dev.switchboard.run.event;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchboard.platform.events.OutboxEvent;
 import dev.switchboard.platform.web.json.JsonConfig;
 import dev.switchboard.run.Run;
 import dev.switchboard.run.RunStatus;
-import org.junit.jupiter.api.Test;
-
 import java.time.Instant;
 import java.util.UUID;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 class RunEventFactoryTest {
 
@@ -37,7 +36,9 @@ class RunEventFactoryTest {
         assertEquals(run.id.toString(), event.get("subject").asText());
         assertEquals("2026-05-01T10:00:01.250Z", event.get("time").asText());
         assertEquals("application/json", event.get("datacontenttype").asText());
-        assertEquals("urn:switchboard:schema:run.completed.v1", event.get("dataschema").asText());
+        assertEquals(
+                "urn:switchboard:schema:run.completed.v1",
+                event.get("dataschema").asText());
 
         JsonNode data = event.get("data");
         assertEquals("org-1", data.get("orgId").asText());
@@ -67,13 +68,19 @@ class RunEventFactoryTest {
         assertNotEquals(started.eventId, failed.eventId);
         JsonNode startedEvent = json.readTree(started.payload);
         assertEquals("switchboard.run.started", startedEvent.get("type").asText());
-        assertEquals("urn:switchboard:schema:run.started.v1", startedEvent.get("dataschema").asText());
+        assertEquals(
+                "urn:switchboard:schema:run.started.v1",
+                startedEvent.get("dataschema").asText());
         assertEquals("in_progress", startedEvent.get("data").get("status").asText());
         assertTrue(startedEvent.get("data").get("completedAt").isNull());
         JsonNode failedEvent = json.readTree(failed.payload);
         assertEquals("switchboard.run.failed", failedEvent.get("type").asText());
-        assertEquals("urn:switchboard:schema:run.failed.v1", failedEvent.get("dataschema").asText());
-        assertEquals("thread-service cannot be reached", failedEvent.get("data").get("error").asText());
+        assertEquals(
+                "urn:switchboard:schema:run.failed.v1",
+                failedEvent.get("dataschema").asText());
+        assertEquals(
+                "thread-service cannot be reached",
+                failedEvent.get("data").get("error").asText());
         assertEquals("2026-05-01T10:00:02.000Z", failedEvent.get("time").asText());
     }
 

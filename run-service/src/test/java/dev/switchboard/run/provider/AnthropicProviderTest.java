@@ -1,25 +1,23 @@
 package dev.switchboard.run.provider;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchboard.local.testing.Gate;
 import dev.switchboard.local.testing.fake.FakeAnthropic;
 import dev.switchboard.local.testing.fake.RecordedRequest;
 import io.smallrye.mutiny.helpers.test.UniAssertSubscriber;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /** The Anthropic provider against a fake server speaking the Messages API streaming wire format. */
 class AnthropicProviderTest {
@@ -43,7 +41,8 @@ class AnthropicProviderTest {
     @Test
     void streamsTextDeltaByDeltaWithUsage() throws Exception {
         Gate gate = new Gate().let(2); // message_start, content_block_start
-        fake.enqueue(FakeAnthropic.text(List.of("Bon", "jour", " à", " vous"), 21, 7).heldBy(gate));
+        fake.enqueue(
+                FakeAnthropic.text(List.of("Bon", "jour", " à", " vous"), 21, 7).heldBy(gate));
         RecordedStream events = new RecordedStream(provider.stream(OpenAiCompatibleProviderTest.request("Say hello")));
         events.stepThrough(gate, List.of("Bon", "jour", " à", " vous"));
         events.awaitDone(Duration.ofSeconds(5));
@@ -62,22 +61,28 @@ class AnthropicProviderTest {
         assertTrue(body.path("stream").asBoolean());
         assertEquals("provider-model", body.path("model").asText());
         assertEquals(1024, body.path("max_tokens").asInt());
-        assertTrue(body.path("system").toString().contains("Be brief."), body.path("system").toString());
+        assertTrue(
+                body.path("system").toString().contains("Be brief."),
+                body.path("system").toString());
         assertEquals("user", body.path("messages").get(0).path("role").asText());
     }
 
     @Test
     void mapsToolUseBothWays() throws Exception {
-        fake.enqueue(FakeAnthropic.toolUse("toolu_2", "get_weather",
-                List.of("{\"city\": ", "\"Paris\"}"), 40, 12));
-        JsonNode schema = JSON.readTree("{\"type\":\"object\",\"properties\":{\"city\":{\"type\":\"string\"}},"
-                + "\"required\":[\"city\"]}");
-        ModelRequest request = new ModelRequest("provider-model", "agent", "Use tools.", List.of(
-                new ChatTurn.User("What is 2+2?"),
-                new ChatTurn.Assistant("Let me compute.",
-                        List.of(new ToolCallRequest("toolu_1", "calculator", "{\"expr\":\"2+2\"}"))),
-                new ChatTurn.ToolResult("toolu_1", "calculator", "4"),
-                new ChatTurn.User("And the weather in Paris?")),
+        fake.enqueue(FakeAnthropic.toolUse("toolu_2", "get_weather", List.of("{\"city\": ", "\"Paris\"}"), 40, 12));
+        JsonNode schema = JSON.readTree(
+                "{\"type\":\"object\",\"properties\":{\"city\":{\"type\":\"string\"}}," + "\"required\":[\"city\"]}");
+        ModelRequest request = new ModelRequest(
+                "provider-model",
+                "agent",
+                "Use tools.",
+                List.of(
+                        new ChatTurn.User("What is 2+2?"),
+                        new ChatTurn.Assistant(
+                                "Let me compute.",
+                                List.of(new ToolCallRequest("toolu_1", "calculator", "{\"expr\":\"2+2\"}"))),
+                        new ChatTurn.ToolResult("toolu_1", "calculator", "4"),
+                        new ChatTurn.User("And the weather in Paris?")),
                 List.of(new ToolSpec("get_weather", "Current weather of a city", schema)));
 
         ModelReply reply = provider.complete(request).await().atMost(Duration.ofSeconds(5));
@@ -94,7 +99,13 @@ class AnthropicProviderTest {
         JsonNode body = fake.lastRequest().json();
         JsonNode tool = body.path("tools").get(0);
         assertEquals("get_weather", tool.path("name").asText());
-        assertEquals("string", tool.path("input_schema").path("properties").path("city").path("type").asText());
+        assertEquals(
+                "string",
+                tool.path("input_schema")
+                        .path("properties")
+                        .path("city")
+                        .path("type")
+                        .asText());
         JsonNode assistant = body.path("messages").get(1);
         assertEquals("assistant", assistant.path("role").asText());
         JsonNode toolUse = assistant.path("content").get(1);
@@ -110,19 +121,27 @@ class AnthropicProviderTest {
     @Test
     void retriesA429AndFailsAtOnceOnA401() {
         fake.enqueue(FakeAnthropic.error(429, "rate limited"), FakeAnthropic.text(List.of("ok"), 1, 1));
-        assertEquals("ok", provider.complete(OpenAiCompatibleProviderTest.request("hi"))
-                .await().atMost(Duration.ofSeconds(5)).content());
+        assertEquals(
+                "ok",
+                provider.complete(OpenAiCompatibleProviderTest.request("hi"))
+                        .await()
+                        .atMost(Duration.ofSeconds(5))
+                        .content());
         assertEquals(2, fake.requests().size());
 
         fake.reset();
         fake.always(FakeAnthropic.error(401, "invalid x-api-key"));
         Throwable failure = provider.complete(OpenAiCompatibleProviderTest.request("hi"))
-                .subscribe().withSubscriber(UniAssertSubscriber.create())
-                .awaitFailure(Duration.ofSeconds(5)).getFailure();
+                .subscribe()
+                .withSubscriber(UniAssertSubscriber.create())
+                .awaitFailure(Duration.ofSeconds(5))
+                .getFailure();
         ProviderException provider401 = assertInstanceOf(ProviderException.class, failure);
         assertEquals(401, provider401.status());
-        assertEquals("model provider anthropic refused the request (HTTP 401: authentication failed); "
-                + "check the provider's API key", provider401.getMessage());
+        assertEquals(
+                "model provider anthropic refused the request (HTTP 401: authentication failed); "
+                        + "check the provider's API key",
+                provider401.getMessage());
         assertFalse(provider401.getMessage().contains("invalid x-api-key"), provider401.getMessage());
         assertEquals(1, fake.requests().size());
     }
@@ -139,7 +158,8 @@ class AnthropicProviderTest {
         events.awaitDeltas(3);
         events.subscription.cancel();
 
-        // the fake is held at its gate, so only the client can close the connection; no wall-clock bound, which would only measure the machine
+        // the fake is held at its gate, so only the client can close the connection; no wall-clock bound, which would
+        // only measure the machine
         assertTrue(fake.awaitClientClose(10, TimeUnit.SECONDS), "the fake saw the connection closed");
         gate.open(); // whatever the provider still sends may not arrive after the cancel
         assertEquals(pieces.subList(0, 3), events.deltaTexts(), "no delta after the cancel");
@@ -150,8 +170,8 @@ class AnthropicProviderTest {
     void cancellingBeforeTheProviderSentAnEventClosesTheConnection() throws Exception {
         Gate gate = new Gate();
         fake.enqueue(FakeAnthropic.text(List.of("late"), 5, 1).heldBy(gate));
-        RecordedStream events = new RecordedStream(
-                provider.stream(OpenAiCompatibleProviderTest.request("think first")));
+        RecordedStream events =
+                new RecordedStream(provider.stream(OpenAiCompatibleProviderTest.request("think first")));
         assertTrue(gate.awaitHeld(Duration.ofSeconds(5)), "the provider was called and answered the headers");
         events.subscription.cancel();
 

@@ -1,12 +1,11 @@
 package dev.switchboard.run.provider;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 class OfflineModelProviderTest {
 
@@ -16,8 +15,10 @@ class OfflineModelProviderTest {
     void quotesTheAgentAndTheExactMessage() {
         String message = "Summarize \"open\" tickets\nfrom last week.";
         ModelReply reply = complete(message);
-        assertEquals("[offline] demo-agent received: \"" + message
-                + "\". No model provider is configured, so this is a canned reply.", reply.content());
+        assertEquals(
+                "[offline] demo-agent received: \"" + message
+                        + "\". No model provider is configured, so this is a canned reply.",
+                reply.content());
         assertEquals("offline", provider.name());
     }
 
@@ -41,7 +42,10 @@ class OfflineModelProviderTest {
     @Test
     void streamsTheReplyInWordChunksThatJoinToIt() {
         List<ModelEvent> events = provider.stream(request("one two three four five six seven"))
-                .collect().asList().await().atMost(Duration.ofSeconds(1));
+                .collect()
+                .asList()
+                .await()
+                .atMost(Duration.ofSeconds(1));
         assertTrue(events.size() > 3, "several deltas, then the reply");
         ModelEvent.Completed last = (ModelEvent.Completed) events.get(events.size() - 1);
         StringBuilder joined = new StringBuilder();
@@ -55,9 +59,17 @@ class OfflineModelProviderTest {
 
     @Test
     void quotesTheNewestUserTurn() {
-        ModelRequest request = new ModelRequest("gpt-5-mini", "demo-agent", "", List.of(new ChatTurn.User("first"),
-                new ChatTurn.Assistant("ok"), new ChatTurn.User("second")), List.of());
-        assertTrue(provider.complete(request).await().atMost(Duration.ofSeconds(1)).content().contains("\"second\""));
+        ModelRequest request = new ModelRequest(
+                "gpt-5-mini",
+                "demo-agent",
+                "",
+                List.of(new ChatTurn.User("first"), new ChatTurn.Assistant("ok"), new ChatTurn.User("second")),
+                List.of());
+        assertTrue(provider.complete(request)
+                .await()
+                .atMost(Duration.ofSeconds(1))
+                .content()
+                .contains("\"second\""));
     }
 
     private ModelReply complete(String message) {
@@ -65,7 +77,7 @@ class OfflineModelProviderTest {
     }
 
     private static ModelRequest request(String message) {
-        return new ModelRequest("gpt-5-mini", "demo-agent", "Be brief.", List.of(new ChatTurn.User(message)),
-                List.of());
+        return new ModelRequest(
+                "gpt-5-mini", "demo-agent", "Be brief.", List.of(new ChatTurn.User(message)), List.of());
     }
 }

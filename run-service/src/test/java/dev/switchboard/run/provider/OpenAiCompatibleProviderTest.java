@@ -1,14 +1,16 @@
 package dev.switchboard.run.provider;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchboard.local.testing.Gate;
 import dev.switchboard.local.testing.fake.FakeOpenAi;
 import dev.switchboard.local.testing.fake.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -25,18 +27,15 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /** The OpenAI-compatible provider against a fake server speaking the chat-completions streaming wire format. */
 class OpenAiCompatibleProviderTest {
 
-    static final ProviderSettings SETTINGS = new ProviderSettings(Duration.ofSeconds(2), Duration.ofSeconds(5), 2,
-            Duration.ofMillis(20), Duration.ofMillis(100), 1024);
+    static final ProviderSettings SETTINGS = new ProviderSettings(
+            Duration.ofSeconds(2), Duration.ofSeconds(5), 2, Duration.ofMillis(20), Duration.ofMillis(100), 1024);
     static final ObjectMapper JSON = new ObjectMapper();
 
     FakeOpenAi fake;
@@ -83,16 +82,20 @@ class OpenAiCompatibleProviderTest {
 
     @Test
     void mapsToolSpecificationsAndToolCallsBothWays() throws Exception {
-        fake.enqueue(FakeOpenAi.toolCall("call_2", "get_weather",
-                List.of("{\"ci", "ty\":\"Par", "is\"}"), 30, 9));
+        fake.enqueue(FakeOpenAi.toolCall("call_2", "get_weather", List.of("{\"ci", "ty\":\"Par", "is\"}"), 30, 9));
         JsonNode schema = JSON.readTree("{\"type\":\"object\",\"properties\":{\"city\":{\"type\":\"string\","
                 + "\"description\":\"the city\"}},\"required\":[\"city\"]}");
-        ModelRequest request = new ModelRequest("provider-model", "agent", "Use tools.", List.of(
-                new ChatTurn.User("What is 2+2?"),
-                new ChatTurn.Assistant("", List.of(new ToolCallRequest("call_1", "calculator", "{\"expr\":\"2+2\"}"))),
-                new ChatTurn.ToolResult("call_1", "calculator", "4"),
-                new ChatTurn.Assistant("It is 4."),
-                new ChatTurn.User("And the weather in Paris?")),
+        ModelRequest request = new ModelRequest(
+                "provider-model",
+                "agent",
+                "Use tools.",
+                List.of(
+                        new ChatTurn.User("What is 2+2?"),
+                        new ChatTurn.Assistant(
+                                "", List.of(new ToolCallRequest("call_1", "calculator", "{\"expr\":\"2+2\"}"))),
+                        new ChatTurn.ToolResult("call_1", "calculator", "4"),
+                        new ChatTurn.Assistant("It is 4."),
+                        new ChatTurn.User("And the weather in Paris?")),
                 List.of(new ToolSpec("get_weather", "Current weather of a city", schema)));
 
         ModelReply reply = provider.complete(request).await().atMost(Duration.ofSeconds(5));
@@ -106,14 +109,21 @@ class OpenAiCompatibleProviderTest {
         JsonNode function = body.path("tools").get(0).path("function");
         assertEquals("get_weather", function.path("name").asText());
         assertEquals("Current weather of a city", function.path("description").asText());
-        assertEquals("string", function.path("parameters").path("properties").path("city").path("type").asText());
+        assertEquals(
+                "string",
+                function.path("parameters")
+                        .path("properties")
+                        .path("city")
+                        .path("type")
+                        .asText());
         assertEquals("city", function.path("parameters").path("required").get(0).asText());
         JsonNode messages = body.path("messages");
         JsonNode call = messages.get(2).path("tool_calls").get(0);
         assertEquals("assistant", messages.get(2).path("role").asText());
         assertEquals("call_1", call.path("id").asText());
         assertEquals("calculator", call.path("function").path("name").asText());
-        assertEquals("{\"expr\":\"2+2\"}", call.path("function").path("arguments").asText());
+        assertEquals(
+                "{\"expr\":\"2+2\"}", call.path("function").path("arguments").asText());
         assertEquals("tool", messages.get(3).path("role").asText());
         assertEquals("call_1", messages.get(3).path("tool_call_id").asText());
         assertEquals("4", messages.get(3).path("content").asText());
@@ -121,8 +131,7 @@ class OpenAiCompatibleProviderTest {
 
     @Test
     void retriesA429ThenSucceeds() {
-        fake.enqueue(FakeOpenAi.error(429, "slow down"),
-                FakeOpenAi.text(List.of("ok"), 1, 1));
+        fake.enqueue(FakeOpenAi.error(429, "slow down"), FakeOpenAi.text(List.of("ok"), 1, 1));
         ModelReply reply = provider.complete(request("hi")).await().atMost(Duration.ofSeconds(5));
         assertEquals("ok", reply.content());
         assertEquals(2, fake.requests().size());
@@ -130,10 +139,11 @@ class OpenAiCompatibleProviderTest {
 
     @Test
     void retriesATimeout() {
-        ProviderSettings quick = new ProviderSettings(Duration.ofSeconds(1), Duration.ofMillis(300), 2,
-                Duration.ofMillis(20), Duration.ofMillis(100), 1024);
+        ProviderSettings quick = new ProviderSettings(
+                Duration.ofSeconds(1), Duration.ofMillis(300), 2, Duration.ofMillis(20), Duration.ofMillis(100), 1024);
         ModelProvider impatient = OpenAiCompatibleProvider.create(fake.url(), "test-key", quick);
-        fake.enqueue(FakeOpenAi.text(List.of("late"), 1, 1).answeredWhen(new Gate()),
+        fake.enqueue(
+                FakeOpenAi.text(List.of("late"), 1, 1).answeredWhen(new Gate()),
                 FakeOpenAi.text(List.of("on time"), 1, 2));
         ModelReply reply = impatient.complete(request("hi")).await().atMost(Duration.ofSeconds(5));
         assertEquals("on time", reply.content());
@@ -146,8 +156,10 @@ class OpenAiCompatibleProviderTest {
         ProviderException failure = failure(request("hi"));
         assertEquals(500, failure.status());
         assertEquals("openai", failure.provider());
-        assertEquals("model provider openai failed (HTTP 500: internal error) (still failing after 2 retries); "
-                + "retry later", failure.getMessage());
+        assertEquals(
+                "model provider openai failed (HTTP 500: internal error) (still failing after 2 retries); "
+                        + "retry later",
+                failure.getMessage());
         assertFalse(failure.getMessage().contains("the upstream is down"), "the provider's text is not quoted");
         assertTrue(failure.detail().contains("the upstream is down"), "but it is logged: " + failure.detail());
         assertEquals(1 + SETTINGS.maxRetries(), fake.requests().size());
@@ -162,7 +174,8 @@ class OpenAiCompatibleProviderTest {
         provider = OpenAiCompatibleProvider.create("http://127.0.0.1:" + closedPort + "/v1", "test-key", SETTINGS);
         ProviderException failure = failure(request("hi"));
         assertEquals(ProviderException.Kind.UNREACHABLE, failure.kind());
-        assertEquals("model provider openai could not be reached (still failing after 2 retries); retry later",
+        assertEquals(
+                "model provider openai could not be reached (still failing after 2 retries); retry later",
                 failure.getMessage());
         assertFalse(failure.getMessage().contains("127.0.0.1"), failure.getMessage());
         assertFalse(failure.getMessage().contains(Integer.toString(closedPort)), failure.getMessage());
@@ -174,8 +187,10 @@ class OpenAiCompatibleProviderTest {
         ProviderException failure = failure(request("hi"));
         assertEquals(401, failure.status());
         assertFalse(failure.retriable());
-        assertEquals("model provider openai refused the request (HTTP 401: authentication failed); "
-                + "check the provider's API key", failure.getMessage());
+        assertEquals(
+                "model provider openai refused the request (HTTP 401: authentication failed); "
+                        + "check the provider's API key",
+                failure.getMessage());
         assertEquals("Incorrect API key provided", failure.providerMessage());
         assertEquals(1, fake.requests().size());
     }
@@ -192,7 +207,8 @@ class OpenAiCompatibleProviderTest {
         events.awaitDeltas(3);
         events.subscription.cancel();
 
-        // the fake is held at its gate, so only the client can close the connection; no wall-clock bound, which would only measure the machine
+        // the fake is held at its gate, so only the client can close the connection; no wall-clock bound, which would
+        // only measure the machine
         assertTrue(fake.awaitClientClose(10, TimeUnit.SECONDS), "the fake saw the connection closed");
         gate.open(); // whatever the provider still sends may not arrive after the cancel
         assertEquals(pieces.subList(0, 3), events.deltaTexts(), "no delta after the cancel");
@@ -218,22 +234,24 @@ class OpenAiCompatibleProviderTest {
         try (ServerSocket silent = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             CountDownLatch requested = new CountDownLatch(1);
             CompletableFuture<Instant> closedAt = new CompletableFuture<>();
-            Thread server = new Thread(() -> {
-                try (Socket connection = silent.accept()) {
-                    BufferedReader in = new BufferedReader(new InputStreamReader(connection.getInputStream(),
-                            StandardCharsets.UTF_8));
-                    in.lines().takeWhile(line -> !line.isEmpty()).forEach(headerLine -> { });
-                    requested.countDown();
-                    // reads the rest, then waits for the client to go away
-                    in.transferTo(Writer.nullWriter());
-                    closedAt.complete(Instant.now());
-                } catch (IOException reset) {
-                    closedAt.complete(Instant.now());
-                }
-            }, "silent-provider");
+            Thread server = new Thread(
+                    () -> {
+                        try (Socket connection = silent.accept()) {
+                            BufferedReader in = new BufferedReader(
+                                    new InputStreamReader(connection.getInputStream(), StandardCharsets.UTF_8));
+                            in.lines().takeWhile(line -> !line.isEmpty()).forEach(headerLine -> {});
+                            requested.countDown();
+                            // reads the rest, then waits for the client to go away
+                            in.transferTo(Writer.nullWriter());
+                            closedAt.complete(Instant.now());
+                        } catch (IOException reset) {
+                            closedAt.complete(Instant.now());
+                        }
+                    },
+                    "silent-provider");
             server.start();
-            ModelProvider hanging = OpenAiCompatibleProvider.create("http://127.0.0.1:" + silent.getLocalPort(),
-                    "test-key", SETTINGS);
+            ModelProvider hanging =
+                    OpenAiCompatibleProvider.create("http://127.0.0.1:" + silent.getLocalPort(), "test-key", SETTINGS);
             RecordedStream events = new RecordedStream(hanging.stream(request("hello?")));
             assertTrue(requested.await(5, TimeUnit.SECONDS), "the provider was called");
             events.subscription.cancel();

@@ -1,18 +1,17 @@
 package dev.switchboard.run.provider;
 
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
 import dev.switchboard.local.testing.Gate;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.subscription.Cancellable;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-
-import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /** Subscribes to a model stream and records each event as it arrives. */
 final class RecordedStream {
@@ -52,13 +51,17 @@ final class RecordedStream {
     }
 
     List<String> deltaTexts() {
-        return events.stream().filter(ModelEvent.TextDelta.class::isInstance)
-                .map(e -> ((ModelEvent.TextDelta) e).text()).toList();
+        return events.stream()
+                .filter(ModelEvent.TextDelta.class::isInstance)
+                .map(e -> ((ModelEvent.TextDelta) e).text())
+                .toList();
     }
 
     ModelReply reply() {
-        return events.stream().filter(ModelEvent.Completed.class::isInstance)
-                .map(e -> ((ModelEvent.Completed) e).reply()).findFirst()
+        return events.stream()
+                .filter(ModelEvent.Completed.class::isInstance)
+                .map(e -> ((ModelEvent.Completed) e).reply())
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no Completed event in " + events));
     }
 }

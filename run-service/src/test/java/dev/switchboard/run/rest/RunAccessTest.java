@@ -1,5 +1,12 @@
 package dev.switchboard.run.rest;
 
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.switchboard.local.testing.Gate;
 import dev.switchboard.local.testing.SwitchboardTestResource;
 import dev.switchboard.local.testing.TestTokens;
@@ -16,9 +23,6 @@ import io.restassured.response.ValidatableResponse;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
@@ -27,13 +31,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-
-import static io.restassured.RestAssured.given;
-import static org.awaitility.Awaitility.await;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.not;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * A member reaches only their own runs, an admin or service key every run of the org; a run id is unique within its
@@ -67,38 +66,71 @@ class RunAccessTest {
     }
 
     private ValidatableResponse run(String token, String runId, String message) {
-        Map<String, Object> body = new HashMap<>(Map.of("agentId", agent.uuid().toString(), "threadMode", "new",
-                "message", message));
+        Map<String, Object> body =
+                new HashMap<>(Map.of("agentId", agent.uuid().toString(), "threadMode", "new", "message", message));
         if (runId != null) {
             body.put("runId", runId);
         }
-        return given().auth().oauth2(token).contentType(ContentType.JSON).body(body).post("/internal/runs").then();
+        return given().auth()
+                .oauth2(token)
+                .contentType(ContentType.JSON)
+                .body(body)
+                .post("/internal/runs")
+                .then();
     }
 
     @Test
     void aMembersRunIsTheirsAloneWhileAdminsAndServiceKeysReachIt() {
         fake.enqueue(FakeOpenAi.text(List.of("ok"), 3, 1));
-        String runId = run(alice, null, "private question").statusCode(200).extract().path("runId");
+        String runId =
+                run(alice, null, "private question").statusCode(200).extract().path("runId");
 
         String member = TestTokens.internal(org, "mallory");
         String otherOrg = TestTokens.internalAdmin("other-" + UUID.randomUUID(), "mallory");
         for (String outsider : List.of(member, otherOrg)) {
-            given().auth().oauth2(outsider).get("/internal/runs/" + runId).then().statusCode(404)
+            given().auth()
+                    .oauth2(outsider)
+                    .get("/internal/runs/" + runId)
+                    .then()
+                    .statusCode(404)
                     .body("error.code", equalTo("not_found"));
-            given().auth().oauth2(outsider).get("/internal/runs/" + runId + "/stream").then().statusCode(404);
+            given().auth()
+                    .oauth2(outsider)
+                    .get("/internal/runs/" + runId + "/stream")
+                    .then()
+                    .statusCode(404);
         }
         // another member cannot cancel it; in another org the id is simply not taken yet
-        given().auth().oauth2(member).post("/internal/runs/" + runId + "/cancel").then().statusCode(404);
-        given().auth().oauth2(otherOrg).post("/internal/runs/" + runId + "/cancel").then().statusCode(202)
+        given().auth()
+                .oauth2(member)
+                .post("/internal/runs/" + runId + "/cancel")
+                .then()
+                .statusCode(404);
+        given().auth()
+                .oauth2(otherOrg)
+                .post("/internal/runs/" + runId + "/cancel")
+                .then()
+                .statusCode(202)
                 .body("status", equalTo("cancel_requested"));
-        for (String insider : List.of(alice, TestTokens.internalAdmin(org, "root"),
+        for (String insider : List.of(
+                alice,
+                TestTokens.internalAdmin(org, "root"),
                 TestTokens.internalService(org, UUID.randomUUID().toString()))) {
-            given().auth().oauth2(insider).get("/internal/runs/" + runId).then().statusCode(200)
+            given().auth()
+                    .oauth2(insider)
+                    .get("/internal/runs/" + runId)
+                    .then()
+                    .statusCode(200)
                     .body("status", equalTo("completed"))
                     .body("content", equalTo("ok"));
             // a buffered run's stream replays too: its answer, then done
-            String stream = given().auth().oauth2(insider).get("/internal/runs/" + runId + "/stream").then()
-                    .statusCode(200).extract().asString();
+            String stream = given().auth()
+                    .oauth2(insider)
+                    .get("/internal/runs/" + runId + "/stream")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .asString();
             assertTrue(stream.contains("\"content\":\"ok\"") && stream.contains("done"), stream);
         }
     }
@@ -111,23 +143,51 @@ class RunAccessTest {
         AgentServiceStub.Agent othersAgent = stubs.agentService().addAgent(otherOrg, "theirs", null, "gpt-5-mini");
 
         // the other org cancels the id first: that neither takes the id nor stops this org's run
-        given().auth().oauth2(bob).post("/internal/runs/" + runId + "/cancel").then().statusCode(202);
+        given().auth()
+                .oauth2(bob)
+                .post("/internal/runs/" + runId + "/cancel")
+                .then()
+                .statusCode(202);
         fake.always(FakeOpenAi.text(List.of("answered"), 3, 1));
-        String mine = run(alice, runId, "mine").statusCode(200)
+        String mine = run(alice, runId, "mine")
+                .statusCode(200)
                 .body("runId", equalTo(runId))
                 .body("status", equalTo("completed"))
-                .extract().path("threadId");
-        String theirs = given().auth().oauth2(bob).contentType(ContentType.JSON)
-                .body(Map.of("agentId", othersAgent.uuid().toString(), "threadMode", "new", "message", "theirs",
-                        "runId", runId))
-                .post("/internal/runs").then().statusCode(200)
+                .extract()
+                .path("threadId");
+        String theirs = given().auth()
+                .oauth2(bob)
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "agentId",
+                        othersAgent.uuid().toString(),
+                        "threadMode",
+                        "new",
+                        "message",
+                        "theirs",
+                        "runId",
+                        runId))
+                .post("/internal/runs")
+                .then()
+                .statusCode(200)
                 .body("status", equalTo("cancelled"))
-                .extract().path("threadId");
+                .extract()
+                .path("threadId");
         assertTrue(!mine.equals(theirs));
-        given().auth().oauth2(alice).get("/internal/runs/" + runId).then().statusCode(200)
-                .body("threadId", equalTo(mine)).body("status", equalTo("completed"));
-        given().auth().oauth2(bob).get("/internal/runs/" + runId).then().statusCode(200)
-                .body("threadId", equalTo(theirs)).body("status", equalTo("cancelled"));
+        given().auth()
+                .oauth2(alice)
+                .get("/internal/runs/" + runId)
+                .then()
+                .statusCode(200)
+                .body("threadId", equalTo(mine))
+                .body("status", equalTo("completed"));
+        given().auth()
+                .oauth2(bob)
+                .get("/internal/runs/" + runId)
+                .then()
+                .statusCode(200)
+                .body("threadId", equalTo(theirs))
+                .body("status", equalTo("cancelled"));
         // within one org the id is taken
         run(alice, runId, "again").statusCode(409).body("error.field", equalTo("runId"));
     }
@@ -135,9 +195,14 @@ class RunAccessTest {
     @Test
     void aBufferedRunCancelledBeforeItStartsNeverAsksTheModel() {
         String runId = UUID.randomUUID().toString();
-        given().auth().oauth2(alice).post("/internal/runs/" + runId + "/cancel").then().statusCode(202)
+        given().auth()
+                .oauth2(alice)
+                .post("/internal/runs/" + runId + "/cancel")
+                .then()
+                .statusCode(202)
                 .body("status", equalTo("cancel_requested"));
-        run(alice, runId, "never mind").statusCode(200)
+        run(alice, runId, "never mind")
+                .statusCode(200)
                 .body("status", equalTo("cancelled"))
                 .body("content", equalTo(""));
         assertEquals(0, fake.requests().size());
@@ -149,12 +214,17 @@ class RunAccessTest {
         Gate gate = new Gate().let(1 + 2); // the role chunk and two words, then the answer is held
         fake.enqueue(FakeOpenAi.text(Collections.nCopies(50, "word "), 10, 50).heldBy(gate));
         String runId = UUID.randomUUID().toString();
-        CompletableFuture<ValidatableResponse> buffered = CompletableFuture.supplyAsync(
-                () -> run(alice, runId, "talk for a while"));
+        CompletableFuture<ValidatableResponse> buffered =
+                CompletableFuture.supplyAsync(() -> run(alice, runId, "talk for a while"));
         await().atMost(Duration.ofSeconds(10)).until(gate::holding);
-        given().auth().oauth2(alice).post("/internal/runs/" + runId + "/cancel").then().statusCode(200)
+        given().auth()
+                .oauth2(alice)
+                .post("/internal/runs/" + runId + "/cancel")
+                .then()
+                .statusCode(200)
                 .body("status", equalTo("cancelled"));
-        buffered.join().statusCode(200)
+        buffered.join()
+                .statusCode(200)
                 .body("status", equalTo("cancelled"))
                 .body("content", not(equalTo("word ".repeat(50))));
     }
@@ -162,7 +232,11 @@ class RunAccessTest {
     @Test
     void cancelsOfRunIdsNoRunTookExpire() {
         String runId = UUID.randomUUID().toString();
-        given().auth().oauth2(alice).post("/internal/runs/" + runId + "/cancel").then().statusCode(202);
+        given().auth()
+                .oauth2(alice)
+                .post("/internal/runs/" + runId + "/cancel")
+                .then()
+                .statusCode(202);
         assertEquals(1L, pendingCancels(runId));
         // the default retention is an hour: a minute short of it the cancel stays, a minute past it it goes
         cancellations.sweep(Instant.now().plus(Duration.ofMinutes(59))).await().indefinitely();
@@ -173,6 +247,11 @@ class RunAccessTest {
 
     private long pendingCancels(String runId) {
         return pool.preparedQuery("select count(*) from run_cancellations where org_id = $1 and run_id = $2")
-                .execute(Tuple.of(org, UUID.fromString(runId))).await().indefinitely().iterator().next().getLong(0);
+                .execute(Tuple.of(org, UUID.fromString(runId)))
+                .await()
+                .indefinitely()
+                .iterator()
+                .next()
+                .getLong(0);
     }
 }

@@ -1,5 +1,11 @@
 package dev.switchboard.run.rest;
 
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.local.testing.SwitchboardTestResource;
 import dev.switchboard.local.testing.TestTokens;
@@ -12,19 +18,12 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.not;
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /** When a service run-service depends on fails: the answer says so, and no run is left half written. */
 @QuarkusTest
@@ -57,12 +56,17 @@ class RunFailureTest {
         int threadsBefore = stubs.threadService().threadCount();
         stubs.agentService().stop();
         try {
-            given().auth().oauth2(token).contentType(ContentType.JSON)
+            given().auth()
+                    .oauth2(token)
+                    .contentType(ContentType.JSON)
                     .body(Map.of("agentId", agent.uuid().toString(), "threadMode", "new", "message", "anyone?"))
-                    .post("/internal/runs").then()
+                    .post("/internal/runs")
+                    .then()
                     .statusCode(503)
                     .body("error.code", equalTo("unavailable"))
-                    .body("error.message", equalTo("a backend service is temporarily unavailable; retry in a few seconds"))
+                    .body(
+                            "error.message",
+                            equalTo("a backend service is temporarily unavailable; retry in a few seconds"))
                     .body("error.message", not(containsString("agent-service")));
         } finally {
             stubs.agentService().start();
@@ -74,13 +78,25 @@ class RunFailureTest {
 
     @Test
     void aRefusalAfterTheRunStartedFailsTheRunAndPassesTheErrorThrough() {
-        String threadId = stubs.threadService().addThread(org, user, agent.uuid(), agent.id()).id();
+        String threadId = stubs.threadService()
+                .addThread(org, user, agent.uuid(), agent.id())
+                .id();
         stubs.threadService().failAppends(threadId, 413, "payload_too_large", "content is too large", "content");
 
-        given().auth().oauth2(token).contentType(ContentType.JSON)
-                .body(Map.of("agentId", agent.uuid().toString(), "threadMode", "existing", "threadId", threadId,
-                        "message", "too much"))
-                .post("/internal/runs").then()
+        given().auth()
+                .oauth2(token)
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "agentId",
+                        agent.uuid().toString(),
+                        "threadMode",
+                        "existing",
+                        "threadId",
+                        threadId,
+                        "message",
+                        "too much"))
+                .post("/internal/runs")
+                .then()
                 .statusCode(413)
                 .body("error.code", equalTo("payload_too_large"))
                 .body("error.message", equalTo("content is too large"))
@@ -90,12 +106,16 @@ class RunFailureTest {
         assertEquals("switchboard.run.started", events.get(0).get("type").asText());
         JsonNode failed = events.get(1);
         assertEquals("switchboard.run.failed", failed.get("type").asText());
-        assertEquals("urn:switchboard:schema:run.failed.v1", failed.get("dataschema").asText());
+        assertEquals(
+                "urn:switchboard:schema:run.failed.v1", failed.get("dataschema").asText());
         assertEquals("failed", failed.get("data").get("status").asText());
         assertEquals("content is too large", failed.get("data").get("error").asText());
         String runId = failed.get("subject").asText();
 
-        given().auth().oauth2(token).get("/internal/runs/{id}", runId).then()
+        given().auth()
+                .oauth2(token)
+                .get("/internal/runs/{id}", runId)
+                .then()
                 .statusCode(200)
                 .body("status", equalTo("failed"))
                 .body("error", equalTo("content is too large"))
@@ -103,7 +123,12 @@ class RunFailureTest {
     }
 
     private long count(String sql) {
-        return database.query(sql).execute().await().atMost(Duration.ofSeconds(10))
-                .iterator().next().getLong(0);
+        return database.query(sql)
+                .execute()
+                .await()
+                .atMost(Duration.ofSeconds(10))
+                .iterator()
+                .next()
+                .getLong(0);
     }
 }

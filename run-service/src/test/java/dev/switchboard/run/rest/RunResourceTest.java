@@ -1,5 +1,15 @@
 package dev.switchboard.run.rest;
 
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.local.testing.SwitchboardTestResource;
 import dev.switchboard.local.testing.TestTokens;
@@ -16,24 +26,14 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
+import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.everyItem;
-import static org.hamcrest.Matchers.matchesPattern;
-import static org.hamcrest.Matchers.nullValue;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /** A run end to end through real HTTP, PostgreSQL and Kafka, against stubs of agent- and thread-service. */
 @QuarkusTest
@@ -64,14 +64,16 @@ class RunResourceTest {
     @Test
     void runOnANewThreadAnswersQuotingTheMessageAndIsStored() {
         String message = "Summarize open \"support\" tickets — ünïcode ok?";
-        ExtractableResponse<Response> run = startRun(Map.of("agentId", agent.uuid().toString(),
-                "threadMode", "new", "message", message))
+        ExtractableResponse<Response> run = startRun(
+                        Map.of("agentId", agent.uuid().toString(), "threadMode", "new", "message", message))
                 .statusCode(200)
                 .body("status", equalTo("completed"))
                 .body("provider", equalTo("offline"))
                 .body("model", equalTo("gpt-5-mini"))
-                .body("content", equalTo("[offline] demo-agent received: \"" + message
-                        + "\". No model provider is configured, so this is a canned reply."))
+                .body(
+                        "content",
+                        equalTo("[offline] demo-agent received: \"" + message
+                                + "\". No model provider is configured, so this is a canned reply."))
                 .body("agent.id", equalTo((int) agent.id()))
                 .body("agent.uuid", equalTo(agent.uuid().toString()))
                 .body("agent.name", equalTo("demo-agent"))
@@ -83,7 +85,10 @@ class RunResourceTest {
         String runId = run.path("runId");
         String threadId = run.path("threadId");
 
-        given().auth().oauth2(token).get("/internal/runs/{id}", runId).then()
+        given().auth()
+                .oauth2(token)
+                .get("/internal/runs/{id}", runId)
+                .then()
                 .statusCode(200)
                 .body("runId", equalTo(runId))
                 .body("threadId", equalTo(threadId))
@@ -99,7 +104,11 @@ class RunResourceTest {
 
     @Test
     void withNoProviderConfiguredEveryModelIsOffline() {
-        given().auth().oauth2(token).get("/internal/models").then().statusCode(200)
+        given().auth()
+                .oauth2(token)
+                .get("/internal/models")
+                .then()
+                .statusCode(200)
                 .body("models.size()", equalTo(19))
                 .body("models[0].id", equalTo("claude-sonnet-4.6"))
                 .body("models[0].providerModel", equalTo("claude-sonnet-4.6"))
@@ -108,9 +117,18 @@ class RunResourceTest {
 
     @Test
     void userAndAssistantMessagesReachTheThreadWithDeterministicIds() {
-        ExtractableResponse<Response> run = startRun(Map.of("agentId", agent.uuid().toString(),
-                "threadMode", "new", "message", "hello there", "model", "claude-sonnet-4.6"))
-                .statusCode(200).body("model", equalTo("claude-sonnet-4.6")).extract();
+        ExtractableResponse<Response> run = startRun(Map.of(
+                        "agentId",
+                        agent.uuid().toString(),
+                        "threadMode",
+                        "new",
+                        "message",
+                        "hello there",
+                        "model",
+                        "claude-sonnet-4.6"))
+                .statusCode(200)
+                .body("model", equalTo("claude-sonnet-4.6"))
+                .extract();
         UUID runId = UUID.fromString(run.path("runId"));
         String threadId = run.path("threadId");
 
@@ -119,62 +137,121 @@ class RunResourceTest {
         assertEquals(RunPrompts.messageId(org, runId, "user"), messages.get(0).id());
         assertEquals("user", messages.get(0).role());
         assertEquals("hello there", messages.get(0).content());
-        assertEquals(RunPrompts.messageId(org, runId, "assistant"), messages.get(1).id());
+        assertEquals(
+                RunPrompts.messageId(org, runId, "assistant"), messages.get(1).id());
         assertEquals("assistant", messages.get(1).role());
         assertEquals(runId, messages.get(1).runId());
         assertEquals(run.path("content"), messages.get(1).content());
 
         // sending the same message again (a retry) leaves the thread as it was
-        threadClient.append(threadId, new NewMessage(messages.get(1).id(), "assistant", "changed", runId),
-                "Bearer " + token).await().atMost(Duration.ofSeconds(10));
+        threadClient
+                .append(
+                        threadId,
+                        new NewMessage(messages.get(1).id(), "assistant", "changed", runId),
+                        "Bearer " + token)
+                .await()
+                .atMost(Duration.ofSeconds(10));
         assertEquals(messages, stubs.threadService().messages(threadId));
     }
 
     @Test
     void runsOnAnExistingThreadSeeItsHistory() {
-        String threadId = startRun(Map.of("agentId", agent.uuid().toString(), "threadMode", "new",
-                "message", "first")).statusCode(200).extract().path("threadId");
-        startRun(Map.of("agentId", agent.uuid().toString(), "threadMode", "existing", "threadId", threadId,
-                "message", "second"))
+        String threadId = startRun(Map.of("agentId", agent.uuid().toString(), "threadMode", "new", "message", "first"))
+                .statusCode(200)
+                .extract()
+                .path("threadId");
+        startRun(Map.of(
+                        "agentId",
+                        agent.uuid().toString(),
+                        "threadMode",
+                        "existing",
+                        "threadId",
+                        threadId,
+                        "message",
+                        "second"))
                 .statusCode(200)
                 .body("threadId", equalTo(threadId))
                 .body("content", containsString("\"second\""));
         List<ThreadServiceStub.Message> messages = stubs.threadService().messages(threadId);
-        assertEquals(List.of("first", "second"), messages.stream()
-                .filter(m -> m.role().equals("user")).map(ThreadServiceStub.Message::content).toList());
+        assertEquals(
+                List.of("first", "second"),
+                messages.stream()
+                        .filter(m -> m.role().equals("user"))
+                        .map(ThreadServiceStub.Message::content)
+                        .toList());
         assertEquals(4, messages.size());
     }
 
     @Test
     void currentThreadModeReusesTheCallersCurrentThread() {
-        String first = startRun(Map.of("agentId", agent.uuid().toString(), "threadMode", "current",
-                "message", "one")).statusCode(200).extract().path("threadId");
-        String second = startRun(Map.of("agentId", agent.uuid().toString(), "threadMode", "current",
-                "message", "two")).statusCode(200).extract().path("threadId");
+        String first = startRun(Map.of("agentId", agent.uuid().toString(), "threadMode", "current", "message", "one"))
+                .statusCode(200)
+                .extract()
+                .path("threadId");
+        String second = startRun(Map.of("agentId", agent.uuid().toString(), "threadMode", "current", "message", "two"))
+                .statusCode(200)
+                .extract()
+                .path("threadId");
         assertEquals(first, second);
         String otherUser = TestTokens.internal(org, "someone-else");
-        String theirs = given().auth().oauth2(otherUser).contentType(ContentType.JSON)
+        String theirs = given().auth()
+                .oauth2(otherUser)
+                .contentType(ContentType.JSON)
                 .body(Map.of("agentId", agent.uuid().toString(), "threadMode", "current", "message", "three"))
-                .post("/internal/runs").then().statusCode(200).extract().path("threadId");
+                .post("/internal/runs")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("threadId");
         assertNotEquals(first, theirs);
     }
 
     @Test
     void unknownThreadOrAThreadOfAnotherAgentOrOrgIsNotFound() {
-        startRun(Map.of("agentId", agent.uuid().toString(), "threadMode", "existing",
-                "threadId", "no-such-thread", "message", "hi"))
-                .statusCode(404).body("error.code", equalTo("not_found")).body("error.field", equalTo("threadId"));
+        startRun(Map.of(
+                        "agentId",
+                        agent.uuid().toString(),
+                        "threadMode",
+                        "existing",
+                        "threadId",
+                        "no-such-thread",
+                        "message",
+                        "hi"))
+                .statusCode(404)
+                .body("error.code", equalTo("not_found"))
+                .body("error.field", equalTo("threadId"));
 
         AgentServiceStub.Agent other = stubs.agentService().addAgent(org, "other-agent", null, "gpt-5-mini");
-        String othersThread = stubs.threadService().addThread(org, user, other.uuid(), other.id()).id();
-        startRun(Map.of("agentId", agent.uuid().toString(), "threadMode", "existing",
-                "threadId", othersThread, "message", "hi"))
-                .statusCode(404).body("error.code", equalTo("not_found")).body("error.field", equalTo("threadId"));
+        String othersThread = stubs.threadService()
+                .addThread(org, user, other.uuid(), other.id())
+                .id();
+        startRun(Map.of(
+                        "agentId",
+                        agent.uuid().toString(),
+                        "threadMode",
+                        "existing",
+                        "threadId",
+                        othersThread,
+                        "message",
+                        "hi"))
+                .statusCode(404)
+                .body("error.code", equalTo("not_found"))
+                .body("error.field", equalTo("threadId"));
 
-        String otherOrgsThread = stubs.threadService().addThread("another-org", user, agent.uuid(), agent.id()).id();
-        startRun(Map.of("agentId", agent.uuid().toString(), "threadMode", "existing",
-                "threadId", otherOrgsThread, "message", "hi"))
-                .statusCode(404).body("error.field", equalTo("threadId"));
+        String otherOrgsThread = stubs.threadService()
+                .addThread("another-org", user, agent.uuid(), agent.id())
+                .id();
+        startRun(Map.of(
+                        "agentId",
+                        agent.uuid().toString(),
+                        "threadMode",
+                        "existing",
+                        "threadId",
+                        otherOrgsThread,
+                        "message",
+                        "hi"))
+                .statusCode(404)
+                .body("error.field", equalTo("threadId"));
     }
 
     @Test
@@ -186,24 +263,41 @@ class RunResourceTest {
         // an agent of another org is just as unknown
         AgentServiceStub.Agent theirs = stubs.agentService().addAgent("another-org", "theirs", null, "gpt-5-mini");
         startRun(Map.of("agentId", theirs.uuid().toString(), "threadMode", "new", "message", "hi"))
-                .statusCode(404).body("error.field", equalTo("agentId"));
+                .statusCode(404)
+                .body("error.field", equalTo("agentId"));
     }
 
     @Test
     void anotherOrgsRunIsNotFound() {
         String runId = startRun(Map.of("agentId", agent.uuid().toString(), "threadMode", "new", "message", "mine"))
-                .statusCode(200).extract().path("runId");
-        given().auth().oauth2(TestTokens.internal("another-org", user)).get("/internal/runs/{id}", runId).then()
-                .statusCode(404).body("error.code", equalTo("not_found"));
-        given().auth().oauth2(token).get("/internal/runs/{id}", UUID.randomUUID()).then().statusCode(404);
-        given().auth().oauth2(token).get("/internal/runs/not-a-uuid").then().statusCode(404)
+                .statusCode(200)
+                .extract()
+                .path("runId");
+        given().auth()
+                .oauth2(TestTokens.internal("another-org", user))
+                .get("/internal/runs/{id}", runId)
+                .then()
+                .statusCode(404)
+                .body("error.code", equalTo("not_found"));
+        given().auth()
+                .oauth2(token)
+                .get("/internal/runs/{id}", UUID.randomUUID())
+                .then()
+                .statusCode(404);
+        given().auth()
+                .oauth2(token)
+                .get("/internal/runs/not-a-uuid")
+                .then()
+                .statusCode(404)
                 .body("error.code", equalTo("not_found"));
     }
 
     @Test
     void runStartedAndCompletedArePublishedKeyedByThread() {
-        ExtractableResponse<Response> run = startRun(Map.of("agentId", agent.uuid().toString(),
-                "threadMode", "new", "message", "events please")).statusCode(200).extract();
+        ExtractableResponse<Response> run = startRun(
+                        Map.of("agentId", agent.uuid().toString(), "threadMode", "new", "message", "events please"))
+                .statusCode(200)
+                .extract();
         String runId = run.path("runId");
         String threadId = run.path("threadId");
 
@@ -218,7 +312,8 @@ class RunResourceTest {
             assertEquals("/run-service", event.get("source").asText());
             assertEquals(runId, event.get("subject").asText());
             assertEquals("application/json", event.get("datacontenttype").asText());
-            assertTrue(event.get("time").asText().matches(TIME), event.get("time").asText());
+            assertTrue(
+                    event.get("time").asText().matches(TIME), event.get("time").asText());
             UUID.fromString(event.get("id").asText());
             JsonNode data = event.get("data");
             assertEquals(org, data.get("orgId").asText());
@@ -231,10 +326,14 @@ class RunResourceTest {
             assertEquals("offline", data.get("provider").asText());
             assertTrue(data.get("toolsUsed").isArray());
         }
-        assertEquals("urn:switchboard:schema:run.started.v1", started.get("dataschema").asText());
+        assertEquals(
+                "urn:switchboard:schema:run.started.v1",
+                started.get("dataschema").asText());
         assertEquals("in_progress", started.get("data").get("status").asText());
         assertTrue(started.get("data").get("completedAt").isNull());
-        assertEquals("urn:switchboard:schema:run.completed.v1", completed.get("dataschema").asText());
+        assertEquals(
+                "urn:switchboard:schema:run.completed.v1",
+                completed.get("dataschema").asText());
         JsonNode data = completed.get("data");
         assertEquals("completed", data.get("status").asText());
         assertEquals(run.path("completedAt").toString(), data.get("completedAt").asText());
@@ -243,8 +342,12 @@ class RunResourceTest {
         assertTrue(data.get("error").isNull());
     }
 
-    private io.restassured.response.ValidatableResponse startRun(Map<String, String> body) {
-        return given().auth().oauth2(token).contentType(ContentType.JSON).body(body)
-                .post("/internal/runs").then();
+    private ValidatableResponse startRun(Map<String, String> body) {
+        return given().auth()
+                .oauth2(token)
+                .contentType(ContentType.JSON)
+                .body(body)
+                .post("/internal/runs")
+                .then();
     }
 }

@@ -1,5 +1,11 @@
 package dev.switchboard.run.rest;
 
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import dev.switchboard.local.testing.SwitchboardTestResource;
 import dev.switchboard.local.testing.TestTokens;
 import dev.switchboard.run.stub.AgentServiceStub;
@@ -9,17 +15,10 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
 import java.util.UUID;
-
-import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.startsWith;
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * {@code POST /internal/teams/{id}/chat} through real HTTP, PostgreSQL and Kafka, against stubs of agent- and
@@ -50,7 +49,8 @@ class TeamChatTest {
     @Test
     void brainstormRunsEveryMemberOnANewThreadAndSummarises() {
         int threads = stubs.threadService().threadCount();
-        chat(team.id().toString(), "{\"message\": \"Startup ideas?\"}").statusCode(200)
+        chat(team.id().toString(), "{\"message\": \"Startup ideas?\"}")
+                .statusCode(200)
                 .body("mode", equalTo("brainstorm"))
                 .body("responses.size()", equalTo(2))
                 .body("responses[0].agentId", equalTo("researcher"))
@@ -64,7 +64,8 @@ class TeamChatTest {
 
     @Test
     void roundtableShowsEachMemberTheAnswersBeforeIt() {
-        chat(team.id().toString(), "{\"message\": \"Plan\", \"mode\": \"roundtable\"}").statusCode(200)
+        chat(team.id().toString(), "{\"message\": \"Plan\", \"mode\": \"roundtable\"}")
+                .statusCode(200)
                 .body("mode", equalTo("roundtable"))
                 .body("responses[0].content", equalTo(offline("Researcher", "Plan")))
                 .body("responses[1].content", containsString("What the team said before you:\n- Researcher: "))
@@ -73,10 +74,11 @@ class TeamChatTest {
 
     @Test
     void routeAsksTheSupervisorAndRunsTheOneMemberItNames() {
-        AgentServiceStub.Team summarised = stubs.agentService().addTeam(org, "Pair",
-                List.of(analyst.uuid(), researcher.uuid()), "claude-sonnet-4.6");
+        AgentServiceStub.Team summarised = stubs.agentService()
+                .addTeam(org, "Pair", List.of(analyst.uuid(), researcher.uuid()), "claude-sonnet-4.6");
         // the offline supervisor quotes the member list, so the first member listed is named first
-        chat(summarised.id().toString(), "{\"message\": \"Who?\", \"mode\": \"route\"}").statusCode(200)
+        chat(summarised.id().toString(), "{\"message\": \"Who?\", \"mode\": \"route\"}")
+                .statusCode(200)
                 .body("mode", equalTo("route"))
                 .body("responses.size()", equalTo(1))
                 .body("responses[0].agentName", equalTo("Analyst"));
@@ -105,8 +107,12 @@ class TeamChatTest {
     }
 
     private ValidatableResponse chat(String teamId, String body) {
-        return given().auth().oauth2(token).contentType(ContentType.JSON).body(body)
-                .post("/internal/teams/" + teamId + "/chat").then();
+        return given().auth()
+                .oauth2(token)
+                .contentType(ContentType.JSON)
+                .body(body)
+                .post("/internal/teams/" + teamId + "/chat")
+                .then();
     }
 
     private static ValidatableResponse refused(ValidatableResponse response, int status, String field) {

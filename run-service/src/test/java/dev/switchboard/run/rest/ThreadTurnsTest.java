@@ -1,5 +1,12 @@
 package dev.switchboard.run.rest;
 
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.switchboard.local.testing.Gate;
 import dev.switchboard.local.testing.SwitchboardTestResource;
 import dev.switchboard.local.testing.TestTokens;
@@ -13,9 +20,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
@@ -23,13 +27,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import static io.restassured.RestAssured.given;
-import static org.awaitility.Awaitility.await;
-import static org.hamcrest.Matchers.equalTo;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * One thread, one active run, against a fake model the test holds mid-answer: a second run queues until
@@ -72,7 +71,8 @@ class ThreadTurnsTest {
         JsonPath b = awaitEnd(second);
         assertEquals("completed", a.getString("status"));
         assertEquals("completed", b.getString("status"));
-        assertFalse(Instant.parse(b.getString("startedAt")).isBefore(Instant.parse(a.getString("completedAt"))),
+        assertFalse(
+                Instant.parse(b.getString("startedAt")).isBefore(Instant.parse(a.getString("completedAt"))),
                 "the queued run started " + b.getString("startedAt") + ", before the first ended "
                         + a.getString("completedAt"));
     }
@@ -84,7 +84,10 @@ class ThreadTurnsTest {
         fake.enqueue(FakeOpenAi.text(Collections.nCopies(30, "slow "), 5, 30).heldBy(gate));
         JsonPath first = start(null, null).extract().jsonPath();
         assertTrue(gate.awaitHeld(Duration.ofSeconds(10)), "the first run never reached the model");
-        String second = start(first.getString("threadId"), "interrupt").statusCode(202).extract().path("runId");
+        String second = start(first.getString("threadId"), "interrupt")
+                .statusCode(202)
+                .extract()
+                .path("runId");
         assertEquals("cancelled", awaitEnd(first.getString("runId")).getString("status"));
         assertEquals("completed", awaitEnd(second).getString("status"));
     }
@@ -98,16 +101,26 @@ class ThreadTurnsTest {
         if (strategy != null) {
             body.put("multitaskStrategy", strategy);
         }
-        return given().auth().oauth2(token).contentType(ContentType.JSON).body(body).post("/internal/runs/start")
+        return given().auth()
+                .oauth2(token)
+                .contentType(ContentType.JSON)
+                .body(body)
+                .post("/internal/runs/start")
                 .then();
     }
 
     private ValidatableResponse run(String runId) {
-        return given().auth().oauth2(token).get("/internal/runs/{id}", runId).then().statusCode(200);
+        return given().auth()
+                .oauth2(token)
+                .get("/internal/runs/{id}", runId)
+                .then()
+                .statusCode(200);
     }
 
     private JsonPath awaitEnd(String runId) {
-        return await().atMost(Duration.ofSeconds(15)).until(() -> run(runId).extract().jsonPath(),
-                view -> !List.of("queued", "in_progress").contains(view.getString("status")));
+        return await().atMost(Duration.ofSeconds(15))
+                .until(
+                        () -> run(runId).extract().jsonPath(),
+                        view -> !List.of("queued", "in_progress").contains(view.getString("status")));
     }
 }

@@ -1,5 +1,10 @@
 package dev.switchboard.run.rest;
 
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchboard.local.testing.SwitchboardTestResource;
@@ -14,17 +19,11 @@ import dev.switchboard.run.stub.ContractStubs;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.equalTo;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * The tool-calling loop of a run against a fake OpenAI-compatible server: the model asks for the calculator, the
@@ -51,28 +50,40 @@ class ToolLoopRunTest {
         fake.reset();
         org = "org-" + UUID.randomUUID();
         token = TestTokens.internal(org, "user-" + UUID.randomUUID());
-        agent = stubs.agentService().addAgent(org, "maths", null, "gpt-5-mini",
-                JSON.readTree("[{\"type\": \"builtin\", \"name\": \"calculator\"}]"));
+        agent = stubs.agentService()
+                .addAgent(
+                        org,
+                        "maths",
+                        null,
+                        "gpt-5-mini",
+                        JSON.readTree("[{\"type\": \"builtin\", \"name\": \"calculator\"}]"));
     }
 
     @Test
     void theModelCallsTheCalculatorAndAnswersWithItsResult() {
-        fake.enqueue(FakeOpenAi.toolCall("call_1", "calculator",
-                        List.of("{\"expression\": ", "\"6*7\"}"), 20, 8),
+        fake.enqueue(
+                FakeOpenAi.toolCall("call_1", "calculator", List.of("{\"expression\": ", "\"6*7\"}"), 20, 8),
                 FakeOpenAi.text(List.of("It is ", "42."), 30, 4));
-        String runId = given().auth().oauth2(token).contentType(ContentType.JSON)
+        String runId = given().auth()
+                .oauth2(token)
+                .contentType(ContentType.JSON)
                 .body(Map.of("agentId", agent.uuid().toString(), "threadMode", "new", "message", "6 times 7?"))
-                .post("/internal/runs").then().statusCode(200)
+                .post("/internal/runs")
+                .then()
+                .statusCode(200)
                 .body("status", equalTo("completed"))
                 .body("content", equalTo("It is 42."))
                 .body("usage.inputTokens", equalTo(50))
                 .body("usage.outputTokens", equalTo(12))
-                .extract().path("runId");
+                .extract()
+                .path("runId");
 
         // the model was offered the tool, and got its result back with the call's id
         assertEquals(2, fake.requests().size());
         JsonNode first = fake.requests().get(0).json();
-        assertEquals("calculator", first.path("tools").get(0).path("function").path("name").asText());
+        assertEquals(
+                "calculator",
+                first.path("tools").get(0).path("function").path("name").asText());
         JsonNode messages = fake.requests().get(1).json().path("messages");
         JsonNode toolMessage = messages.get(messages.size() - 1);
         assertEquals("tool", toolMessage.path("role").asText());
@@ -80,7 +91,8 @@ class ToolLoopRunTest {
         assertEquals("42", toolMessage.path("content").asText());
 
         // the answer is stored with its tool call (seed 004's tool_calls)
-        JsonNode calls = stubs.threadService().toolCallsOf(RunPrompts.messageId(org, UUID.fromString(runId), "assistant"));
+        JsonNode calls =
+                stubs.threadService().toolCallsOf(RunPrompts.messageId(org, UUID.fromString(runId), "assistant"));
         assertEquals(1, calls.size());
         assertEquals("calculator", calls.get(0).path("toolName").asText());
         assertEquals("6*7", calls.get(0).path("arguments").path("expression").asText());
@@ -89,29 +101,44 @@ class ToolLoopRunTest {
         assertTrue(calls.get(0).path("startTime").asText().endsWith("Z"));
 
         // the run shows its steps
-        given().auth().oauth2(token).get("/internal/runs/{id}", runId).then().statusCode(200)
+        given().auth()
+                .oauth2(token)
+                .get("/internal/runs/{id}", runId)
+                .then()
+                .statusCode(200)
                 .body("steps[0].toolName", equalTo("calculator"))
                 .body("steps[0].result", equalTo("42"));
         // run.completed names the tool used
-        String threadId = given().auth().oauth2(token).get("/internal/runs/{id}", runId).then().extract()
+        String threadId = given().auth()
+                .oauth2(token)
+                .get("/internal/runs/{id}", runId)
+                .then()
+                .extract()
                 .path("threadId");
         List<JsonNode> events = TopicRecords.firstJson("run-events", threadId, 2);
         JsonNode completed = events.get(1);
         assertEquals("switchboard.run.completed", completed.path("type").asText());
-        assertEquals("calculator", completed.path("data").path("toolsUsed").get(0).asText());
+        assertEquals(
+                "calculator", completed.path("data").path("toolsUsed").get(0).asText());
     }
 
     @Test
     void aFailingToolCallIsReportedToTheModelAndRecordedAsAnError() {
-        fake.enqueue(FakeOpenAi.toolCall("call_9", "calculator",
-                        List.of("{\"expression\": \"1/0\"}"), 10, 5),
+        fake.enqueue(
+                FakeOpenAi.toolCall("call_9", "calculator", List.of("{\"expression\": \"1/0\"}"), 10, 5),
                 FakeOpenAi.text(List.of("Cannot divide by zero."), 15, 5));
-        String runId = given().auth().oauth2(token).contentType(ContentType.JSON)
+        String runId = given().auth()
+                .oauth2(token)
+                .contentType(ContentType.JSON)
                 .body(Map.of("agentId", agent.uuid().toString(), "threadMode", "new", "message", "1/0?"))
-                .post("/internal/runs").then().statusCode(200)
+                .post("/internal/runs")
+                .then()
+                .statusCode(200)
                 .body("content", equalTo("Cannot divide by zero."))
-                .extract().path("runId");
-        JsonNode calls = stubs.threadService().toolCallsOf(RunPrompts.messageId(org, UUID.fromString(runId), "assistant"));
+                .extract()
+                .path("runId");
+        JsonNode calls =
+                stubs.threadService().toolCallsOf(RunPrompts.messageId(org, UUID.fromString(runId), "assistant"));
         assertTrue(calls.get(0).path("result").isNull());
         assertTrue(!calls.get(0).path("error").asText().isEmpty(), calls.toString());
         JsonNode messages = fake.requests().get(1).json().path("messages");

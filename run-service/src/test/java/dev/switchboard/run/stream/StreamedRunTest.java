@@ -1,10 +1,15 @@
 package dev.switchboard.run.stream;
 
-import dev.switchboard.run.RunKey;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchboard.local.testing.SwitchboardTestResource;
 import dev.switchboard.local.testing.TestTokens;
+import dev.switchboard.run.RunKey;
 import dev.switchboard.run.stub.AgentServiceStub;
 import dev.switchboard.run.stub.ContractStubResource;
 import dev.switchboard.run.stub.ContractStubs;
@@ -12,24 +17,19 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import io.restassured.http.ContentType;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.equalTo;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * Streamed runs over real HTTP, PostgreSQL and Kafka: the SSE stream of a run, its replay from any position,
@@ -41,7 +41,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class StreamedRunTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     ContractStubs stubs;
 
@@ -53,8 +54,7 @@ class StreamedRunTest {
     AgentServiceStub.Agent agent;
 
     /** One received SSE event. */
-    record Event(String id, String name, JsonNode data) {
-    }
+    record Event(String id, String name, JsonNode data) {}
 
     @BeforeEach
     void newOrg() {
@@ -81,30 +81,45 @@ class StreamedRunTest {
         for (int i = 0; i < events.size(); i++) {
             assertEquals(i < events.size() - 1 ? "text" : "done", events.get(i).name());
             assertEquals(Integer.toString(i + 1), events.get(i).id());
-            answer.append(i < events.size() - 1 ? events.get(i).data().get("content").asText() : "");
+            answer.append(
+                    i < events.size() - 1 ? events.get(i).data().get("content").asText() : "");
         }
         assertTrue(answer.toString().contains("Hello stream"), answer.toString());
 
         // the run is stored like a buffered one
-        given().auth().oauth2(token).get("/internal/runs/" + runId).then().statusCode(200)
+        given().auth()
+                .oauth2(token)
+                .get("/internal/runs/" + runId)
+                .then()
+                .statusCode(200)
                 .body("status", equalTo("completed"))
                 .body("content", equalTo(answer.toString()));
         // replayed whole, after an event, or after Last-Event-ID
         assertEquals(events, parse(get("/" + runId + "/stream", null).body()));
-        assertEquals(events.subList(1, events.size()), parse(get("/" + runId + "/stream?since=1", null).body()));
-        assertEquals(events.subList(2, events.size()), parse(get("/" + runId + "/stream", runId + ":2").body()));
+        assertEquals(
+                events.subList(1, events.size()),
+                parse(get("/" + runId + "/stream?since=1", null).body()));
+        assertEquals(
+                events.subList(2, events.size()),
+                parse(get("/" + runId + "/stream", runId + ":2").body()));
         assertEquals(400, get("/" + runId + "/stream?since=x", null).statusCode());
         assertEquals(404, get("/" + UUID.randomUUID() + "/stream", null).statusCode());
         String foreign = TestTokens.internal("other-" + UUID.randomUUID(), "mallory");
-        given().auth().oauth2(foreign).get("/internal/runs/" + runId + "/stream").then().statusCode(404);
+        given().auth()
+                .oauth2(foreign)
+                .get("/internal/runs/" + runId + "/stream")
+                .then()
+                .statusCode(404);
     }
 
     @Test
     void aRunStartedAndStreamedInOneRequestNamesItselfFirstAndFindsItsAgentByHandle() throws Exception {
         String handle = "streamer-" + UUID.randomUUID().toString().substring(0, 8);
         stubs.agentService().addAgent(org, "by handle", handle, "gpt-5-mini");
-        HttpResponse<String> response = post("/stream", JSON.writeValueAsString(Map.of("agent", handle,
-                "threadMode", "new", "message", "Hello in one request")));
+        HttpResponse<String> response = post(
+                "/stream",
+                JSON.writeValueAsString(
+                        Map.of("agent", handle, "threadMode", "new", "message", "Hello in one request")));
         assertEquals(200, response.statusCode(), response.body());
         assertEquals("no-cache", response.headers().firstValue("Cache-Control").orElse(null));
         List<Event> events = parse(response.body());
@@ -113,47 +128,77 @@ class StreamedRunTest {
         assertEquals("0", first.id());
         String runId = first.data().get("runId").asText();
         assertEquals(runId, response.headers().firstValue("X-Run-Id").orElse(null));
-        assertEquals(first.data().get("threadId").asText(), response.headers().firstValue("X-Thread-Id").orElse(null));
+        assertEquals(
+                first.data().get("threadId").asText(),
+                response.headers().firstValue("X-Thread-Id").orElse(null));
         assertEquals("done", events.get(events.size() - 1).name());
         StringBuilder answer = new StringBuilder();
-        events.stream().filter(e -> "text".equals(e.name())).forEach(e -> answer.append(e.data().get("content").asText()));
+        events.stream()
+                .filter(e -> "text".equals(e.name()))
+                .forEach(e -> answer.append(e.data().get("content").asText()));
         assertTrue(answer.toString().contains("Hello in one request"), answer.toString());
-        given().auth().oauth2(token).get("/internal/runs/" + runId).then().statusCode(200)
-                .body("status", equalTo("completed")).body("content", equalTo(answer.toString()))
+        given().auth()
+                .oauth2(token)
+                .get("/internal/runs/" + runId)
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("completed"))
+                .body("content", equalTo(answer.toString()))
                 .body("agent.handle", equalTo(handle));
         // the started event belongs to that response only: the stored stream starts at the first text
-        assertEquals(events.subList(1, events.size()), parse(get("/" + runId + "/stream", null).body()));
+        assertEquals(
+                events.subList(1, events.size()),
+                parse(get("/" + runId + "/stream", null).body()));
 
         // refused before the stream: JSON 4xx naming the field
-        HttpResponse<String> unknown = post("/stream", JSON.writeValueAsString(Map.of("agent", "nobody-here",
-                "threadMode", "new", "message", "hi")));
+        HttpResponse<String> unknown = post(
+                "/stream",
+                JSON.writeValueAsString(Map.of("agent", "nobody-here", "threadMode", "new", "message", "hi")));
         assertEquals(404, unknown.statusCode(), unknown.body());
-        assertEquals("agent", JSON.readTree(unknown.body()).path("error").path("field").asText());
-        HttpResponse<String> noAgent = post("/stream", JSON.writeValueAsString(Map.of("threadMode", "new",
-                "message", "hi")));
+        assertEquals(
+                "agent",
+                JSON.readTree(unknown.body()).path("error").path("field").asText());
+        HttpResponse<String> noAgent =
+                post("/stream", JSON.writeValueAsString(Map.of("threadMode", "new", "message", "hi")));
         assertEquals(400, noAgent.statusCode(), noAgent.body());
-        assertEquals("agentId", JSON.readTree(noAgent.body()).path("error").path("field").asText());
-        HttpResponse<String> noMessage = post("/stream", JSON.writeValueAsString(Map.of("agent", handle,
-                "threadMode", "new")));
+        assertEquals(
+                "agentId",
+                JSON.readTree(noAgent.body()).path("error").path("field").asText());
+        HttpResponse<String> noMessage =
+                post("/stream", JSON.writeValueAsString(Map.of("agent", handle, "threadMode", "new")));
         assertEquals(400, noMessage.statusCode(), noMessage.body());
-        assertEquals("message", JSON.readTree(noMessage.body()).path("error").path("field").asText());
+        assertEquals(
+                "message",
+                JSON.readTree(noMessage.body()).path("error").path("field").asText());
     }
 
     @Test
     void aRunCancelledBeforeItStartsStopsAtOnceAndItsIdCannotBeReused() throws Exception {
         String runId = UUID.randomUUID().toString();
-        given().auth().oauth2(token).post("/internal/runs/" + runId + "/cancel").then().statusCode(202)
+        given().auth()
+                .oauth2(token)
+                .post("/internal/runs/" + runId + "/cancel")
+                .then()
+                .statusCode(202)
                 .body("status", equalTo("cancel_requested"));
         HttpResponse<String> started = post("/start", body(runId));
         assertEquals(202, started.statusCode(), started.body());
         List<Event> events = parse(get("/" + runId + "/stream", null).body());
         assertEquals("cancelled", events.get(events.size() - 1).name());
-        given().auth().oauth2(token).get("/internal/runs/" + runId).then().statusCode(200)
+        given().auth()
+                .oauth2(token)
+                .get("/internal/runs/" + runId)
+                .then()
+                .statusCode(200)
                 .body("status", equalTo("cancelled"));
         HttpResponse<String> again = post("/start", body(runId));
         assertEquals(409, again.statusCode(), again.body());
         // a finished run answers its final state
-        given().auth().oauth2(token).post("/internal/runs/" + runId + "/cancel").then().statusCode(200)
+        given().auth()
+                .oauth2(token)
+                .post("/internal/runs/" + runId + "/cancel")
+                .then()
+                .statusCode(200)
                 .body("status", equalTo("cancelled"));
     }
 
@@ -167,14 +212,23 @@ class StreamedRunTest {
     void streamEventsAreKeptForTheRetentionThenSwept() {
         RunKey first = new RunKey(org, UUID.randomUUID());
         RunKey second = new RunKey(org, UUID.randomUUID());
-        log.append(first, List.of(StreamEvent.text(1, "a"), StreamEvent.done(2))).await().indefinitely();
+        log.append(first, List.of(StreamEvent.text(1, "a"), StreamEvent.done(2)))
+                .await()
+                .indefinitely();
         log.append(second, List.of(StreamEvent.done(1))).await().indefinitely();
-        java.time.Instant now = java.time.Instant.now();
+        Instant now = Instant.now();
         // the default retention is 7 days: a minute short of it nothing goes, a minute past it they do
-        assertEquals(0, retention.sweep(now.plus(java.time.Duration.ofDays(7)).minusSeconds(60))
-                .await().indefinitely());
+        assertEquals(
+                0,
+                retention
+                        .sweep(now.plus(Duration.ofDays(7)).minusSeconds(60))
+                        .await()
+                        .indefinitely());
         assertEquals(2, log.since(first, 0).await().indefinitely().size());
-        int deleted = retention.sweep(now.plus(java.time.Duration.ofDays(7)).plusSeconds(60)).await().indefinitely();
+        int deleted = retention
+                .sweep(now.plus(Duration.ofDays(7)).plusSeconds(60))
+                .await()
+                .indefinitely();
         assertTrue(deleted >= 3, "deleted " + deleted);
         assertTrue(log.since(first, 0).await().indefinitely().isEmpty());
         assertTrue(log.since(second, 0).await().indefinitely().isEmpty());
@@ -182,15 +236,19 @@ class StreamedRunTest {
 
     @Test
     void anUnknownAgentIsA404() throws Exception {
-        HttpResponse<String> response = post("/start", JSON.writeValueAsString(Map.of(
-                "agentId", UUID.randomUUID().toString(), "threadMode", "new", "message", "hi")));
+        HttpResponse<String> response = post(
+                "/start",
+                JSON.writeValueAsString(
+                        Map.of("agentId", UUID.randomUUID().toString(), "threadMode", "new", "message", "hi")));
         assertEquals(404, response.statusCode(), response.body());
-        assertEquals("agentId", JSON.readTree(response.body()).path("error").path("field").asText());
+        assertEquals(
+                "agentId",
+                JSON.readTree(response.body()).path("error").path("field").asText());
     }
 
     private String body(String runId) throws Exception {
-        Map<String, Object> body = new java.util.HashMap<>(Map.of("agentId", agent.uuid().toString(),
-                "threadMode", "new", "message", "Hello stream"));
+        Map<String, Object> body = new HashMap<>(
+                Map.of("agentId", agent.uuid().toString(), "threadMode", "new", "message", "Hello stream"));
         if (runId != null) {
             body.put("runId", runId);
         }
@@ -198,14 +256,21 @@ class StreamedRunTest {
     }
 
     private HttpResponse<String> post(String path, String json) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(runs + path)).timeout(Duration.ofSeconds(20))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create(runs + path))
+                        .timeout(Duration.ofSeconds(20))
+                        .header("Authorization", "Bearer " + token)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> get(String path, String lastEventId) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(runs + path)).timeout(Duration.ofSeconds(20))
-                .header("Authorization", "Bearer " + token).header("Accept", "text/event-stream");
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(runs + path))
+                .timeout(Duration.ofSeconds(20))
+                .header("Authorization", "Bearer " + token)
+                .header("Accept", "text/event-stream");
         if (lastEventId != null) {
             request.header("Last-Event-ID", lastEventId);
         }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import dev.switchboard.local.testing.stub.StubHttp;
 import dev.switchboard.local.testing.stub.StubServer;
-
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
@@ -21,13 +20,19 @@ import java.util.concurrent.atomic.AtomicLong;
 public class AgentServiceStub extends StubServer {
 
     /** An agent as the stub keeps it. */
-    public record Agent(String org, long id, UUID uuid, String handle, String name, String instructions,
-            String model, Instant createdAt, JsonNode tools) {
-    }
+    public record Agent(
+            String org,
+            long id,
+            UUID uuid,
+            String handle,
+            String name,
+            String instructions,
+            String model,
+            Instant createdAt,
+            JsonNode tools) {}
 
     /** A team as the stub keeps it: members by agent UUID. */
-    public record Team(String org, UUID id, String name, List<UUID> agentIds, String summarizerModel) {
-    }
+    public record Team(String org, UUID id, String name, List<UUID> agentIds, String summarizerModel) {}
 
     private final List<Agent> agents = new CopyOnWriteArrayList<>();
     private final List<Team> teams = new CopyOnWriteArrayList<>();
@@ -42,10 +47,17 @@ public class AgentServiceStub extends StubServer {
     }
 
     /** An agent with {@code tools} as agent-service answers them, e.g. {@code [{"type": "builtin", ...}]}. */
-    public Agent addAgent(String org, String name, String handle, String model,
-            JsonNode tools) {
-        Agent agent = new Agent(org, ids.incrementAndGet(), UUID.randomUUID(), handle, name,
-                "You are " + name + ".", model, Instant.now(), tools);
+    public Agent addAgent(String org, String name, String handle, String model, JsonNode tools) {
+        Agent agent = new Agent(
+                org,
+                ids.incrementAndGet(),
+                UUID.randomUUID(),
+                handle,
+                name,
+                "You are " + name + ".",
+                model,
+                Instant.now(),
+                tools);
         agents.add(agent);
         return agent;
     }
@@ -62,9 +74,15 @@ public class AgentServiceStub extends StubServer {
         String path = exchange.getRequestURI().getPath();
         if ("GET".equals(exchange.getRequestMethod()) && path.startsWith("/internal/teams/")) {
             String id = StubHttp.decode(path.substring("/internal/teams/".length()));
-            Team team = teams.stream().filter(t -> t.org().equals(caller.org()) && t.id().toString().equals(id))
-                    .findFirst().orElseThrow(() -> StubHttp.notFound(null, "team " + id + " not found"));
-            ObjectNode json = StubHttp.JSON.createObjectNode().put("id", team.id().toString()).put("name", team.name())
+            Team team = teams.stream()
+                    .filter(t ->
+                            t.org().equals(caller.org()) && t.id().toString().equals(id))
+                    .findFirst()
+                    .orElseThrow(() -> StubHttp.notFound(null, "team " + id + " not found"));
+            ObjectNode json = StubHttp.JSON
+                    .createObjectNode()
+                    .put("id", team.id().toString())
+                    .put("name", team.name())
                     .put("summarizerModel", team.summarizerModel());
             team.agentIds().forEach(uuid -> json.withArray("agentIds").add(uuid.toString()));
             StubHttp.send(exchange, 200, json);
@@ -96,8 +114,7 @@ public class AgentServiceStub extends StubServer {
         if (agent.tools() != null) {
             json.set("tools", agent.tools());
         }
-        return json
-                .put("id", agent.id())
+        return json.put("id", agent.id())
                 .put("uuid", agent.uuid().toString())
                 .put("handle", agent.handle())
                 .put("name", agent.name())

@@ -1,7 +1,6 @@
 package dev.switchboard.run.stub;
 
 import dev.switchboard.local.testing.stub.StubServersResource;
-
 import java.util.Map;
 
 /**

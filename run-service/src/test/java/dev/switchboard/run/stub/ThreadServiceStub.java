@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import dev.switchboard.local.testing.stub.StubHttp;
 import dev.switchboard.local.testing.stub.StubServer;
-
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,19 +23,16 @@ import java.util.concurrent.ConcurrentHashMap;
 public class ThreadServiceStub extends StubServer {
 
     /** A thread as the stub keeps it. */
-    public record Thread(String org, String id, UUID agentId, long agentNumericId, String createdBy,
-            Instant createdAt) {
-    }
+    public record Thread(
+            String org, String id, UUID agentId, long agentNumericId, String createdBy, Instant createdAt) {}
 
     /** A message as the stub keeps it. */
-    public record Message(UUID id, String threadId, String role, String content, String userId, UUID runId,
-            Instant createdAt) {
-    }
+    public record Message(
+            UUID id, String threadId, String role, String content, String userId, UUID runId, Instant createdAt) {}
 
     private static final Set<String> ROLES = Set.of("user", "assistant", "system");
 
-    private final Map<UUID, JsonNode> toolCalls =
-            new ConcurrentHashMap<>();
+    private final Map<UUID, JsonNode> toolCalls = new ConcurrentHashMap<>();
 
     /** The {@code toolCalls} a message was appended with, or null. */
     public JsonNode toolCallsOf(UUID messageId) {
@@ -103,7 +99,9 @@ public class ThreadServiceStub extends StubServer {
                 messages.remove(probe.id());
             }
             StubHttp.send(exchange, 200, json(threads.get(id)));
-        } else if (parts.length == 2 && parts[0].equals("current") && parts[1].equals("messages")
+        } else if (parts.length == 2
+                && parts[0].equals("current")
+                && parts[1].equals("messages")
                 && method.equals("GET")) {
             Map<String, String> query = StubHttp.query(exchange);
             String id = current.get(caller.org() + "|" + caller.user() + "|" + query.get("agentId"));
@@ -125,7 +123,8 @@ public class ThreadServiceStub extends StubServer {
         if (!body.path("agentNumericId").canConvertToLong()) {
             throw StubHttp.invalid("agentNumericId", "agentNumericId is required");
         }
-        return addThread(caller.org(), caller.user(), agentId, body.get("agentNumericId").asLong());
+        return addThread(
+                caller.org(), caller.user(), agentId, body.get("agentNumericId").asLong());
     }
 
     private Thread find(StubHttp.Caller caller, String id) {
@@ -150,7 +149,8 @@ public class ThreadServiceStub extends StubServer {
         return all.subList(Math.max(0, all.size() - limit), all.size());
     }
 
-    private void append(HttpExchange exchange, String requestBody, StubHttp.Caller caller, Thread thread) throws IOException {
+    private void append(HttpExchange exchange, String requestBody, StubHttp.Caller caller, Thread thread)
+            throws IOException {
         StubHttp.Failure failure = appendFailures.get(thread.id());
         if (failure != null) {
             throw failure;
@@ -176,8 +176,8 @@ public class ThreadServiceStub extends StubServer {
             if (body.hasNonNull("toolCalls")) {
                 toolCalls.put(id, body.get("toolCalls"));
             }
-            Message message = new Message(id, thread.id(), role, body.get("content").asText(), caller.user(), runId,
-                    Instant.now());
+            Message message = new Message(
+                    id, thread.id(), role, body.get("content").asText(), caller.user(), runId, Instant.now());
             list.add(message);
             StubHttp.send(exchange, 201, json(message));
         }
@@ -199,7 +199,8 @@ public class ThreadServiceStub extends StubServer {
     }
 
     private static ObjectNode json(Thread thread) {
-        ObjectNode node = StubHttp.JSON.createObjectNode()
+        ObjectNode node = StubHttp.JSON
+                .createObjectNode()
                 .put("id", thread.id())
                 .put("agentId", thread.agentId().toString())
                 .put("agentNumericId", thread.agentNumericId())
@@ -214,7 +215,8 @@ public class ThreadServiceStub extends StubServer {
     }
 
     private static ObjectNode json(Message message) {
-        return StubHttp.JSON.createObjectNode()
+        return StubHttp.JSON
+                .createObjectNode()
                 .put("id", message.id().toString())
                 .put("threadId", message.threadId())
                 .put("role", message.role())

@@ -1,11 +1,11 @@
 package dev.switchboard.run.tool;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.Test;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
 
 class CalculatorToolTest {
 
@@ -80,10 +80,15 @@ class CalculatorToolTest {
     void theToolReadsItsArgumentAndDescribesIt() {
         CalculatorTool tool = new CalculatorTool();
         ObjectMapper json = new ObjectMapper();
-        ToolResult result = tool.call(json.createObjectNode().put("expression", "6 * 7")).await().indefinitely();
+        ToolResult result = tool.call(json.createObjectNode().put("expression", "6 * 7"))
+                .await()
+                .indefinitely();
         assertEquals(ToolResult.ok("42"), result);
         assertTrue(tool.call(json.createObjectNode()).await().indefinitely().error());
-        assertTrue(tool.call(json.createObjectNode().put("expression", 42)).await().indefinitely().error());
+        assertTrue(tool.call(json.createObjectNode().put("expression", 42))
+                .await()
+                .indefinitely()
+                .error());
         assertEquals("calculator", tool.name());
         assertEquals("expression", tool.parameters().get("required").get(0).asText());
     }

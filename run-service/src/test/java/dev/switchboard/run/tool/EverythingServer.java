@@ -1,7 +1,6 @@
 package dev.switchboard.run.tool;
 
-import org.awaitility.core.ConditionTimeoutException;
-import org.junit.jupiter.api.Assumptions;
+import static org.awaitility.Awaitility.await;
 
 import java.io.File;
 import java.io.IOException;
@@ -13,8 +12,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
-import static org.awaitility.Awaitility.await;
+import org.awaitility.core.ConditionTimeoutException;
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * The reference MCP server {@code @modelcontextprotocol/server-everything} (written by the MCP project, not
@@ -28,22 +27,32 @@ final class EverythingServer {
     static final Path PREFIX = Path.of("target", "mcp-everything").toAbsolutePath();
     static final Path ENTRY = PREFIX.resolve("node_modules/@modelcontextprotocol/server-everything/dist/index.js");
 
-    private EverythingServer() {
-    }
+    private EverythingServer() {}
 
     /** The path of the server's entry script, installing it first if needed; skips the test without node. */
     static synchronized String entry() throws IOException, InterruptedException {
-        Assumptions.assumeTrue(hasNode(), "node is not installed: the MCP tests run the reference server "
-                + PACKAGE + " with node and are skipped without it");
+        Assumptions.assumeTrue(
+                hasNode(),
+                "node is not installed: the MCP tests run the reference server " + PACKAGE
+                        + " with node and are skipped without it");
         if (!Files.exists(ENTRY)) {
             Files.createDirectories(PREFIX);
-            Process npm = new ProcessBuilder("npm", "install", "--prefix", PREFIX.toString(), "--no-audit",
-                    "--no-fund", "--loglevel=error", PACKAGE + "@" + VERSION)
-                    .redirectErrorStream(true).redirectOutput(PREFIX.resolve("npm-install.log").toFile()).start();
+            Process npm = new ProcessBuilder(
+                            "npm",
+                            "install",
+                            "--prefix",
+                            PREFIX.toString(),
+                            "--no-audit",
+                            "--no-fund",
+                            "--loglevel=error",
+                            PACKAGE + "@" + VERSION)
+                    .redirectErrorStream(true)
+                    .redirectOutput(PREFIX.resolve("npm-install.log").toFile())
+                    .start();
             if (!npm.waitFor(5, TimeUnit.MINUTES) || npm.exitValue() != 0 || !Files.exists(ENTRY)) {
                 npm.destroyForcibly();
-                throw new IllegalStateException("npm could not install " + PACKAGE + ", see "
-                        + PREFIX.resolve("npm-install.log"));
+                throw new IllegalStateException(
+                        "npm could not install " + PACKAGE + ", see " + PREFIX.resolve("npm-install.log"));
             }
         }
         return ENTRY.toString();
@@ -59,8 +68,8 @@ final class EverythingServer {
         try {
             await().atMost(Duration.ofSeconds(30)).until(() -> {
                 if (!process.isAlive()) {
-                    throw new IllegalStateException("the MCP server exited: " + Files.readString(
-                            PREFIX.resolve("streamable-http.log")));
+                    throw new IllegalStateException(
+                            "the MCP server exited: " + Files.readString(PREFIX.resolve("streamable-http.log")));
                 }
                 return listens(port);
             });
@@ -91,8 +100,10 @@ final class EverythingServer {
 
     private static boolean hasNode() {
         try {
-            Process node = new ProcessBuilder("node", "--version").redirectErrorStream(true)
-                    .redirectOutput(new File(System.getProperty("java.io.tmpdir"), "node-version.txt")).start();
+            Process node = new ProcessBuilder("node", "--version")
+                    .redirectErrorStream(true)
+                    .redirectOutput(new File(System.getProperty("java.io.tmpdir"), "node-version.txt"))
+                    .start();
             return node.waitFor(20, TimeUnit.SECONDS) && node.exitValue() == 0;
         } catch (IOException | InterruptedException e) {
             return false;

@@ -1,16 +1,19 @@
 package dev.switchboard.run.tool;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeout;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -20,11 +23,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTimeout;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /** http_get against a JDK HttpServer on 127.0.0.1; every refused address is refused before any connection. */
 class HttpGetToolTest {
@@ -89,21 +90,36 @@ class HttpGetToolTest {
         assertTrue(big.get("truncated").asBoolean());
         JsonNode moved = JSON.readTree(get(tool, base + "/moved").content());
         assertEquals(302, moved.get("status").asInt());
-        assertEquals("http://169.254.169.254/latest/meta-data", moved.get("location").asText());
+        assertEquals(
+                "http://169.254.169.254/latest/meta-data", moved.get("location").asText());
     }
 
     @Test
     void refusesInternalAddressesUnlessAllowed() {
         int before = HITS.get();
-        String[] hosts = {"127.0.0.1", "10.1.2.3", "192.168.1.10", "172.16.0.1", "169.254.169.254", "[::1]",
-            "0.0.0.0", "224.0.0.1", "[fd00::1]", "[fe80::1]", "[::ffff:127.0.0.1]", "100.64.0.1"};
+        String[] hosts = {
+            "127.0.0.1",
+            "10.1.2.3",
+            "192.168.1.10",
+            "172.16.0.1",
+            "169.254.169.254",
+            "[::1]",
+            "0.0.0.0",
+            "224.0.0.1",
+            "[fd00::1]",
+            "[fe80::1]",
+            "[::ffff:127.0.0.1]",
+            "100.64.0.1"
+        };
         HttpGetTool tool = new HttpGetTool(TestToolsConfig.httpGet(true, false, hosts), TestToolsConfig.VERTX);
         for (String host : hosts) {
-            ToolResult result = get(tool, "http://" + host + ":" + server.getAddress().getPort() + "/hello");
+            ToolResult result =
+                    get(tool, "http://" + host + ":" + server.getAddress().getPort() + "/hello");
             assertTrue(result.error(), host + " -> " + result.content());
             assertTrue(result.content().startsWith("refused:"), host + " -> " + result.content());
         }
-        assertTrue(get(tool, "http://localhost:" + server.getAddress().getPort() + "/hello").error());
+        assertTrue(get(tool, "http://localhost:" + server.getAddress().getPort() + "/hello")
+                .error());
         assertEquals(before, HITS.get(), "no refused request reached the server");
     }
 
@@ -111,9 +127,12 @@ class HttpGetToolTest {
     void connectsToTheAddressItResolvedOnceNotToWhatTheNameResolvesToLater() throws IOException {
         // rebinding.test is in no DNS: the request can reach the test server only at the address resolved once
         AtomicInteger lookups = new AtomicInteger();
-        HttpGetTool tool = new HttpGetTool(TestToolsConfig.httpGet(true, true, "rebinding.test"),
-                TestToolsConfig.VERTX, host -> new InetAddress[] {
-                    InetAddress.getByName(lookups.incrementAndGet() == 1 ? "127.0.0.1" : "127.0.0.2")});
+        HttpGetTool tool = new HttpGetTool(
+                TestToolsConfig.httpGet(true, true, "rebinding.test"),
+                TestToolsConfig.VERTX,
+                host -> new InetAddress[] {
+                    InetAddress.getByName(lookups.incrementAndGet() == 1 ? "127.0.0.1" : "127.0.0.2")
+                });
         int port = server.getAddress().getPort();
         ToolResult result = get(tool, "http://rebinding.test:" + port + "/host");
         assertFalse(result.error(), result.content());
@@ -126,27 +145,33 @@ class HttpGetToolTest {
     @Test
     void refusesANameWithAnyInternalAddressWithoutConnecting() {
         int before = HITS.get();
-        HttpGetTool tool = new HttpGetTool(TestToolsConfig.httpGet(true, false, "mixed.test"), TestToolsConfig.VERTX,
-                host -> new InetAddress[] {InetAddress.getByName("93.184.215.14"), InetAddress.getLoopbackAddress()});
+        HttpGetTool tool =
+                new HttpGetTool(TestToolsConfig.httpGet(true, false, "mixed.test"), TestToolsConfig.VERTX, host ->
+                        new InetAddress[] {InetAddress.getByName("93.184.215.14"), InetAddress.getLoopbackAddress()});
         ToolResult result = get(tool, "http://mixed.test:" + server.getAddress().getPort() + "/hello");
         assertTrue(result.error());
-        assertEquals("refused: mixed.test resolves to 127.0.0.1, a loopback, private, link-local or multicast address",
+        assertEquals(
+                "refused: mixed.test resolves to 127.0.0.1, a loopback, private, link-local or multicast address",
                 result.content());
         assertEquals(before, HITS.get());
-        HttpGetTool nowhere = new HttpGetTool(TestToolsConfig.httpGet(true, false, "nowhere.test"),
-                TestToolsConfig.VERTX, host -> {
+        HttpGetTool nowhere =
+                new HttpGetTool(TestToolsConfig.httpGet(true, false, "nowhere.test"), TestToolsConfig.VERTX, host -> {
                     throw new UnknownHostException(host);
                 });
-        assertEquals("the request failed: unknown host nowhere.test", get(nowhere, "https://nowhere.test/").content());
+        assertEquals(
+                "the request failed: unknown host nowhere.test",
+                get(nowhere, "https://nowhere.test/").content());
     }
 
     @Test
     void aServerSlowerThanTheTimeoutIsATimeoutResult() {
-        HttpGetTool tool = new HttpGetTool(new TestToolsConfig.TestHttpGet(true, Optional.of(List.of("127.0.0.1")),
-                true, Duration.ofMillis(300), 1024), TestToolsConfig.VERTX);
+        HttpGetTool tool = new HttpGetTool(
+                new TestToolsConfig.TestHttpGet(
+                        true, Optional.of(List.of("127.0.0.1")), true, Duration.ofMillis(300), 1024),
+                TestToolsConfig.VERTX);
         try {
-            ToolResult result = assertTimeout(Duration.ofMillis(2500), () -> get(tool, base + "/slow"),
-                    "it did not wait for the answer");
+            ToolResult result = assertTimeout(
+                    Duration.ofMillis(2500), () -> get(tool, base + "/slow"), "it did not wait for the answer");
             assertEquals(ToolResult.error("the request timed out after 300 ms"), result);
         } finally {
             SLOW_RELEASED.countDown();
@@ -155,16 +180,21 @@ class HttpGetToolTest {
 
     @Test
     void onlyAllowListedHostsAndHttpUrls() {
-        HttpGetTool tool = new HttpGetTool(TestToolsConfig.httpGet(true, true, "127.0.0.1", "*.example.org"),
-                TestToolsConfig.VERTX);
-        assertTrue(get(tool, "http://localhost:" + server.getAddress().getPort() + "/hello").content()
+        HttpGetTool tool = new HttpGetTool(
+                TestToolsConfig.httpGet(true, true, "127.0.0.1", "*.example.org"), TestToolsConfig.VERTX);
+        assertTrue(get(tool, "http://localhost:" + server.getAddress().getPort() + "/hello")
+                .content()
                 .contains("not on this server's allow-list"));
         assertTrue(get(tool, "https://evil.com/").content().contains("not on this server's allow-list"));
         assertTrue(get(tool, "https://example.org.evil.com/").content().contains("allow-list"));
         assertTrue(get(tool, "file:///etc/passwd").content().contains("only http and https"));
         assertTrue(get(tool, "ftp://127.0.0.1/x").content().contains("only http and https"));
         assertTrue(get(tool, "not a url").error());
-        assertTrue(tool.call(JSON.createObjectNode()).await().indefinitely().content().contains("required"));
+        assertTrue(tool.call(JSON.createObjectNode())
+                .await()
+                .indefinitely()
+                .content()
+                .contains("required"));
         assertTrue(tool.isAllowed("api.example.org"));
         assertFalse(tool.isAllowed("example.org"));
     }
@@ -181,7 +211,7 @@ class HttpGetToolTest {
     @Test
     void anUnreachablePortIsAnErrorResult() throws IOException {
         int port;
-        try (var socket = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+        try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = socket.getLocalPort();
         }
         HttpGetTool tool = new HttpGetTool(TestToolsConfig.httpGet(true, true, "127.0.0.1"), TestToolsConfig.VERTX);
@@ -194,8 +224,7 @@ class HttpGetToolTest {
         return tool.call(JSON.createObjectNode().put("url", url)).await().indefinitely();
     }
 
-    private static void respond(com.sun.net.httpserver.HttpExchange exchange, int status, String body)
-            throws IOException {
+    private static void respond(HttpExchange exchange, int status, String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {

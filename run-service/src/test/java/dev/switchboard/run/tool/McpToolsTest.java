@@ -1,13 +1,16 @@
 package dev.switchboard.run.tool;
 
+import static dev.switchboard.run.tool.ToolboxTest.agent;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import dev.switchboard.run.client.AgentTool;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -18,13 +21,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static dev.switchboard.run.tool.ToolboxTest.agent;
-import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /** MCP tools through the SDK against the reference server-everything, over stdio and streamable HTTP. */
 class McpToolsTest {
@@ -52,26 +51,39 @@ class McpToolsTest {
 
     @Test
     void anOperatorDefinedStdioServerIsPickedByNameItsToolsCalledThenTheProcessEnds() throws Exception {
-        ToolRegistry registry = new ToolRegistry(TestToolsConfig.mcp(false, Map.of("everything",
-                TestToolsConfig.stdio("node", EverythingServer.stdioArgs(), Map.of("LOG_LEVEL", "x")))),
+        ToolRegistry registry = new ToolRegistry(
+                TestToolsConfig.mcp(
+                        false,
+                        Map.of(
+                                "everything",
+                                TestToolsConfig.stdio("node", EverythingServer.stdioArgs(), Map.of("LOG_LEVEL", "x")))),
                 TestToolsConfig.VERTX);
         AgentTool server = AgentTool.mcpServer("everything");
         long childrenBefore = ProcessHandle.current().children().count();
 
         Toolbox toolbox = registry.forAgent(agent(List.of(AgentTool.builtin("calculator"), server)))
-                .await().atMost(Duration.ofSeconds(30));
+                .await()
+                .atMost(Duration.ofSeconds(30));
         assertEquals(List.of(), toolbox.failures());
         assertCallsEchoAndSum(toolbox);
         assertTrue(ProcessHandle.current().children().count() > childrenBefore, "the stdio server runs");
-        JsonNode env = JSON.readTree(toolbox.call("get-env", "{}").await().atMost(Duration.ofSeconds(20)).content());
+        JsonNode env = JSON.readTree(toolbox.call("get-env", "{}")
+                .await()
+                .atMost(Duration.ofSeconds(20))
+                .content());
         assertEquals("x", env.path("LOG_LEVEL").asText(), "the operator's env reaches the server: " + env);
         System.getenv().keySet().stream()
                 .filter(name -> !IsolatedStdioTransport.INHERITED.contains(name) && !name.equals("LOG_LEVEL"))
                 .forEach(name -> assertFalse(env.has(name), name + " of run-service's environment leaked"));
 
         toolbox.close().await().atMost(Duration.ofSeconds(15));
-        await("closing the toolbox stops the stdio server").atMost(Duration.ofSeconds(10))
-                .until(() -> ProcessHandle.current().children().filter(ProcessHandle::isAlive).count(),
+        await("closing the toolbox stops the stdio server")
+                .atMost(Duration.ofSeconds(10))
+                .until(
+                        () -> ProcessHandle.current()
+                                .children()
+                                .filter(ProcessHandle::isAlive)
+                                .count(),
                         alive -> alive == childrenBefore);
         toolbox.close().await().indefinitely();
     }
@@ -79,8 +91,10 @@ class McpToolsTest {
     @Test
     void streamableHttpServerToolsAreListedAndCalled() {
         ToolRegistry registry = new ToolRegistry(TestToolsConfig.mcp(true), TestToolsConfig.VERTX);
-        Toolbox toolbox = registry.forAgent(agent(List.of(AgentTool.mcpUrl(httpUrl,
-                Map.of("Authorization", "Bearer test-token"))))).await().atMost(Duration.ofSeconds(30));
+        Toolbox toolbox = registry.forAgent(
+                        agent(List.of(AgentTool.mcpUrl(httpUrl, Map.of("Authorization", "Bearer test-token")))))
+                .await()
+                .atMost(Duration.ofSeconds(30));
         try {
             assertEquals(List.of(), toolbox.failures());
             assertCallsEchoAndSum(toolbox);
@@ -102,26 +116,39 @@ class McpToolsTest {
         try {
             String brokenUrl = "http://127.0.0.1:" + broken.getAddress().getPort() + "/mcp";
             String closedUrl = "http://127.0.0.1:" + EverythingServer.freePort() + "/mcp";
-            ToolRegistry registry = new ToolRegistry(TestToolsConfig.mcp(true, Map.of("defined",
-                    TestToolsConfig.stdio("node", List.of("-e", "process.exit(3)"), Map.of()))), TestToolsConfig.VERTX);
+            ToolRegistry registry = new ToolRegistry(
+                    TestToolsConfig.mcp(
+                            true,
+                            Map.of(
+                                    "defined",
+                                    TestToolsConfig.stdio("node", List.of("-e", "process.exit(3)"), Map.of()))),
+                    TestToolsConfig.VERTX);
             Toolbox toolbox = registry.forAgent(agent(List.of(
-                    AgentTool.builtin("calculator"),
-                    AgentTool.mcpUrl(brokenUrl, Map.of("Authorization", "Bearer secret-header")),
-                    AgentTool.mcpUrl(closedUrl, null),
-                    AgentTool.mcpServer("bash"))))
-                    .await().atMost(Duration.ofSeconds(40));
+                            AgentTool.builtin("calculator"),
+                            AgentTool.mcpUrl(brokenUrl, Map.of("Authorization", "Bearer secret-header")),
+                            AgentTool.mcpUrl(closedUrl, null),
+                            AgentTool.mcpServer("bash"))))
+                    .await()
+                    .atMost(Duration.ofSeconds(40));
 
             assertEquals(List.of("calculator"), names(toolbox));
             assertEquals(3, toolbox.failures().size(), toolbox.failures().toString());
-            assertEquals("MCP server 'bash' is not defined by the operator (switchboard.tools.mcp.servers; "
-                    + "defined here: defined)", toolbox.failures().get(0));
-            assertTrue(toolbox.failures().get(1).startsWith("MCP server " + brokenUrl + " is unavailable"),
+            assertEquals(
+                    "MCP server 'bash' is not defined by the operator (switchboard.tools.mcp.servers; "
+                            + "defined here: defined)",
+                    toolbox.failures().get(0));
+            assertTrue(
+                    toolbox.failures().get(1).startsWith("MCP server " + brokenUrl + " is unavailable"),
                     toolbox.failures().get(1));
             assertTrue(authorizations.contains("Bearer secret-header"), "the configured headers are sent");
             toolbox.failures().forEach(failure -> assertFalse(failure.contains("secret-header"), failure));
-            assertEquals(ToolResult.ok("4"), toolbox.call("calculator", "{\"expression\": \"2+2\"}")
-                    .await().indefinitely());
-            ToolResult missing = toolbox.call("echo", "{\"message\": \"hi\"}").await().indefinitely();
+            assertEquals(
+                    ToolResult.ok("4"),
+                    toolbox.call("calculator", "{\"expression\": \"2+2\"}")
+                            .await()
+                            .indefinitely());
+            ToolResult missing =
+                    toolbox.call("echo", "{\"message\": \"hi\"}").await().indefinitely();
             assertTrue(missing.error());
             assertTrue(missing.content().contains("is unavailable"), missing.content());
             toolbox.close().await().indefinitely();
@@ -136,22 +163,31 @@ class McpToolsTest {
         AgentTool legacy = new AgentTool("mcp", null, null, null, null);
         ToolRegistry registry = new ToolRegistry(TestToolsConfig.mcp(false), TestToolsConfig.VERTX);
         Toolbox toolbox = registry.forAgent(agent(List.of(legacy, AgentTool.mcpServer("everything"))))
-                .await().atMost(Duration.ofSeconds(10));
+                .await()
+                .atMost(Duration.ofSeconds(10));
         assertTrue(toolbox.isEmpty());
-        assertEquals(List.of("an MCP server needs a url or the name of one of the operator's servers",
-                "MCP server 'everything' is not defined by the operator (switchboard.tools.mcp.servers; "
-                        + "this deployment defines none)"), toolbox.failures());
+        assertEquals(
+                List.of(
+                        "an MCP server needs a url or the name of one of the operator's servers",
+                        "MCP server 'everything' is not defined by the operator (switchboard.tools.mcp.servers; "
+                                + "this deployment defines none)"),
+                toolbox.failures());
     }
 
     @Test
     void anOperatorServerWithABadNameOrNoCommandStopsTheRegistry() {
-        IllegalStateException badName = assertThrows(IllegalStateException.class,
-                () -> new ToolRegistry(TestToolsConfig.mcp(false, Map.of("Everything",
-                        TestToolsConfig.stdio("npx", List.of(), Map.of()))), TestToolsConfig.VERTX));
+        IllegalStateException badName = assertThrows(
+                IllegalStateException.class,
+                () -> new ToolRegistry(
+                        TestToolsConfig.mcp(
+                                false, Map.of("Everything", TestToolsConfig.stdio("npx", List.of(), Map.of()))),
+                        TestToolsConfig.VERTX));
         assertTrue(badName.getMessage().contains("switchboard.tools.mcp.servers.Everything"), badName.getMessage());
-        IllegalStateException noCommand = assertThrows(IllegalStateException.class,
-                () -> new ToolRegistry(TestToolsConfig.mcp(false, Map.of("blank",
-                        TestToolsConfig.stdio(" ", List.of(), Map.of()))), TestToolsConfig.VERTX));
+        IllegalStateException noCommand = assertThrows(
+                IllegalStateException.class,
+                () -> new ToolRegistry(
+                        TestToolsConfig.mcp(false, Map.of("blank", TestToolsConfig.stdio(" ", List.of(), Map.of()))),
+                        TestToolsConfig.VERTX));
         assertTrue(noCommand.getMessage().contains("blank.command must be set"), noCommand.getMessage());
     }
 
@@ -159,9 +195,12 @@ class McpToolsTest {
     void aLoopbackServerIsRefusedUnlessPrivateAddressesAreAllowed() {
         ToolRegistry registry = new ToolRegistry(TestToolsConfig.mcp(false), TestToolsConfig.VERTX);
         Toolbox toolbox = registry.forAgent(agent(List.of(AgentTool.mcpUrl(httpUrl, null))))
-                .await().atMost(Duration.ofSeconds(30));
+                .await()
+                .atMost(Duration.ofSeconds(30));
         assertTrue(toolbox.isEmpty());
-        assertTrue(toolbox.failures().get(0).contains("refused"), toolbox.failures().toString());
+        assertTrue(
+                toolbox.failures().get(0).contains("refused"),
+                toolbox.failures().toString());
     }
 
     @Test
@@ -175,15 +214,18 @@ class McpToolsTest {
         });
         String url = httpUrl.replace("127.0.0.1", "localhost");
         Toolbox toolbox = registry.forAgent(agent(List.of(AgentTool.mcpUrl(url, null))))
-                .await().atMost(Duration.ofSeconds(30));
+                .await()
+                .atMost(Duration.ofSeconds(30));
         try {
             assertEquals(List.of(), toolbox.failures());
-            assertEquals(ToolResult.ok("Echo: before"), toolbox.call("echo", "{\"message\": \"before\"}")
-                    .await().atMost(Duration.ofSeconds(20)));
+            assertEquals(
+                    ToolResult.ok("Echo: before"),
+                    toolbox.call("echo", "{\"message\": \"before\"}").await().atMost(Duration.ofSeconds(20)));
             assertTrue(checks.get() > 2, "every request was checked, not only the first: " + checks.get());
 
             rebound.set(true);
-            ToolResult after = toolbox.call("echo", "{\"message\": \"after\"}").await().atMost(Duration.ofSeconds(20));
+            ToolResult after =
+                    toolbox.call("echo", "{\"message\": \"after\"}").await().atMost(Duration.ofSeconds(20));
             assertTrue(after.error(), after.content());
             assertTrue(after.content().contains("169.254.169.254"), after.content());
         } finally {
@@ -195,16 +237,21 @@ class McpToolsTest {
         List<String> names = names(toolbox);
         assertTrue(names.containsAll(List.of("echo", "get-sum")), names.toString());
         ToolSpecification echo = toolbox.specifications().stream()
-                .filter(spec -> spec.name().equals("echo")).findFirst().orElseThrow();
+                .filter(spec -> spec.name().equals("echo"))
+                .findFirst()
+                .orElseThrow();
         assertFalse(echo.description().isBlank());
         assertEquals("string", echo.parameters().at("/properties/message/type").asText());
 
-        assertEquals(ToolResult.ok("Echo: hello, MCP"), toolbox.call("echo",
-                JSON.createObjectNode().put("message", "hello, MCP")).await().atMost(Duration.ofSeconds(20)));
-        assertEquals(ToolResult.ok("The sum of 2 and 40 is 42."),
+        assertEquals(
+                ToolResult.ok("Echo: hello, MCP"),
+                toolbox.call("echo", JSON.createObjectNode().put("message", "hello, MCP"))
+                        .await()
+                        .atMost(Duration.ofSeconds(20)));
+        assertEquals(
+                ToolResult.ok("The sum of 2 and 40 is 42."),
                 toolbox.call("get-sum", "{\"a\": 2, \"b\": 40}").await().atMost(Duration.ofSeconds(20)));
-        ToolResult invalid = toolbox.call("get-sum", "{\"a\": \"two\"}")
-                .await().atMost(Duration.ofSeconds(20));
+        ToolResult invalid = toolbox.call("get-sum", "{\"a\": \"two\"}").await().atMost(Duration.ofSeconds(20));
         assertTrue(invalid.error(), invalid.content());
     }
 

@@ -2,7 +2,6 @@ package dev.switchboard.thread.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-
 import java.time.Duration;
 
 /** {@code Idempotency-Key} records ({@code switchboard.idempotency.*}). */

@@ -2,7 +2,6 @@ package dev.switchboard.thread.event;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -12,8 +11,15 @@ import java.util.Optional;
  * The fields of a run-service event (CloudEvents 1.0, structured JSON) this service reads; its own small
  * record, not a shared schema jar.
  */
-public record RunEvent(String id, String type, Instant time, String orgId, String threadId, String userId,
-        String runId, Map<String, Integer> toolsUsed) {
+public record RunEvent(
+        String id,
+        String type,
+        Instant time,
+        String orgId,
+        String threadId,
+        String userId,
+        String runId,
+        Map<String, Integer> toolsUsed) {
 
     public static final String COMPLETED = "switchboard.run.completed";
     public static final String FAILED = "switchboard.run.failed";
@@ -32,8 +38,15 @@ public record RunEvent(String id, String type, Instant time, String orgId, Strin
                 return Optional.empty();
             }
             String time = text(root, "time");
-            return Optional.of(new RunEvent(id, type, time == null ? null : Instant.parse(time), orgId, threadId,
-                    text(data, "userId"), text(data, "runId"), tools(data.path("toolsUsed"))));
+            return Optional.of(new RunEvent(
+                    id,
+                    type,
+                    time == null ? null : Instant.parse(time),
+                    orgId,
+                    threadId,
+                    text(data, "userId"),
+                    text(data, "runId"),
+                    tools(data.path("toolsUsed"))));
         } catch (Exception e) {
             return Optional.empty();
         }

@@ -4,10 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchboard.thread.service.ThreadSummaryProjector;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
-
-import java.time.Duration;
 
 /**
  * The thin messaging facade over {@link ThreadSummaryProjector}: reads {@code run-events}, retries a failed
@@ -29,13 +28,21 @@ public class RunEventsConsumer {
     @Incoming("run-events")
     public Uni<Void> consume(String payload) {
         return RunEvent.parse(json, payload)
-                .map(event -> Uni.createFrom().deferred(() -> projector.apply(event))
-                        .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).atMost(5)
-                        .onItem().invoke(outcome -> LOG.debugf("run event %s (%s) on thread %s: %s", event.id(),
-                                event.type(), event.threadId(), outcome))
-                        .onFailure().invoke(e -> LOG.errorf(e, "could not apply run event %s to thread %s; skipped",
-                                event.id(), event.threadId()))
-                        .onFailure().recoverWithNull()
+                .map(event -> Uni.createFrom()
+                        .deferred(() -> projector.apply(event))
+                        .onFailure()
+                        .retry()
+                        .withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5))
+                        .atMost(5)
+                        .onItem()
+                        .invoke(outcome -> LOG.debugf(
+                                "run event %s (%s) on thread %s: %s",
+                                event.id(), event.type(), event.threadId(), outcome))
+                        .onFailure()
+                        .invoke(e -> LOG.errorf(
+                                e, "could not apply run event %s to thread %s; skipped", event.id(), event.threadId()))
+                        .onFailure()
+                        .recoverWithNull()
                         .replaceWithVoid())
                 .orElseGet(() -> {
                     LOG.warnf("skipping a run-events record that is not a run event: %.200s", payload);

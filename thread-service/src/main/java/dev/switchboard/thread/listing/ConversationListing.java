@@ -6,7 +6,6 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,19 +34,26 @@ public class ConversationListing {
     static final long SKIP_COUNT_ESTIMATE = 10L * EXACT_COUNT_LIMIT;
     /** How long a planner's estimate is reused for the same filter. */
     static final Duration ESTIMATE_FOR = Duration.ofSeconds(10);
+
     private static final int MAX_ESTIMATES = 10_000;
     private static final Pattern PLAN_ROWS = Pattern.compile("rows=(\\d+)");
     /** No estimate asked for (yet). */
     private static final long UNKNOWN = -1;
 
     /** One listed thread, with its tools when they were asked for. */
-    public record Conversation(String threadId, long agentNumericId, String firstMessage, String title,
-            int messageCount, Instant createdAt, Instant updatedAt, List<String> userIds, List<String> tools) {
-    }
+    public record Conversation(
+            String threadId,
+            long agentNumericId,
+            String firstMessage,
+            String title,
+            int messageCount,
+            Instant createdAt,
+            Instant updatedAt,
+            List<String> userIds,
+            List<String> tools) {}
 
     /** One page: the threads, where the next page starts, the total. */
-    public record Page(List<Conversation> threads, PageToken next, long total) {
-    }
+    public record Page(List<Conversation> threads, PageToken next, long total) {}
 
     private final Pool pool;
     private final Map<ConversationFilter, Estimate> estimates = new ConcurrentHashMap<>();
@@ -67,8 +73,8 @@ public class ConversationListing {
         Uni<Long> planned = filter.userId() != null ? Uni.createFrom().item(UNKNOWN) : estimate(filter, query);
         return planned.chain(estimate -> {
             boolean count = estimate < SKIP_COUNT_ESTIMATE;
-            ConversationQuery.Sql sql = query.page(after, pageSize + 1, offset, includeTools,
-                    count ? EXACT_COUNT_LIMIT + 1 : 0);
+            ConversationQuery.Sql sql =
+                    query.page(after, pageSize + 1, offset, includeTools, count ? EXACT_COUNT_LIMIT + 1 : 0);
             return run(sql).chain(rows -> {
                 List<Conversation> threads = new ArrayList<>(Math.min(rows.size(), pageSize));
                 Long capped = null;
@@ -81,7 +87,9 @@ public class ConversationListing {
                     }
                 }
                 PageToken next = rows.size() > pageSize
-                        ? new PageToken(threads.get(pageSize - 1).updatedAt(), threads.get(pageSize - 1).threadId(),
+                        ? new PageToken(
+                                threads.get(pageSize - 1).updatedAt(),
+                                threads.get(pageSize - 1).threadId(),
                                 pageIndex + 1)
                         : null;
                 Uni<Long> total;
@@ -89,8 +97,10 @@ public class ConversationListing {
                     total = Uni.createFrom().item(estimate);
                 } else {
                     // an empty page (past the end) carries no count column: count on its own
-                    Uni<Long> exact = capped != null ? Uni.createFrom().item(capped)
-                            : run(query.cappedCount(EXACT_COUNT_LIMIT + 1)).map(r -> r.iterator().next().getLong(0));
+                    Uni<Long> exact = capped != null
+                            ? Uni.createFrom().item(capped)
+                            : run(query.cappedCount(EXACT_COUNT_LIMIT + 1))
+                                    .map(r -> r.iterator().next().getLong(0));
                     total = exact.chain(n -> n <= EXACT_COUNT_LIMIT || estimate != UNKNOWN
                             ? Uni.createFrom().item(total(n, estimate))
                             : estimate(filter, query).map(e -> total(n, e)));
@@ -116,7 +126,8 @@ public class ConversationListing {
             return Uni.createFrom().item(cached.rows());
         }
         return run(query.estimate()).map(plan -> {
-            Matcher rows = PLAN_ROWS.matcher(plan.size() == 0 ? "" : plan.iterator().next().getString(0));
+            Matcher rows = PLAN_ROWS.matcher(
+                    plan.size() == 0 ? "" : plan.iterator().next().getString(0));
             long estimate = rows.find() ? Long.parseLong(rows.group(1)) : 0L;
             if (estimates.size() >= MAX_ESTIMATES) {
                 estimates.clear();
@@ -126,8 +137,7 @@ public class ConversationListing {
         });
     }
 
-    private record Estimate(long rows, long at) {
-    }
+    private record Estimate(long rows, long at) {}
 
     private Uni<RowSet<Row>> run(ConversationQuery.Sql sql) {
         return pool.preparedQuery(sql.text()).execute(Tuple.from(sql.parameters()));
@@ -136,9 +146,14 @@ public class ConversationListing {
     private static Conversation conversation(Row row, boolean includeTools) {
         String[] users = row.getArrayOfStrings("user_ids");
         String[] tools = includeTools ? row.getArrayOfStrings("tools") : null;
-        return new Conversation(row.getString("id"), row.getLong("agent_numeric_id"), row.getString("first_message"),
-                row.getString("title"), row.getInteger("message_count"),
-                row.getOffsetDateTime("created_at").toInstant(), row.getOffsetDateTime("updated_at").toInstant(),
+        return new Conversation(
+                row.getString("id"),
+                row.getLong("agent_numeric_id"),
+                row.getString("first_message"),
+                row.getString("title"),
+                row.getInteger("message_count"),
+                row.getOffsetDateTime("created_at").toInstant(),
+                row.getOffsetDateTime("updated_at").toInstant(),
                 users == null ? List.of() : Arrays.asList(users),
                 tools == null ? (includeTools ? List.of() : null) : Arrays.asList(tools));
     }

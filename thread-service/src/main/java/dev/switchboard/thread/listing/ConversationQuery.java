@@ -15,8 +15,7 @@ import java.util.List;
 final class ConversationQuery {
 
     /** A statement and its positional parameters ($1, $2, ...). */
-    record Sql(String text, List<Object> parameters) {
-    }
+    record Sql(String text, List<Object> parameters) {}
 
     private static final String COLUMNS = "t.id, t.agent_numeric_id, t.first_message, t.title, t.message_count, "
             + "t.created_at, t.updated_at, t.user_ids";
@@ -28,6 +27,7 @@ final class ConversationQuery {
     private final boolean onlyTool;
     /** The (time, id) pair the listing is ordered and paged by. */
     private final String time;
+
     private final String id;
 
     ConversationQuery(ConversationFilter filter, Instant now) {
@@ -49,11 +49,16 @@ final class ConversationQuery {
             sql.append(" and $").append(bind(parameters, filter.toolName())).append(" = any (p.tool_names)");
         } else if (filter.toolName() != null) {
             // thread ids are unique across organisations: the (thread_id, tool_name) key answers it alone
-            sql.append(" and exists (select 1 from thread_tool_usage u where u.thread_id = ").append(id)
-                    .append(" and u.tool_name = $").append(bind(parameters, filter.toolName())).append(")");
+            sql.append(" and exists (select 1 from thread_tool_usage u where u.thread_id = ")
+                    .append(id)
+                    .append(" and u.tool_name = $")
+                    .append(bind(parameters, filter.toolName()))
+                    .append(")");
         }
         if (filter.timeframe() != null) {
-            sql.append(" and ").append(time).append(" >= $")
+            sql.append(" and ")
+                    .append(time)
+                    .append(" >= $")
                     .append(bind(parameters, filter.timeframe().since(now).atOffset(ZoneOffset.UTC)));
         }
         this.where = sql.toString();
@@ -76,14 +81,27 @@ final class ConversationQuery {
         if (countCap > 0) {
             sql.append(", (").append(cappedCount(countCap).text()).append(") as capped");
         }
-        sql.append(" from ").append(byUser ? "thread_participants p join threads t on t.id = p.thread_id" : "threads t")
-                .append(" where ").append(where);
+        sql.append(" from ")
+                .append(byUser ? "thread_participants p join threads t on t.id = p.thread_id" : "threads t")
+                .append(" where ")
+                .append(where);
         if (after != null) {
-            sql.append(" and (").append(time).append(", ").append(id).append(") < ($")
+            sql.append(" and (")
+                    .append(time)
+                    .append(", ")
+                    .append(id)
+                    .append(") < ($")
                     .append(bind(parameters, after.updatedAt().atOffset(ZoneOffset.UTC)))
-                    .append(", $").append(bind(parameters, after.threadId())).append(")");
+                    .append(", $")
+                    .append(bind(parameters, after.threadId()))
+                    .append(")");
         }
-        sql.append(" order by ").append(time).append(" desc, ").append(id).append(" desc limit ").append(limit);
+        sql.append(" order by ")
+                .append(time)
+                .append(" desc, ")
+                .append(id)
+                .append(" desc limit ")
+                .append(limit);
         if (offset > 0) {
             sql.append(" offset ").append(offset);
         }
@@ -97,11 +115,15 @@ final class ConversationQuery {
     Sql cappedCount(int cap) {
         if (onlyTool) {
             // the tool-usage index alone answers it: one row per (thread, tool), carrying the org
-            return new Sql("select count(*) from (select 1 from thread_tool_usage u where u.org_id = $1"
-                    + " and u.tool_name = $2 limit " + cap + ") matches", filterParameters);
+            return new Sql(
+                    "select count(*) from (select 1 from thread_tool_usage u where u.org_id = $1"
+                            + " and u.tool_name = $2 limit " + cap + ") matches",
+                    filterParameters);
         }
-        return new Sql("select count(*) from (select 1 from " + countFrom() + " where " + where
-                + " order by " + time + " desc, " + id + " desc limit " + cap + ") matches", filterParameters);
+        return new Sql(
+                "select count(*) from (select 1 from " + countFrom() + " where " + where + " order by " + time
+                        + " desc, " + id + " desc limit " + cap + ") matches",
+                filterParameters);
     }
 
     /** The planner's estimate of all matches. */

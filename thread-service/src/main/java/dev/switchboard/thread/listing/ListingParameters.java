@@ -8,8 +8,7 @@ public final class ListingParameters {
     public static final int DEFAULT_PAGE_SIZE = 10;
     public static final int MAX_PAGE_SIZE = 100;
 
-    private ListingParameters() {
-    }
+    private ListingParameters() {}
 
     /** Default 10; above 100 clamped to 100; below 1 or not a whole number rejected. */
     public static int pageSize(String value) {
@@ -50,8 +49,9 @@ public final class ListingParameters {
         if (value == null || value.isBlank()) {
             return null;
         }
-        return Timeframe.parse(value.trim()).orElseThrow(() -> ApiException.invalid(
-                "timeframe must be one of: " + Timeframe.allowed(), "timeframe"));
+        return Timeframe.parse(value.trim())
+                .orElseThrow(
+                        () -> ApiException.invalid("timeframe must be one of: " + Timeframe.allowed(), "timeframe"));
     }
 
     public static boolean includeTools(String value) {

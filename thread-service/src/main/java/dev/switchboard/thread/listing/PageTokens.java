@@ -3,18 +3,18 @@ package dev.switchboard.thread.listing;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.switchboard.thread.config.ThreadsConfig;
 import dev.switchboard.platform.web.error.ApiException;
+import dev.switchboard.thread.config.ThreadsConfig;
 import jakarta.enterprise.context.ApplicationScoped;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Opaque, tamper-evident page tokens (AIP-158): base64url JSON of the keyset position and the filter
@@ -57,12 +57,17 @@ public class PageTokens {
             }
             JsonNode payload = json.readTree(DECODE.decode(body));
             if (!filter.fingerprint().equals(payload.path("f").asText())) {
-                throw new ApiException(400, "invalid_argument",
-                        "pageToken belongs to a listing with other filters; start again without it", "pageToken");
+                throw new ApiException(
+                        400,
+                        "invalid_argument",
+                        "pageToken belongs to a listing with other filters; start again without it",
+                        "pageToken");
             }
-            return new PageToken(Instant.EPOCH.plus(payload.path("u").asLong(), ChronoUnit.MICROS), payload.path("i").asText(),
+            return new PageToken(
+                    Instant.EPOCH.plus(payload.path("u").asLong(), ChronoUnit.MICROS),
+                    payload.path("i").asText(),
                     payload.path("p").asInt());
-        } catch (IllegalArgumentException | java.io.IOException e) {
+        } catch (IllegalArgumentException | IOException e) {
             throw invalid();
         }
     }
@@ -83,7 +88,10 @@ public class PageTokens {
     }
 
     private static ApiException invalid() {
-        return new ApiException(400, "invalid_argument",
-                "pageToken is not a token this API issued; use nextPageToken from a previous answer", "pageToken");
+        return new ApiException(
+                400,
+                "invalid_argument",
+                "pageToken is not a token this API issued; use nextPageToken from a previous answer",
+                "pageToken");
     }
 }

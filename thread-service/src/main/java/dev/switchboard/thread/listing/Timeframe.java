@@ -8,15 +8,20 @@ import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** Seed 001's recency buckets, on a thread's last activity, in UTC. */
 public enum Timeframe {
-    LAST_DAY, THIS_WEEK, THIS_MONTH, LAST_7_DAYS, LAST_30_DAYS;
+    LAST_DAY,
+    THIS_WEEK,
+    THIS_MONTH,
+    LAST_7_DAYS,
+    LAST_30_DAYS;
 
     public String wire() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 
     public static Optional<Timeframe> parse(String value) {
@@ -32,9 +37,12 @@ public enum Timeframe {
         ZonedDateTime utc = now.atZone(ZoneOffset.UTC);
         return switch (this) {
             case LAST_DAY -> now.minus(Duration.ofDays(1));
-            case THIS_WEEK -> utc.truncatedTo(ChronoUnit.DAYS)
-                    .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).toInstant();
-            case THIS_MONTH -> utc.truncatedTo(ChronoUnit.DAYS).withDayOfMonth(1).toInstant();
+            case THIS_WEEK ->
+                utc.truncatedTo(ChronoUnit.DAYS)
+                        .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))
+                        .toInstant();
+            case THIS_MONTH ->
+                utc.truncatedTo(ChronoUnit.DAYS).withDayOfMonth(1).toInstant();
             case LAST_7_DAYS -> now.minus(Duration.ofDays(7));
             case LAST_30_DAYS -> now.minus(Duration.ofDays(30));
         };

@@ -22,8 +22,9 @@ public class FileChunkRepository implements PanacheRepositoryBase<FileChunk, Fil
 
     public Uni<byte[]> read(String fileId, int seq) {
         return findById(new FileChunk.Key(fileId, seq))
-                .onItem().ifNull().failWith(() -> new IllegalStateException(
-                        "chunk " + seq + " of file " + fileId + " is missing"))
+                .onItem()
+                .ifNull()
+                .failWith(() -> new IllegalStateException("chunk " + seq + " of file " + fileId + " is missing"))
                 .map(chunk -> chunk.data);
     }
 

@@ -6,7 +6,6 @@ import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
@@ -21,7 +20,8 @@ public class FileRepository implements PanacheRepositoryBase<StoredFile, String>
     }
 
     public Uni<List<StoredFile>> findOwned(String orgId, String userId, Collection<String> ids) {
-        return find("orgId = ?1 and userId = ?2 and id in ?3", orgId, userId, ids).list();
+        return find("orgId = ?1 and userId = ?2 and id in ?3", orgId, userId, ids)
+                .list();
     }
 
     /** Attaches the files to the message in the given order. */
@@ -29,12 +29,13 @@ public class FileRepository implements PanacheRepositoryBase<StoredFile, String>
         if (fileIds.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return Panache.getSession().chain(session -> session.createNativeQuery(
-                        "insert into message_files (message_id, file_id, position) "
-                                + "select ?1, f.id, f.position - 1 from unnest(cast(?2 as text[])) with ordinality as f(id, position)")
-                .setParameter(1, messageId)
-                .setParameter(2, fileIds.toArray(String[]::new))
-                .executeUpdate())
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery(
+                                "insert into message_files (message_id, file_id, position) "
+                                        + "select ?1, f.id, f.position - 1 from unnest(cast(?2 as text[])) with ordinality as f(id, position)")
+                        .setParameter(1, messageId)
+                        .setParameter(2, fileIds.toArray(String[]::new))
+                        .executeUpdate())
                 .replaceWithVoid();
     }
 }

@@ -7,7 +7,6 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -20,7 +19,9 @@ public class MessageRepository implements PanacheRepositoryBase<ThreadMessage, U
 
     /** The newest {@code limit} messages of the thread, oldest first. */
     public Uni<List<ThreadMessage>> newest(String threadId, int limit) {
-        return find("threadId", Sort.descending("seq"), threadId).page(0, limit).list()
+        return find("threadId", Sort.descending("seq"), threadId)
+                .page(0, limit)
+                .list()
                 .map(newestFirst -> {
                     List<ThreadMessage> ordered = new ArrayList<>(newestFirst);
                     Collections.reverse(ordered);
@@ -33,21 +34,29 @@ public class MessageRepository implements PanacheRepositoryBase<ThreadMessage, U
      * Safe against a concurrent insert of the same id.
      */
     public Uni<Boolean> insertIfAbsent(ThreadMessage m) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(
-                        "insert into messages (id, thread_id, org_id, role, content, user_id, run_id, created_at, "
-                                + "content_html, metadata, attachments, tool_calls) "
-                                + "values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
-                                // text first: a jsonb parameter would take a Java string as a JSON string value
-                                + "?9, cast(cast(?10 as text) as jsonb), cast(cast(?11 as text) as jsonb), "
-                                + "cast(cast(?12 as text) as jsonb)) "
-                                + "on conflict (id) do nothing")
-                .setParameter(1, m.id).setParameter(2, m.threadId).setParameter(3, m.orgId)
-                .setParameter(4, m.role).setParameter(5, m.content).setParameter(6, m.userId)
-                .setParameter(7, m.runId).setParameter(8, m.createdAt)
-                .setParameter(9, m.contentHtml).setParameter(10, m.metadata).setParameter(11, m.attachments)
-                .setParameter(12, m.toolCalls)
-                .executeUpdate()
-                .map(rows -> rows == 1));
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery(
+                                "insert into messages (id, thread_id, org_id, role, content, user_id, run_id, created_at, "
+                                        + "content_html, metadata, attachments, tool_calls) "
+                                        + "values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
+                                        // text first: a jsonb parameter would take a Java string as a JSON string value
+                                        + "?9, cast(cast(?10 as text) as jsonb), cast(cast(?11 as text) as jsonb), "
+                                        + "cast(cast(?12 as text) as jsonb)) "
+                                        + "on conflict (id) do nothing")
+                        .setParameter(1, m.id)
+                        .setParameter(2, m.threadId)
+                        .setParameter(3, m.orgId)
+                        .setParameter(4, m.role)
+                        .setParameter(5, m.content)
+                        .setParameter(6, m.userId)
+                        .setParameter(7, m.runId)
+                        .setParameter(8, m.createdAt)
+                        .setParameter(9, m.contentHtml)
+                        .setParameter(10, m.metadata)
+                        .setParameter(11, m.attachments)
+                        .setParameter(12, m.toolCalls)
+                        .executeUpdate()
+                        .map(rows -> rows == 1));
     }
 
     public Uni<Long> countInThread(String threadId) {
@@ -55,7 +64,8 @@ public class MessageRepository implements PanacheRepositoryBase<ThreadMessage, U
     }
 
     public Uni<ThreadMessage> firstUserMessage(String threadId) {
-        return find("threadId = ?1 and role = 'user'", Sort.ascending("seq"), threadId).firstResult();
+        return find("threadId = ?1 and role = 'user'", Sort.ascending("seq"), threadId)
+                .firstResult();
     }
 
     /** The message of the thread with that id, or null. */

@@ -8,5 +8,4 @@ import jakarta.enterprise.context.ApplicationScoped;
 /** Thread origins by thread id; the caller checks the thread's org first. */
 @ApplicationScoped
 @WithSession
-public class ThreadOriginRepository implements PanacheRepositoryBase<ThreadOrigin, String> {
-}
+public class ThreadOriginRepository implements PanacheRepositoryBase<ThreadOrigin, String> {}

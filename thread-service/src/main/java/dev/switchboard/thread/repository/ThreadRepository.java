@@ -8,7 +8,6 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
-
 import java.util.UUID;
 
 /** Threads, always read within one organisation. */
@@ -22,8 +21,8 @@ public class ThreadRepository implements PanacheRepositoryBase<ChatThread, Strin
 
     /** The thread if the caller reaches it (see {@link Caller#reaches}), else null. */
     public Uni<ChatThread> reachableBy(Caller caller, String threadId) {
-        return findInOrg(caller.orgId(), threadId).map(thread -> thread != null && caller.reaches(thread) ? thread
-                : null);
+        return findInOrg(caller.orgId(), threadId)
+                .map(thread -> thread != null && caller.reaches(thread) ? thread : null);
     }
 
     /**
@@ -31,13 +30,20 @@ public class ThreadRepository implements PanacheRepositoryBase<ChatThread, Strin
      * lock first, so they neither lose each other's updates nor deadlock on the participant index.
      */
     public Uni<ChatThread> lockInOrg(String orgId, String threadId) {
-        return find("orgId = ?1 and id = ?2", orgId, threadId).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+        return find("orgId = ?1 and id = ?2", orgId, threadId)
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .firstResult();
     }
 
     /** The thread the user currently continues with the agent, or null. */
     public Uni<ChatThread> findCurrent(String orgId, String userId, UUID agentId) {
-        return find("from ChatThread t where t.orgId = ?1 and t.id = (select c.threadId from CurrentThread c "
-                + "where c.orgId = ?1 and c.userId = ?2 and c.agentId = ?3)", orgId, userId, agentId).firstResult();
+        return find(
+                        "from ChatThread t where t.orgId = ?1 and t.id = (select c.threadId from CurrentThread c "
+                                + "where c.orgId = ?1 and c.userId = ?2 and c.agentId = ?3)",
+                        orgId,
+                        userId,
+                        agentId)
+                .firstResult();
     }
 
     /**
@@ -46,14 +52,22 @@ public class ThreadRepository implements PanacheRepositoryBase<ChatThread, Strin
      * foreign key to threads is deferred, so the caller inserts the thread it claimed afterwards.
      */
     public Uni<String> claimCurrent(String orgId, String userId, UUID agentId, String threadId) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(
-                        "insert into current_threads (org_id, user_id, agent_id, thread_id) values (?1, ?2, ?3, ?4) "
-                                + "on conflict (org_id, user_id, agent_id) do nothing")
-                .setParameter(1, orgId).setParameter(2, userId).setParameter(3, agentId).setParameter(4, threadId)
-                .executeUpdate()
-                .chain(() -> session.createNativeQuery("select thread_id from current_threads "
-                                + "where org_id = ?1 and user_id = ?2 and agent_id = ?3", String.class)
-                        .setParameter(1, orgId).setParameter(2, userId).setParameter(3, agentId)
-                        .getSingleResult()));
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery(
+                                "insert into current_threads (org_id, user_id, agent_id, thread_id) values (?1, ?2, ?3, ?4) "
+                                        + "on conflict (org_id, user_id, agent_id) do nothing")
+                        .setParameter(1, orgId)
+                        .setParameter(2, userId)
+                        .setParameter(3, agentId)
+                        .setParameter(4, threadId)
+                        .executeUpdate()
+                        .chain(() -> session.createNativeQuery(
+                                        "select thread_id from current_threads "
+                                                + "where org_id = ?1 and user_id = ?2 and agent_id = ?3",
+                                        String.class)
+                                .setParameter(1, orgId)
+                                .setParameter(2, userId)
+                                .setParameter(3, agentId)
+                                .getSingleResult()));
     }
 }

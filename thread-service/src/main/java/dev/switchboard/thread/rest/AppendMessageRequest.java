@@ -3,7 +3,6 @@ package dev.switchboard.thread.rest;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-
 import java.util.UUID;
 
 /**
@@ -14,11 +13,16 @@ import java.util.UUID;
 public record AppendMessageRequest(
         @NotNull(message = "id is required") UUID id,
         @NotNull(message = "role is required") String role,
-        @NotNull(message = "content is required") @Size(max = 100_000, message = "content must be at most 100000 characters")
+
+        @NotNull(message = "content is required")
+        @Size(max = 100_000, message = "content must be at most 100000 characters")
         String content,
+
         UUID runId,
-        @Size(max = 200_000, message = "contentHtml must be at most 200000 characters") String contentHtml,
+
+        @Size(max = 200_000, message = "contentHtml must be at most 200000 characters")
+        String contentHtml,
+
         JsonNode metadata,
         JsonNode attachments,
-        JsonNode toolCalls) {
-}
+        JsonNode toolCalls) {}

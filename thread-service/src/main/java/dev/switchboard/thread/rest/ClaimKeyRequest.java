@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Size;
 public record ClaimKeyRequest(
         @NotNull(message = "key is required") @Size(min = 1, max = 128, message = "key must be 1-128 characters")
         String key,
+
         @NotNull(message = "requestHash is required")
-        @Size(min = 1, max = 128, message = "requestHash must be 1-128 characters") String requestHash) {
-}
+        @Size(min = 1, max = 128, message = "requestHash must be 1-128 characters")
+        String requestHash) {}

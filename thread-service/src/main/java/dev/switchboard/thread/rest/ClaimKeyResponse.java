@@ -1,7 +1,6 @@
 package dev.switchboard.thread.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-
 import java.util.UUID;
 
 /**

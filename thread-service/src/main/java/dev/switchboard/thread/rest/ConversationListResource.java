@@ -14,7 +14,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-
 import java.util.List;
 
 /**
@@ -38,16 +37,23 @@ public class ConversationListResource {
     }
 
     @GET
-    public Uni<ConversationListResponse> list(@QueryParam("agentNumericId") String agentNumericId,
-            @QueryParam("userId") String userId, @QueryParam("toolName") String toolName,
-            @QueryParam("timeframe") String timeframe, @QueryParam("includeTools") String includeTools,
-            @QueryParam("pageSize") String pageSize, @QueryParam("page") String page,
+    public Uni<ConversationListResponse> list(
+            @QueryParam("agentNumericId") String agentNumericId,
+            @QueryParam("userId") String userId,
+            @QueryParam("toolName") String toolName,
+            @QueryParam("timeframe") String timeframe,
+            @QueryParam("includeTools") String includeTools,
+            @QueryParam("pageSize") String pageSize,
+            @QueryParam("page") String page,
             @QueryParam("pageToken") String pageToken) {
         Caller who = Caller.of(caller.current());
         String participant = ListingParameters.text(userId, "userId");
         boolean someoneElse = !who.reachesOrganisation() && participant != null && !participant.equals(who.userId());
-        ConversationFilter filter = new ConversationFilter(who.orgId(), ListingParameters.skillId(agentNumericId),
-                who.reachesOrganisation() ? participant : who.userId(), ListingParameters.text(toolName, "toolName"),
+        ConversationFilter filter = new ConversationFilter(
+                who.orgId(),
+                ListingParameters.skillId(agentNumericId),
+                who.reachesOrganisation() ? participant : who.userId(),
+                ListingParameters.text(toolName, "toolName"),
                 ListingParameters.timeframe(timeframe));
         int size = ListingParameters.pageSize(pageSize);
         int legacyPage = ListingParameters.page(page);
@@ -57,17 +63,27 @@ public class ConversationListResource {
             return Uni.createFrom().item(new ConversationListResponse(List.of(), null, 0, legacyPage, size));
         }
         PageToken after = pageToken == null || pageToken.isBlank() ? null : tokens.read(pageToken.trim(), filter);
-        return listing.list(filter, after, legacyPage, size, tools).map(result -> new ConversationListResponse(
-                result.threads().stream().map(ConversationListResource::item).toList(),
-                result.next() == null ? null : tokens.mint(result.next(), filter),
-                result.total(),
-                after == null ? legacyPage : after.page(),
-                size));
+        return listing.list(filter, after, legacyPage, size, tools)
+                .map(result -> new ConversationListResponse(
+                        result.threads().stream()
+                                .map(ConversationListResource::item)
+                                .toList(),
+                        result.next() == null ? null : tokens.mint(result.next(), filter),
+                        result.total(),
+                        after == null ? legacyPage : after.page(),
+                        size));
     }
 
     private static ConversationListResponse.Item item(ConversationListing.Conversation t) {
-        return new ConversationListResponse.Item(t.threadId(), t.agentNumericId(), t.firstMessage(), t.title(),
-                t.messageCount(), t.createdAt(), t.updatedAt(), t.userIds(), t.tools());
+        return new ConversationListResponse.Item(
+                t.threadId(),
+                t.agentNumericId(),
+                t.firstMessage(),
+                t.title(),
+                t.messageCount(),
+                t.createdAt(),
+                t.updatedAt(),
+                t.userIds(),
+                t.tools());
     }
-
 }

@@ -1,7 +1,6 @@
 package dev.switchboard.thread.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-
 import java.time.Instant;
 import java.util.List;
 
@@ -23,6 +22,5 @@ public record ConversationListResponse(
             Instant createdAt,
             Instant updatedAt,
             List<String> userIds,
-            @JsonInclude(JsonInclude.Include.NON_NULL) List<String> toolsUsed) {
-    }
+            @JsonInclude(JsonInclude.Include.NON_NULL) List<String> toolsUsed) {}
 }

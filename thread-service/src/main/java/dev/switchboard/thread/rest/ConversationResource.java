@@ -19,10 +19,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import org.jboss.resteasy.reactive.RestResponse;
-
 import java.net.URI;
 import java.util.UUID;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /** Seed 003's conversation management: the caller's own conversations with one agent. */
 @Path("/internal/conversations")
@@ -42,20 +41,26 @@ public class ConversationResource {
     }
 
     @GET
-    public Uni<ConversationRequests.ConversationList> list(@QueryParam("agentId") String agentId,
-            @QueryParam("limit") String limit) {
+    public Uni<ConversationRequests.ConversationList> list(
+            @QueryParam("agentId") String agentId, @QueryParam("limit") String limit) {
         return conversations.list(caller.org(), caller.user(), agent(agentId), limit(limit, 100));
     }
 
     @POST
     public Uni<RestResponse<ThreadResponse>> create(@Valid @NotNull ConversationRequests.Create request) {
-        return conversations.create(caller.org(), caller.user(), request).map(t -> RestResponse.ResponseBuilder
-                .<ThreadResponse>created(URI.create("/internal/threads/" + t.id())).entity(t).build());
+        return conversations
+                .create(caller.org(), caller.user(), request)
+                .map(t -> RestResponse.ResponseBuilder.<ThreadResponse>created(
+                                URI.create("/internal/threads/" + t.id()))
+                        .entity(t)
+                        .build());
     }
 
     @PUT
     @Path("{id}")
-    public Uni<ThreadResponse> rename(@PathParam("id") String id, @QueryParam("agentId") String agentId,
+    public Uni<ThreadResponse> rename(
+            @PathParam("id") String id,
+            @QueryParam("agentId") String agentId,
             @Valid @NotNull ConversationRequests.Rename request) {
         return conversations.rename(Caller.of(caller.current()), agent(agentId), id, request.title());
     }
@@ -63,22 +68,23 @@ public class ConversationResource {
     @DELETE
     @Path("{id}")
     public Uni<RestResponse<Void>> delete(@PathParam("id") String id, @QueryParam("agentId") String agentId) {
-        return conversations.delete(Caller.of(caller.current()), agent(agentId), id)
+        return conversations
+                .delete(Caller.of(caller.current()), agent(agentId), id)
                 .map(ignored -> RestResponse.noContent());
     }
 
     @GET
     @Path("{id}/messages")
-    public Uni<MessageListResponse> history(@PathParam("id") String id, @QueryParam("agentId") String agentId,
-            @QueryParam("limit") String limit) {
-        return conversations.history(Caller.of(caller.current()), agent(agentId), id,
-                limit(limit, config.maxHistoryLimit()));
+    public Uni<MessageListResponse> history(
+            @PathParam("id") String id, @QueryParam("agentId") String agentId, @QueryParam("limit") String limit) {
+        return conversations.history(
+                Caller.of(caller.current()), agent(agentId), id, limit(limit, config.maxHistoryLimit()));
     }
 
     @GET
     @Path("inbox")
-    public Uni<ConversationRequests.Inbox> inbox(@QueryParam("agentId") String agentId,
-            @QueryParam("limit") String limit) {
+    public Uni<ConversationRequests.Inbox> inbox(
+            @QueryParam("agentId") String agentId, @QueryParam("limit") String limit) {
         return conversations.inbox(caller.org(), caller.user(), agent(agentId), limit(limit, 100));
     }
 
@@ -110,6 +116,4 @@ public class ConversationResource {
             throw ApiException.invalid("agentId must be the agent's UUID", "agentId");
         }
     }
-
-
 }

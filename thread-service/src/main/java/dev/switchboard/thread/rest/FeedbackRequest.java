@@ -9,6 +9,9 @@ import jakarta.validation.constraints.Size;
  */
 public record FeedbackRequest(
         @NotNull(message = "feedbackType is required") String feedbackType,
-        @Size(min = 1, max = 100, message = "issueType must be 1 to 100 characters") String issueType,
-        @Size(max = 5000, message = "comment must be at most 5000 characters") String comment) {
-}
+
+        @Size(min = 1, max = 100, message = "issueType must be 1 to 100 characters")
+        String issueType,
+
+        @Size(max = 5000, message = "comment must be at most 5000 characters")
+        String comment) {}

@@ -16,5 +16,4 @@ public record FeedbackResponse(
         String issueType,
         String comment,
         Instant createdAt,
-        Instant updatedAt) {
-}
+        Instant updatedAt) {}

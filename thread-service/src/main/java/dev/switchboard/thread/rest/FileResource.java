@@ -17,14 +17,13 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import org.jboss.resteasy.reactive.RestMulti;
-import org.jboss.resteasy.reactive.RestResponse;
-
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import org.jboss.resteasy.reactive.RestMulti;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /**
  * Files of the caller (seed 002): upload the raw bytes ({@code application/octet-stream}, name and media type
@@ -47,12 +46,16 @@ public class FileResource {
     /** The body is not a parameter: it is read by {@link StreamedBody}, as fast as it is stored. */
     @POST
     @Consumes(MediaType.APPLICATION_OCTET_STREAM)
-    public Uni<RestResponse<FileResponse>> upload(@QueryParam("filename") String filename,
-            @QueryParam("contentType") String contentType, @Context HttpServerRequest request) {
+    public Uni<RestResponse<FileResponse>> upload(
+            @QueryParam("filename") String filename,
+            @QueryParam("contentType") String contentType,
+            @Context HttpServerRequest request) {
         return files.upload(caller.org(), caller.user(), filename, contentType, StreamedBody.of(request))
-                .onFailure().invoke(() -> StreamedBody.closeIfUnread(request))
+                .onFailure()
+                .invoke(() -> StreamedBody.closeIfUnread(request))
                 .map(f -> RestResponse.ResponseBuilder.<FileResponse>created(URI.create("/internal/files/" + f.id()))
-                        .entity(f).build());
+                        .entity(f)
+                        .build());
     }
 
     @GET
@@ -70,14 +73,17 @@ public class FileResource {
     @Path("{id}/content")
     @Produces(MediaType.APPLICATION_OCTET_STREAM)
     public Multi<byte[]> content(@PathParam("id") String id) {
-        return RestMulti.fromUniResponse(files.download(Caller.of(caller.current()), id),
+        return RestMulti.fromUniResponse(
+                files.download(Caller.of(caller.current()), id),
                 FileService.Download::content,
                 download -> Map.of(
                         HttpHeaders.CONTENT_TYPE, List.of(download.file().contentType()),
-                        HttpHeaders.CONTENT_DISPOSITION, List.of(contentDisposition(download.file().filename()))));
+                        HttpHeaders.CONTENT_DISPOSITION,
+                                List.of(contentDisposition(download.file().filename()))));
     }
 
     static String contentDisposition(String filename) {
-        return "attachment; filename*=UTF-8''" + URLEncoder.encode(filename, StandardCharsets.UTF_8).replace("+", "%20");
+        return "attachment; filename*=UTF-8''"
+                + URLEncoder.encode(filename, StandardCharsets.UTF_8).replace("+", "%20");
     }
 }

@@ -15,7 +15,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-
 import java.util.UUID;
 
 /**
@@ -44,8 +43,8 @@ public class IdempotencyResource {
     @PUT
     @Path("{claimId}")
     public Uni<Void> complete(@PathParam("claimId") String claimId, @Valid @NotNull CompleteKeyRequest request) {
-        return keys.complete(caller.org(), caller.user(), claimId(claimId), request.responseStatus(),
-                request.responseBody());
+        return keys.complete(
+                caller.org(), caller.user(), claimId(claimId), request.responseStatus(), request.responseBody());
     }
 
     @DELETE

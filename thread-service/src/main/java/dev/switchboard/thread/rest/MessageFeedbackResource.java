@@ -15,9 +15,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.jboss.resteasy.reactive.RestResponse;
-
 import java.util.UUID;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /** One message with the caller's feedback, and feedback on an assistant message (seed 004). */
 @Path("/internal/threads/{id}/messages/{messageId}")
@@ -35,16 +34,17 @@ public class MessageFeedbackResource {
     }
 
     @GET
-    public Uni<MessageDetailsResponse> get(@PathParam("id") String threadId,
-            @PathParam("messageId") String messageId) {
+    public Uni<MessageDetailsResponse> get(@PathParam("id") String threadId, @PathParam("messageId") String messageId) {
         return service.get(Caller.of(caller.current()), threadId, parseMessageId(messageId));
     }
 
     /** 201 with the new feedback, or 200 with the caller's earlier feedback on the message, updated. */
     @PUT
     @Path("feedback")
-    public Uni<RestResponse<FeedbackResponse>> give(@PathParam("id") String threadId,
-            @PathParam("messageId") String messageId, @Valid @NotNull FeedbackRequest request) {
+    public Uni<RestResponse<FeedbackResponse>> give(
+            @PathParam("id") String threadId,
+            @PathParam("messageId") String messageId,
+            @Valid @NotNull FeedbackRequest request) {
         return service.give(Caller.of(caller.current()), threadId, parseMessageId(messageId), request)
                 .map(given -> given.created()
                         ? RestResponse.status(RestResponse.Status.CREATED, given.feedback())

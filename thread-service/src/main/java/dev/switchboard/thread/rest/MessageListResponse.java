@@ -2,5 +2,4 @@ package dev.switchboard.thread.rest;
 
 import java.util.List;
 
-public record MessageListResponse(List<MessageResponse> messages) {
-}
+public record MessageListResponse(List<MessageResponse> messages) {}

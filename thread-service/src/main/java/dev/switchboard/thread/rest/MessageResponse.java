@@ -1,7 +1,6 @@
 package dev.switchboard.thread.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.time.Instant;
 import java.util.UUID;
 
@@ -17,5 +16,4 @@ public record MessageResponse(
         String contentHtml,
         JsonNode metadata,
         JsonNode attachments,
-        JsonNode toolCalls) {
-}
+        JsonNode toolCalls) {}

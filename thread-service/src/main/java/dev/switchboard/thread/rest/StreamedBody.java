@@ -13,15 +13,15 @@ import io.vertx.core.http.HttpServerRequest;
  */
 final class StreamedBody {
 
-    private StreamedBody() {
-    }
+    private StreamedBody() {}
 
     static Multi<byte[]> of(HttpServerRequest request) {
         if ("100-continue".equalsIgnoreCase(request.getHeader(HttpHeaders.EXPECT))) {
             request.response().writeContinue();
         }
         // a body that breaks off (the caller gone, or resetting an upload it refuses) is stored nowhere: 400
-        return MultiHelper.toMulti(request, Buffer::getBytes).onFailure()
+        return MultiHelper.toMulti(request, Buffer::getBytes)
+                .onFailure()
                 .transform(cut -> ApiException.invalid("the body was cut short", "file"));
     }
 

@@ -13,16 +13,15 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
-import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import org.jboss.resteasy.reactive.RestResponse;
-
 import java.net.URI;
 import java.util.UUID;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /** The internal thread API; org and user of every call come from the internal JWT. */
 @Path("/internal/threads")
@@ -43,8 +42,11 @@ public class ThreadResource {
 
     @POST
     public Uni<RestResponse<ThreadResponse>> create(@Valid @NotNull CreateThreadRequest request) {
-        return threads.create(caller.org(), caller.user(), request).map(t -> RestResponse.ResponseBuilder
-                .<ThreadResponse>created(URI.create("/internal/threads/" + t.id())).entity(t).build());
+        return threads.create(caller.org(), caller.user(), request)
+                .map(t -> RestResponse.ResponseBuilder.<ThreadResponse>created(
+                                URI.create("/internal/threads/" + t.id()))
+                        .entity(t)
+                        .build());
     }
 
     @POST
@@ -53,14 +55,17 @@ public class ThreadResource {
         String org = caller.org();
         String user = caller.user();
         // a request that lost the race for the slot and failed on the way simply reads the winner's thread
-        return Uni.createFrom().deferred(() -> threads.current(org, user, request))
-                .onFailure(e -> !(e instanceof ApiException)).retry().atMost(2);
+        return Uni.createFrom()
+                .deferred(() -> threads.current(org, user, request))
+                .onFailure(e -> !(e instanceof ApiException))
+                .retry()
+                .atMost(2);
     }
 
     @GET
     @Path("current/messages")
-    public Uni<MessageListResponse> currentMessages(@QueryParam("agentId") String agentId,
-            @QueryParam("limit") String limit) {
+    public Uni<MessageListResponse> currentMessages(
+            @QueryParam("agentId") String agentId, @QueryParam("limit") String limit) {
         return threads.currentMessages(caller.org(), caller.user(), parseAgentId(agentId), parseLimit(limit));
     }
 
@@ -78,13 +83,15 @@ public class ThreadResource {
 
     @POST
     @Path("{id}/messages")
-    public Uni<RestResponse<MessageResponse>> append(@PathParam("id") String id,
-            @Valid @NotNull AppendMessageRequest request) {
-        return threads.append(Caller.of(caller.current()), id, request).map(appended -> appended.created()
-                ? RestResponse.ResponseBuilder.<MessageResponse>created(
-                        URI.create("/internal/threads/" + id + "/messages/" + appended.message().id()))
-                        .entity(appended.message()).build()
-                : RestResponse.ok(appended.message()));
+    public Uni<RestResponse<MessageResponse>> append(
+            @PathParam("id") String id, @Valid @NotNull AppendMessageRequest request) {
+        return threads.append(Caller.of(caller.current()), id, request)
+                .map(appended -> appended.created()
+                        ? RestResponse.ResponseBuilder.<MessageResponse>created(URI.create("/internal/threads/" + id
+                                        + "/messages/" + appended.message().id()))
+                                .entity(appended.message())
+                                .build()
+                        : RestResponse.ok(appended.message()));
     }
 
     /** Adds a participant: they reach the thread from then on (200 the thread). */
@@ -133,7 +140,4 @@ public class ThreadResource {
             throw ApiException.invalid("agentId must be the agent's UUID", "agentId");
         }
     }
-
-
-
 }

@@ -15,5 +15,4 @@ public record ThreadResponse(
         List<String> userIds,
         String createdBy,
         Instant createdAt,
-        Instant updatedAt) {
-}
+        Instant updatedAt) {}

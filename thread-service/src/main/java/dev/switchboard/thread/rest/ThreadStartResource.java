@@ -11,9 +11,8 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.jboss.resteasy.reactive.RestResponse;
-
 import java.net.URI;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /** Seed 002's first step: a new thread with its first user message and the caller's files attached. */
 @Path("/internal/threads/with-message")
@@ -32,8 +31,10 @@ public class ThreadStartResource {
 
     @POST
     public Uni<RestResponse<StartedThreadResponse>> start(@Valid @NotNull StartThreadRequest request) {
-        return starter.start(caller.org(), caller.user(), request).map(started -> RestResponse.ResponseBuilder
-                .<StartedThreadResponse>created(URI.create("/internal/threads/" + started.thread().id()))
-                .entity(started).build());
+        return starter.start(caller.org(), caller.user(), request)
+                .map(started -> RestResponse.ResponseBuilder.<StartedThreadResponse>created(URI.create(
+                                "/internal/threads/" + started.thread().id()))
+                        .entity(started)
+                        .build());
     }
 }

@@ -1,11 +1,11 @@
 package dev.switchboard.thread.service;
 
+import dev.switchboard.platform.web.error.ApiException;
 import dev.switchboard.thread.Caller;
 import dev.switchboard.thread.ChatThread;
 import dev.switchboard.thread.repository.MessageRepository;
 import dev.switchboard.thread.repository.ReadMarkRepository;
 import dev.switchboard.thread.repository.ThreadRepository;
-import dev.switchboard.platform.web.error.ApiException;
 import dev.switchboard.thread.rest.ConversationRequests;
 import dev.switchboard.thread.rest.MessageListResponse;
 import dev.switchboard.thread.rest.ThreadResponse;
@@ -15,7 +15,6 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.time.Instant;
 import java.util.UUID;
 import java.util.function.Predicate;
@@ -33,8 +32,8 @@ public class ConversationService {
     private final ReadMarkRepository readMarks;
     private final ThreadMapper mapper;
 
-    ConversationService(ThreadRepository threads, MessageRepository messages, ReadMarkRepository readMarks,
-            ThreadMapper mapper) {
+    ConversationService(
+            ThreadRepository threads, MessageRepository messages, ReadMarkRepository readMarks, ThreadMapper mapper) {
         this.threads = threads;
         this.messages = messages;
         this.readMarks = readMarks;
@@ -43,25 +42,36 @@ public class ConversationService {
 
     @WithSession
     public Uni<ConversationRequests.ConversationList> list(String orgId, String userId, UUID agentId, int limit) {
-        return threads.find("orgId = ?1 and agentId = ?2 and createdBy = ?3", Sort.descending("updatedAt", "id"),
-                        orgId, agentId, userId).page(0, limit).list()
-                .chain(list -> threads.findCurrent(orgId, userId, agentId).map(current ->
-                        new ConversationRequests.ConversationList(list.stream().map(mapper::toResponse).toList(),
-                                current == null ? null : current.id)));
+        return threads.find(
+                        "orgId = ?1 and agentId = ?2 and createdBy = ?3",
+                        Sort.descending("updatedAt", "id"),
+                        orgId,
+                        agentId,
+                        userId)
+                .page(0, limit)
+                .list()
+                .chain(list -> threads.findCurrent(orgId, userId, agentId)
+                        .map(current -> new ConversationRequests.ConversationList(
+                                list.stream().map(mapper::toResponse).toList(), current == null ? null : current.id)));
     }
 
     /** A new conversation, which becomes the caller's current one. */
     @WithTransaction
     public Uni<ThreadResponse> create(String orgId, String userId, ConversationRequests.Create request) {
-        ChatThread thread = ChatThread.start(orgId, request.agentId(), request.agentNumericId(), userId,
-                Instant.now());
-        thread.title = request.title() == null || request.title().isBlank() ? null : request.title().strip();
+        ChatThread thread = ChatThread.start(orgId, request.agentId(), request.agentNumericId(), userId, Instant.now());
+        thread.title = request.title() == null || request.title().isBlank()
+                ? null
+                : request.title().strip();
         return threads.persistAndFlush(thread)
-                .chain(() -> Panache.getSession().chain(session -> session.createNativeQuery(
-                                "insert into current_threads (org_id, user_id, agent_id, thread_id) values (?1, ?2, ?3, ?4) "
-                                        + "on conflict (org_id, user_id, agent_id) do update set thread_id = excluded.thread_id")
-                        .setParameter(1, orgId).setParameter(2, userId).setParameter(3, request.agentId())
-                        .setParameter(4, thread.id).executeUpdate()))
+                .chain(() -> Panache.getSession()
+                        .chain(session -> session.createNativeQuery(
+                                        "insert into current_threads (org_id, user_id, agent_id, thread_id) values (?1, ?2, ?3, ?4) "
+                                                + "on conflict (org_id, user_id, agent_id) do update set thread_id = excluded.thread_id")
+                                .setParameter(1, orgId)
+                                .setParameter(2, userId)
+                                .setParameter(3, request.agentId())
+                                .setParameter(4, thread.id)
+                                .executeUpdate()))
                 .map(ignored -> mapper.toResponse(thread));
     }
 
@@ -82,15 +92,19 @@ public class ConversationService {
 
     @WithSession
     public Uni<MessageListResponse> history(Caller caller, UUID agentId, String threadId, int limit) {
-        return reached(caller, agentId, threadId).chain(thread -> messages.newest(thread.id, limit))
+        return reached(caller, agentId, threadId)
+                .chain(thread -> messages.newest(thread.id, limit))
                 .map(mapper::toList);
     }
 
     @WithSession
     public Uni<ConversationRequests.Inbox> inbox(String orgId, String userId, UUID agentId, int limit) {
-        return readMarks.unread(orgId, userId, agentId, limit).chain(unread -> readMarks
-                .unreadCount(orgId, userId, agentId)
-                .map(count -> new ConversationRequests.Inbox(unread.stream().map(mapper::toResponse).toList(), count)));
+        return readMarks
+                .unread(orgId, userId, agentId, limit)
+                .chain(unread -> readMarks
+                        .unreadCount(orgId, userId, agentId)
+                        .map(count -> new ConversationRequests.Inbox(
+                                unread.stream().map(mapper::toResponse).toList(), count)));
     }
 
     @WithTransaction
@@ -100,12 +114,15 @@ public class ConversationService {
         UUID agentId = request.agentId();
         if (request.messageId() != null) {
             return messages.findById(request.messageId())
-                    .chain(message -> message == null || !message.orgId.equals(orgId)
-                            || (request.conversationId() != null && !request.conversationId().equals(message.threadId))
-                            ? Uni.createFrom().failure(ApiException.notFound("message " + request.messageId()
-                                    + " not found"))
+                    .chain(message -> message == null
+                                    || !message.orgId.equals(orgId)
+                                    || (request.conversationId() != null
+                                            && !request.conversationId().equals(message.threadId))
+                            ? Uni.createFrom()
+                                    .failure(ApiException.notFound("message " + request.messageId() + " not found"))
                             : reached(caller, agentId, message.threadId)
-                                    .chain(thread -> readMarks.markRead(orgId, userId, agentId, thread.id, message.seq)))
+                                    .chain(thread ->
+                                            readMarks.markRead(orgId, userId, agentId, thread.id, message.seq)))
                     .map(ConversationRequests.Marked::new);
         }
         if (request.conversationId() != null) {

@@ -1,6 +1,7 @@
 package dev.switchboard.thread.service;
 
 import dev.switchboard.platform.web.Timestamps;
+import dev.switchboard.platform.web.error.ApiException;
 import dev.switchboard.thread.Caller;
 import dev.switchboard.thread.FileChunk;
 import dev.switchboard.thread.FileIds;
@@ -8,14 +9,12 @@ import dev.switchboard.thread.StoredFile;
 import dev.switchboard.thread.config.FilesConfig;
 import dev.switchboard.thread.repository.FileChunkRepository;
 import dev.switchboard.thread.repository.FileRepository;
-import dev.switchboard.platform.web.error.ApiException;
 import dev.switchboard.thread.rest.FileResponse;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -27,8 +26,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public class FileService {
 
     /** A file's metadata and its bytes, read when the stream is consumed. */
-    public record Download(FileResponse file, Multi<byte[]> content) {
-    }
+    public record Download(FileResponse file, Multi<byte[]> content) {}
 
     static final String DEFAULT_CONTENT_TYPE = "application/octet-stream";
 
@@ -50,8 +48,8 @@ public class FileService {
      * is read.
      */
     @WithTransaction
-    public Uni<FileResponse> upload(String orgId, String userId, String filename, String contentType,
-            Multi<byte[]> content) {
+    public Uni<FileResponse> upload(
+            String orgId, String userId, String filename, String contentType, Multi<byte[]> content) {
         StoredFile file = new StoredFile();
         file.createdAt = Timestamps.now();
         file.id = FileIds.next(file.createdAt.toEpochMilli());
@@ -63,8 +61,10 @@ public class FileService {
         AtomicInteger seq = new AtomicInteger();
         return Rechunker.chunks(content, FileChunk.SIZE)
                 .invoke(tally::add)
-                .onItem().transformToUniAndConcatenate(bytes -> chunks.write(file.id, seq.getAndIncrement(), bytes))
-                .onItem().ignoreAsUni()
+                .onItem()
+                .transformToUniAndConcatenate(bytes -> chunks.write(file.id, seq.getAndIncrement(), bytes))
+                .onItem()
+                .ignoreAsUni()
                 .chain(() -> {
                     file.size = tally.requireSize();
                     file.sha256 = tally.sha256();
@@ -81,10 +81,14 @@ public class FileService {
     /** The metadata now (404 if the caller has no such file); the bytes chunk by chunk, as they are consumed. */
     @WithSession
     public Uni<Download> download(Caller caller, String id) {
-        return find(caller, id).chain(file -> chunks.countOf(file.id).map(count -> new Download(
-                mapper.toResponse(file),
-                Multi.createFrom().range(0, count.intValue())
-                        .onItem().transformToUniAndConcatenate(seq -> chunks.read(file.id, seq)))));
+        return find(caller, id)
+                .chain(file -> chunks.countOf(file.id)
+                        .map(count -> new Download(
+                                mapper.toResponse(file),
+                                Multi.createFrom()
+                                        .range(0, count.intValue())
+                                        .onItem()
+                                        .transformToUniAndConcatenate(seq -> chunks.read(file.id, seq)))));
     }
 
     /** The file if the caller uploaded it, or reaches the whole organisation (an admin, a service key). */
@@ -94,8 +98,11 @@ public class FileService {
         }
         return files.findInOrg(caller.orgId(), id)
                 .map(file -> file != null && (caller.reachesOrganisation() || file.userId.equals(caller.userId()))
-                        ? file : null)
-                .onItem().ifNull().failWith(() -> ApiException.notFound("file " + id + " not found"));
+                        ? file
+                        : null)
+                .onItem()
+                .ifNull()
+                .failWith(() -> ApiException.notFound("file " + id + " not found"));
     }
 
     private static String requireFilename(String filename) {

@@ -1,15 +1,14 @@
 package dev.switchboard.thread.service;
 
 import dev.switchboard.platform.web.Timestamps;
+import dev.switchboard.platform.web.error.ApiException;
 import dev.switchboard.thread.IdempotencyRecord;
 import dev.switchboard.thread.config.IdempotencyConfig;
 import dev.switchboard.thread.repository.IdempotencyRepository;
-import dev.switchboard.platform.web.error.ApiException;
 import dev.switchboard.thread.rest.ClaimKeyResponse;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.time.Instant;
 import java.util.UUID;
 

@@ -3,10 +3,9 @@ package dev.switchboard.thread.service;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.switchboard.thread.ThreadMessage;
 import dev.switchboard.platform.web.error.ApiException;
+import dev.switchboard.thread.ThreadMessage;
 import dev.switchboard.thread.rest.AppendMessageRequest;
-
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -20,8 +19,7 @@ public final class MessageDetails {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private MessageDetails() {
-    }
+    private MessageDetails() {}
 
     /** Copies the request's details onto the new message; 400 naming the field if one has the wrong shape. */
     static void apply(AppendMessageRequest request, ThreadMessage message) {

@@ -1,6 +1,7 @@
 package dev.switchboard.thread.service;
 
 import dev.switchboard.platform.web.Timestamps;
+import dev.switchboard.platform.web.error.ApiException;
 import dev.switchboard.thread.Caller;
 import dev.switchboard.thread.FeedbackType;
 import dev.switchboard.thread.MessageFeedback;
@@ -9,7 +10,6 @@ import dev.switchboard.thread.ThreadMessage;
 import dev.switchboard.thread.repository.FeedbackRepository;
 import dev.switchboard.thread.repository.MessageRepository;
 import dev.switchboard.thread.repository.ThreadRepository;
-import dev.switchboard.platform.web.error.ApiException;
 import dev.switchboard.thread.rest.FeedbackRequest;
 import dev.switchboard.thread.rest.FeedbackResponse;
 import dev.switchboard.thread.rest.MessageDetailsResponse;
@@ -17,7 +17,6 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.time.Instant;
 import java.util.UUID;
 
@@ -26,16 +25,15 @@ import java.util.UUID;
 public class MessageFeedbackService {
 
     /** Feedback as stored, and whether this call created it (false: it updated the caller's earlier feedback). */
-    public record Given(FeedbackResponse feedback, boolean created) {
-    }
+    public record Given(FeedbackResponse feedback, boolean created) {}
 
     private final ThreadRepository threads;
     private final MessageRepository messages;
     private final FeedbackRepository feedback;
     private final ThreadMapper mapper;
 
-    MessageFeedbackService(ThreadRepository threads, MessageRepository messages, FeedbackRepository feedback,
-            ThreadMapper mapper) {
+    MessageFeedbackService(
+            ThreadRepository threads, MessageRepository messages, FeedbackRepository feedback, ThreadMapper mapper) {
         this.threads = threads;
         this.messages = messages;
         this.feedback = feedback;
@@ -44,8 +42,9 @@ public class MessageFeedbackService {
 
     @WithSession
     public Uni<MessageDetailsResponse> get(Caller caller, String threadId, UUID messageId) {
-        return find(caller, threadId, messageId).chain(m -> feedback.findByUser(m.id, caller.userId())
-                .map(f -> new MessageDetailsResponse(mapper.toResponse(m), f == null ? null : toResponse(f))));
+        return find(caller, threadId, messageId)
+                .chain(m -> feedback.findByUser(m.id, caller.userId())
+                        .map(f -> new MessageDetailsResponse(mapper.toResponse(m), f == null ? null : toResponse(f))));
     }
 
     @WithTransaction
@@ -53,8 +52,8 @@ public class MessageFeedbackService {
         String orgId = caller.orgId();
         String userId = caller.userId();
         if (!FeedbackType.isValid(request.feedbackType())) {
-            throw ApiException.invalid("feedbackType must be one of: " + String.join(", ", FeedbackType.WIRE),
-                    "feedbackType");
+            throw ApiException.invalid(
+                    "feedbackType must be one of: " + String.join(", ", FeedbackType.WIRE), "feedbackType");
         }
         return find(caller, threadId, messageId).chain(m -> {
             if (!MessageRole.ASSISTANT.wire().equals(m.role)) {
@@ -84,14 +83,28 @@ public class MessageFeedbackService {
 
     private Uni<ThreadMessage> find(Caller caller, String threadId, UUID messageId) {
         return threads.reachableBy(caller, threadId)
-                .onItem().ifNull().failWith(() -> ApiException.notFound("thread " + threadId + " not found"))
+                .onItem()
+                .ifNull()
+                .failWith(() -> ApiException.notFound("thread " + threadId + " not found"))
                 .chain(thread -> messages.findInThread(thread.id, messageId))
-                .onItem().ifNull().failWith(() -> new ApiException(404, "not_found",
-                        "message " + messageId + " not found", "messageId"));
+                .onItem()
+                .ifNull()
+                .failWith(() -> new ApiException(404, "not_found", "message " + messageId + " not found", "messageId"));
     }
 
     private static FeedbackResponse toResponse(MessageFeedback f) {
-        return new FeedbackResponse(f.id, f.threadId, f.messageId, f.humanMessageId, f.runId, f.userId, f.orgId,
-                f.feedbackType, f.issueType, f.comment, f.createdAt, f.updatedAt);
+        return new FeedbackResponse(
+                f.id,
+                f.threadId,
+                f.messageId,
+                f.humanMessageId,
+                f.runId,
+                f.userId,
+                f.orgId,
+                f.feedbackType,
+                f.issueType,
+                f.comment,
+                f.createdAt,
+                f.updatedAt);
     }
 }

@@ -1,7 +1,6 @@
 package dev.switchboard.thread.service;
 
 import io.smallrye.mutiny.Multi;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,8 +23,10 @@ final class Rechunker {
     static Multi<byte[]> chunks(Multi<byte[]> arriving, int size) {
         return Multi.createFrom().deferred(() -> {
             Rechunker chunker = new Rechunker(size);
-            return arriving.onItem().transformToIterable(chunker::add)
-                    .onCompletion().switchTo(() -> Multi.createFrom().iterable(chunker.rest()));
+            return arriving.onItem()
+                    .transformToIterable(chunker::add)
+                    .onCompletion()
+                    .switchTo(() -> Multi.createFrom().iterable(chunker.rest()));
         });
     }
 

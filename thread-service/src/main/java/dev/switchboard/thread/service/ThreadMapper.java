@@ -6,7 +6,6 @@ import dev.switchboard.thread.rest.MessageListResponse;
 import dev.switchboard.thread.rest.MessageResponse;
 import dev.switchboard.thread.rest.ThreadResponse;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.util.List;
 
 /** Entities to API records; entities never leave the service layer. */
@@ -14,13 +13,31 @@ import java.util.List;
 public class ThreadMapper {
 
     public ThreadResponse toResponse(ChatThread t) {
-        return new ThreadResponse(t.id, t.agentId, t.agentNumericId, t.title, t.firstMessage, t.messageCount,
-                List.of(t.userIds), t.createdBy, t.createdAt, t.updatedAt);
+        return new ThreadResponse(
+                t.id,
+                t.agentId,
+                t.agentNumericId,
+                t.title,
+                t.firstMessage,
+                t.messageCount,
+                List.of(t.userIds),
+                t.createdBy,
+                t.createdAt,
+                t.updatedAt);
     }
 
     public MessageResponse toResponse(ThreadMessage m) {
-        return new MessageResponse(m.id, m.threadId, m.role, m.content, m.userId, m.runId, m.createdAt,
-                m.contentHtml, MessageDetails.read(m.metadata), MessageDetails.read(m.attachments),
+        return new MessageResponse(
+                m.id,
+                m.threadId,
+                m.role,
+                m.content,
+                m.userId,
+                m.runId,
+                m.createdAt,
+                m.contentHtml,
+                MessageDetails.read(m.metadata),
+                MessageDetails.read(m.attachments),
                 MessageDetails.read(m.toolCalls));
     }
 

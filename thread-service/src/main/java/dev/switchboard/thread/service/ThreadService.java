@@ -1,13 +1,13 @@
 package dev.switchboard.thread.service;
 
 import dev.switchboard.platform.web.Timestamps;
+import dev.switchboard.platform.web.error.ApiException;
 import dev.switchboard.thread.Caller;
 import dev.switchboard.thread.ChatThread;
 import dev.switchboard.thread.MessageRole;
 import dev.switchboard.thread.ThreadMessage;
 import dev.switchboard.thread.repository.MessageRepository;
 import dev.switchboard.thread.repository.ThreadRepository;
-import dev.switchboard.platform.web.error.ApiException;
 import dev.switchboard.thread.rest.AppendMessageRequest;
 import dev.switchboard.thread.rest.CreateThreadRequest;
 import dev.switchboard.thread.rest.MessageListResponse;
@@ -17,7 +17,6 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -30,8 +29,7 @@ import java.util.UUID;
 public class ThreadService {
 
     /** An appended message and whether this call created it (false: the same id was appended before). */
-    public record Appended(MessageResponse message, boolean created) {
-    }
+    public record Appended(MessageResponse message, boolean created) {}
 
     private final ThreadRepository threads;
     private final MessageRepository messages;
@@ -60,12 +58,10 @@ public class ThreadService {
             if (existing != null) {
                 return Uni.createFrom().item(mapper.toResponse(existing));
             }
-            ChatThread mine = ChatThread.start(orgId, request.agentId(), request.agentNumericId(), userId,
-                    Instant.now());
+            ChatThread mine =
+                    ChatThread.start(orgId, request.agentId(), request.agentNumericId(), userId, Instant.now());
             return threads.claimCurrent(orgId, userId, request.agentId(), mine.id)
-                    .chain(winner -> winner.equals(mine.id)
-                            ? threads.persist(mine)
-                            : threads.findInOrg(orgId, winner))
+                    .chain(winner -> winner.equals(mine.id) ? threads.persist(mine) : threads.findInOrg(orgId, winner))
                     .map(mapper::toResponse);
         });
     }
@@ -77,12 +73,15 @@ public class ThreadService {
 
     @WithSession
     public Uni<MessageListResponse> messages(Caller caller, String threadId, int limit) {
-        return find(caller, threadId).chain(thread -> messages.newest(thread.id, limit)).map(mapper::toList);
+        return find(caller, threadId)
+                .chain(thread -> messages.newest(thread.id, limit))
+                .map(mapper::toList);
     }
 
     @WithSession
     public Uni<MessageListResponse> currentMessages(String orgId, String userId, UUID agentId, int limit) {
-        return threads.findCurrent(orgId, userId, agentId).chain(thread -> thread == null
+        return threads.findCurrent(orgId, userId, agentId)
+                .chain(thread -> thread == null
                         ? Uni.createFrom().item(List.<ThreadMessage>of())
                         : messages.newest(thread.id, limit))
                 .map(mapper::toList);
@@ -90,8 +89,8 @@ public class ThreadService {
 
     @WithTransaction
     public Uni<Appended> append(Caller caller, String threadId, AppendMessageRequest request) {
-        MessageRole role = MessageRole.parse(request.role()).orElseThrow(() -> ApiException.invalid(
-                "role must be one of: user, assistant, system", "role"));
+        MessageRole role = MessageRole.parse(request.role())
+                .orElseThrow(() -> ApiException.invalid("role must be one of: user, assistant, system", "role"));
         String orgId = caller.orgId();
         String userId = caller.userId();
         return find(caller, threadId).chain(thread -> {
@@ -105,12 +104,14 @@ public class ThreadService {
             m.runId = request.runId();
             m.createdAt = Timestamps.now();
             MessageDetails.apply(request, m);
-            return messages.insertIfAbsent(m).chain(created -> messages.findById(m.id).map(stored -> {
-                if (!stored.threadId.equals(thread.id) || !stored.orgId.equals(orgId)) {
-                    throw ApiException.conflict("message id " + m.id + " is already used by another message", "id");
-                }
-                return new Appended(mapper.toResponse(stored), created);
-            }));
+            return messages.insertIfAbsent(m)
+                    .chain(created -> messages.findById(m.id).map(stored -> {
+                        if (!stored.threadId.equals(thread.id) || !stored.orgId.equals(orgId)) {
+                            throw ApiException.conflict(
+                                    "message id " + m.id + " is already used by another message", "id");
+                        }
+                        return new Appended(mapper.toResponse(stored), created);
+                    }));
         });
     }
 
@@ -122,11 +123,17 @@ public class ThreadService {
     public Uni<ThreadResponse> participant(Caller caller, String threadId, String userId, boolean add) {
         return threads.lockInOrg(caller.orgId(), threadId)
                 .map(thread -> thread != null && caller.reaches(thread) ? thread : null)
-                .onItem().ifNull().failWith(() -> ApiException.notFound("thread " + threadId + " not found"))
+                .onItem()
+                .ifNull()
+                .failWith(() -> ApiException.notFound("thread " + threadId + " not found"))
                 .map(thread -> {
                     if (!caller.manages(thread)) {
-                        throw new ApiException(403, "permission_denied", "only the thread's creator or an "
-                                + "organisation admin may change who takes part in it", null);
+                        throw new ApiException(
+                                403,
+                                "permission_denied",
+                                "only the thread's creator or an "
+                                        + "organisation admin may change who takes part in it",
+                                null);
                     }
                     if (add) {
                         thread.addParticipant(userId);
@@ -142,6 +149,8 @@ public class ThreadService {
     /** The thread if the caller reaches it; 404 otherwise, as for a thread that does not exist. */
     private Uni<ChatThread> find(Caller caller, String threadId) {
         return threads.reachableBy(caller, threadId)
-                .onItem().ifNull().failWith(() -> ApiException.notFound("thread " + threadId + " not found"));
+                .onItem()
+                .ifNull()
+                .failWith(() -> ApiException.notFound("thread " + threadId + " not found"));
     }
 }

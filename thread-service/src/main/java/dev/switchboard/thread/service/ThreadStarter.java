@@ -1,5 +1,6 @@
 package dev.switchboard.thread.service;
 
+import dev.switchboard.platform.web.error.ApiException;
 import dev.switchboard.thread.ChatThread;
 import dev.switchboard.thread.FileIds;
 import dev.switchboard.thread.MessageRole;
@@ -12,13 +13,11 @@ import dev.switchboard.thread.repository.FileRepository;
 import dev.switchboard.thread.repository.MessageRepository;
 import dev.switchboard.thread.repository.ThreadOriginRepository;
 import dev.switchboard.thread.repository.ThreadRepository;
-import dev.switchboard.platform.web.error.ApiException;
 import dev.switchboard.thread.rest.StartThreadRequest;
 import dev.switchboard.thread.rest.StartedThreadResponse;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -43,8 +42,14 @@ public class ThreadStarter {
     private final ThreadsConfig threadsConfig;
     private final FilesConfig filesConfig;
 
-    ThreadStarter(ThreadRepository threads, MessageRepository messages, ThreadOriginRepository origins,
-            FileRepository files, ThreadMapper mapper, ThreadsConfig threadsConfig, FilesConfig filesConfig) {
+    ThreadStarter(
+            ThreadRepository threads,
+            MessageRepository messages,
+            ThreadOriginRepository origins,
+            FileRepository files,
+            ThreadMapper mapper,
+            ThreadsConfig threadsConfig,
+            FilesConfig filesConfig) {
         this.threads = threads;
         this.messages = messages;
         this.origins = origins;
@@ -82,23 +87,28 @@ public class ThreadStarter {
                     .call(() -> messages.persist(message))
                     .call(() -> messages.flush())
                     .call(() -> files.attach(message.id, fileIds))
-                    .map(ignored -> new StartedThreadResponse(mapper.toResponse(thread), mapper.toResponse(message),
-                            fileIds, origin.source, origin.clientExternalRef, origin.attributedUserId));
+                    .map(ignored -> new StartedThreadResponse(
+                            mapper.toResponse(thread),
+                            mapper.toResponse(message),
+                            fileIds,
+                            origin.source,
+                            origin.clientExternalRef,
+                            origin.attributedUserId));
         });
     }
 
     /** Well-formed, at most the configured number, each once (a repeated id is attached once). */
     private List<String> checkFileIds(List<String> fileIds) {
         if (fileIds.size() > filesConfig.maxPerMessage()) {
-            throw ApiException.invalid("a message may attach at most " + filesConfig.maxPerMessage() + " files",
-                    "fileIds");
+            throw ApiException.invalid(
+                    "a message may attach at most " + filesConfig.maxPerMessage() + " files", "fileIds");
         }
         Set<String> unique = new LinkedHashSet<>();
         for (int i = 0; i < fileIds.size(); i++) {
             String id = fileIds.get(i);
             if (!FileIds.isWellFormed(id)) {
-                throw ApiException.invalid("fileIds[" + i + "] must be a file id (file_ and 26 characters)",
-                        "fileIds[" + i + "]");
+                throw ApiException.invalid(
+                        "fileIds[" + i + "] must be a file id (file_ and 26 characters)", "fileIds[" + i + "]");
             }
             unique.add(id);
         }
@@ -110,14 +120,16 @@ public class ThreadStarter {
         if (fileIds.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return files.findOwned(orgId, userId, Set.copyOf(fileIds)).invoke(found -> {
-            Set<String> owned = found.stream().map(f -> f.id).collect(Collectors.toSet());
-            for (int i = 0; i < fileIds.size(); i++) {
-                if (!owned.contains(fileIds.get(i))) {
-                    throw new ApiException(404, "not_found", "file " + fileIds.get(i) + " not found",
-                            "fileIds[" + i + "]");
-                }
-            }
-        }).replaceWithVoid();
+        return files.findOwned(orgId, userId, Set.copyOf(fileIds))
+                .invoke(found -> {
+                    Set<String> owned = found.stream().map(f -> f.id).collect(Collectors.toSet());
+                    for (int i = 0; i < fileIds.size(); i++) {
+                        if (!owned.contains(fileIds.get(i))) {
+                            throw new ApiException(
+                                    404, "not_found", "file " + fileIds.get(i) + " not found", "fileIds[" + i + "]");
+                        }
+                    }
+                })
+                .replaceWithVoid();
     }
 }

@@ -1,5 +1,6 @@
 package dev.switchboard.thread.service;
 
+import dev.switchboard.platform.events.ProcessedEventRepository;
 import dev.switchboard.thread.ChatThread;
 import dev.switchboard.thread.ThreadTitles;
 import dev.switchboard.thread.config.ThreadsConfig;
@@ -7,11 +8,9 @@ import dev.switchboard.thread.event.RunEvent;
 import dev.switchboard.thread.repository.MessageRepository;
 import dev.switchboard.thread.repository.ThreadRepository;
 import dev.switchboard.thread.repository.ToolUsageRepository;
-import dev.switchboard.platform.events.ProcessedEventRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.time.Instant;
 import java.util.Map;
 
@@ -24,7 +23,12 @@ import java.util.Map;
 public class ThreadSummaryProjector {
 
     /** What applying an event did. */
-    public enum Outcome { APPLIED, ALREADY_APPLIED, UNKNOWN_THREAD, IGNORED }
+    public enum Outcome {
+        APPLIED,
+        ALREADY_APPLIED,
+        UNKNOWN_THREAD,
+        IGNORED
+    }
 
     private final ThreadRepository threads;
     private final MessageRepository messages;
@@ -32,8 +36,12 @@ public class ThreadSummaryProjector {
     private final ToolUsageRepository toolUsage;
     private final ThreadsConfig config;
 
-    ThreadSummaryProjector(ThreadRepository threads, MessageRepository messages, ProcessedEventRepository processed,
-            ToolUsageRepository toolUsage, ThreadsConfig config) {
+    ThreadSummaryProjector(
+            ThreadRepository threads,
+            MessageRepository messages,
+            ProcessedEventRepository processed,
+            ToolUsageRepository toolUsage,
+            ThreadsConfig config) {
         this.threads = threads;
         this.messages = messages;
         this.processed = processed;
@@ -46,11 +54,14 @@ public class ThreadSummaryProjector {
         if (!event.changesTheSummary()) {
             return Uni.createFrom().item(Outcome.IGNORED);
         }
-        return processed.applyOnce(event.id(), () -> threads.lockInOrg(event.orgId(), event.threadId())
-                .chain(thread -> thread == null
-                        ? Uni.createFrom().item(Outcome.UNKNOWN_THREAD)
-                        : summarise(thread, event).chain(() -> indexTools(thread, event))
-                                .replaceWith(Outcome.APPLIED)),
+        return processed.applyOnce(
+                event.id(),
+                () -> threads.lockInOrg(event.orgId(), event.threadId())
+                        .chain(thread -> thread == null
+                                ? Uni.createFrom().item(Outcome.UNKNOWN_THREAD)
+                                : summarise(thread, event)
+                                        .chain(() -> indexTools(thread, event))
+                                        .replaceWith(Outcome.APPLIED)),
                 () -> Outcome.ALREADY_APPLIED);
     }
 
@@ -66,7 +77,8 @@ public class ThreadSummaryProjector {
     }
 
     private Uni<Void> summarise(ChatThread thread, RunEvent event) {
-        return messages.countInThread(thread.id).invoke(count -> thread.messageCount = count.intValue())
+        return messages.countInThread(thread.id)
+                .invoke(count -> thread.messageCount = count.intValue())
                 .chain(() -> messages.lastMessage(thread.id))
                 .invoke(last -> {
                     thread.touch(event.time());
@@ -77,16 +89,19 @@ public class ThreadSummaryProjector {
                 })
                 .chain(() -> thread.firstMessage != null && thread.title != null
                         ? Uni.createFrom().voidItem()
-                        : messages.firstUserMessage(thread.id).invoke(first -> {
-                            if (first == null) {
-                                return;
-                            }
-                            if (thread.firstMessage == null) {
-                                thread.firstMessage = first.content;
-                            }
-                            if (thread.title == null) {
-                                thread.title = ThreadTitles.fromFirstMessage(first.content, config.titleLength());
-                            }
-                        }).replaceWithVoid());
+                        : messages.firstUserMessage(thread.id)
+                                .invoke(first -> {
+                                    if (first == null) {
+                                        return;
+                                    }
+                                    if (thread.firstMessage == null) {
+                                        thread.firstMessage = first.content;
+                                    }
+                                    if (thread.title == null) {
+                                        thread.title =
+                                                ThreadTitles.fromFirstMessage(first.content, config.titleLength());
+                                    }
+                                })
+                                .replaceWithVoid());
     }
 }

@@ -1,7 +1,6 @@
 package dev.switchboard.thread.service;
 
 import dev.switchboard.platform.web.error.ApiException;
-
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;

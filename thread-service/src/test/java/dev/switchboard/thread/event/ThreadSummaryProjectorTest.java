@@ -1,5 +1,11 @@
 package dev.switchboard.thread.event;
 
+import static dev.switchboard.local.testing.Api.as;
+import static dev.switchboard.thread.rest.ThreadApi.append;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
 import dev.switchboard.local.testing.Api;
 import dev.switchboard.local.testing.SwitchboardTestResource;
 import dev.switchboard.thread.rest.ThreadApi;
@@ -7,12 +13,6 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.eclipse.microprofile.config.ConfigProvider;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -20,14 +20,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Predicate;
-
-import static dev.switchboard.local.testing.Api.as;
-import static dev.switchboard.thread.rest.ThreadApi.append;
-import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /** Run events produced to the real run-events topic update thread summaries, once per event id. */
 @QuarkusTest
@@ -54,7 +54,8 @@ class ThreadSummaryProjectorTest {
         String longQuestion = "Summarize   open support tickets from last week, grouped by product area and by "
                 + "severity, and flag anything older than ten days";
         append(org, "bob", thread, UUID.randomUUID(), "user", longQuestion).statusCode(201);
-        append(org, "bob", thread, UUID.randomUUID(), "assistant", "There were 12.").statusCode(201);
+        append(org, "bob", thread, UUID.randomUUID(), "assistant", "There were 12.")
+                .statusCode(201);
 
         String eventId = UUID.randomUUID().toString();
         publish(eventId, "switchboard.run.completed", org, thread, "bob");
@@ -63,19 +64,24 @@ class ThreadSummaryProjectorTest {
         String title = summary.getString("title");
         assertEquals(true, title.length() <= 80, title);
         assertEquals(true, title.startsWith("Summarize open support tickets from last week"), title);
-        assertEquals(java.util.List.of("alice", "bob"), summary.getList("userIds"));
+        assertEquals(List.of("alice", "bob"), summary.getList("userIds"));
 
         // two more messages, then the SAME event again: it must not be applied a second time
-        append(org, "bob", thread, UUID.randomUUID(), "user", "and the week before?").statusCode(201);
+        append(org, "bob", thread, UUID.randomUUID(), "user", "and the week before?")
+                .statusCode(201);
         append(org, "bob", thread, UUID.randomUUID(), "assistant", "Nine.").statusCode(201);
         publish(eventId, "switchboard.run.completed", org, thread, "carol");
         // a later event with the same key (so on the same partition) proves the consumer went past the duplicate
         String marker = createMarker(org, agent);
         publish(thread, UUID.randomUUID().toString(), "switchboard.run.completed", org, marker, "alice");
         awaitThread(org, marker, t -> t.getInt("messageCount") == 1);
-        JsonPath after = as(org, "alice").get("/internal/threads/" + thread).then().extract().jsonPath();
+        JsonPath after = as(org, "alice")
+                .get("/internal/threads/" + thread)
+                .then()
+                .extract()
+                .jsonPath();
         assertEquals(2, after.getInt("messageCount"), "the redelivered event was applied again");
-        assertEquals(java.util.List.of("alice", "bob"), after.getList("userIds"));
+        assertEquals(List.of("alice", "bob"), after.getList("userIds"));
 
         // a new event for the thread applies the new messages
         publish(UUID.randomUUID().toString(), "switchboard.run.failed", org, thread, "bob");
@@ -89,16 +95,21 @@ class ThreadSummaryProjectorTest {
         append(org, "alice", thread, UUID.randomUUID(), "user", "hello").statusCode(201);
         publish(UUID.randomUUID().toString(), "switchboard.run.completed", Api.newOrg(), thread, "mallory");
         publish(UUID.randomUUID().toString(), "switchboard.run.started", org, thread, "alice");
-        kafka.produceStrings().fromRecords(new ProducerRecord<>("run-events", thread, "{not json"))
+        kafka.produceStrings()
+                .fromRecords(new ProducerRecord<>("run-events", thread, "{not json"))
                 .awaitCompletion(Duration.ofSeconds(10));
         String marker = createMarker(org, UUID.randomUUID());
         publish(thread, UUID.randomUUID().toString(), "switchboard.run.completed", org, marker, "alice");
         awaitThread(org, marker, t -> t.getInt("messageCount") == 1);
 
-        JsonPath unchanged = as(org, "alice").get("/internal/threads/" + thread).then().extract().jsonPath();
+        JsonPath unchanged = as(org, "alice")
+                .get("/internal/threads/" + thread)
+                .then()
+                .extract()
+                .jsonPath();
         assertEquals(0, unchanged.getInt("messageCount"));
         assertNull(unchanged.getString("title"));
-        assertEquals(java.util.List.of("alice"), unchanged.getList("userIds"));
+        assertEquals(List.of("alice"), unchanged.getList("userIds"));
     }
 
     @Test
@@ -122,9 +133,10 @@ class ThreadSummaryProjectorTest {
 
     private static int processedRows(String eventId) throws SQLException {
         var config = ConfigProvider.getConfig();
-        try (Connection c = DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
-                config.getValue("quarkus.datasource.username", String.class),
-                config.getValue("quarkus.datasource.password", String.class));
+        try (Connection c = DriverManager.getConnection(
+                        config.getValue("quarkus.datasource.jdbc.url", String.class),
+                        config.getValue("quarkus.datasource.username", String.class),
+                        config.getValue("quarkus.datasource.password", String.class));
                 PreparedStatement ps = c.prepareStatement("select count(*) from processed_events where event_id = ?")) {
             ps.setString(1, eventId);
             try (ResultSet rs = ps.executeQuery()) {
@@ -146,18 +158,26 @@ class ThreadSummaryProjectorTest {
 
     /** Records with the same key share a partition, so the consumer handles them in the order produced. */
     private void publish(String key, String eventId, String type, String org, String thread, String user) {
-        String event = """
+        String event =
+                """
                 {"specversion":"1.0","id":"%s","source":"/run-service","type":"%s","subject":"%s",
                  "time":"%s","datacontenttype":"application/json","dataschema":"urn:switchboard:schema:x.v1",
-                 "data":{"orgId":"%s","threadId":"%s","userId":"%s","runId":"%s","status":"completed"}}"""
-                .formatted(eventId, type, UUID.randomUUID(), Instant.now(), org, thread, user, UUID.randomUUID());
-        kafka.produceStrings().fromRecords(new ProducerRecord<>("run-events", key, event))
+                 "data":{"orgId":"%s","threadId":"%s","userId":"%s","runId":"%s","status":"completed"}}""".formatted(eventId, type, UUID.randomUUID(), Instant.now(), org, thread, user, UUID.randomUUID());
+        kafka.produceStrings()
+                .fromRecords(new ProducerRecord<>("run-events", key, event))
                 .awaitCompletion(Duration.ofSeconds(10));
     }
 
     private static JsonPath awaitThread(String org, String thread, Predicate<JsonPath> condition) {
-        return await("thread " + thread + " reaching the expected summary").atMost(Duration.ofSeconds(30))
-                .until(() -> as(org, "alice").get("/internal/threads/" + thread).then().statusCode(200)
-                        .extract().jsonPath(), condition::test);
+        return await("thread " + thread + " reaching the expected summary")
+                .atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> as(org, "alice")
+                                .get("/internal/threads/" + thread)
+                                .then()
+                                .statusCode(200)
+                                .extract()
+                                .jsonPath(),
+                        condition::test);
     }
 }

@@ -1,8 +1,5 @@
 package dev.switchboard.thread.listing;
 
-import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.ConfigProvider;
-
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -10,24 +7,27 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /** Direct access to the test database, to give threads the activity times and sizes a test needs. */
 final class TestDatabase {
 
-    private TestDatabase() {
-    }
+    private TestDatabase() {}
 
     static Connection connect() throws SQLException {
         Config config = ConfigProvider.getConfig();
-        return DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
+        return DriverManager.getConnection(
+                config.getValue("quarkus.datasource.jdbc.url", String.class),
                 config.getValue("quarkus.datasource.username", String.class),
                 config.getValue("quarkus.datasource.password", String.class));
     }
 
     static void setActivity(String threadId, Instant updatedAt, int messageCount, String... userIds)
             throws SQLException {
-        try (Connection c = connect(); PreparedStatement ps = c.prepareStatement(
-                "update threads set updated_at = ?, message_count = ?, user_ids = ? where id = ?")) {
+        try (Connection c = connect();
+                PreparedStatement ps = c.prepareStatement(
+                        "update threads set updated_at = ?, message_count = ?, user_ids = ? where id = ?")) {
             ps.setTimestamp(1, Timestamp.from(updatedAt));
             ps.setInt(2, messageCount);
             ps.setArray(3, c.createArrayOf("text", userIds));
@@ -39,7 +39,8 @@ final class TestDatabase {
     }
 
     static void execute(String sql, Object... parameters) throws SQLException {
-        try (Connection c = connect(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = connect();
+                PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 ps.setObject(i + 1, parameters[i]);
             }

@@ -1,5 +1,11 @@
 package dev.switchboard.thread.listing;
 
+import static dev.switchboard.local.testing.Api.as;
+import static dev.switchboard.local.testing.Api.asAdmin;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import dev.switchboard.local.testing.Api;
 import dev.switchboard.local.testing.SwitchboardTestResource;
 import dev.switchboard.thread.rest.ThreadApi;
@@ -7,20 +13,13 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.eclipse.microprofile.config.ConfigProvider;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-
-import static dev.switchboard.local.testing.Api.as;
-import static dev.switchboard.local.testing.Api.asAdmin;
-import static org.awaitility.Awaitility.await;
-import static org.hamcrest.Matchers.equalTo;
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Test;
 
 /** Tools reported by run events land in the tool-usage index, which answers toolName and includeTools. */
 @QuarkusTest
@@ -44,7 +43,10 @@ class ToolUsageIndexTest {
         awaitList(org, "toolName=sql_runner", 1);
         JsonPath all = awaitList(org, "includeTools=true", 2);
         assertEquals(List.of(), all.getList("conversations.find { it.threadId == '" + withoutTools + "' }.toolsUsed"));
-        as(Api.newOrg(), "alice").get("/internal/threads?toolName=calculator").then().statusCode(200)
+        as(Api.newOrg(), "alice")
+                .get("/internal/threads?toolName=calculator")
+                .then()
+                .statusCode(200)
                 .body("totalCount", equalTo(0));
     }
 
@@ -64,8 +66,8 @@ class ToolUsageIndexTest {
             assertEquals(thread, bobs.getString("conversations[0].threadId"));
             assertEquals(List.of("calculator", "web_search"), bobs.getList("conversations[0].toolsUsed"));
         }
-        assertEquals(thread, awaitList(org, "userId=alice&toolName=web_search", 1)
-                .getString("conversations[0].threadId"));
+        assertEquals(
+                thread, awaitList(org, "userId=alice&toolName=web_search", 1).getString("conversations[0].threadId"));
         awaitList(org, "userId=bob&toolName=http_get", 0);
         awaitList(org, "userId=alice&toolName=http_get", 1);
         awaitList(org, "userId=alice&toolName=nothing_ran", 0);
@@ -94,18 +96,24 @@ class ToolUsageIndexTest {
                 {"specversion":"1.0","id":"%s","source":"/run-service","type":"switchboard.run.completed",
                  "subject":"%s","time":"%s","datacontenttype":"application/json",
                  "dataschema":"urn:switchboard:schema:run.completed.v1",
-                 "data":{"orgId":"%s","threadId":"%s","userId":"%s","runId":"%s","toolsUsed":%s}}"""
-                .formatted(UUID.randomUUID(), UUID.randomUUID(), Instant.now(), org, thread, user, UUID.randomUUID(),
-                        tools);
-        kafka.produceStrings().fromRecords(new ProducerRecord<>("run-events", thread, event))
+                 "data":{"orgId":"%s","threadId":"%s","userId":"%s","runId":"%s","toolsUsed":%s}}""".formatted(
+                UUID.randomUUID(), UUID.randomUUID(), Instant.now(), org, thread, user, UUID.randomUUID(), tools);
+        kafka.produceStrings()
+                .fromRecords(new ProducerRecord<>("run-events", thread, event))
                 .awaitCompletion(Duration.ofSeconds(10));
     }
 
     private static JsonPath awaitList(String org, String query, int expected) {
         // an empty page is counted on its own, so a commit in between can make the two disagree once
-        return await("expected " + expected + " threads for " + query).atMost(Duration.ofSeconds(30))
-                .until(() -> asAdmin(org, "alice").get("/internal/threads?" + query).then().statusCode(200)
-                                .extract().jsonPath(),
+        return await("expected " + expected + " threads for " + query)
+                .atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> asAdmin(org, "alice")
+                                .get("/internal/threads?" + query)
+                                .then()
+                                .statusCode(200)
+                                .extract()
+                                .jsonPath(),
                         page -> page.getInt("totalCount") == expected
                                 && page.getList("conversations").size() == expected);
     }

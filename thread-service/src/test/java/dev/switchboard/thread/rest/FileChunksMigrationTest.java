@@ -1,10 +1,14 @@
 package dev.switchboard.thread.rest;
 
+import static dev.switchboard.thread.rest.FileStreamingTest.CHUNK;
+import static dev.switchboard.thread.rest.FileStreamingTest.connect;
+import static dev.switchboard.thread.rest.FileStreamingTest.random;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import dev.switchboard.local.testing.SwitchboardTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.Test;
-
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -15,12 +19,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-
-import static dev.switchboard.thread.rest.FileStreamingTest.CHUNK;
-import static dev.switchboard.thread.rest.FileStreamingTest.connect;
-import static dev.switchboard.thread.rest.FileStreamingTest.random;
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
 
 /**
  * V9 cuts the files stored whole ({@code file_contents}) into chunks: run here in a schema of its own, on files
@@ -35,7 +34,8 @@ class FileChunksMigrationTest {
         String schema = "migration_" + UUID.randomUUID().toString().replace("-", "");
         byte[] large = random(2 * CHUNK + 123);
         byte[] small = "plan".getBytes(StandardCharsets.UTF_8);
-        try (Connection c = connect(); Statement st = c.createStatement()) {
+        try (Connection c = connect();
+                Statement st = c.createStatement()) {
             st.execute("create schema " + schema);
             st.execute("set search_path to " + schema);
             st.execute("create table files (id text primary key)");
@@ -73,7 +73,8 @@ class FileChunksMigrationTest {
     private static byte[] chunksOf(Connection c, String id, int expectedChunks) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         List<Integer> seqs = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("select seq, data from file_chunks where file_id = ? order by seq")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("select seq, data from file_chunks where file_id = ? order by seq")) {
             ps.setString(1, id);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -87,7 +88,8 @@ class FileChunksMigrationTest {
     }
 
     private static String migration() throws Exception {
-        try (InputStream in = FileChunksMigrationTest.class.getClassLoader()
+        try (InputStream in = FileChunksMigrationTest.class
+                .getClassLoader()
                 .getResourceAsStream("db/migration/V9__file_chunks.sql")) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }

@@ -2,25 +2,30 @@ package dev.switchboard.thread.rest;
 
 import dev.switchboard.local.testing.Api;
 import io.restassured.response.ValidatableResponse;
-
 import java.util.Map;
 import java.util.UUID;
 
 /** The thread-service calls the tests make, through its internal API as the gateway and run-service call it. */
 public final class ThreadApi {
 
-    private ThreadApi() {
-    }
+    private ThreadApi() {}
 
     public static String createThread(String org, String user, UUID agentId) {
-        return Api.as(org, user).body(Map.of("agentId", agentId.toString(), "agentNumericId", 7))
-                .post("/internal/threads").then().statusCode(201).extract().path("id");
+        return Api.as(org, user)
+                .body(Map.of("agentId", agentId.toString(), "agentNumericId", 7))
+                .post("/internal/threads")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     /** Appends as an admin of the org (any user may then write to any thread of it, as run-service does). */
-    public static ValidatableResponse append(String org, String user, String threadId, UUID id, String role,
-            String content) {
-        return Api.asAdmin(org, user).body(Map.of("id", id.toString(), "role", role, "content", content))
-                .post("/internal/threads/" + threadId + "/messages").then();
+    public static ValidatableResponse append(
+            String org, String user, String threadId, UUID id, String role, String content) {
+        return Api.asAdmin(org, user)
+                .body(Map.of("id", id.toString(), "role", role, "content", content))
+                .post("/internal/threads/" + threadId + "/messages")
+                .then();
     }
 }

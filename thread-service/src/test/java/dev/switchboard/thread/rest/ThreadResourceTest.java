@@ -1,24 +1,5 @@
 package dev.switchboard.thread.rest;
 
-import dev.switchboard.local.testing.Api;
-import dev.switchboard.local.testing.SwitchboardTestResource;
-import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import io.restassured.path.json.JsonPath;
-import org.junit.jupiter.api.Test;
-
-import java.net.URL;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-
 import static dev.switchboard.local.testing.Api.as;
 import static dev.switchboard.local.testing.Api.assertError;
 import static dev.switchboard.local.testing.Api.newOrg;
@@ -32,6 +13,25 @@ import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.switchboard.local.testing.Api;
+import dev.switchboard.local.testing.SwitchboardTestResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import java.net.URL;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.Test;
+
 @QuarkusTest
 @WithTestResource(SwitchboardTestResource.class)
 class ThreadResourceTest {
@@ -44,12 +44,20 @@ class ThreadResourceTest {
     @Test
     void aNewThreadHasAnEmptySummaryAndBelongsToItsCreator() {
         String org = newOrg();
-        JsonPath thread = as(org, "alice").body(Map.of("agentId", agent.toString(), "agentNumericId", 42))
-                .post("/internal/threads").then().statusCode(201).extract().jsonPath();
+        JsonPath thread = as(org, "alice")
+                .body(Map.of("agentId", agent.toString(), "agentNumericId", 42))
+                .post("/internal/threads")
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath();
         String id = thread.getString("id");
         UUID.fromString(id);
 
-        as(org, "alice").get("/internal/threads/" + id).then().statusCode(200)
+        as(org, "alice")
+                .get("/internal/threads/" + id)
+                .then()
+                .statusCode(200)
                 .body("id", equalTo(id))
                 .body("agentId", equalTo(agent.toString()))
                 .body("agentNumericId", equalTo(42))
@@ -67,7 +75,8 @@ class ThreadResourceTest {
         String id = createThread(newOrg(), "alice", agent);
         String other = newOrg();
         assertError(as(other, "alice").get("/internal/threads/" + id).then(), 404, "not_found", null);
-        assertError(as(other, "alice").get("/internal/threads/" + id + "/messages").then(), 404, "not_found", null);
+        assertError(
+                as(other, "alice").get("/internal/threads/" + id + "/messages").then(), 404, "not_found", null);
         assertError(append(other, "alice", id, UUID.randomUUID(), "user", "hi"), 404, "not_found", null);
     }
 
@@ -76,16 +85,22 @@ class ThreadResourceTest {
         String org = newOrg();
         String id = createThread(org, "alice", agent);
         UUID messageId = UUID.randomUUID();
-        String created = append(org, "alice", id, messageId, "user", "first").statusCode(201)
+        String created = append(org, "alice", id, messageId, "user", "first")
+                .statusCode(201)
                 .body("id", equalTo(messageId.toString()))
                 .body("role", equalTo("user"))
                 .body("userId", equalTo("alice"))
                 .body("createdAt", matchesPattern(Api.TIME))
-                .extract().path("createdAt");
-        append(org, "alice", id, messageId, "user", "a retry with other text").statusCode(200)
+                .extract()
+                .path("createdAt");
+        append(org, "alice", id, messageId, "user", "a retry with other text")
+                .statusCode(200)
                 .body("content", equalTo("first"))
                 .body("createdAt", equalTo(created));
-        as(org, "alice").get("/internal/threads/" + id + "/messages").then().statusCode(200)
+        as(org, "alice")
+                .get("/internal/threads/" + id + "/messages")
+                .then()
+                .statusCode(200)
                 .body("messages", hasSize(1));
 
         String otherThread = createThread(org, "alice", agent);
@@ -97,16 +112,28 @@ class ThreadResourceTest {
         String org = newOrg();
         String id = createThread(org, "alice", agent);
         for (int i = 1; i <= 5; i++) {
-            append(org, "alice", id, UUID.randomUUID(), i % 2 == 1 ? "user" : "assistant", "m" + i).statusCode(201);
+            append(org, "alice", id, UUID.randomUUID(), i % 2 == 1 ? "user" : "assistant", "m" + i)
+                    .statusCode(201);
         }
-        as(org, "alice").get("/internal/threads/" + id + "/messages?limit=3").then().statusCode(200)
+        as(org, "alice")
+                .get("/internal/threads/" + id + "/messages?limit=3")
+                .then()
+                .statusCode(200)
                 .body("messages.content", contains("m3", "m4", "m5"))
                 .body("messages.role", contains("user", "assistant", "user"));
-        as(org, "alice").get("/internal/threads/" + id + "/messages").then().statusCode(200)
+        as(org, "alice")
+                .get("/internal/threads/" + id + "/messages")
+                .then()
+                .statusCode(200)
                 .body("messages", hasSize(5));
         for (String bad : List.of("0", "-1", "1001", "ten", "2.5")) {
-            assertError(as(org, "alice").get("/internal/threads/" + id + "/messages?limit=" + bad).then(),
-                    400, "invalid_argument", "limit");
+            assertError(
+                    as(org, "alice")
+                            .get("/internal/threads/" + id + "/messages?limit=" + bad)
+                            .then(),
+                    400,
+                    "invalid_argument",
+                    "limit");
         }
     }
 
@@ -116,10 +143,17 @@ class ThreadResourceTest {
         Map<String, Object> body = Map.of("agentId", agent.toString(), "agentNumericId", 7);
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
-            List<CompletableFuture<String>> calls = new java.util.ArrayList<>();
+            List<CompletableFuture<String>> calls = new ArrayList<>();
             for (int i = 0; i < 8; i++) {
-                calls.add(CompletableFuture.supplyAsync(() -> as(org, "bob").body(body)
-                        .post("/internal/threads/current").then().statusCode(200).extract().<String>path("id"), pool));
+                calls.add(CompletableFuture.supplyAsync(
+                        () -> as(org, "bob")
+                                .body(body)
+                                .post("/internal/threads/current")
+                                .then()
+                                .statusCode(200)
+                                .extract()
+                                .<String>path("id"),
+                        pool));
             }
             Set<String> ids = new HashSet<>();
             for (CompletableFuture<String> call : calls) {
@@ -129,17 +163,32 @@ class ThreadResourceTest {
             String current = ids.iterator().next();
             as(org, "bob").body(body).post("/internal/threads/current").then().body("id", equalTo(current));
             // another user of the same org gets a thread of their own
-            String carols = as(org, "carol").body(body).post("/internal/threads/current").then().statusCode(200)
-                    .extract().path("id");
+            String carols = as(org, "carol")
+                    .body(body)
+                    .post("/internal/threads/current")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .path("id");
             assertEquals(false, current.equals(carols));
 
-            append(org, "bob", current, UUID.randomUUID(), "user", "hello current").statusCode(201);
-            as(org, "bob").get("/internal/threads/current/messages?agentId=" + agent).then().statusCode(200)
+            append(org, "bob", current, UUID.randomUUID(), "user", "hello current")
+                    .statusCode(201);
+            as(org, "bob")
+                    .get("/internal/threads/current/messages?agentId=" + agent)
+                    .then()
+                    .statusCode(200)
                     .body("messages.content", contains("hello current"));
-            as(org, "carol").get("/internal/threads/current/messages?agentId=" + agent).then().statusCode(200)
+            as(org, "carol")
+                    .get("/internal/threads/current/messages?agentId=" + agent)
+                    .then()
+                    .statusCode(200)
                     .body("messages", hasSize(0));
-            as(org, "dave").get("/internal/threads/current/messages?agentId=" + UUID.randomUUID()).then()
-                    .statusCode(200).body("messages", hasSize(0));
+            as(org, "dave")
+                    .get("/internal/threads/current/messages?agentId=" + UUID.randomUUID())
+                    .then()
+                    .statusCode(200)
+                    .body("messages", hasSize(0));
         } finally {
             pool.shutdownNow();
         }
@@ -149,28 +198,68 @@ class ThreadResourceTest {
     void badInputIsA400NamingTheField() {
         String org = newOrg();
         String id = createThread(org, "alice", agent);
-        assertError(as(org, "alice").body(Map.of("agentNumericId", 7)).post("/internal/threads").then(),
-                400, "invalid_argument", "agentId");
-        assertError(as(org, "alice").body(Map.of("agentId", "not-a-uuid", "agentNumericId", 7))
-                .post("/internal/threads").then(), 400, "invalid_argument", "agentId");
+        assertError(
+                as(org, "alice")
+                        .body(Map.of("agentNumericId", 7))
+                        .post("/internal/threads")
+                        .then(),
+                400,
+                "invalid_argument",
+                "agentId");
+        assertError(
+                as(org, "alice")
+                        .body(Map.of("agentId", "not-a-uuid", "agentNumericId", 7))
+                        .post("/internal/threads")
+                        .then(),
+                400,
+                "invalid_argument",
+                "agentId");
         assertError(append(org, "alice", id, UUID.randomUUID(), "robot", "x"), 400, "invalid_argument", "role");
-        assertError(as(org, "alice").body(Map.of("role", "user", "content", "x"))
-                .post("/internal/threads/" + id + "/messages").then(), 400, "invalid_argument", "id");
-        assertError(append(org, "alice", id, UUID.randomUUID(), "user", "x".repeat(100_001)),
-                400, "invalid_argument", "content");
+        assertError(
+                as(org, "alice")
+                        .body(Map.of("role", "user", "content", "x"))
+                        .post("/internal/threads/" + id + "/messages")
+                        .then(),
+                400,
+                "invalid_argument",
+                "id");
+        assertError(
+                append(org, "alice", id, UUID.randomUUID(), "user", "x".repeat(100_001)),
+                400,
+                "invalid_argument",
+                "content");
         // the body ends where the value of agentId should be: named
-        assertError(as(org, "alice").body("{\"agentId\": ").post("/internal/threads").then(),
-                400, "invalid_argument", "agentId");
-        assertError(as(org, "alice").get("/internal/threads/current/messages?agentId=nope").then(),
-                400, "invalid_argument", "agentId");
+        assertError(
+                as(org, "alice")
+                        .body("{\"agentId\": ")
+                        .post("/internal/threads")
+                        .then(),
+                400,
+                "invalid_argument",
+                "agentId");
+        assertError(
+                as(org, "alice")
+                        .get("/internal/threads/current/messages?agentId=nope")
+                        .then(),
+                400,
+                "invalid_argument",
+                "agentId");
     }
 
     @Test
     void everyInternalRouteNeedsAnInternalToken() {
-        given().contentType(ContentType.JSON).get("/internal/threads/x").then().statusCode(401)
+        given().contentType(ContentType.JSON)
+                .get("/internal/threads/x")
+                .then()
+                .statusCode(401)
                 .body("error.code", equalTo("unauthenticated"));
-        given().auth().oauth2("garbage").contentType(ContentType.JSON).get("/internal/threads/x").then()
-                .statusCode(401).body("error.code", equalTo("unauthenticated"));
+        given().auth()
+                .oauth2("garbage")
+                .contentType(ContentType.JSON)
+                .get("/internal/threads/x")
+                .then()
+                .statusCode(401)
+                .body("error.code", equalTo("unauthenticated"));
         given().get(health + "/ready").then().statusCode(200);
         given().get("/q/health/ready").then().statusCode(404);
     }

@@ -1,17 +1,5 @@
 package dev.switchboard.thread.rest;
 
-import dev.switchboard.local.testing.Api;
-import dev.switchboard.local.testing.SwitchboardTestResource;
-import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.path.json.JsonPath;
-import org.junit.jupiter.api.Test;
-
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
 import static dev.switchboard.local.testing.Api.as;
 import static dev.switchboard.local.testing.Api.assertError;
 import static dev.switchboard.local.testing.Api.newOrg;
@@ -19,6 +7,16 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
+
+import dev.switchboard.local.testing.SwitchboardTestResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @WithTestResource(SwitchboardTestResource.class)
@@ -42,7 +40,11 @@ class ThreadStartResourceTest {
         Map<String, Object> body = start("Summarize the attached launch plan.", List.of(file, file));
         body.put("clientExternalRef", "linear-ENG-123");
         body.put("attributedUserId", "carol");
-        JsonPath started = as(org, "alice").body(body).post("/internal/threads/with-message").then().statusCode(201)
+        JsonPath started = as(org, "alice")
+                .body(body)
+                .post("/internal/threads/with-message")
+                .then()
+                .statusCode(201)
                 .body("thread.agentId", equalTo(agent.toString()))
                 .body("thread.createdBy", equalTo("alice"))
                 .body("thread.title", equalTo("Summarize the attached launch plan."))
@@ -53,17 +55,26 @@ class ThreadStartResourceTest {
                 .body("source", equalTo("api"))
                 .body("clientExternalRef", equalTo("linear-ENG-123"))
                 .body("attributedUserId", equalTo("carol"))
-                .extract().jsonPath();
+                .extract()
+                .jsonPath();
         String threadId = started.getString("thread.id");
-        as(org, "alice").get("/internal/threads/" + threadId + "/messages").then().statusCode(200)
+        as(org, "alice")
+                .get("/internal/threads/" + threadId + "/messages")
+                .then()
+                .statusCode(200)
                 .body("messages", hasSize(1))
                 .body("messages[0].id", equalTo(started.getString("message.id")));
     }
 
     @Test
     void withoutFilesOrOriginFieldsItIsAPlainApiThread() {
-        as(newOrg(), "alice").body(start("hello", null)).post("/internal/threads/with-message").then()
-                .statusCode(201).body("fileIds", hasSize(0)).body("clientExternalRef", nullValue())
+        as(newOrg(), "alice")
+                .body(start("hello", null))
+                .post("/internal/threads/with-message")
+                .then()
+                .statusCode(201)
+                .body("fileIds", hasSize(0))
+                .body("clientExternalRef", nullValue())
                 .body("attributedUserId", nullValue());
     }
 
@@ -73,35 +84,89 @@ class ThreadStartResourceTest {
         String mine = FileResourceTest.uploaded(org, "alice");
         String bobs = FileResourceTest.uploaded(org, "bob");
         String otherOrgs = FileResourceTest.uploaded(newOrg(), "alice");
-        assertError(as(org, "alice").body(start("hi", List.of(mine, bobs))).post("/internal/threads/with-message")
-                .then(), 404, "not_found", "fileIds[1]");
-        assertError(as(org, "alice").body(start("hi", List.of(otherOrgs))).post("/internal/threads/with-message")
-                .then(), 404, "not_found", "fileIds[0]");
-        assertError(as(org, "alice").body(start("hi", List.of("file_0000000000000000000000000Z")))
-                .post("/internal/threads/with-message").then(), 404, "not_found", "fileIds[0]");
-        assertError(as(org, "alice").body(start("hi", List.of(mine, "nope")))
-                .post("/internal/threads/with-message").then(), 400, "invalid_argument", "fileIds[1]");
+        assertError(
+                as(org, "alice")
+                        .body(start("hi", List.of(mine, bobs)))
+                        .post("/internal/threads/with-message")
+                        .then(),
+                404,
+                "not_found",
+                "fileIds[1]");
+        assertError(
+                as(org, "alice")
+                        .body(start("hi", List.of(otherOrgs)))
+                        .post("/internal/threads/with-message")
+                        .then(),
+                404,
+                "not_found",
+                "fileIds[0]");
+        assertError(
+                as(org, "alice")
+                        .body(start("hi", List.of("file_0000000000000000000000000Z")))
+                        .post("/internal/threads/with-message")
+                        .then(),
+                404,
+                "not_found",
+                "fileIds[0]");
+        assertError(
+                as(org, "alice")
+                        .body(start("hi", List.of(mine, "nope")))
+                        .post("/internal/threads/with-message")
+                        .then(),
+                400,
+                "invalid_argument",
+                "fileIds[1]");
     }
 
     @Test
     void badInputNamesTheField() {
         String org = newOrg();
-        assertError(as(org, "alice").body(start("", null)).post("/internal/threads/with-message").then(),
-                400, "invalid_argument", "content");
+        assertError(
+                as(org, "alice")
+                        .body(start("", null))
+                        .post("/internal/threads/with-message")
+                        .then(),
+                400,
+                "invalid_argument",
+                "content");
         Map<String, Object> body = start("hi", null);
         body.put("clientExternalRef", "x".repeat(256));
-        assertError(as(org, "alice").body(body).post("/internal/threads/with-message").then(),
-                400, "invalid_argument", "clientExternalRef");
+        assertError(
+                as(org, "alice")
+                        .body(body)
+                        .post("/internal/threads/with-message")
+                        .then(),
+                400,
+                "invalid_argument",
+                "clientExternalRef");
         body = start("hi", null);
         body.put("attributedUserId", "x".repeat(256));
-        assertError(as(org, "alice").body(body).post("/internal/threads/with-message").then(),
-                400, "invalid_argument", "attributedUserId");
+        assertError(
+                as(org, "alice")
+                        .body(body)
+                        .post("/internal/threads/with-message")
+                        .then(),
+                400,
+                "invalid_argument",
+                "attributedUserId");
         body = start("hi", null);
         body.put("fileIds", "file_x");
-        assertError(as(org, "alice").body(body).post("/internal/threads/with-message").then(),
-                400, "invalid_argument", "fileIds");
+        assertError(
+                as(org, "alice")
+                        .body(body)
+                        .post("/internal/threads/with-message")
+                        .then(),
+                400,
+                "invalid_argument",
+                "fileIds");
         // the body ends where the value of agentId should be: named
-        assertError(as(org, "alice").body("{\"agentId\": ").post("/internal/threads/with-message").then(),
-                400, "invalid_argument", "agentId");
+        assertError(
+                as(org, "alice")
+                        .body("{\"agentId\": ")
+                        .post("/internal/threads/with-message")
+                        .then(),
+                400,
+                "invalid_argument",
+                "agentId");
     }
 }

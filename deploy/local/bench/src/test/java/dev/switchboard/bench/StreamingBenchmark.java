@@ -24,6 +24,8 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.function.IntFunction;
 
 /**
  * Issue 4's streaming benchmark: a fake OpenAI-compatible model that waits 50 ms before its first token and
@@ -64,7 +66,7 @@ class StreamingBenchmark {
                         .POST(HttpRequest.BodyPublishers.ofString("{\"model\": \"gpt-5-mini\", \"stream\": true, "
                                 + "\"messages\": [{\"role\": \"user\", \"content\": \"hi\"}]}")).build();
                 // one conversation per streamed run: runs of one conversation take turns (multitask_strategy)
-                java.util.function.IntFunction<List<HttpRequest>> streamed = n -> {
+                IntFunction<List<HttpRequest>> streamed = n -> {
                     List<HttpRequest> list = new ArrayList<>();
                     for (int i = 0; i < n; i++) {
                         list.add(HttpRequest.newBuilder(URI.create(settings.gatewayUrl()
@@ -107,7 +109,7 @@ class StreamingBenchmark {
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString("{\"title\": \"bench\"}")).build(),
                     HttpResponse.BodyHandlers.ofString());
-            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(created.body()).get("id").asText();
+            return new ObjectMapper().readTree(created.body()).get("id").asText();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

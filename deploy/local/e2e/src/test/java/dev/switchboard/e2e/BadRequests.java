@@ -1,7 +1,6 @@
 package dev.switchboard.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,10 +14,10 @@ import java.util.List;
 final class BadRequests {
 
     /** One bad request and what it must be answered with; {@code field} null when no single field is at fault. */
-    record Case(String method, String path, String body, int status, String field) {
-    }
+    record Case(String method, String path, String body, int status, String field) {}
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final String baseUrl;
 
@@ -29,9 +28,17 @@ final class BadRequests {
     /** Sends the case and adds a line to {@code failures} unless the answer is its status and error body. */
     void check(String bearer, Case c, List<String> failures) throws Exception {
         byte[] body = c.body() == null ? null : c.body().getBytes(StandardCharsets.UTF_8);
-        check(c.method() + " " + c.path() + (c.body() == null ? "" : " " + abbreviate(c.body())),
-                raw(bearer, c.method(), c.path(), body == null ? null : HttpRequest.BodyPublishers.ofByteArray(body),
-                        "application/json"), c.status(), c.field(), failures);
+        check(
+                c.method() + " " + c.path() + (c.body() == null ? "" : " " + abbreviate(c.body())),
+                raw(
+                        bearer,
+                        c.method(),
+                        c.path(),
+                        body == null ? null : HttpRequest.BodyPublishers.ofByteArray(body),
+                        "application/json"),
+                c.status(),
+                c.field(),
+                failures);
     }
 
     /** Checks an answer: the status, a JSON body {@code {"error": {"code", "message", "field"?}}}. */
@@ -45,7 +52,9 @@ final class BadRequests {
             return;
         }
         String type = response.headers().firstValue("Content-Type").orElse("");
-        if (response.statusCode() != status || !type.startsWith("application/json") || !error.hasNonNull("code")
+        if (response.statusCode() != status
+                || !type.startsWith("application/json")
+                || !error.hasNonNull("code")
                 || !error.hasNonNull("message")
                 || (field != null && !field.equals(error.path("field").asText(null)))) {
             failures.add(what + " -> " + response.statusCode() + " " + type + " " + abbreviate(response.body())
@@ -53,8 +62,9 @@ final class BadRequests {
         }
     }
 
-    HttpResponse<String> raw(String bearer, String method, String path, HttpRequest.BodyPublisher body,
-            String contentType) throws Exception {
+    HttpResponse<String> raw(
+            String bearer, String method, String path, HttpRequest.BodyPublisher body, String contentType)
+            throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(Duration.ofSeconds(60))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : body);
@@ -71,7 +81,8 @@ final class BadRequests {
     static byte[] multipart(String boundary, String filename, byte[] content) {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
-                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+                        + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8));
         body.writeBytes(content);
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         return body.toByteArray();

@@ -1,13 +1,11 @@
 package dev.switchboard.e2e;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.local.LocalStack;
 import dev.switchboard.local.StackSettings;
 import dev.switchboard.local.testing.TestStacks;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,8 +20,9 @@ import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * Issue 9, point 5, through the whole stack: files are never held whole. With every service on a 64 MiB heap
@@ -37,16 +36,19 @@ class FileMemoryEndToEndTest {
             "-Xms32m -Xmx64m -XX:+UseSerialGC -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=64m -Xss512k";
     private static final int SIZE = 20 * 1024 * 1024;
     /** HTTP/1.1: a connection per transfer, as three clients would have (not streams sharing one window). */
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+
     private static LocalStack stack;
     private static String baseUrl;
     private static String token;
 
     @BeforeAll
     static void bootStack() throws Exception {
-        StackSettings settings = TestStacks.onFreePorts("switchboard-e2e-file-memory-",
-                Map.of("SWITCHBOARD_SERVICE_JAVA_OPTS", SMALL_HEAP));
+        StackSettings settings = TestStacks.onFreePorts(
+                "switchboard-e2e-file-memory-", Map.of("SWITCHBOARD_SERVICE_JAVA_OPTS", SMALL_HEAP));
         stack = new LocalStack(settings, System.out);
         stack.start();
         baseUrl = settings.gatewayUrl();
@@ -69,10 +71,12 @@ class FileMemoryEndToEndTest {
             new Random(i).nextBytes(content);
             contents.add(content);
             String boundary = "memory-" + UUID.randomUUID();
-            uploads.add(HTTP.sendAsync(request("/api/v1/files")
+            uploads.add(HTTP.sendAsync(
+                    request("/api/v1/files")
                             .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                             .POST(HttpRequest.BodyPublishers.ofByteArray(
-                                    BadRequests.multipart(boundary, "file-" + i + ".bin", content))).build(),
+                                    BadRequests.multipart(boundary, "file-" + i + ".bin", content)))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString()));
         }
         List<String> ids = new ArrayList<>();
@@ -87,23 +91,27 @@ class FileMemoryEndToEndTest {
 
         List<CompletableFuture<HttpResponse<byte[]>>> downloads = new ArrayList<>();
         for (String id : ids) {
-            downloads.add(HTTP.sendAsync(request("/api/v1/files/" + id + "/content").GET().build(),
+            downloads.add(HTTP.sendAsync(
+                    request("/api/v1/files/" + id + "/content").GET().build(),
                     HttpResponse.BodyHandlers.ofByteArray()));
         }
         for (int i = 0; i < 3; i++) {
             HttpResponse<byte[]> download = downloads.get(i).join();
             assertEquals(200, download.statusCode());
-            assertEquals("application/octet-stream", download.headers().firstValue("Content-Type").orElse(null));
+            assertEquals(
+                    "application/octet-stream",
+                    download.headers().firstValue("Content-Type").orElse(null));
             assertEquals(sha256(contents.get(i)), sha256(download.body()), "file " + i);
         }
         // every service is still up
-        HttpResponse<String> agent = HTTP.send(request("/api/v1/agents/demo").GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> agent =
+                HTTP.send(request("/api/v1/agents/demo").GET().build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, agent.statusCode(), agent.body());
     }
 
     private static HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(120))
+        return HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .timeout(Duration.ofSeconds(120))
                 .header("Authorization", "Bearer " + token);
     }
 

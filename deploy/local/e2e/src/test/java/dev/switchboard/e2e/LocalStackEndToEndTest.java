@@ -1,21 +1,18 @@
 package dev.switchboard.e2e;
 
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.local.LocalStack;
 import dev.switchboard.local.StackSettings;
 import dev.switchboard.local.testing.TestStacks;
 import dev.switchboard.local.testing.TopicRecords;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
-
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,12 +20,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
-
-import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Boots the whole platform exactly as {@code ./switchboard up} does (embedded PostgreSQL and Kafka,
@@ -49,7 +47,9 @@ class LocalStackEndToEndTest {
         settings = TestStacks.onFreePorts("switchboard-e2e-", env);
         stack = new LocalStack(settings, System.out);
         stack.start();
-        api = new Gateway(settings.gatewayUrl(), Files.readString(settings.home().resolve("dev-token")).trim());
+        api = new Gateway(
+                settings.gatewayUrl(),
+                Files.readString(settings.home().resolve("dev-token")).trim());
     }
 
     @AfterAll
@@ -64,7 +64,9 @@ class LocalStackEndToEndTest {
     void seed003ChatAnswersWithTheDemoAgentAndHistoryReadsItBack() throws Exception {
         Gateway.Reply chat = api.post("/api/agents/demo/chat", "{\"message\": \"Hello from the e2e test\"}");
         assertEquals(200, chat.status(), chat.raw().body());
-        assertTrue(chat.body().get("response").asText().contains("Hello from the e2e test"), chat.raw().body());
+        assertTrue(
+                chat.body().get("response").asText().contains("Hello from the e2e test"),
+                chat.raw().body());
         assertEquals("demo", chat.body().get("agent_id").asText());
         assertEquals("Demo Agent", chat.body().get("agent_name").asText());
 
@@ -75,29 +77,39 @@ class LocalStackEndToEndTest {
         assertEquals("user", messages.get(0).get("role").asText());
         assertEquals("Hello from the e2e test", messages.get(0).get("content").asText());
         assertEquals("assistant", messages.get(1).get("role").asText());
-        assertEquals(chat.body().get("response").asText(), messages.get(1).get("content").asText());
+        assertEquals(
+                chat.body().get("response").asText(),
+                messages.get(1).get("content").asText());
         assertNotNull(messages.get(0).get("created_at").asText());
     }
 
     @Test
     @Order(2)
     void seed000ChatStartsAndContinuesAThreadWhoseSummaryIsUpdatedThroughKafka() throws Exception {
-        Gateway.Reply first = api.post("/api/v1/agents/demo/chat",
+        Gateway.Reply first = api.post(
+                "/api/v1/agents/demo/chat",
                 "{\"message\": \"Summarize open support tickets from last week.\", \"model\": \"claude-sonnet-4.6\"}");
         assertEquals(200, first.status(), first.raw().body());
         threadFromSeed000 = first.body().get("threadId").asText();
         UUID.fromString(first.body().get("runId").asText());
         assertTrue(first.body().get("content").asText().contains("Summarize open support tickets"));
 
-        Gateway.Reply second = api.post("/api/v1/agents/demo/conversations/" + threadFromSeed000 + "/chat",
+        Gateway.Reply second = api.post(
+                "/api/v1/agents/demo/conversations/" + threadFromSeed000 + "/chat",
                 "{\"message\": \"And the week before?\", \"model\": \"gpt-5-mini\"}");
         assertEquals(200, second.status(), second.raw().body());
         assertEquals(threadFromSeed000, second.body().get("threadId").asText());
-        assertTrue(!second.body().get("runId").asText().equals(first.body().get("runId").asText()));
+        assertTrue(!second.body()
+                .get("runId")
+                .asText()
+                .equals(first.body().get("runId").asText()));
 
         // the summary is written by thread-service when it consumes run.completed from Kafka
-        JsonNode thread = awaitThread(threadFromSeed000, t -> t.get("messageCount").asInt() == 4);
-        assertEquals("Summarize open support tickets from last week.", thread.get("title").asText());
+        JsonNode thread =
+                awaitThread(threadFromSeed000, t -> t.get("messageCount").asInt() == 4);
+        assertEquals(
+                "Summarize open support tickets from last week.",
+                thread.get("title").asText());
         assertEquals("demo-user", thread.get("userIds").get(0).asText());
         assertEquals(4, thread.get("messages").size());
         assertTrue(thread.get("updatedAt").asText().matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z"));
@@ -107,19 +119,25 @@ class LocalStackEndToEndTest {
     @Order(3)
     void runEventsAreOnTheRunEventsTopicKeyedByThread() {
         List<String> types = new ArrayList<>();
-        for (ConsumerRecord<String, String> r : TopicRecords.first("127.0.0.1:" + settings.kafkaPort(), "run-events",
-                threadFromSeed000, 4, Duration.ofSeconds(30))) {
+        for (ConsumerRecord<String, String> r : TopicRecords.first(
+                "127.0.0.1:" + settings.kafkaPort(), "run-events", threadFromSeed000, 4, Duration.ofSeconds(30))) {
             try {
                 JsonNode event = Gateway.JSON.readTree(r.value());
                 assertEquals("1.0", event.get("specversion").asText());
-                assertEquals(threadFromSeed000, event.get("data").get("threadId").asText());
+                assertEquals(
+                        threadFromSeed000, event.get("data").get("threadId").asText());
                 types.add(event.get("type").asText());
             } catch (IOException e) {
                 fail("a run event is not JSON: " + e.getMessage());
             }
         }
-        assertEquals(List.of("switchboard.run.started", "switchboard.run.completed",
-                "switchboard.run.started", "switchboard.run.completed"), types);
+        assertEquals(
+                List.of(
+                        "switchboard.run.started",
+                        "switchboard.run.completed",
+                        "switchboard.run.started",
+                        "switchboard.run.completed"),
+                types);
     }
 
     @Test
@@ -130,7 +148,8 @@ class LocalStackEndToEndTest {
         assertEquals("model", badModel.body().get("error").get("field").asText());
         assertTrue(badModel.body().get("error").get("message").asText().contains("claude-sonnet-4.6"));
 
-        Gateway.Reply unknownThread = api.post("/api/v1/agents/demo/conversations/no-such-thread/chat",
+        Gateway.Reply unknownThread = api.post(
+                "/api/v1/agents/demo/conversations/no-such-thread/chat",
                 "{\"message\": \"hi\", \"model\": \"gpt-5-mini\"}");
         assertEquals(404, unknownThread.status(), unknownThread.raw().body());
         assertEquals("not_found", unknownThread.body().get("error").get("code").asText());
@@ -151,9 +170,15 @@ class LocalStackEndToEndTest {
         stack.start();
         Gateway.Reply history = api.get("/api/agents/demo/history");
         assertEquals(200, history.status(), history.raw().body());
-        assertEquals("Hello from the e2e test", history.body().get("messages").get(0).get("content").asText());
-        assertEquals(4, api.get("/api/v1/agents/demo/conversations/" + threadFromSeed000)
-                .body().get("messageCount").asInt());
+        assertEquals(
+                "Hello from the e2e test",
+                history.body().get("messages").get(0).get("content").asText());
+        assertEquals(
+                4,
+                api.get("/api/v1/agents/demo/conversations/" + threadFromSeed000)
+                        .body()
+                        .get("messageCount")
+                        .asInt());
     }
 
     @Test
@@ -169,14 +194,17 @@ class LocalStackEndToEndTest {
         assertEquals(threadFromSeed000, first.get("threadId").asText(), "the newest-updated conversation first");
         assertEquals(skillId, first.get("skillId").asLong());
         assertEquals(4, first.get("messageCount").asInt());
-        assertEquals("Summarize open support tickets from last week.", first.get("firstMessage").asText());
+        assertEquals(
+                "Summarize open support tickets from last week.",
+                first.get("firstMessage").asText());
         assertTrue(!first.has("toolsUsed"));
 
         Gateway.Reply paged = api.get("/api/v1/skills/" + skillId + "/conversations?pageSize=1&userId=demo-user"
                 + "&timeframe=last_day&includeTools=true");
         assertEquals(200, paged.status(), paged.raw().body());
         assertEquals(2, paged.body().get("totalCount").asInt());
-        assertEquals(0, paged.body().get("conversations").get(0).get("toolsUsed").size());
+        assertEquals(
+                0, paged.body().get("conversations").get(0).get("toolsUsed").size());
         String token = paged.body().get("nextPageToken").asText();
         Gateway.Reply second = api.get("/api/v1/skills/" + skillId + "/conversations?pageSize=1&userId=demo-user"
                 + "&timeframe=last_day&includeTools=true&pageToken=" + token);
@@ -187,7 +215,12 @@ class LocalStackEndToEndTest {
         Gateway.Reply badToken = api.get("/api/v1/skills/0/conversations?pageToken=" + token);
         assertEquals(400, badToken.status(), "a token of other filters");
         assertEquals("pageToken", badToken.body().get("error").get("field").asText());
-        assertEquals(0, api.get("/api/v1/skills/0/conversations?toolName=sql_runner").body().get("totalCount").asInt());
+        assertEquals(
+                0,
+                api.get("/api/v1/skills/0/conversations?toolName=sql_runner")
+                        .body()
+                        .get("totalCount")
+                        .asInt());
     }
 
     @Test
@@ -198,7 +231,8 @@ class LocalStackEndToEndTest {
         String conversation = created.body().get("id").asText();
         assertTrue(created.body().get("is_current").asBoolean());
 
-        Gateway.Reply chat = api.post("/api/agents/demo/chat",
+        Gateway.Reply chat = api.post(
+                "/api/agents/demo/chat",
                 "{\"message\": \"What is left to do?\", \"conversation_id\": \"" + conversation + "\"}");
         assertEquals(200, chat.status(), chat.raw().body());
         Gateway.Reply current = api.post("/api/agents/demo/chat", "{\"message\": \"And now?\"}");
@@ -227,24 +261,37 @@ class LocalStackEndToEndTest {
         Gateway.Reply inbox = api.get("/api/agents/demo/inbox");
         assertEquals(200, inbox.status(), inbox.raw().body());
         assertTrue(inbox.body().get("unread_count").asInt() >= 2, inbox.raw().body());
-        Gateway.Reply marked = api.post("/api/agents/demo/mark-read", "{\"conversation_id\": \"" + conversation + "\"}");
+        Gateway.Reply marked =
+                api.post("/api/agents/demo/mark-read", "{\"conversation_id\": \"" + conversation + "\"}");
         assertEquals(200, marked.status(), marked.raw().body());
         assertEquals(2, marked.body().get("marked_read").asInt());
         assertEquals(200, api.post("/api/agents/demo/mark-read", "{}").status());
-        assertEquals(0, api.get("/api/agents/demo/inbox").body().get("unread_count").asInt());
+        assertEquals(
+                0, api.get("/api/agents/demo/inbox").body().get("unread_count").asInt());
 
-        assertEquals(204, api.delete("/api/agents/demo/conversations/" + conversation).status());
-        assertEquals(404, api.get("/api/v1/agents/demo/conversations/" + conversation).status());
-        assertEquals(404, api.get("/api/agents/demo/history?conversation_id=" + conversation).status());
-        assertEquals(0, api.get("/api/agents/demo/history").body().get("messages").size(),
+        assertEquals(
+                204,
+                api.delete("/api/agents/demo/conversations/" + conversation).status());
+        assertEquals(
+                404,
+                api.get("/api/v1/agents/demo/conversations/" + conversation).status());
+        assertEquals(
+                404,
+                api.get("/api/agents/demo/history?conversation_id=" + conversation)
+                        .status());
+        assertEquals(
+                0,
+                api.get("/api/agents/demo/history").body().get("messages").size(),
                 "the deleted conversation was the current one");
         Gateway.Reply bad = api.put("/api/agents/demo/conversations/" + conversation, "{\"title\": {\"a\": 1}}");
         assertEquals(400, bad.status(), bad.raw().body());
     }
 
     private static JsonNode awaitThread(String threadId, Predicate<JsonNode> condition) {
-        return await("thread " + threadId + " reaching the expected summary").atMost(Duration.ofSeconds(30))
-                .until(() -> api.get("/api/v1/agents/demo/conversations/" + threadId),
+        return await("thread " + threadId + " reaching the expected summary")
+                .atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> api.get("/api/v1/agents/demo/conversations/" + threadId),
                         reply -> reply.status() == 200 && condition.test(reply.body()))
                 .body();
     }

@@ -1,13 +1,12 @@
 package dev.switchboard.e2e;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.local.LocalStack;
 import dev.switchboard.local.StackSettings;
 import dev.switchboard.local.testing.TestStacks;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,7 +14,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,9 +21,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * Seed 002 through the real gateway and services: upload a file, create a thread that attaches it with an
@@ -38,7 +36,8 @@ class ThreadsAndFilesEndToEndTest {
     private static LocalStack stack;
     private static String baseUrl;
     private static String token;
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @BeforeAll
     static void bootStack() throws Exception {
@@ -69,8 +68,8 @@ class ThreadsAndFilesEndToEndTest {
         Gateway.Reply metadata = send(request("/api/v1/files/" + fileId).GET());
         assertEquals(200, metadata.status(), metadata.raw().body());
         assertEquals(file.body().get("sha256"), metadata.body().get("sha256"));
-        HttpResponse<String> content = HTTP.send(request("/api/v1/files/" + fileId + "/content").GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> content = HTTP.send(
+                request("/api/v1/files/" + fileId + "/content").GET().build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, content.statusCode());
         assertEquals(PLAN, content.body());
 
@@ -85,8 +84,12 @@ class ThreadsAndFilesEndToEndTest {
         assertEquals("linear-ENG-123", thread.get("client_external_ref").asText());
         assertEquals("demo-user", thread.get("created_by").get("id").asText());
         assertEquals("api", thread.get("source").asText());
-        assertEquals(created.body().get("run").get("id").asText(), thread.get("last_run_id").asText());
-        assertTrue(created.body().get("run").hasNonNull("completedAt"), created.raw().body());
+        assertEquals(
+                created.body().get("run").get("id").asText(),
+                thread.get("last_run_id").asText());
+        assertTrue(
+                created.body().get("run").hasNonNull("completedAt"),
+                created.raw().body());
 
         Gateway.Reply replay = create(body, key);
         assertEquals(201, replay.status(), replay.raw().body());
@@ -95,12 +98,14 @@ class ThreadsAndFilesEndToEndTest {
         Gateway.Reply other = create(body.replace("linear-ENG-123", "linear-ENG-124"), key);
         assertEquals(422, other.status(), other.raw().body());
 
-        Gateway.Reply conversation = send(request(created.body().get("links").get("thread").asText()).GET());
+        Gateway.Reply conversation =
+                send(request(created.body().get("links").get("thread").asText()).GET());
         assertEquals(200, conversation.status(), conversation.raw().body());
         JsonNode messages = conversation.body().get("messages");
         assertEquals(2, messages.size(), conversation.raw().body());
         assertEquals("user", messages.get(0).get("role").asText());
-        assertEquals("Summarize the attached launch plan and list follow-ups.",
+        assertEquals(
+                "Summarize the attached launch plan and list follow-ups.",
                 messages.get(0).get("content").asText());
         assertEquals("assistant", messages.get(1).get("role").asText());
         assertTrue(messages.get(1).get("content").asText().contains("Summarize the attached launch plan"));
@@ -124,11 +129,14 @@ class ThreadsAndFilesEndToEndTest {
         List<String> threads = new ArrayList<>();
         for (CompletableFuture<Gateway.Reply> call : calls) {
             Gateway.Reply reply = call.get();
-            assertTrue(reply.status() == 201 || reply.status() == 409, reply.raw().body());
+            assertTrue(
+                    reply.status() == 201 || reply.status() == 409, reply.raw().body());
             if (reply.status() == 201) {
                 threads.add(reply.body().get("thread").get("id").asText());
             } else {
-                assertEquals("Idempotency-Key", reply.body().get("error").get("field").asText());
+                assertEquals(
+                        "Idempotency-Key",
+                        reply.body().get("error").get("field").asText());
             }
         }
         assertTrue(!threads.isEmpty());
@@ -144,20 +152,24 @@ class ThreadsAndFilesEndToEndTest {
         Gateway.Reply emptyText = create("""
                 {"input": {"type": "user.message", "content": [{"type": "text", "text": ""}]}}""", null);
         assertEquals(400, emptyText.status(), emptyText.raw().body());
-        assertEquals("input.content[0].text", emptyText.body().get("error").get("field").asText());
+        assertEquals(
+                "input.content[0].text",
+                emptyText.body().get("error").get("field").asText());
 
         Gateway.Reply unknownFile = create("""
                 {"files": [{"file_id": "file_01KQX0V62MEXAMPLE7W6X3B2A"}],
                  "input": {"type": "user.message", "content": [{"type": "text", "text": "hi"}]}}""", null);
         assertEquals(404, unknownFile.status(), unknownFile.raw().body());
-        assertEquals("files[0].file_id", unknownFile.body().get("error").get("field").asText());
+        assertEquals(
+                "files[0].file_id", unknownFile.body().get("error").get("field").asText());
 
         Gateway.Reply longKey = create("""
                 {"input": {"type": "user.message", "content": [{"type": "text", "text": "hi"}]}}""", "k".repeat(129));
         assertEquals(400, longKey.status(), longKey.raw().body());
         assertEquals("Idempotency-Key", longKey.body().get("error").get("field").asText());
 
-        Gateway.Reply unknownFileId = send(request("/api/v1/files/file_00000000000000000000000000").GET());
+        Gateway.Reply unknownFileId =
+                send(request("/api/v1/files/file_00000000000000000000000000").GET());
         assertEquals(404, unknownFileId.status(), unknownFileId.raw().body());
     }
 
@@ -174,16 +186,19 @@ class ThreadsAndFilesEndToEndTest {
     private static Gateway.Reply upload(String filename, String contentType, String content) throws Exception {
         String boundary = "switchboard-" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
-        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
-                + filename + "\"\r\nContent-Type: " + contentType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
+                        + "\"\r\nContent-Type: " + contentType + "\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8));
         body.writeBytes(content.getBytes(StandardCharsets.UTF_8));
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return send(request("/api/v1/files").header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        return send(request("/api/v1/files")
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
     }
 
     private static HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(60))
+        return HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .timeout(Duration.ofSeconds(60))
                 .header("Authorization", "Bearer " + token);
     }
 

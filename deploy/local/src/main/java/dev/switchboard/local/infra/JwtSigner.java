@@ -1,7 +1,7 @@
 package dev.switchboard.local.infra;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
@@ -49,7 +49,7 @@ public final class JwtSigner {
             rsa.initSign(key);
             rsa.update((header + "." + payload).getBytes(StandardCharsets.US_ASCII));
             return header + "." + payload + "." + B64.encodeToString(rsa.sign());
-        } catch (GeneralSecurityException | com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (GeneralSecurityException | JsonProcessingException e) {
             throw new IllegalStateException("could not sign a JWT", e);
         }
     }

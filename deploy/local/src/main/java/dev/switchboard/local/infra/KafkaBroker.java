@@ -1,15 +1,5 @@
 package dev.switchboard.local.infra;
 
-import kafka.server.KafkaConfig;
-import kafka.server.KafkaRaftServer;
-import kafka.tools.StorageTool;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.Uuid;
-import org.apache.kafka.common.errors.TopicExistsException;
-import org.apache.kafka.common.utils.Time;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -24,6 +14,16 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import kafka.tools.StorageTool;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.utils.Time;
 
 /**
  * The Kafka broker events travel through: a single-node KRaft broker running in this JVM (data kept
@@ -75,10 +75,16 @@ public final class KafkaBroker implements AutoCloseable {
                 props.store(out, "written by switchboard-local");
             }
             ByteArrayOutputStream output = new ByteArrayOutputStream();
-            int code = StorageTool.execute(new String[] {
-                "format", "--cluster-id", Uuid.randomUuid().toString(),
-                "--config", configFile.toString(), "--ignore-formatted"
-            }, new PrintStream(output, true, StandardCharsets.UTF_8));
+            int code = StorageTool.execute(
+                    new String[] {
+                        "format",
+                        "--cluster-id",
+                        Uuid.randomUuid().toString(),
+                        "--config",
+                        configFile.toString(),
+                        "--ignore-formatted"
+                    },
+                    new PrintStream(output, true, StandardCharsets.UTF_8));
             if (code != 0) {
                 throw new IOException("formatting Kafka storage in " + logDir + " failed: "
                         + output.toString(StandardCharsets.UTF_8));
@@ -100,8 +106,10 @@ public final class KafkaBroker implements AutoCloseable {
     /** Creates the topics that are missing; existing ones are left as they are. */
     public void ensureTopics(List<String> topics, int partitions) throws InterruptedException {
         try (Admin admin = Admin.create(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "60000"))) {
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+                "60000"))) {
             Set<String> existing = admin.listTopics().names().get(60, TimeUnit.SECONDS);
             List<NewTopic> missing = new ArrayList<>();
             for (String topic : topics) {
@@ -114,10 +122,12 @@ public final class KafkaBroker implements AutoCloseable {
             }
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {
-                throw new IllegalStateException("could not create topics " + topics + " on " + bootstrapServers
-                        + ": " + e.getCause().getMessage(), e.getCause());
+                throw new IllegalStateException(
+                        "could not create topics " + topics + " on " + bootstrapServers + ": "
+                                + e.getCause().getMessage(),
+                        e.getCause());
             }
-        } catch (java.util.concurrent.TimeoutException e) {
+        } catch (TimeoutException e) {
             throw new IllegalStateException("Kafka at " + bootstrapServers + " did not answer within 60 s", e);
         }
     }

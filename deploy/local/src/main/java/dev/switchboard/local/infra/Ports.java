@@ -9,8 +9,7 @@ import java.util.List;
 
 public final class Ports {
 
-    private Ports() {
-    }
+    private Ports() {}
 
     /** A TCP port on 127.0.0.1 that nothing listens on right now. */
     public static int free() {

@@ -1,7 +1,6 @@
 package dev.switchboard.local.infra;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -13,6 +12,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.regex.Pattern;
 
 /**
@@ -31,8 +31,8 @@ public final class PostgresServer implements AutoCloseable {
     private final String password;
     private final String adminDatabase;
 
-    private PostgresServer(EmbeddedPostgres embedded, String host, int port, String user, String password,
-            String adminDatabase) {
+    private PostgresServer(
+            EmbeddedPostgres embedded, String host, int port, String user, String password, String adminDatabase) {
         this.embedded = embedded;
         this.host = host;
         this.port = port;
@@ -59,7 +59,7 @@ public final class PostgresServer implements AutoCloseable {
                 .setServerConfig("max_connections", "300")
                 .setServerConfig("fsync", "on")
                 .setServerConfig("shared_buffers", sharedBuffers)
-                .setPGStartupWait(java.time.Duration.ofSeconds(60))
+                .setPGStartupWait(Duration.ofSeconds(60))
                 .start();
         return new PostgresServer(pg, "127.0.0.1", port, "postgres", "postgres", "postgres");
     }
@@ -68,8 +68,8 @@ public final class PostgresServer implements AutoCloseable {
     public static PostgresServer external(String url) {
         URI uri = URI.create(url.replaceFirst("^jdbc:", ""));
         if (!"postgresql".equals(uri.getScheme()) && !"postgres".equals(uri.getScheme())) {
-            throw new IllegalArgumentException("SWITCHBOARD_DB_URL must look like "
-                    + "postgresql://user:password@host:5432/postgres, got " + url);
+            throw new IllegalArgumentException(
+                    "SWITCHBOARD_DB_URL must look like " + "postgresql://user:password@host:5432/postgres, got " + url);
         }
         String user = "postgres";
         String password = "";
@@ -78,7 +78,9 @@ public final class PostgresServer implements AutoCloseable {
             user = decode(parts[0]);
             password = parts.length > 1 ? decode(parts[1]) : "";
         }
-        String path = uri.getPath() == null || uri.getPath().length() <= 1 ? "postgres" : uri.getPath().substring(1);
+        String path = uri.getPath() == null || uri.getPath().length() <= 1
+                ? "postgres"
+                : uri.getPath().substring(1);
         int port = uri.getPort() > 0 ? uri.getPort() : 5432;
         return new PostgresServer(null, uri.getHost(), port, user, password, path);
     }

@@ -30,7 +30,8 @@ public record RsaKeys(Path privateKey, Path publicKey) {
             generator.initialize(2048);
             KeyPair pair = generator.generateKeyPair();
             Files.writeString(keys.publicKey, pem("PUBLIC KEY", pair.getPublic().getEncoded()));
-            Files.writeString(keys.privateKey, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
+            Files.writeString(
+                    keys.privateKey, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
             try {
                 Files.setPosixFilePermissions(keys.privateKey, PosixFilePermissions.fromString("rw-------"));
             } catch (UnsupportedOperationException ignored) {
@@ -47,7 +48,8 @@ public record RsaKeys(Path privateKey, Path publicKey) {
                 .replaceAll("-----[A-Z ]+-----", "")
                 .replaceAll("\\s", "");
         try {
-            return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pem)));
+            return KeyFactory.getInstance("RSA")
+                    .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pem)));
         } catch (GeneralSecurityException e) {
             throw new IOException(privateKey + " is not a PKCS#8 RSA private key", e);
         }
@@ -55,7 +57,8 @@ public record RsaKeys(Path privateKey, Path publicKey) {
 
     private static String pem(String type, byte[] der) {
         return "-----BEGIN " + type + "-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der)
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                        .encodeToString(der)
                 + "\n-----END " + type + "-----\n";
     }
 }

@@ -17,8 +17,7 @@ public final class SecretsKey {
 
     public static final String VARIABLE = "SWITCHBOARD_SECRETS_KEY";
 
-    private SecretsKey() {
-    }
+    private SecretsKey() {}
 
     /** The key in {@code dir/secrets.key}, made first if missing. */
     public static String ensure(Path dir) throws IOException {

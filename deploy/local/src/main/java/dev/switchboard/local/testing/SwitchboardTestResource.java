@@ -2,7 +2,6 @@ package dev.switchboard.local.testing;
 
 import dev.switchboard.local.infra.PostgresServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
@@ -18,7 +17,8 @@ public class SwitchboardTestResource implements QuarkusTestResourceLifecycleMana
     @Override
     public Map<String, String> start() {
         PostgresServer pg = TestInfrastructure.postgres();
-        String database = "test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        String database =
+                "test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
         try {
             pg.ensureDatabase(database);
         } catch (SQLException e) {
@@ -30,8 +30,12 @@ public class SwitchboardTestResource implements QuarkusTestResourceLifecycleMana
         config.put("quarkus.datasource.jdbc.url", pg.jdbcUrl(database));
         config.put("quarkus.datasource.reactive.url", pg.reactiveUrl(database));
         config.put("kafka.bootstrap.servers", TestInfrastructure.kafkaBootstrapServers());
-        config.put("mp.jwt.verify.publickey.location", TestInfrastructure.keys().publicKey().toString());
-        config.put("smallrye.jwt.sign.key.location", TestInfrastructure.keys().privateKey().toString());
+        config.put(
+                "mp.jwt.verify.publickey.location",
+                TestInfrastructure.keys().publicKey().toString());
+        config.put(
+                "smallrye.jwt.sign.key.location",
+                TestInfrastructure.keys().privateKey().toString());
         // agent-service seals MCP header values with it
         config.put("switchboard.agents.secrets.key", TestInfrastructure.secretsKey());
         return config;

@@ -5,7 +5,6 @@ import dev.switchboard.local.infra.Ports;
 import dev.switchboard.local.infra.PostgresServer;
 import dev.switchboard.local.infra.RsaKeys;
 import dev.switchboard.local.infra.SecretsKey;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,8 +30,7 @@ public final class TestInfrastructure {
     private static PostgresServer postgres;
     private static KafkaBroker kafka;
 
-    private TestInfrastructure() {
-    }
+    private TestInfrastructure() {}
 
     public static synchronized PostgresServer postgres() {
         ensureStarted();
@@ -95,8 +93,9 @@ public final class TestInfrastructure {
             System.setProperty(KAFKA, kafka.bootstrapServers());
             RsaKeys.ensure(root.resolve("keys"), "test");
             System.setProperty(KEYS, root.resolve("keys").toString());
-            System.out.printf("switchboard-testing: %s and %s ready in %d ms%n", postgres, kafka,
-                    (System.nanoTime() - started) / 1_000_000);
+            System.out.printf(
+                    "switchboard-testing: %s and %s ready in %d ms%n",
+                    postgres, kafka, (System.nanoTime() - started) / 1_000_000);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(root), "switchboard-testing-stop"));
         } catch (IOException | InterruptedException e) {
             throw new IllegalStateException("could not start the test PostgreSQL and Kafka: " + e.getMessage(), e);

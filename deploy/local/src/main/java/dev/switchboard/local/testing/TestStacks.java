@@ -2,7 +2,6 @@ package dev.switchboard.local.testing;
 
 import dev.switchboard.local.StackSettings;
 import dev.switchboard.local.infra.Ports;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,17 +15,26 @@ import java.util.Map;
  */
 public final class TestStacks {
 
-    private static final List<String> PORTS = List.of("SWITCHBOARD_GATEWAY_PORT", "SWITCHBOARD_AGENT_PORT",
-            "SWITCHBOARD_THREAD_PORT", "SWITCHBOARD_RUN_PORT", "SWITCHBOARD_GATEWAY_MANAGEMENT_PORT",
-            "SWITCHBOARD_AGENT_MANAGEMENT_PORT", "SWITCHBOARD_THREAD_MANAGEMENT_PORT", "SWITCHBOARD_RUN_MANAGEMENT_PORT",
-            "SWITCHBOARD_PG_PORT", "SWITCHBOARD_KAFKA_PORT", "SWITCHBOARD_KAFKA_CONTROLLER_PORT");
+    private static final List<String> PORTS = List.of(
+            "SWITCHBOARD_GATEWAY_PORT",
+            "SWITCHBOARD_AGENT_PORT",
+            "SWITCHBOARD_THREAD_PORT",
+            "SWITCHBOARD_RUN_PORT",
+            "SWITCHBOARD_GATEWAY_MANAGEMENT_PORT",
+            "SWITCHBOARD_AGENT_MANAGEMENT_PORT",
+            "SWITCHBOARD_THREAD_MANAGEMENT_PORT",
+            "SWITCHBOARD_RUN_MANAGEMENT_PORT",
+            "SWITCHBOARD_PG_PORT",
+            "SWITCHBOARD_KAFKA_PORT",
+            "SWITCHBOARD_KAFKA_CONTROLLER_PORT");
 
-    private TestStacks() {
-    }
+    private TestStacks() {}
 
     /** {@code home} names the temporary data directory, e.g. {@code switchboard-e2e-stream-}. */
     public static StackSettings onFreePorts(String home, Map<String, String> extra) throws IOException {
-        Path root = Path.of(System.getProperty("switchboard.root", "../../..")).toAbsolutePath().normalize();
+        Path root = Path.of(System.getProperty("switchboard.root", "../../.."))
+                .toAbsolutePath()
+                .normalize();
         Map<String, String> env = new HashMap<>(System.getenv());
         env.put("SWITCHBOARD_HOME", Files.createTempDirectory(home).toString());
         List<Integer> free = Ports.free(PORTS.size());

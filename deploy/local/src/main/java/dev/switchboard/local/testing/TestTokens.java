@@ -1,7 +1,6 @@
 package dev.switchboard.local.testing;
 
 import dev.switchboard.local.infra.JwtSigner;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -16,8 +15,7 @@ public final class TestTokens {
     /** The issuer of the internal tokens the gateway forwards and services accept. */
     public static final String INTERNAL_ISSUER = "switchboard-gateway";
 
-    private TestTokens() {
-    }
+    private TestTokens() {}
 
     /** An end-user token of a member of the org (no {@code groups}), as a client sends it to the gateway. */
     public static String user(String org, String user) {

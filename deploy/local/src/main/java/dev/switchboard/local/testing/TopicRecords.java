@@ -1,12 +1,9 @@
 package dev.switchboard.local.testing;
 
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -14,8 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import static org.awaitility.Awaitility.await;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * Reads events back from a real Kafka topic, as a consumer of it would: from the start of the topic, in a group of
@@ -28,8 +27,7 @@ public final class TopicRecords {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private TopicRecords() {
-    }
+    private TopicRecords() {}
 
     /** The first {@code count} records with the key on the topic of the shared test broker ({@link TestInfrastructure}). */
     public static List<ConsumerRecord<String, String>> first(String topic, String key, int count) {
@@ -53,19 +51,26 @@ public final class TopicRecords {
      * The first {@code count} records of the topic with the key, oldest first; fails if fewer arrived within
      * {@code timeout}.
      */
-    public static List<ConsumerRecord<String, String>> first(String bootstrapServers, String topic, String key,
-            int count, Duration timeout) {
+    public static List<ConsumerRecord<String, String>> first(
+            String bootstrapServers, String topic, String key, int count, Duration timeout) {
         Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                ConsumerConfig.GROUP_ID_CONFIG,
+                "test-reader-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class);
         List<ConsumerRecord<String, String>> seen = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
             consumer.subscribe(List.of(topic));
-            await("the first " + count + " records keyed " + key + " on " + topic).atMost(timeout)
-                    .pollInSameThread().pollInterval(Duration.ofMillis(10))
+            await("the first " + count + " records keyed " + key + " on " + topic)
+                    .atMost(timeout)
+                    .pollInSameThread()
+                    .pollInterval(Duration.ofMillis(10))
                     .until(() -> {
                         consumer.poll(Duration.ofMillis(200)).forEach(r -> {
                             if (key.equals(r.key())) {

@@ -1,10 +1,10 @@
 package dev.switchboard.local.infra;
 
-import org.junit.jupiter.api.Test;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.junit.jupiter.api.Test;
 
 class PostgresServerTest {
 
@@ -20,7 +20,9 @@ class PostgresServerTest {
 
     @Test
     void theDefaultPortIs5432AndOtherSchemesAreRejected() {
-        assertEquals("jdbc:postgresql://db:5432/x", PostgresServer.external("postgresql://db/postgres").jdbcUrl("x"));
+        assertEquals(
+                "jdbc:postgresql://db:5432/x",
+                PostgresServer.external("postgresql://db/postgres").jdbcUrl("x"));
         assertThrows(IllegalArgumentException.class, () -> PostgresServer.external("mysql://db:3306/x"));
     }
 }

@@ -1,6 +1,15 @@
 package dev.switchboard.local.testing;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.switchboard.local.infra.PostgresServer;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.TopicDescription;
@@ -11,16 +20,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 class TestInfrastructureTest {
 
     @Test
@@ -30,14 +29,16 @@ class TestInfrastructureTest {
         assertTrue(!first.get("quarkus.datasource.jdbc.url").equals(second.get("quarkus.datasource.jdbc.url")));
 
         PostgresServer pg = TestInfrastructure.postgres();
-        try (Connection c = DriverManager.getConnection(first.get("quarkus.datasource.jdbc.url"), pg.user(), pg.password())) {
+        try (Connection c =
+                DriverManager.getConnection(first.get("quarkus.datasource.jdbc.url"), pg.user(), pg.password())) {
             c.createStatement().execute("create table t (v int)");
             c.createStatement().execute("insert into t values (42)");
             ResultSet rs = c.createStatement().executeQuery("select v from t");
             rs.next();
             assertEquals(42, rs.getInt(1));
         }
-        try (Connection c = DriverManager.getConnection(second.get("quarkus.datasource.jdbc.url"), pg.user(), pg.password())) {
+        try (Connection c =
+                DriverManager.getConnection(second.get("quarkus.datasource.jdbc.url"), pg.user(), pg.password())) {
             ResultSet rs = c.createStatement().executeQuery("select count(*) from pg_tables where tablename = 't'");
             rs.next();
             assertEquals(0, rs.getInt(1), "the second database must not see the first one's tables");
@@ -48,7 +49,8 @@ class TestInfrastructureTest {
     void kafkaHasTheThreeTopicsWithSixPartitionsAndCarriesRecords() throws Exception {
         String bootstrap = TestInfrastructure.kafkaBootstrapServers();
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-            Map<String, TopicDescription> topics = admin.describeTopics(TestInfrastructure.TOPICS).allTopicNames()
+            Map<String, TopicDescription> topics = admin.describeTopics(TestInfrastructure.TOPICS)
+                    .allTopicNames()
                     .get(30, TimeUnit.SECONDS);
             for (String topic : TestInfrastructure.TOPICS) {
                 assertEquals(6, topics.get(topic).partitions().size(), topic);
@@ -60,8 +62,9 @@ class TestInfrastructureTest {
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class))) {
             producer.send(new ProducerRecord<>("thread-events", "k1", "hello")).get(30, TimeUnit.SECONDS);
         }
-        ConsumerRecord<String, String> seen = TopicRecords.first(bootstrap, "thread-events", "k1", 1,
-                Duration.ofSeconds(30)).get(0);
+        ConsumerRecord<String, String> seen = TopicRecords.first(
+                        bootstrap, "thread-events", "k1", 1, Duration.ofSeconds(30))
+                .get(0);
         assertEquals("k1=hello", seen.key() + "=" + seen.value());
     }
 }

@@ -6,9 +6,8 @@ import dev.switchboard.gateway.security.Caller;
 import dev.switchboard.gateway.security.InternalTokens;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.rest.client.inject.RestClient;
-
 import java.util.List;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /** agent-service, as the gateway calls it on behalf of a caller. Its 4xx answers pass through. */
 @ApplicationScoped
@@ -29,8 +28,7 @@ public class AgentClient {
     }
 
     public Uni<List<AgentView>> list(Caller caller) {
-        return downstream.call(caller, rest::list)
-                .map(list -> list.agents() == null ? List.of() : list.agents());
+        return downstream.call(caller, rest::list).map(list -> list.agents() == null ? List.of() : list.agents());
     }
 
     /** The agent by numeric id, UUID or handle; 404 {@code not_found} (agent-service's answer) if there is none. */

@@ -1,10 +1,8 @@
 package dev.switchboard.gateway.client.agent;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-
 import java.util.List;
 
 /** agent-service's answer to {@code GET /internal/agents}. */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record AgentList(List<AgentView> agents) {
-}
+public record AgentList(List<AgentView> agents) {}

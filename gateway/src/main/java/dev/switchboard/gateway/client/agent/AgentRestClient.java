@@ -32,6 +32,8 @@ interface AgentRestClient {
 
     @PATCH
     @Path("/{ref}")
-    Uni<AgentView> update(@PathParam("ref") String ref, AgentWrite changes,
+    Uni<AgentView> update(
+            @PathParam("ref") String ref,
+            AgentWrite changes,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization);
 }

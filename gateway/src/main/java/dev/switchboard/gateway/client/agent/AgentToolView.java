@@ -2,7 +2,6 @@ package dev.switchboard.gateway.client.agent;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -12,12 +11,7 @@ import java.util.Map;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record AgentToolView(
-        String type,
-        String name,
-        String url,
-        Map<String, String> headers,
-        String server) {
+public record AgentToolView(String type, String name, String url, Map<String, String> headers, String server) {
 
     public static final String MASK = "***";
 

@@ -7,10 +7,9 @@ import dev.switchboard.gateway.security.InternalTokens;
 import dev.switchboard.platform.web.error.ApiException;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.rest.client.inject.RestClient;
-
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
  * agent-service's teams, as the gateway calls them on behalf of a caller. Its 4xx answers pass through, their
@@ -64,7 +63,8 @@ public class TeamClient {
     }
 
     static String snakeCase(String text) {
-        return text == null ? null
+        return text == null
+                ? null
                 : text.replace("agentIds", "agent_ids").replace("summarizerModel", "summarizer_model");
     }
 }

@@ -34,7 +34,9 @@ interface TeamRestClient {
 
     @PATCH
     @Path("/{id}")
-    Uni<TeamView> update(@PathParam("id") String id, TeamWrite changes,
+    Uni<TeamView> update(
+            @PathParam("id") String id,
+            TeamWrite changes,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization);
 
     @DELETE
@@ -43,6 +45,6 @@ interface TeamRestClient {
 
     @PUT
     @Path("/{id}")
-    Uni<TeamView> importTeam(@PathParam("id") String id, TeamImport team,
-            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization);
+    Uni<TeamView> importTeam(
+            @PathParam("id") String id, TeamImport team, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization);
 }

@@ -2,7 +2,6 @@ package dev.switchboard.gateway.client.agent;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.util.List;
 
 /**
@@ -11,5 +10,4 @@ import java.util.List;
  * field is left out (unchanged on {@code PATCH}).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record TeamWrite(String name, List<JsonNode> agentIds, String summarizerModel) {
-}
+public record TeamWrite(String name, List<JsonNode> agentIds, String summarizerModel) {}

@@ -12,15 +12,13 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.operators.multi.processors.UnicastProcessor;
 import io.smallrye.mutiny.subscription.Cancellable;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.rest.client.inject.RestClient;
-import org.jboss.resteasy.reactive.client.SseEvent;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.resteasy.reactive.client.SseEvent;
 
 /**
  * run-service, as the gateway calls it on behalf of a caller: a run is answered once it completed, so the
@@ -68,8 +66,7 @@ public class RunClient {
     }
 
     /** A run started with its stream: the run, its thread, and its events from the first one. */
-    public record StartedStream(String runId, String threadId, Multi<SseEvent<String>> events) {
-    }
+    public record StartedStream(String runId, String threadId, Multi<SseEvent<String>> events) {}
 
     /**
      * Starts a run and follows its stream in one call: answered once run-service has recorded the run (its
@@ -77,49 +74,62 @@ public class RunClient {
      * events closes the call to run-service (the run goes on).
      */
     public Uni<StartedStream> startStream(RunRequest run, Caller caller) {
-        return quick.<StartedStream>call(caller, auth -> Uni.createFrom().emitter(started -> {
-                    UnicastProcessor<SseEvent<String>> rest = UnicastProcessor.create();
-                    AtomicReference<Cancellable> upstream = new AtomicReference<>();
-                    Multi<SseEvent<String>> events = rest.onCancellation().invoke(() -> upstream.get().cancel());
-                    AtomicBoolean first = new AtomicBoolean(true);
-                    upstream.set(this.rest.startStream(run, auth).subscribe().with(event -> {
-                        if (first.compareAndSet(true, false)) {
-                            try {
-                                started.complete(started(event, events));
-                            } catch (IllegalStateException unreadable) {
-                                upstream.get().cancel();
-                                started.fail(unreadable); // answered 502 at once, not after the deadline
-                            }
-                        } else {
-                            rest.onNext(event);
-                        }
-                    }, failure -> {
-                        if (first.compareAndSet(true, false)) {
-                            started.fail(failure);
-                        } else {
-                            rest.onError(failure);
-                        }
-                    }, () -> {
-                        if (first.compareAndSet(true, false)) {
-                            started.fail(new IllegalStateException("run-service ended the stream before the run "
-                                    + "started"));
-                        } else {
-                            rest.onComplete();
-                        }
-                    }));
-                    started.onTermination(() -> {
-                        if (first.compareAndSet(true, false)) {
-                            upstream.get().cancel(); // given up before the run started (the gateway's deadline)
-                        }
-                    });
-                }))
-                .onFailure().transform(RunClient::publicField);
+        return quick.<StartedStream>call(
+                        caller,
+                        auth -> Uni.createFrom().emitter(started -> {
+                            UnicastProcessor<SseEvent<String>> rest = UnicastProcessor.create();
+                            AtomicReference<Cancellable> upstream = new AtomicReference<>();
+                            Multi<SseEvent<String>> events = rest.onCancellation()
+                                    .invoke(() -> upstream.get().cancel());
+                            AtomicBoolean first = new AtomicBoolean(true);
+                            upstream.set(this.rest
+                                    .startStream(run, auth)
+                                    .subscribe()
+                                    .with(
+                                            event -> {
+                                                if (first.compareAndSet(true, false)) {
+                                                    try {
+                                                        started.complete(started(event, events));
+                                                    } catch (IllegalStateException unreadable) {
+                                                        upstream.get().cancel();
+                                                        started.fail(unreadable); // answered 502 at once, not after the
+                                                        // deadline
+                                                    }
+                                                } else {
+                                                    rest.onNext(event);
+                                                }
+                                            },
+                                            failure -> {
+                                                if (first.compareAndSet(true, false)) {
+                                                    started.fail(failure);
+                                                } else {
+                                                    rest.onError(failure);
+                                                }
+                                            },
+                                            () -> {
+                                                if (first.compareAndSet(true, false)) {
+                                                    started.fail(new IllegalStateException(
+                                                            "run-service ended the stream before the run "
+                                                                    + "started"));
+                                                } else {
+                                                    rest.onComplete();
+                                                }
+                                            }));
+                            started.onTermination(() -> {
+                                if (first.compareAndSet(true, false)) {
+                                    upstream.get().cancel(); // given up before the run started (the gateway's deadline)
+                                }
+                            });
+                        }))
+                .onFailure()
+                .transform(RunClient::publicField);
     }
 
     private StartedStream started(SseEvent<String> event, Multi<SseEvent<String>> events) {
         try {
             JsonNode data = json.readTree(event.data());
-            return new StartedStream(data.path("runId").asText(), data.path("threadId").asText(null), events);
+            return new StartedStream(
+                    data.path("runId").asText(), data.path("threadId").asText(null), events);
         } catch (IOException e) {
             throw new IllegalStateException("run-service's started event is not JSON: " + event.data(), e);
         }

@@ -1,7 +1,6 @@
 package dev.switchboard.gateway.client.run;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-
 import java.util.UUID;
 
 /**
@@ -10,8 +9,16 @@ import java.util.UUID;
  * names a user message already stored in the thread (seeds 002 and 004), so that the run does not append it again.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record RunRequest(UUID agentId, String threadMode, String threadId, String message, String model,
-        UUID runId, String multitaskStrategy, String agent, String userMessageId) {
+public record RunRequest(
+        UUID agentId,
+        String threadMode,
+        String threadId,
+        String message,
+        String model,
+        UUID runId,
+        String multitaskStrategy,
+        String agent,
+        String userMessageId) {
 
     public RunRequest(UUID agentId, String threadMode, String threadId, String message, String model) {
         this(agentId, threadMode, threadId, message, model, null, null, null, null);
@@ -19,8 +26,8 @@ public record RunRequest(UUID agentId, String threadMode, String threadId, Strin
 
     /** The same run under an id the client chose (so it can cancel before the first byte). */
     public RunRequest withRunId(UUID id) {
-        return new RunRequest(agentId, threadMode, threadId, message, model, id, multitaskStrategy, agent,
-                userMessageId);
+        return new RunRequest(
+                agentId, threadMode, threadId, message, model, id, multitaskStrategy, agent, userMessageId);
     }
 
     /** The same run with what to do if its thread has a run going ({@code null}: enqueue). */
@@ -34,8 +41,8 @@ public record RunRequest(UUID agentId, String threadMode, String threadId, Strin
      * conversation.
      */
     public static RunRequest ofAgent(String ref, String threadId, String message) {
-        return new RunRequest(null, threadId == null ? "current" : "existing", threadId, message, null, null, null,
-                ref, null);
+        return new RunRequest(
+                null, threadId == null ? "current" : "existing", threadId, message, null, null, null, ref, null);
     }
 
     public static RunRequest newThread(UUID agentId, String message, String model) {

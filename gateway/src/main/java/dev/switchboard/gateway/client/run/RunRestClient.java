@@ -1,19 +1,19 @@
 package dev.switchboard.gateway.client.run;
 
 import io.smallrye.mutiny.Multi;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.QueryParam;
-import org.jboss.resteasy.reactive.client.SseEvent;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+import org.jboss.resteasy.reactive.client.SseEvent;
 
 /** run-service's internal routes; use {@link RunClient}. */
 @RegisterRestClient(configKey = "run-service")
@@ -41,6 +41,8 @@ interface RunRestClient {
     @GET
     @Path("/{id}/stream")
     @Produces(MediaType.SERVER_SENT_EVENTS)
-    Multi<SseEvent<String>> stream(@PathParam("id") String id, @QueryParam("since") int since,
+    Multi<SseEvent<String>> stream(
+            @PathParam("id") String id,
+            @QueryParam("since") int since,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization);
 }

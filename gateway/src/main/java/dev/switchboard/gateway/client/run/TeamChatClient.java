@@ -6,9 +6,8 @@ import dev.switchboard.gateway.security.Caller;
 import dev.switchboard.gateway.security.InternalTokens;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.rest.client.inject.RestClient;
-
 import java.time.Duration;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
  * run-service's team chats, on behalf of a caller: answered once every model call of the chat is done, so the

@@ -1,5 +1,4 @@
 package dev.switchboard.gateway.client.run;
 
 /** The body of run-service's {@code POST /internal/teams/{id}/chat}. */
-public record TeamChatRequest(String message, String mode) {
-}
+public record TeamChatRequest(String message, String mode) {}

@@ -19,6 +19,8 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 interface TeamChatRestClient {
 
     @POST
-    Uni<TeamChatResult> chat(@PathParam("id") String id, TeamChatRequest chat,
+    Uni<TeamChatResult> chat(
+            @PathParam("id") String id,
+            TeamChatRequest chat,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization);
 }

@@ -7,12 +7,11 @@ import dev.switchboard.gateway.security.Caller;
 import dev.switchboard.gateway.security.InternalTokens;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.rest.client.inject.RestClient;
-
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /** thread-service's seed-003 conversations of the caller with one agent. Its 4xx answers pass through. */
 @ApplicationScoped
@@ -49,7 +48,8 @@ public class ConversationClient {
     }
 
     public Uni<List<MessageView>> history(UUID agentId, String conversationId, int limit, Caller caller) {
-        return downstream.call(caller, auth -> rest.history(conversationId, agentId, limit, auth))
+        return downstream
+                .call(caller, auth -> rest.history(conversationId, agentId, limit, auth))
                 .map(list -> list == null || list.messages() == null ? List.of() : list.messages());
     }
 
@@ -57,8 +57,8 @@ public class ConversationClient {
         return downstream.call(caller, auth -> rest.inbox(agentId, auth));
     }
 
-    public Uni<ConversationViews.Marked> markRead(UUID agentId, String conversationId, String messageId,
-            Caller caller) {
+    public Uni<ConversationViews.Marked> markRead(
+            UUID agentId, String conversationId, String messageId, Caller caller) {
         Map<String, Object> body = new HashMap<>();
         body.put("agentId", agentId);
         body.put("conversationId", conversationId);

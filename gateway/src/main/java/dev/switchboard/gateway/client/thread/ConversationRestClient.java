@@ -13,10 +13,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
-
 import java.util.Map;
 import java.util.UUID;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /** thread-service's seed-003 conversation routes; use {@link ConversationClient}. */
 @RegisterRestClient(configKey = "thread-service")
@@ -26,7 +25,9 @@ import java.util.UUID;
 interface ConversationRestClient {
 
     @GET
-    Uni<ConversationViews.ConversationList> list(@QueryParam("agentId") UUID agentId, @QueryParam("limit") String limit,
+    Uni<ConversationViews.ConversationList> list(
+            @QueryParam("agentId") UUID agentId,
+            @QueryParam("limit") String limit,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization);
 
     @POST
@@ -34,26 +35,34 @@ interface ConversationRestClient {
 
     @PUT
     @Path("/{id}")
-    Uni<ThreadView> rename(@PathParam("id") String id, @QueryParam("agentId") UUID agentId, Map<String, Object> body,
+    Uni<ThreadView> rename(
+            @PathParam("id") String id,
+            @QueryParam("agentId") UUID agentId,
+            Map<String, Object> body,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization);
 
     @DELETE
     @Path("/{id}")
-    Uni<Void> delete(@PathParam("id") String id, @QueryParam("agentId") UUID agentId,
+    Uni<Void> delete(
+            @PathParam("id") String id,
+            @QueryParam("agentId") UUID agentId,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization);
 
     @GET
     @Path("/{id}/messages")
-    Uni<MessageList> history(@PathParam("id") String id, @QueryParam("agentId") UUID agentId,
-            @QueryParam("limit") int limit, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization);
+    Uni<MessageList> history(
+            @PathParam("id") String id,
+            @QueryParam("agentId") UUID agentId,
+            @QueryParam("limit") int limit,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization);
 
     @GET
     @Path("/inbox")
-    Uni<ConversationViews.Inbox> inbox(@QueryParam("agentId") UUID agentId,
-            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization);
+    Uni<ConversationViews.Inbox> inbox(
+            @QueryParam("agentId") UUID agentId, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization);
 
     @POST
     @Path("/mark-read")
-    Uni<ConversationViews.Marked> markRead(Map<String, Object> body,
-            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization);
+    Uni<ConversationViews.Marked> markRead(
+            Map<String, Object> body, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization);
 }

@@ -21,15 +21,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.rest.client.inject.RestClient;
-
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
  * Files in thread-service, on behalf of a caller (only the uploader sees a file); its 4xx answers pass through.
@@ -52,8 +51,13 @@ public class FileClient {
     private final String baseUrl;
     private final ObjectMapper json;
 
-    public FileClient(@RestClient FileRestClient rest, InternalTokens tokens, GatewayConfig config, Vertx vertx,
-            ObjectMapper json, @ConfigProperty(name = "quarkus.rest-client.thread-service.url") String threadServiceUrl) {
+    public FileClient(
+            @RestClient FileRestClient rest,
+            InternalTokens tokens,
+            GatewayConfig config,
+            Vertx vertx,
+            ObjectMapper json,
+            @ConfigProperty(name = "quarkus.rest-client.thread-service.url") String threadServiceUrl) {
         Duration timeout = config.timeouts().call();
         this.rest = rest;
         this.tokens = tokens;
@@ -61,23 +65,27 @@ public class FileClient {
         this.downstream = new Downstream(SERVICE, timeout, tokens);
         this.errors = new DownstreamErrors(SERVICE, timeout);
         this.baseUrl = threadServiceUrl.replaceAll("/+$", "") + "/internal/files";
-        this.http = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout(2000)
-                .setIdleTimeout((int) Math.max(1, config.timeouts().fileIdle().toSeconds())).setMaxPoolSize(64));
+        this.http = vertx.createHttpClient(new HttpClientOptions()
+                .setConnectTimeout(2000)
+                .setIdleTimeout((int) Math.max(1, config.timeouts().fileIdle().toSeconds()))
+                .setMaxPoolSize(64));
     }
 
     /** Sends the bytes as they come; not retried (a second call would store a second file). */
     public Uni<FileView> upload(String filename, String contentType, Multi<Buffer> content, Caller caller) {
-        String query = "?filename=" + encode(filename) + (contentType == null ? "" : "&contentType=" + encode(contentType));
+        String query =
+                "?filename=" + encode(filename) + (contentType == null ? "" : "&contentType=" + encode(contentType));
         return tokens.authorization(caller)
-                .chain(auth -> http.request(new RequestOptions().setMethod(HttpMethod.POST)
+                .chain(auth -> http.request(new RequestOptions()
+                                .setMethod(HttpMethod.POST)
                                 .setAbsoluteURI(baseUrl + query)
                                 .putHeader(HttpHeaders.AUTHORIZATION, auth)
                                 .putHeader(HttpHeaders.CONTENT_TYPE, "application/octet-stream"))
                         .chain(request -> sendStreamed(request, content)))
-                .chain(response -> response.statusCode() == 201
-                        ? response.body().map(this::fileView)
-                        : refusal(response))
-                .onFailure().transform(errors::translate);
+                .chain(response ->
+                        response.statusCode() == 201 ? response.body().map(this::fileView) : refusal(response))
+                .onFailure()
+                .transform(errors::translate);
     }
 
     /**
@@ -88,9 +96,12 @@ public class FileClient {
      */
     private static Uni<HttpClientResponse> sendStreamed(HttpClientRequest request, Multi<Buffer> content) {
         request.setChunked(true);
-        Cancellable body = content.onItem().transformToUniAndConcatenate(request::write)
-                .onItem().ignoreAsUni()
-                .subscribe().with(written -> request.endAndForget(), failure -> request.reset(0, failure));
+        Cancellable body = content.onItem()
+                .transformToUniAndConcatenate(request::write)
+                .onItem()
+                .ignoreAsUni()
+                .subscribe()
+                .with(written -> request.endAndForget(), failure -> request.reset(0, failure));
         return request.response().onTermination().invoke(body::cancel); // a no-op once the body is sent
     }
 
@@ -100,24 +111,29 @@ public class FileClient {
 
     /** The headers once thread-service answered; the bytes as they are read. */
     public Uni<FileDownload> content(String id, Caller caller) {
-        return downstream.call(caller, auth -> http.request(new RequestOptions().setMethod(HttpMethod.GET)
-                        .setAbsoluteURI(baseUrl + "/" + encode(id) + "/content")
-                        .putHeader(HttpHeaders.AUTHORIZATION, auth))
-                .chain(request -> request.send())
-                .chain(response -> {
-                    if (response.statusCode() != 200) {
-                        return refusal(response);
-                    }
-                    response.pause(); // nothing is read before the client asks for it
-                    Map<String, String> headers = new LinkedHashMap<>();
-                    for (String name : FileDownload.PASSED_ON) {
-                        String value = response.getHeader(name);
-                        if (value != null) {
-                            headers.put(name, value);
-                        }
-                    }
-                    return Uni.createFrom().item(new FileDownload(headers, response.toMulti().map(Buffer::getBytes)));
-                }));
+        return downstream.call(
+                caller,
+                auth -> http.request(new RequestOptions()
+                                .setMethod(HttpMethod.GET)
+                                .setAbsoluteURI(baseUrl + "/" + encode(id) + "/content")
+                                .putHeader(HttpHeaders.AUTHORIZATION, auth))
+                        .chain(request -> request.send())
+                        .chain(response -> {
+                            if (response.statusCode() != 200) {
+                                return refusal(response);
+                            }
+                            response.pause(); // nothing is read before the client asks for it
+                            Map<String, String> headers = new LinkedHashMap<>();
+                            for (String name : FileDownload.PASSED_ON) {
+                                String value = response.getHeader(name);
+                                if (value != null) {
+                                    headers.put(name, value);
+                                }
+                            }
+                            return Uni.createFrom()
+                                    .item(new FileDownload(
+                                            headers, response.toMulti().map(Buffer::getBytes)));
+                        }));
     }
 
     private FileView fileView(Buffer body) {
@@ -132,7 +148,8 @@ public class FileClient {
     private static <T> Uni<T> refusal(HttpClientResponse response) {
         return response.body().onItem().transform(body -> {
             throw new WebApplicationException(Response.status(response.statusCode())
-                    .entity(body == null ? "" : body.toString()).build());
+                    .entity(body == null ? "" : body.toString())
+                    .build());
         });
     }
 

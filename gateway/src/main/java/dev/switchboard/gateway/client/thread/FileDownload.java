@@ -1,7 +1,6 @@
 package dev.switchboard.gateway.client.thread;
 
 import io.smallrye.mutiny.Multi;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -6,9 +6,8 @@ import dev.switchboard.gateway.security.Caller;
 import dev.switchboard.gateway.security.InternalTokens;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.rest.client.inject.RestClient;
-
 import java.util.UUID;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /** The caller's {@code Idempotency-Key} records, kept by thread-service. */
 @ApplicationScoped

@@ -11,9 +11,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
-
 import java.util.UUID;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /** thread-service's idempotency-key routes; use {@link IdempotencyClient}. */
 @RegisterRestClient(configKey = "thread-service")
@@ -27,11 +26,12 @@ interface IdempotencyRestClient {
 
     @PUT
     @Path("/{claimId}")
-    Uni<Void> complete(@PathParam("claimId") UUID claimId, KeyClaim.Completion completion,
+    Uni<Void> complete(
+            @PathParam("claimId") UUID claimId,
+            KeyClaim.Completion completion,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization);
 
     @DELETE
     @Path("/{claimId}")
-    Uni<Void> release(@PathParam("claimId") UUID claimId,
-            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization);
+    Uni<Void> release(@PathParam("claimId") UUID claimId, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization);
 }

@@ -1,7 +1,6 @@
 package dev.switchboard.gateway.client.thread;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-
 import java.util.UUID;
 
 /**
@@ -17,10 +16,8 @@ public record KeyClaim(String outcome, UUID claimId, Integer responseStatus, Str
     public static final String MISMATCH = "mismatch";
 
     /** Body of a claim. */
-    public record Request(String key, String requestHash) {
-    }
+    public record Request(String key, String requestHash) {}
 
     /** Body of completing a claim: the answer to replay. */
-    public record Completion(int responseStatus, String responseBody) {
-    }
+    public record Completion(int responseStatus, String responseBody) {}
 }

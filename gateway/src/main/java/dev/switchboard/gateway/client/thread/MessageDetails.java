@@ -4,5 +4,4 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /** thread-service's answer to {@code GET /internal/threads/{id}/messages/{messageId}}: feedback is the caller's. */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record MessageDetails(StoredMessage message, StoredFeedback feedback) {
-}
+public record MessageDetails(StoredMessage message, StoredFeedback feedback) {}

@@ -13,8 +13,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 public class ThreadMessageClient {
 
     /** Feedback as thread-service stored it, and whether it was new (false: the caller's earlier one, updated). */
-    public record GivenFeedback(StoredFeedback feedback, boolean created) {
-    }
+    public record GivenFeedback(StoredFeedback feedback, boolean created) {}
 
     private final ThreadMessageRestClient rest;
     private final Downstream downstream;
@@ -35,7 +34,8 @@ public class ThreadMessageClient {
     }
 
     public Uni<GivenFeedback> feedback(String threadId, String messageId, FeedbackWrite feedback, Caller caller) {
-        return downstream.call(caller, auth -> rest.feedback(threadId, messageId, feedback, auth))
+        return downstream
+                .call(caller, auth -> rest.feedback(threadId, messageId, feedback, auth))
                 .map(response -> new GivenFeedback(response.getEntity(), response.getStatus() == 201));
     }
 }

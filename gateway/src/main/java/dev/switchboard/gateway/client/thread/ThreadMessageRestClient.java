@@ -11,9 +11,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import org.jboss.resteasy.reactive.RestResponse;
-
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /** thread-service's seed 004 routes (messages with details, feedback); use {@link ThreadMessageClient}. */
 @RegisterRestClient(configKey = "thread-service")
@@ -23,17 +22,23 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 interface ThreadMessageRestClient {
 
     @POST
-    Uni<StoredMessage> append(@PathParam("id") String threadId, MessageWrite message,
+    Uni<StoredMessage> append(
+            @PathParam("id") String threadId,
+            MessageWrite message,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization);
 
     @GET
     @Path("/{messageId}")
-    Uni<MessageDetails> get(@PathParam("id") String threadId, @PathParam("messageId") String messageId,
+    Uni<MessageDetails> get(
+            @PathParam("id") String threadId,
+            @PathParam("messageId") String messageId,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization);
 
     @PUT
     @Path("/{messageId}/feedback")
-    Uni<RestResponse<StoredFeedback>> feedback(@PathParam("id") String threadId,
-            @PathParam("messageId") String messageId, FeedbackWrite feedback,
+    Uni<RestResponse<StoredFeedback>> feedback(
+            @PathParam("id") String threadId,
+            @PathParam("messageId") String messageId,
+            FeedbackWrite feedback,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization);
 }

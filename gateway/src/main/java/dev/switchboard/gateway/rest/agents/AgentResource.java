@@ -37,16 +37,18 @@ public class AgentResource {
 
     @POST
     @ResponseStatus(201)
-    public Uni<AgentResponse> create(@Valid @NotNull(message = "a JSON request body is required")
-            CreateAgentRequest request) {
+    public Uni<AgentResponse> create(
+            @Valid @NotNull(message = "a JSON request body is required") CreateAgentRequest request) {
         CanonicalModels.require(request.model());
-        return agents.create(request.toAgentWrite(), callers.admin("create agents")).map(AgentResponse::from);
+        return agents.create(request.toAgentWrite(), callers.admin("create agents"))
+                .map(AgentResponse::from);
     }
 
     @GET
     public Uni<AgentListResponse> list() {
         return agents.list(callers.current())
-                .map(list -> new AgentListResponse(list.stream().map(AgentResponse::from).toList()));
+                .map(list -> new AgentListResponse(
+                        list.stream().map(AgentResponse::from).toList()));
     }
 
     @GET
@@ -57,9 +59,11 @@ public class AgentResource {
 
     @PATCH
     @Path("/{id}")
-    public Uni<AgentResponse> update(@PathParam("id") String id,
+    public Uni<AgentResponse> update(
+            @PathParam("id") String id,
             @Valid @NotNull(message = "a JSON request body is required") UpdateAgentRequest request) {
         CanonicalModels.requireIfPresent(request.model());
-        return agents.update(id, request.toAgentWrite(), callers.admin("change agents")).map(AgentResponse::from);
+        return agents.update(id, request.toAgentWrite(), callers.admin("change agents"))
+                .map(AgentResponse::from);
     }
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.switchboard.platform.web.error.ApiException;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-
 import java.util.List;
 
 /**
@@ -17,9 +16,13 @@ public record AgentChatRequest(
         @NotNull(message = "message is required")
         @Size(min = 1, max = 100_000, message = "message must be 1 to 100000 characters")
         String message,
+
         @JsonProperty("conversation_id") @Size(max = 100, message = "conversation_id is too long")
         String conversationId,
-        @JsonProperty("run_id") @Size(max = 36, message = "run_id must be a UUID") String runId,
+
+        @JsonProperty("run_id") @Size(max = 36, message = "run_id must be a UUID")
+        String runId,
+
         @JsonProperty("multitask_strategy") String multitaskStrategy) {
 
     static final List<String> STRATEGIES = List.of("enqueue", "reject", "interrupt");
@@ -27,8 +30,8 @@ public record AgentChatRequest(
     /** {@code multitask_strategy} if valid (null: enqueue); 400 naming it otherwise. */
     String strategy() {
         if (multitaskStrategy != null && !STRATEGIES.contains(multitaskStrategy)) {
-            throw ApiException.invalid("multitask_strategy must be one of: "
-                    + String.join(", ", STRATEGIES), "multitask_strategy");
+            throw ApiException.invalid(
+                    "multitask_strategy must be one of: " + String.join(", ", STRATEGIES), "multitask_strategy");
         }
         return multitaskStrategy;
     }

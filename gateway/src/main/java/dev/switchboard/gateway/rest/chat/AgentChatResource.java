@@ -19,7 +19,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-
 import java.util.UUID;
 
 /**
@@ -38,8 +37,12 @@ public class AgentChatResource {
     private final ConversationClient conversations;
     private final Callers callers;
 
-    public AgentChatResource(AgentClient agents, ThreadClient threads, RunClient runs,
-            ConversationClient conversations, Callers callers) {
+    public AgentChatResource(
+            AgentClient agents,
+            ThreadClient threads,
+            RunClient runs,
+            ConversationClient conversations,
+            Callers callers) {
         this.agents = agents;
         this.threads = threads;
         this.runs = runs;
@@ -49,21 +52,29 @@ public class AgentChatResource {
 
     @POST
     @Path("/chat")
-    public Uni<AgentChatResponse> chat(@PathParam("id") String id,
+    public Uni<AgentChatResponse> chat(
+            @PathParam("id") String id,
             @Valid @NotNull(message = "a JSON request body is required") AgentChatRequest request) {
         Caller caller = callers.current();
         UUID runId = AgentChatStreamResource.runId(request.runId());
         String strategy = request.strategy();
         // run-service finds the agent as the client named it, and answers which agent ran
-        return runs.run(RunRequest.ofAgent(id, request.conversationId(), request.message()).withRunId(runId)
-                        .withStrategy(strategy), caller)
-                .onFailure().transform(AgentChatStreamResource::conversationField)
-                .map(run -> new AgentChatResponse(run.content(), run.agent().publicRef(), run.agent().name()));
+        return runs.run(
+                        RunRequest.ofAgent(id, request.conversationId(), request.message())
+                                .withRunId(runId)
+                                .withStrategy(strategy),
+                        caller)
+                .onFailure()
+                .transform(AgentChatStreamResource::conversationField)
+                .map(run -> new AgentChatResponse(
+                        run.content(), run.agent().publicRef(), run.agent().name()));
     }
 
     @GET
     @Path("/history")
-    public Uni<HistoryResponse> history(@PathParam("id") String id, @QueryParam("limit") String limit,
+    public Uni<HistoryResponse> history(
+            @PathParam("id") String id,
+            @QueryParam("limit") String limit,
             @QueryParam("conversation_id") String conversationId) {
         int messages = HistoryLimit.parse(limit);
         Caller caller = callers.current();

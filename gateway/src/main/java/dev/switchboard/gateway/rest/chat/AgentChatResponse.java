@@ -6,5 +6,4 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 public record AgentChatResponse(
         String response,
         @JsonProperty("agent_id") String agentId,
-        @JsonProperty("agent_name") String agentName) {
-}
+        @JsonProperty("agent_name") String agentName) {}

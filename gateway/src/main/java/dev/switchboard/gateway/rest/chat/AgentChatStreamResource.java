@@ -22,7 +22,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
-
 import java.time.Duration;
 import java.util.UUID;
 
@@ -53,16 +52,20 @@ public class AgentChatStreamResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @Blocking
-    public Multi<OutboundSseEvent> stream(@PathParam("id") String id,
+    public Multi<OutboundSseEvent> stream(
+            @PathParam("id") String id,
             @Valid @NotNull(message = "a JSON request body is required") AgentChatRequest request,
-            @Context Sse sse, @Context HttpServerResponse response) {
+            @Context Sse sse,
+            @Context HttpServerResponse response) {
         Caller caller = callers.current();
         UUID runId = runId(request.runId());
         String strategy = request.strategy();
         RunRequest run = RunRequest.ofAgent(id, request.conversationId(), request.message());
         RunClient.StartedStream started = runs.startStream(run.withRunId(runId).withStrategy(strategy), caller)
-                .onFailure().transform(AgentChatStreamResource::conversationField)
-                .await().atMost(deadline);
+                .onFailure()
+                .transform(AgentChatStreamResource::conversationField)
+                .await()
+                .atMost(deadline);
         RunStreams.headers(response, started.runId(), started.threadId());
         return streams.follow(started.runId(), started.events(), sse);
     }

@@ -43,39 +43,48 @@ public class AgentConversationsResource {
 
     @GET
     @Path("/conversations")
-    public Uni<ConversationShapes.ConversationList> list(@PathParam("id") String id, @QueryParam("limit") String limit) {
+    public Uni<ConversationShapes.ConversationList> list(
+            @PathParam("id") String id, @QueryParam("limit") String limit) {
         Caller caller = callers.current();
-        return agents.get(id, caller).flatMap(agent -> conversations.list(agent.uuid(), limit, caller))
+        return agents.get(id, caller)
+                .flatMap(agent -> conversations.list(agent.uuid(), limit, caller))
                 .map(ConversationShapes.ConversationList::of);
     }
 
     @POST
     @Path("/conversations")
-    public Uni<RestResponse<ConversationShapes.Conversation>> create(@PathParam("id") String id,
-            @Valid ConversationShapes.Create request) {
+    public Uni<RestResponse<ConversationShapes.Conversation>> create(
+            @PathParam("id") String id, @Valid ConversationShapes.Create request) {
         Caller caller = callers.current();
         String title = request == null ? null : request.title();
-        return agents.get(id, caller).flatMap(agent -> conversations.create(agent, title, caller))
-                .map(thread -> RestResponse.status(RestResponse.Status.CREATED,
-                        ConversationShapes.Conversation.of(thread, true)));
+        return agents.get(id, caller)
+                .flatMap(agent -> conversations.create(agent, title, caller))
+                .map(thread -> RestResponse.status(
+                        RestResponse.Status.CREATED, ConversationShapes.Conversation.of(thread, true)));
     }
 
     @PUT
     @Path("/conversations/{conv_id}")
-    public Uni<ConversationShapes.Conversation> rename(@PathParam("id") String id,
+    public Uni<ConversationShapes.Conversation> rename(
+            @PathParam("id") String id,
             @PathParam("conv_id") String conversationId,
             @Valid @NotNull(message = "a JSON request body is required") ConversationShapes.Rename request) {
         Caller caller = callers.current();
-        return agents.get(id, caller).flatMap(agent -> conversations.rename(agent.uuid(), conversationId,
-                        request.title(), caller).flatMap(thread -> conversations.list(agent.uuid(), "100", caller)
-                        .map(list -> ConversationShapes.Conversation.of(thread, thread.id().equals(list.currentId())))));
+        return agents.get(id, caller)
+                .flatMap(agent -> conversations
+                        .rename(agent.uuid(), conversationId, request.title(), caller)
+                        .flatMap(thread -> conversations
+                                .list(agent.uuid(), "100", caller)
+                                .map(list -> ConversationShapes.Conversation.of(
+                                        thread, thread.id().equals(list.currentId())))));
     }
 
     @DELETE
     @Path("/conversations/{conv_id}")
     public Uni<RestResponse<Void>> delete(@PathParam("id") String id, @PathParam("conv_id") String conversationId) {
         Caller caller = callers.current();
-        return agents.get(id, caller).flatMap(agent -> conversations.delete(agent.uuid(), conversationId, caller))
+        return agents.get(id, caller)
+                .flatMap(agent -> conversations.delete(agent.uuid(), conversationId, caller))
                 .map(ignored -> RestResponse.noContent());
     }
 
@@ -83,20 +92,21 @@ public class AgentConversationsResource {
     @Path("/inbox")
     public Uni<ConversationShapes.Inbox> inbox(@PathParam("id") String id) {
         Caller caller = callers.current();
-        return agents.get(id, caller).flatMap(agent -> conversations.inbox(agent.uuid(), caller))
+        return agents.get(id, caller)
+                .flatMap(agent -> conversations.inbox(agent.uuid(), caller))
                 .map(ConversationShapes.Inbox::of);
     }
 
     @POST
     @Path("/mark-read")
-    public Uni<ConversationShapes.Marked> markRead(@PathParam("id") String id,
-            @Valid ConversationShapes.MarkRead request) {
+    public Uni<ConversationShapes.Marked> markRead(
+            @PathParam("id") String id, @Valid ConversationShapes.MarkRead request) {
         Caller caller = callers.current();
         String conversationId = request == null ? null : request.conversationId();
         String messageId = request == null ? null : request.messageId();
         if (messageId != null && !ConversationShapes.isUuid(messageId)) {
-            throw ApiException.invalid("message_id must be the id (a UUID) of a message of the conversation",
-                    "message_id");
+            throw ApiException.invalid(
+                    "message_id must be the id (a UUID) of a message of the conversation", "message_id");
         }
         return agents.get(id, caller)
                 .flatMap(agent -> conversations.markRead(agent.uuid(), conversationId, messageId, caller))

@@ -6,7 +6,6 @@ import dev.switchboard.gateway.client.thread.MessageView;
 import dev.switchboard.gateway.client.thread.ThreadView;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -17,11 +16,14 @@ import java.util.UUID;
  */
 public final class ConversationShapes {
 
-    private ConversationShapes() {
-    }
+    private ConversationShapes() {}
 
-    public record Conversation(String id, String title, @JsonProperty("created_at") Instant createdAt,
-            @JsonProperty("updated_at") Instant updatedAt, @JsonProperty("message_count") int messageCount,
+    public record Conversation(
+            String id,
+            String title,
+            @JsonProperty("created_at") Instant createdAt,
+            @JsonProperty("updated_at") Instant updatedAt,
+            @JsonProperty("message_count") int messageCount,
             @JsonProperty("is_current") boolean isCurrent) {
 
         static Conversation of(ThreadView t, boolean current) {
@@ -33,26 +35,35 @@ public final class ConversationShapes {
 
         static ConversationList of(ConversationViews.ConversationList list) {
             return new ConversationList(list.conversations().stream()
-                    .map(t -> Conversation.of(t, t.id().equals(list.currentId()))).toList());
+                    .map(t -> Conversation.of(t, t.id().equals(list.currentId())))
+                    .toList());
         }
     }
 
-    public record Create(@Size(max = 200, message = "title must be at most 200 characters") String title) {
-    }
+    public record Create(
+            @Size(max = 200, message = "title must be at most 200 characters")
+            String title) {}
 
     public record Rename(
-            @NotBlank(message = "title is required")
-            @Size(max = 200, message = "title must be at most 200 characters") String title) {
-    }
+            @NotBlank(message = "title is required") @Size(max = 200, message = "title must be at most 200 characters")
+            String title) {}
 
-    public record InboxMessage(String id, @JsonProperty("conversation_id") String conversationId, String role,
-            String content, @JsonProperty("created_at") Instant createdAt) {
-    }
+    public record InboxMessage(
+            String id,
+            @JsonProperty("conversation_id") String conversationId,
+            String role,
+            String content,
+            @JsonProperty("created_at") Instant createdAt) {}
 
-    public record Inbox(List<InboxMessage> messages, @JsonProperty("unread_count") long unreadCount) {
+    public record Inbox(
+            List<InboxMessage> messages,
+            @JsonProperty("unread_count") long unreadCount) {
 
         static Inbox of(ConversationViews.Inbox inbox) {
-            return new Inbox(inbox.messages().stream().map(ConversationShapes::inboxMessage).toList(),
+            return new Inbox(
+                    inbox.messages().stream()
+                            .map(ConversationShapes::inboxMessage)
+                            .toList(),
                     inbox.unreadCount());
         }
     }
@@ -60,11 +71,11 @@ public final class ConversationShapes {
     public record MarkRead(
             @JsonProperty("conversation_id") @Size(max = 100, message = "conversation_id is too long")
             String conversationId,
-            @JsonProperty("message_id") @Size(max = 100, message = "message_id is too long") String messageId) {
-    }
 
-    public record Marked(@JsonProperty("marked_read") long markedRead) {
-    }
+            @JsonProperty("message_id") @Size(max = 100, message = "message_id is too long")
+            String messageId) {}
+
+    public record Marked(@JsonProperty("marked_read") long markedRead) {}
 
     private static InboxMessage inboxMessage(MessageView m) {
         return new InboxMessage(m.id(), m.threadId(), m.role(), m.content(), m.createdAt());

@@ -8,8 +8,7 @@ public final class HistoryLimit {
     public static final int DEFAULT = 20;
     public static final int MAX = 100;
 
-    private HistoryLimit() {
-    }
+    private HistoryLimit() {}
 
     /** The limit to use for the raw query value (null or blank when absent); 400 on field {@code limit} if invalid. */
     public static int parse(String raw) {
@@ -32,7 +31,8 @@ public final class HistoryLimit {
     }
 
     private static ApiException invalid() {
-        return ApiException.invalid("limit must be an integer of at least 1 (values above " + MAX
-                + " are treated as " + MAX + ")", "limit");
+        return ApiException.invalid(
+                "limit must be an integer of at least 1 (values above " + MAX + " are treated as " + MAX + ")",
+                "limit");
     }
 }

@@ -1,7 +1,6 @@
 package dev.switchboard.gateway.rest.conversations;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.switchboard.platform.web.error.ApiException;
 import dev.switchboard.gateway.CanonicalModels;
 import dev.switchboard.gateway.client.agent.AgentClient;
 import dev.switchboard.gateway.client.agent.AgentView;
@@ -11,6 +10,7 @@ import dev.switchboard.gateway.client.thread.ThreadClient;
 import dev.switchboard.gateway.client.thread.ThreadView;
 import dev.switchboard.gateway.security.Caller;
 import dev.switchboard.gateway.security.Callers;
+import dev.switchboard.platform.web.error.ApiException;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
@@ -24,7 +24,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-
 import java.util.List;
 
 /**
@@ -55,7 +54,8 @@ public class AgentConversationResource {
 
     @POST
     @Path("/chat")
-    public Uni<ChatResponse> chatOnNewThread(@PathParam("id") String id,
+    public Uni<ChatResponse> chatOnNewThread(
+            @PathParam("id") String id,
             @Valid @NotNull(message = "a JSON request body is required") ChatRequest request) {
         String model = CanonicalModels.require(request.model());
         Caller caller = callers.current();
@@ -66,20 +66,21 @@ public class AgentConversationResource {
 
     @POST
     @Path("/conversations/{threadId}/chat")
-    public Uni<ChatResponse> chatOnThread(@PathParam("id") String id, @PathParam("threadId") String threadId,
+    public Uni<ChatResponse> chatOnThread(
+            @PathParam("id") String id,
+            @PathParam("threadId") String threadId,
             @Valid @NotNull(message = "a JSON request body is required") ChatRequest request) {
         String model = CanonicalModels.require(request.model());
         Caller caller = callers.current();
         return agents.get(id, caller)
-                .flatMap(agent -> runs.run(
-                        RunRequest.existingThread(agent.uuid(), threadId, request.message(), model), caller))
+                .flatMap(agent ->
+                        runs.run(RunRequest.existingThread(agent.uuid(), threadId, request.message(), model), caller))
                 .map(ChatResponse::from);
     }
 
     @GET
     @Path("/conversations/{threadId}")
-    public Uni<ConversationResponse> conversation(@PathParam("id") String id,
-            @PathParam("threadId") String threadId) {
+    public Uni<ConversationResponse> conversation(@PathParam("id") String id, @PathParam("threadId") String threadId) {
         Caller caller = callers.current();
         return agents.get(id, caller)
                 .flatMap(agent -> threads.get(threadId, caller)
@@ -95,8 +96,8 @@ public class AgentConversationResource {
     @PUT
     @Path("/conversations/{threadId}/participants/{userId}")
     @Consumes(MediaType.WILDCARD)
-    public Uni<ParticipantsResponse> addParticipant(@PathParam("id") String id, @PathParam("threadId") String threadId,
-            @PathParam("userId") String userId) {
+    public Uni<ParticipantsResponse> addParticipant(
+            @PathParam("id") String id, @PathParam("threadId") String threadId, @PathParam("userId") String userId) {
         return participant(id, threadId, userId, true);
     }
 
@@ -104,8 +105,8 @@ public class AgentConversationResource {
     @DELETE
     @Path("/conversations/{threadId}/participants/{userId}")
     @Consumes(MediaType.WILDCARD)
-    public Uni<ParticipantsResponse> removeParticipant(@PathParam("id") String id,
-            @PathParam("threadId") String threadId, @PathParam("userId") String userId) {
+    public Uni<ParticipantsResponse> removeParticipant(
+            @PathParam("id") String id, @PathParam("threadId") String threadId, @PathParam("userId") String userId) {
         return participant(id, threadId, userId, false);
     }
 
@@ -115,14 +116,14 @@ public class AgentConversationResource {
                 .flatMap(agent -> threads.get(threadId, caller)
                         .map(thread -> requireAgentsThread(agent, thread, threadId))
                         .flatMap(thread -> threads.participant(threadId, userId, add, caller)))
-                .map(thread -> new ParticipantsResponse(thread.id(),
-                        thread.userIds() == null ? List.of() : thread.userIds()));
+                .map(thread ->
+                        new ParticipantsResponse(thread.id(), thread.userIds() == null ? List.of() : thread.userIds()));
     }
 
     /** {@code {"thread_id", "user_ids"}}: who takes part in a conversation (snake_case, a management answer). */
-    public record ParticipantsResponse(@JsonProperty("thread_id") String threadId,
-            @JsonProperty("user_ids") List<String> userIds) {
-    }
+    public record ParticipantsResponse(
+            @JsonProperty("thread_id") String threadId,
+            @JsonProperty("user_ids") List<String> userIds) {}
 
     /** Another agent's thread answers as a thread that does not exist. */
     private static ThreadView requireAgentsThread(AgentView agent, ThreadView thread, String threadId) {

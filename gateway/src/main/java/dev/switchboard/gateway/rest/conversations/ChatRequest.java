@@ -12,5 +12,4 @@ public record ChatRequest(
         @Size(min = 1, max = 100_000, message = "message must be 1 to 100000 characters")
         String message,
 
-        String model) {
-}
+        String model) {}

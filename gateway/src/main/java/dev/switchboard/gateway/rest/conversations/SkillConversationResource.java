@@ -36,14 +36,19 @@ public class SkillConversationResource {
     }
 
     @GET
-    public Uni<JsonNode> list(@PathParam("id") String id, @QueryParam("userId") String userId,
-            @QueryParam("toolName") String toolName, @QueryParam("timeframe") String timeframe,
-            @QueryParam("includeTools") String includeTools, @QueryParam("pageSize") String pageSize,
-            @QueryParam("page") String page, @QueryParam("pageToken") String pageToken) {
+    public Uni<JsonNode> list(
+            @PathParam("id") String id,
+            @QueryParam("userId") String userId,
+            @QueryParam("toolName") String toolName,
+            @QueryParam("timeframe") String timeframe,
+            @QueryParam("includeTools") String includeTools,
+            @QueryParam("pageSize") String pageSize,
+            @QueryParam("page") String page,
+            @QueryParam("pageToken") String pageToken) {
         long skillId = skillId(id);
         Caller caller = callers.current();
-        ConversationQuery query = new ConversationQuery(userId, toolName, timeframe, includeTools, pageSize, page,
-                pageToken);
+        ConversationQuery query =
+                new ConversationQuery(userId, toolName, timeframe, includeTools, pageSize, page, pageToken);
         if (skillId == 0) {
             return threads.list(0, query, caller);
         }

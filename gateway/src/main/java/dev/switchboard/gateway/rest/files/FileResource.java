@@ -18,10 +18,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import java.net.URI;
 import org.jboss.resteasy.reactive.RestMulti;
 import org.jboss.resteasy.reactive.RestResponse;
-
-import java.net.URI;
 
 /**
  * Files for seed 002's {@code files} handles: upload ({@code multipart/form-data}, part {@code file}), read the
@@ -58,9 +57,11 @@ public class FileResource {
         }
         return MultipartFilePart.of(request, config.maxSize().asLongValue())
                 .chain(part -> files.upload(filename(part.filename()), part.contentType(), part.content(), caller))
-                .onTermination().invoke(() -> closeIfUnread(request))
+                .onTermination()
+                .invoke(() -> closeIfUnread(request))
                 .map(f -> RestResponse.ResponseBuilder.<FileResponse>created(URI.create("/api/v1/files/" + f.id()))
-                        .entity(FileResponse.from(f)).build());
+                        .entity(FileResponse.from(f))
+                        .build());
     }
 
     @GET
@@ -74,8 +75,8 @@ public class FileResource {
     @Path("/{id}/content")
     @Produces(MediaType.APPLICATION_OCTET_STREAM)
     public Multi<byte[]> content(@PathParam("id") String id) {
-        return RestMulti.fromUniResponse(files.content(id, callers.current()), FileDownload::content,
-                FileDownload::headerLists);
+        return RestMulti.fromUniResponse(
+                files.content(id, callers.current()), FileDownload::content, FileDownload::headerLists);
     }
 
     private static String filename(String given) {

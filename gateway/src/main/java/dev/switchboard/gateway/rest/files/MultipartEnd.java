@@ -1,7 +1,6 @@
 package dev.switchboard.gateway.rest.files;
 
 import io.vertx.core.buffer.Buffer;
-
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
@@ -25,7 +24,10 @@ final class MultipartEnd {
         if (at < 0) {
             return null;
         }
-        String boundary = contentType.substring(at + "boundary=".length()).split(";", 2)[0].strip();
+        String boundary = contentType
+                .substring(at + "boundary=".length())
+                .split(";", 2)[0]
+                .strip();
         if (boundary.length() > 1 && boundary.startsWith("\"") && boundary.endsWith("\"")) {
             boundary = boundary.substring(1, boundary.length() - 1);
         }

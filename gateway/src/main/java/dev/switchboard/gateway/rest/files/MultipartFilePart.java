@@ -8,7 +8,6 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerFileUpload;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.mutiny.core.buffer.Buffer;
-
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -41,12 +40,12 @@ record MultipartFilePart(String filename, String contentType, Multi<Buffer> cont
             request.handler(end::scan); // the raw bytes, besides the parts Vert.x decodes from them
             request.uploadHandler(upload -> {
                 if (!PART.equals(upload.name()) || !found.compareAndSet(null, upload)) {
-                    upload.handler(dropped -> { });
+                    upload.handler(dropped -> {});
                     return;
                 }
                 upload.pause();
-                emitter.complete(new MultipartFilePart(upload.filename(), upload.contentType(),
-                        bytes(upload, maxSize, partRead)));
+                emitter.complete(new MultipartFilePart(
+                        upload.filename(), upload.contentType(), bytes(upload, maxSize, partRead)));
             });
             request.exceptionHandler(failure -> {
                 if (found.get() == null) {
@@ -76,16 +75,20 @@ record MultipartFilePart(String filename, String contentType, Multi<Buffer> cont
     private static Multi<Buffer> bytes(HttpServerFileUpload upload, long maxSize, CompletableFuture<Void> partRead) {
         AtomicLong size = new AtomicLong();
         Multi<Buffer> bytes = MultiHelper.toMulti(upload, Buffer::newInstance)
-                .onFailure(failure -> !(failure instanceof ApiException)).transform(cut -> unreadable())
+                .onFailure(failure -> !(failure instanceof ApiException))
+                .transform(cut -> unreadable())
                 .invoke(buffer -> {
                     if (size.addAndGet(buffer.length()) > maxSize) {
-                        throw new ApiException(413, "payload_too_large", "file must be at most " + maxSize
-                                + " bytes", PART);
+                        throw new ApiException(
+                                413, "payload_too_large", "file must be at most " + maxSize + " bytes", PART);
                     }
                 })
-                .onCompletion().invoke(() -> partRead.complete(null));
-        Multi<Buffer> unlessBroken = Uni.createFrom().completionStage(partRead)
-                .onItem().transformToMulti(done -> Multi.createFrom().empty());
+                .onCompletion()
+                .invoke(() -> partRead.complete(null));
+        Multi<Buffer> unlessBroken = Uni.createFrom()
+                .completionStage(partRead)
+                .onItem()
+                .transformToMulti(done -> Multi.createFrom().empty());
         return Multi.createBy().merging().streams(bytes, unlessBroken);
     }
 

@@ -16,10 +16,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.jboss.resteasy.reactive.ResponseStatus;
-
 import java.util.List;
 import java.util.UUID;
+import org.jboss.resteasy.reactive.ResponseStatus;
 
 /**
  * API keys of the caller's org, managed by its users (an end-user JWT or a personal key; a service key is 403).
@@ -43,8 +42,8 @@ public class ApiKeyResource {
 
     @POST
     @ResponseStatus(201)
-    public Uni<ApiKeyResponse> create(@Valid @NotNull(message = "a JSON request body is required")
-            CreateApiKeyRequest request) {
+    public Uni<ApiKeyResponse> create(
+            @Valid @NotNull(message = "a JSON request body is required") CreateApiKeyRequest request) {
         String kind = request.kind() == null ? ApiKey.PERSONAL : request.kind();
         if (!KINDS.contains(kind)) {
             throw ApiException.invalid("kind must be one of: " + String.join(", ", KINDS), "kind");

@@ -2,7 +2,6 @@ package dev.switchboard.gateway.rest.keys;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-
 import java.time.Instant;
 import java.util.UUID;
 
@@ -21,5 +20,4 @@ public record ApiKeyResponse(
         @JsonProperty("created_by") String createdBy,
         @JsonProperty("created_at") Instant createdAt,
         @JsonProperty("last_used_at") Instant lastUsedAt,
-        @JsonInclude(JsonInclude.Include.NON_NULL) String key) {
-}
+        @JsonInclude(JsonInclude.Include.NON_NULL) String key) {}

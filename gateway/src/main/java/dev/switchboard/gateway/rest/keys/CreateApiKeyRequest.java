@@ -9,5 +9,4 @@ public record CreateApiKeyRequest(
         @Size(max = 100, message = "name must be 1 to 100 characters")
         String name,
 
-        String kind) {
-}
+        String kind) {}

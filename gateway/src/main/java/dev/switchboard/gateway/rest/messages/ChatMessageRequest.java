@@ -3,9 +3,8 @@ package dev.switchboard.gateway.rest.messages;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
-import dev.switchboard.platform.web.error.ApiException;
 import dev.switchboard.gateway.rest.IdDeserializer;
-
+import dev.switchboard.platform.web.error.ApiException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -20,7 +19,9 @@ public record ChatMessageRequest(
         @JsonProperty("content_html") String contentHtml,
         String role,
         JsonNode metadata,
-        @JsonProperty("agent_id") @JsonDeserialize(using = IdDeserializer.class) String agentId) {
+
+        @JsonProperty("agent_id") @JsonDeserialize(using = IdDeserializer.class)
+        String agentId) {
 
     static final List<String> ROLES = List.of("user", "assistant", "system");
     static final int MAX_CONTENT = 100_000;
@@ -30,12 +31,12 @@ public record ChatMessageRequest(
     /** The role to store ({@code user} when absent); 400 naming the first field at fault. */
     String validatedRole() {
         if (content == null || content.isEmpty() || content.length() > MAX_CONTENT) {
-            throw ApiException.invalid("content is required and must be 1 to " + MAX_CONTENT + " characters",
-                    "content");
+            throw ApiException.invalid(
+                    "content is required and must be 1 to " + MAX_CONTENT + " characters", "content");
         }
         if (contentHtml != null && contentHtml.length() > MAX_CONTENT_HTML) {
-            throw ApiException.invalid("content_html must be at most " + MAX_CONTENT_HTML + " characters",
-                    "content_html");
+            throw ApiException.invalid(
+                    "content_html must be at most " + MAX_CONTENT_HTML + " characters", "content_html");
         }
         String stored = role == null ? "user" : role;
         if (!ROLES.contains(stored)) {
@@ -46,8 +47,8 @@ public record ChatMessageRequest(
                 throw ApiException.invalid("metadata must be a JSON object", "metadata");
             }
             if (metadata.toString().getBytes(StandardCharsets.UTF_8).length > MAX_METADATA_BYTES) {
-                throw ApiException.invalid("metadata must be at most " + MAX_METADATA_BYTES + " bytes of JSON",
-                        "metadata");
+                throw ApiException.invalid(
+                        "metadata must be at most " + MAX_METADATA_BYTES + " bytes of JSON", "metadata");
             }
         }
         return stored;

@@ -24,10 +24,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.util.UUID;
 import org.jboss.resteasy.reactive.ResponseStatus;
 import org.jboss.resteasy.reactive.RestResponse;
-
-import java.util.UUID;
 
 /**
  * Seed 004: add a message to a thread of an agent, and feedback on the agent's answers. A {@code user} message is
@@ -48,8 +47,13 @@ public class ChatMessageResource {
     private final Callers callers;
     private final RunQuota runQuota;
 
-    public ChatMessageResource(AgentClient agents, ThreadClient threads, ThreadMessageClient messages,
-            RunClient runs, Callers callers, RunQuota runQuota) {
+    public ChatMessageResource(
+            AgentClient agents,
+            ThreadClient threads,
+            ThreadMessageClient messages,
+            RunClient runs,
+            Callers callers,
+            RunQuota runQuota) {
         this.agents = agents;
         this.threads = threads;
         this.messages = messages;
@@ -60,29 +64,41 @@ public class ChatMessageResource {
 
     @POST
     @ResponseStatus(201)
-    public Uni<ChatMessageResponse> add(@PathParam("agent_id") String agentId, @PathParam("thread_id") String threadId,
+    public Uni<ChatMessageResponse> add(
+            @PathParam("agent_id") String agentId,
+            @PathParam("thread_id") String threadId,
             @NotNull(message = "a JSON request body is required") ChatMessageRequest request) {
         String role = request.validatedRole();
         Caller caller = callers.current();
         if (!role.equals("user") && !caller.reachesOrganisation()) {
             // an assistant or system message speaks for the agent (a system message joins its instructions)
-            throw ApiException.permissionDenied("only an organisation admin or a service key may add " + role
-                    + " messages; send role user", "role");
+            throw ApiException.permissionDenied(
+                    "only an organisation admin or a service key may add " + role + " messages; send role user",
+                    "role");
         }
         return agentsThread(agentId, threadId, caller).flatMap(agent -> {
             requireSameAgent(agent, request.agentId());
-            MessageWrite message = new MessageWrite(UUID.randomUUID(), role, request.content(),
-                    request.contentHtml(), request.metadataOrNull());
+            MessageWrite message = new MessageWrite(
+                    UUID.randomUUID(), role, request.content(), request.contentHtml(), request.metadataOrNull());
             Uni<StoredMessage> stored = messages.append(threadId, message, caller);
             if (!role.equals("user")) {
                 return stored.map(m -> ChatMessageResponse.of(m, null));
             }
             // a user message starts a run: counted before the message is stored, so a 429 leaves nothing behind
-            return runQuota.charge(1).chain(() -> stored)
-                    .flatMap(question -> runs.run(RunRequest.storedMessage(agent.uuid(), threadId,
-                            request.content(), message.id().toString()), caller))
-                    .flatMap(run -> messages.get(threadId,
-                            RunClient.assistantMessageId(caller.orgId(), run.runId()).toString(), caller))
+            return runQuota.charge(1)
+                    .chain(() -> stored)
+                    .flatMap(question -> runs.run(
+                            RunRequest.storedMessage(
+                                    agent.uuid(),
+                                    threadId,
+                                    request.content(),
+                                    message.id().toString()),
+                            caller))
+                    .flatMap(run -> messages.get(
+                            threadId,
+                            RunClient.assistantMessageId(caller.orgId(), run.runId())
+                                    .toString(),
+                            caller))
                     .map(ChatMessageResponse::of);
         });
     }
@@ -90,26 +106,32 @@ public class ChatMessageResource {
     /** One message of the thread with the caller's feedback on it. */
     @GET
     @Path("/{message_id}")
-    public Uni<ChatMessageResponse> get(@PathParam("agent_id") String agentId,
-            @PathParam("thread_id") String threadId, @PathParam("message_id") String messageId) {
+    public Uni<ChatMessageResponse> get(
+            @PathParam("agent_id") String agentId,
+            @PathParam("thread_id") String threadId,
+            @PathParam("message_id") String messageId) {
         Caller caller = callers.current();
         return agentsThread(agentId, threadId, caller)
                 .flatMap(agent -> messages.get(threadId, messageId, caller))
-                .onFailure(ApiException.class).transform(ChatMessageResource::publicField)
+                .onFailure(ApiException.class)
+                .transform(ChatMessageResource::publicField)
                 .map(ChatMessageResponse::of);
     }
 
     /** 201 with new feedback; 200 when it updates the caller's earlier feedback on the message (one per user). */
     @POST
     @Path("/{message_id}/feedback")
-    public Uni<RestResponse<FeedbackResponse>> feedback(@PathParam("agent_id") String agentId,
-            @PathParam("thread_id") String threadId, @PathParam("message_id") String messageId,
+    public Uni<RestResponse<FeedbackResponse>> feedback(
+            @PathParam("agent_id") String agentId,
+            @PathParam("thread_id") String threadId,
+            @PathParam("message_id") String messageId,
             @NotNull(message = "a JSON request body is required") FeedbackRequest request) {
         FeedbackWrite feedback = request.validated();
         Caller caller = callers.current();
         return agentsThread(agentId, threadId, caller)
                 .flatMap(agent -> messages.feedback(threadId, messageId, feedback, caller))
-                .onFailure(ApiException.class).transform(ChatMessageResource::publicField)
+                .onFailure(ApiException.class)
+                .transform(ChatMessageResource::publicField)
                 .map(given -> given.created()
                         ? RestResponse.status(RestResponse.Status.CREATED, FeedbackResponse.of(given.feedback()))
                         : RestResponse.ok(FeedbackResponse.of(given.feedback())));
@@ -117,10 +139,11 @@ public class ChatMessageResource {
 
     /** The agent, once the thread is known to be one of its threads in the caller's org (else 404). */
     private Uni<AgentView> agentsThread(String agentId, String threadId, Caller caller) {
-        return agents.get(agentId, caller).flatMap(agent -> threads.get(threadId, caller)
-                .onFailure(ApiException.class).transform(e -> ((ApiException) e).status() == 404
-                        ? threadNotFound(threadId) : e)
-                .map(thread -> requireAgentsThread(agent, thread, threadId)));
+        return agents.get(agentId, caller)
+                .flatMap(agent -> threads.get(threadId, caller)
+                        .onFailure(ApiException.class)
+                        .transform(e -> ((ApiException) e).status() == 404 ? threadNotFound(threadId) : e)
+                        .map(thread -> requireAgentsThread(agent, thread, threadId)));
     }
 
     private static AgentView requireAgentsThread(AgentView agent, ThreadView thread, String threadId) {
@@ -133,9 +156,7 @@ public class ChatMessageResource {
     /** thread-service names the message {@code messageId}; this API names it {@code message_id}. */
     private static Throwable publicField(Throwable failure) {
         ApiException e = (ApiException) failure;
-        return "messageId".equals(e.field())
-                ? new ApiException(e.status(), e.code(), e.getMessage(), "message_id")
-                : e;
+        return "messageId".equals(e.field()) ? new ApiException(e.status(), e.code(), e.getMessage(), "message_id") : e;
     }
 
     private static ApiException threadNotFound(String threadId) {

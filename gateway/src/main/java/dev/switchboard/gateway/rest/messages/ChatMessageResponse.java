@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.switchboard.gateway.client.thread.MessageDetails;
 import dev.switchboard.gateway.client.thread.StoredFeedback;
 import dev.switchboard.gateway.client.thread.StoredMessage;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,8 +33,7 @@ public record ChatMessageResponse(
             JsonNode result,
             String error,
             @JsonProperty("start_time") String startTime,
-            @JsonProperty("end_time") String endTime) {
-    }
+            @JsonProperty("end_time") String endTime) {}
 
     static ChatMessageResponse of(MessageDetails details) {
         return of(details.message(), details.feedback());
@@ -43,19 +41,30 @@ public record ChatMessageResponse(
 
     static ChatMessageResponse of(StoredMessage m, StoredFeedback feedback) {
         JsonNodeFactory json = JsonNodeFactory.instance;
-        return new ChatMessageResponse(m.id(), m.threadId(), m.content(), m.contentHtml(), m.role(),
+        return new ChatMessageResponse(
+                m.id(),
+                m.threadId(),
+                m.content(),
+                m.contentHtml(),
+                m.role(),
                 toolCalls(m.toolCalls()),
                 m.attachments() != null && m.attachments().isArray() ? m.attachments() : json.arrayNode(),
                 m.metadata() != null && m.metadata().isObject() ? m.metadata() : json.objectNode(),
-                m.createdAt(), feedback == null ? null : FeedbackResponse.of(feedback));
+                m.createdAt(),
+                feedback == null ? null : FeedbackResponse.of(feedback));
     }
 
     private static List<ToolCall> toolCalls(JsonNode calls) {
         List<ToolCall> list = new ArrayList<>();
         if (calls != null && calls.isArray()) {
             for (JsonNode call : calls) {
-                list.add(new ToolCall(text(call, "toolName"), call.get("arguments"), call.get("result"),
-                        text(call, "error"), text(call, "startTime"), text(call, "endTime")));
+                list.add(new ToolCall(
+                        text(call, "toolName"),
+                        call.get("arguments"),
+                        call.get("result"),
+                        text(call, "error"),
+                        text(call, "startTime"),
+                        text(call, "endTime")));
             }
         }
         return list;

@@ -3,7 +3,6 @@ package dev.switchboard.gateway.rest.messages;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.switchboard.gateway.client.thread.FeedbackWrite;
 import dev.switchboard.platform.web.error.ApiException;
-
 import java.util.List;
 
 /**
@@ -20,8 +19,8 @@ public record FeedbackRequest(
     /** The feedback to store; 400 naming the first field at fault. */
     FeedbackWrite validated() {
         if (feedbackType == null || !TYPES.contains(feedbackType)) {
-            throw ApiException.invalid("feedback_type is required and must be one of: " + String.join(", ", TYPES),
-                    "feedback_type");
+            throw ApiException.invalid(
+                    "feedback_type is required and must be one of: " + String.join(", ", TYPES), "feedback_type");
         }
         if (issueType != null && (issueType.isEmpty() || issueType.length() > 100)) {
             throw ApiException.invalid("issue_type must be 1 to 100 characters", "issue_type");

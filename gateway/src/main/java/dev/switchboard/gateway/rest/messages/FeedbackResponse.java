@@ -2,7 +2,6 @@ package dev.switchboard.gateway.rest.messages;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.switchboard.gateway.client.thread.StoredFeedback;
-
 import java.time.Instant;
 
 /**
@@ -23,7 +22,17 @@ public record FeedbackResponse(
         @JsonProperty("updated_at") Instant updatedAt) {
 
     static FeedbackResponse of(StoredFeedback f) {
-        return new FeedbackResponse(f.id(), f.humanMessageId(), f.messageId(), f.runId(), f.userId(), f.orgId(),
-                f.feedbackType(), f.issueType(), f.comment(), f.createdAt(), f.updatedAt());
+        return new FeedbackResponse(
+                f.id(),
+                f.humanMessageId(),
+                f.messageId(),
+                f.runId(),
+                f.userId(),
+                f.orgId(),
+                f.feedbackType(),
+                f.issueType(),
+                f.comment(),
+                f.createdAt(),
+                f.updatedAt());
     }
 }

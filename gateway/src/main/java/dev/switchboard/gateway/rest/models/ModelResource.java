@@ -8,7 +8,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-
 import java.util.List;
 
 /**
@@ -30,15 +29,15 @@ public class ModelResource {
 
     @GET
     public Uni<ModelsResponse> list() {
-        return models.list(callers.current()).map(list -> new ModelsResponse(list.models().stream()
-                .map(model -> new ModelsResponse.Model(model.id(), model.provider()))
-                .toList()));
+        return models.list(callers.current())
+                .map(list -> new ModelsResponse(list.models().stream()
+                        .map(model -> new ModelsResponse.Model(model.id(), model.provider()))
+                        .toList()));
     }
 
     /** {@code {"models": [{"id", "provider"}]}} in the canonical order. */
     public record ModelsResponse(List<Model> models) {
 
-        public record Model(String id, String provider) {
-        }
+        public record Model(String id, String provider) {}
     }
 }

@@ -1,11 +1,11 @@
 package dev.switchboard.gateway.rest.runs;
 
-import dev.switchboard.platform.web.error.ApiException;
 import dev.switchboard.gateway.client.run.RunClient;
 import dev.switchboard.gateway.client.run.RunView;
 import dev.switchboard.gateway.config.GatewayConfig;
 import dev.switchboard.gateway.security.Caller;
 import dev.switchboard.gateway.security.Callers;
+import dev.switchboard.platform.web.error.ApiException;
 import io.quarkus.security.Authenticated;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
@@ -23,7 +23,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
-
 import java.time.Duration;
 
 /**
@@ -60,17 +59,22 @@ public class RunResource {
     @Path("/cancel")
     @Produces(MediaType.APPLICATION_JSON)
     public Uni<Response> cancel(@PathParam("id") String id) {
-        return runs.cancel(id, callers.current()).map(run -> run.started()
-                ? Response.ok(RunResponse.of(run)).build()
-                : Response.accepted(new RunResponse.CancelRequested(run.runId(), run.status())).build());
+        return runs.cancel(id, callers.current())
+                .map(run -> run.started()
+                        ? Response.ok(RunResponse.of(run)).build()
+                        : Response.accepted(new RunResponse.CancelRequested(run.runId(), run.status()))
+                                .build());
     }
 
     @GET
     @Path("/stream")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @Blocking
-    public Multi<OutboundSseEvent> stream(@PathParam("id") String id, @QueryParam("since") String since,
-            @HeaderParam("Last-Event-ID") String lastEventId, @Context Sse sse,
+    public Multi<OutboundSseEvent> stream(
+            @PathParam("id") String id,
+            @QueryParam("since") String since,
+            @HeaderParam("Last-Event-ID") String lastEventId,
+            @Context Sse sse,
             @Context HttpServerResponse response) {
         Caller caller = callers.current();
         int from = position(since, lastEventId);
@@ -87,7 +91,8 @@ public class RunResource {
             return 0;
         }
         try {
-            int seq = Integer.parseInt(value.substring(value.lastIndexOf(':') + 1).trim());
+            int seq =
+                    Integer.parseInt(value.substring(value.lastIndexOf(':') + 1).trim());
             if (seq >= 0) {
                 return seq;
             }

@@ -12,11 +12,10 @@ import io.vertx.core.http.HttpServerResponse;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
-import org.jboss.resteasy.reactive.client.SseEvent;
-
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jboss.resteasy.reactive.client.SseEvent;
 
 /**
  * A run's stream in seed 003's format: {@code data: {"type": "text", "content": "..."}} per chunk as the model
@@ -62,8 +61,8 @@ public class RunStreams {
 
     /** The events of run-service's stream of the run, in seed 003's format, with pings. */
     public Multi<OutboundSseEvent> follow(String runId, Multi<SseEvent<String>> stream, Sse sse) {
-        Multi<OutboundSseEvent> events = stream
-                .onItem().transformToMultiAndConcatenate(event -> translate(runId, event, sse));
+        Multi<OutboundSseEvent> events =
+                stream.onItem().transformToMultiAndConcatenate(event -> translate(runId, event, sse));
         return withPings(events, sse);
     }
 
@@ -73,15 +72,22 @@ public class RunStreams {
             return Multi.createFrom().empty();
         }
         JsonNode data = parse(event.data());
-        ObjectNode out = json.createObjectNode().put("type", type)
+        ObjectNode out = json.createObjectNode()
+                .put("type", type)
                 .put("content", "done".equals(type) ? "" : data.path("content").asText(""));
         if (data.has("tool_call")) {
             out.set("tool_call", toolCall(data.get("tool_call")));
         }
-        OutboundSseEvent mapped = sse.newEventBuilder().id(SPACE + runId + ":" + event.id())
-                .data(SPACE + out).build();
+        OutboundSseEvent mapped = sse.newEventBuilder()
+                .id(SPACE + runId + ":" + event.id())
+                .data(SPACE + out)
+                .build();
         boolean terminal = "done".equals(type) || "error".equals(type) || "cancelled".equals(type);
-        return terminal ? Multi.createFrom().items(mapped, sse.newEventBuilder().data(SPACE + "[DONE]").build())
+        return terminal
+                ? Multi.createFrom()
+                        .items(
+                                mapped,
+                                sse.newEventBuilder().data(SPACE + "[DONE]").build())
                 : Multi.createFrom().item(mapped);
     }
 
@@ -120,20 +126,32 @@ public class RunStreams {
                     emitter.emit(sse.newEventBuilder().comment(SPACE + "ping").build());
                 }
             });
-            Cancellable subscription = events.subscribe().with(event -> {
-                lastSent.set(System.nanoTime());
-                emitter.emit(event);
-            }, failure -> {
-                vertx.cancelTimer(timer);
-                emitter.emit(sse.newEventBuilder().data(SPACE + json.createObjectNode().put("type", "error")
-                        .put("content", "the run's stream was interrupted; resume with GET /api/v1/runs/{id}/stream")
-                        .toString()).build());
-                emitter.emit(sse.newEventBuilder().data(SPACE + "[DONE]").build());
-                emitter.complete();
-            }, () -> {
-                vertx.cancelTimer(timer);
-                emitter.complete();
-            });
+            Cancellable subscription = events.subscribe()
+                    .with(
+                            event -> {
+                                lastSent.set(System.nanoTime());
+                                emitter.emit(event);
+                            },
+                            failure -> {
+                                vertx.cancelTimer(timer);
+                                emitter.emit(sse.newEventBuilder()
+                                        .data(SPACE
+                                                + json.createObjectNode()
+                                                        .put("type", "error")
+                                                        .put(
+                                                                "content",
+                                                                "the run's stream was interrupted; resume with GET /api/v1/runs/{id}/stream")
+                                                        .toString())
+                                        .build());
+                                emitter.emit(sse.newEventBuilder()
+                                        .data(SPACE + "[DONE]")
+                                        .build());
+                                emitter.complete();
+                            },
+                            () -> {
+                                vertx.cancelTimer(timer);
+                                emitter.complete();
+                            });
             emitter.onTermination(() -> {
                 vertx.cancelTimer(timer);
                 subscription.cancel();

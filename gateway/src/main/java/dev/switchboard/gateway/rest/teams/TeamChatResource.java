@@ -15,7 +15,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-
 import java.util.List;
 
 /**
@@ -47,7 +46,9 @@ public class TeamChatResource {
     @POST
     public Uni<TeamShapes.TeamChatResponse> chat(@PathParam("id") String id, TeamShapes.TeamChatRequest request) {
         Caller caller = callers.current();
-        if (request == null || request.message() == null || request.message().isBlank()
+        if (request == null
+                || request.message() == null
+                || request.message().isBlank()
                 || request.message().length() > 100_000) {
             throw ApiException.invalid("message is required and must be 1 to 100000 characters", "message");
         }
@@ -55,12 +56,14 @@ public class TeamChatResource {
         if (!MODES.contains(mode)) {
             throw ApiException.invalid("mode must be one of: " + String.join(", ", MODES), "mode");
         }
-        return teams.get(id, caller).flatMap(team -> {
-            int calls = modelCalls(mode, team.agentIds().size());
-            return runQuota.charge(calls)
-                    .chain(() -> chats.chat(team.id().toString(), new TeamChatRequest(request.message(), mode),
-                            calls, caller));
-        }).map(TeamShapes.TeamChatResponse::of);
+        return teams.get(id, caller)
+                .flatMap(team -> {
+                    int calls = modelCalls(mode, team.agentIds().size());
+                    return runQuota.charge(calls)
+                            .chain(() -> chats.chat(
+                                    team.id().toString(), new TeamChatRequest(request.message(), mode), calls, caller));
+                })
+                .map(TeamShapes.TeamChatResponse::of);
     }
 
     /** The model calls a team chat makes, for the run limits: each answering member and the summary. */

@@ -44,13 +44,16 @@ public class TeamResource {
         Caller caller = callers.admin("create teams");
         checked(request);
         return teams.create(request.toTeamWrite(), caller)
-                .map(team -> Response.status(201).entity(TeamShapes.TeamResponse.of(team)).build());
+                .map(team -> Response.status(201)
+                        .entity(TeamShapes.TeamResponse.of(team))
+                        .build());
     }
 
     @GET
     public Uni<TeamShapes.TeamList> list() {
         return teams.list(callers.current())
-                .map(all -> new TeamShapes.TeamList(all.stream().map(TeamShapes.TeamResponse::of).toList()));
+                .map(all -> new TeamShapes.TeamList(
+                        all.stream().map(TeamShapes.TeamResponse::of).toList()));
     }
 
     @GET
@@ -70,7 +73,8 @@ public class TeamResource {
     @DELETE
     @Path("/{id}")
     public Uni<Response> delete(@PathParam("id") String id) {
-        return teams.delete(id, callers.admin("delete teams")).map(v -> Response.noContent().build());
+        return teams.delete(id, callers.admin("delete teams"))
+                .map(v -> Response.noContent().build());
     }
 
     private static void checked(TeamShapes.TeamRequest request) {
@@ -79,8 +83,8 @@ public class TeamResource {
         }
         String model = request.summarizerModel();
         if (model != null && !CanonicalModels.isCanonical(model)) {
-            throw ApiException.invalid("summarizer_model must be one of: " + String.join(", ", CanonicalModels.IDS),
-                    "summarizer_model");
+            throw ApiException.invalid(
+                    "summarizer_model must be one of: " + String.join(", ", CanonicalModels.IDS), "summarizer_model");
         }
     }
 }

@@ -2,7 +2,6 @@ package dev.switchboard.gateway.rest.threads;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.platform.web.error.ApiException;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -12,8 +11,8 @@ import java.util.regex.Pattern;
  * refusal names its field as the client wrote it ({@code input.content[0].text}, {@code files[1].file_id}).
  * Unknown fields are ignored. The text parts are joined by a blank line into the message's content.
  */
-public record CreateThreadInput(String content, List<String> fileIds, String clientExternalRef,
-        String attributedUserId) {
+public record CreateThreadInput(
+        String content, List<String> fileIds, String clientExternalRef, String attributedUserId) {
 
     static final String USER_MESSAGE = "user.message";
     static final int MAX_PARTS = 100;
@@ -31,7 +30,9 @@ public record CreateThreadInput(String content, List<String> fileIds, String cli
             throw ApiException.invalid("the request body must be a JSON object", null);
         }
         String content = content(body.get("input"));
-        return new CreateThreadInput(content, files(body.get("files")),
+        return new CreateThreadInput(
+                content,
+                files(body.get("files")),
                 optionalText(body, "client_external_ref", 0, MAX_REF),
                 optionalText(body, "attributed_user_id", 1, MAX_REF));
     }
@@ -66,8 +67,8 @@ public record CreateThreadInput(String content, List<String> fileIds, String cli
         }
         String content = String.join("\n\n", texts);
         if (content.length() > MAX_CONTENT) {
-            throw ApiException.invalid("input.content must be at most " + MAX_CONTENT + " characters in all",
-                    "input.content");
+            throw ApiException.invalid(
+                    "input.content must be at most " + MAX_CONTENT + " characters in all", "input.content");
         }
         return content;
     }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.switchboard.gateway.client.agent.AgentView;
 import dev.switchboard.gateway.client.run.RunResult;
 import dev.switchboard.gateway.client.thread.StartThread;
-
 import java.time.Instant;
 
 /**
@@ -14,14 +13,11 @@ import java.time.Instant;
  */
 public record CreatedThreadResponse(Links links, Run run, Thread thread) {
 
-    public record Links(String thread) {
-    }
+    public record Links(String thread) {}
 
-    public record Run(String id, Instant createdAt, Instant startedAt, Instant completedAt, Instant updatedAt) {
-    }
+    public record Run(String id, Instant createdAt, Instant startedAt, Instant completedAt, Instant updatedAt) {}
 
-    public record UserRef(String id) {
-    }
+    public record UserRef(String id) {}
 
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Thread(
@@ -34,20 +30,21 @@ public record CreatedThreadResponse(Links links, Run run, Thread thread) {
             @JsonProperty("last_run_id") String lastRunId,
             String source,
             String title,
-            @JsonProperty("updated_at") Instant updatedAt) {
-    }
+            @JsonProperty("updated_at") Instant updatedAt) {}
 
     /** The agent is named by its numeric id (its published id), in {@code agent_id} and in the link. */
-    public static CreatedThreadResponse of(AgentView agent, StartThread.Started started,
-            RunResult run) {
+    public static CreatedThreadResponse of(AgentView agent, StartThread.Started started, RunResult run) {
         String agentId = Long.toString(agent.id());
         String threadId = started.thread().id();
-        Instant runUpdated = run.completedAt() != null ? run.completedAt()
+        Instant runUpdated = run.completedAt() != null
+                ? run.completedAt()
                 : run.startedAt() != null ? run.startedAt() : run.createdAt();
         return new CreatedThreadResponse(
                 new Links("/api/v1/agents/" + agentId + "/conversations/" + threadId),
                 new Run(run.runId(), run.createdAt(), run.startedAt(), run.completedAt(), runUpdated),
-                new Thread(threadId, agentId,
+                new Thread(
+                        threadId,
+                        agentId,
                         started.attributedUserId() == null ? null : new UserRef(started.attributedUserId()),
                         started.clientExternalRef(),
                         started.thread().createdAt(),

@@ -39,8 +39,10 @@ public class ThreadCreateResource {
     }
 
     @POST
-    public Uni<Response> create(@PathParam("agentId") String agentId,
-            @HeaderParam(ThreadCreation.IDEMPOTENCY_KEY) String idempotencyKey, JsonNode body) {
+    public Uni<Response> create(
+            @PathParam("agentId") String agentId,
+            @HeaderParam(ThreadCreation.IDEMPOTENCY_KEY) String idempotencyKey,
+            JsonNode body) {
         Caller caller = callers.current();
         String key = ThreadCreation.checkKey(idempotencyKey);
         CreateThreadInput input = CreateThreadInput.parse(body);

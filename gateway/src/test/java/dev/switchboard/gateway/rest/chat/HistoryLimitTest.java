@@ -1,10 +1,10 @@
 package dev.switchboard.gateway.rest.chat;
 
-import dev.switchboard.platform.web.error.ApiException;
-import org.junit.jupiter.api.Test;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.switchboard.platform.web.error.ApiException;
+import org.junit.jupiter.api.Test;
 
 class HistoryLimitTest {
 

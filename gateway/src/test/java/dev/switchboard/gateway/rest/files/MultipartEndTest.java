@@ -1,11 +1,11 @@
 package dev.switchboard.gateway.rest.files;
 
-import io.vertx.core.buffer.Buffer;
-import org.junit.jupiter.api.Test;
-
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.buffer.Buffer;
+import org.junit.jupiter.api.Test;
 
 class MultipartEndTest {
 

@@ -1,7 +1,6 @@
 package dev.switchboard.platform.events;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-
 import java.time.Instant;
 import java.util.UUID;
 
@@ -10,8 +9,7 @@ import java.util.UUID;
  * producer builds it (source, type, subject, time, schema and its own {@code data} record); {@link OutboxEvent#of}
  * turns it into an outbox row.
  */
-@JsonPropertyOrder({ "specversion", "id", "source", "type", "subject", "time", "datacontenttype", "dataschema",
-        "data" })
+@JsonPropertyOrder({"specversion", "id", "source", "type", "subject", "time", "datacontenttype", "dataschema", "data"})
 public record CloudEvent<T>(
         String specversion,
         UUID id,
@@ -30,8 +28,8 @@ public record CloudEvent<T>(
     public static final String STRUCTURED_CONTENT_TYPE = "application/cloudevents+json; charset=UTF-8";
 
     /** A CloudEvents 1.0 event with JSON data. */
-    public static <T> CloudEvent<T> of(UUID id, String source, String type, String subject, Instant time,
-            String dataschema, T data) {
+    public static <T> CloudEvent<T> of(
+            UUID id, String source, String type, String subject, Instant time, String dataschema, T data) {
         return new CloudEvent<>(SPEC_VERSION, id, source, type, subject, time, JSON, dataschema, data);
     }
 }

@@ -2,7 +2,6 @@ package dev.switchboard.platform.events;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-
 import java.time.Duration;
 
 /** The outbox relay's settings ({@code switchboard.outbox.*}), the same in every producing service. */

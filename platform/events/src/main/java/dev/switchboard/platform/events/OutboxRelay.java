@@ -12,16 +12,14 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
-
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.List;
-import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Publishes the outbox to Kafka, oldest first. Each pass locks a batch of unpublished rows
@@ -53,7 +51,10 @@ public class OutboxRelay {
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
 
-    OutboxRelay(OutboxRepository outbox, @Channel(CHANNEL) MutinyEmitter<String> emitter, OutboxConfig config,
+    OutboxRelay(
+            OutboxRepository outbox,
+            @Channel(CHANNEL) MutinyEmitter<String> emitter,
+            OutboxConfig config,
             Vertx vertx) {
         this.outbox = outbox;
         this.emitter = emitter;
@@ -68,34 +69,39 @@ public class OutboxRelay {
     public void nudge() {
         Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
         VertxContextSafetyToggle.setContextSafe(context, true);
-        context.runOnContext(ignored -> relay().subscribe().with(done -> { }, failure -> { }));
+        context.runOnContext(ignored -> relay().subscribe().with(done -> {}, failure -> {}));
     }
 
     /** One relay run: passes until one finds less than a full batch and no nudge came in meanwhile. */
-    @Scheduled(every = "1s", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+    @Scheduled(
+            every = "1s",
+            delayed = "1s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> relay() {
         if (!running.compareAndSet(false, true)) {
             again.set(true);
             return Uni.createFrom().voidItem();
         }
-        return Uni.createFrom().deferred(this::passesUntilQuiet)
-                .eventually(() -> running.set(false));
+        return Uni.createFrom().deferred(this::passesUntilQuiet).eventually(() -> running.set(false));
     }
 
     private Uni<Void> passesUntilQuiet() {
         again.set(false);
         int batchSize = config.batchSize();
-        return pass(batchSize).chain(published -> again.get() || published == batchSize
-                ? passesUntilQuiet()
-                : Uni.createFrom().voidItem());
+        return pass(batchSize)
+                .chain(published -> again.get() || published == batchSize
+                        ? passesUntilQuiet()
+                        : Uni.createFrom().voidItem());
     }
 
     /** Publishes one batch in one transaction; answers how many rows it marked published. */
     private Uni<Integer> pass(int batchSize) {
-        return Uni.createFrom().deferred(() -> Panache.withTransaction(() -> outbox.lockUnpublished(batchSize)
-                        .chain(rows -> publishInOrder(rows, 0, onCurrentContext()))))
-                .onFailure().recoverWithItem(failure -> {
+        return Uni.createFrom()
+                .deferred(() -> Panache.withTransaction(() ->
+                        outbox.lockUnpublished(batchSize).chain(rows -> publishInOrder(rows, 0, onCurrentContext()))))
+                .onFailure()
+                .recoverWithItem(failure -> {
                     LOG.warnf("outbox relay pass failed, will retry: %s", failure.toString());
                     return 0;
                 });
@@ -112,12 +118,16 @@ public class OutboxRelay {
         }
         OutboxEvent row = rows.get(index);
         return send(row)
-                .onItemOrFailure().transform((ignored, failure) -> failure)
+                .onItemOrFailure()
+                .transform((ignored, failure) -> failure)
                 .emitOn(context)
-                .onItem().transformToUni(failure -> {
+                .onItem()
+                .transformToUni(failure -> {
                     if (failure != null) {
-                        LOG.warnf("could not publish outbox event %s to %s (%d pending in this pass), "
-                                + "will retry: %s", row.eventId, row.topic, rows.size() - index, failure.toString());
+                        LOG.warnf(
+                                "could not publish outbox event %s to %s (%d pending in this pass), "
+                                        + "will retry: %s",
+                                row.eventId, row.topic, rows.size() - index, failure.toString());
                         return Uni.createFrom().item(index);
                     }
                     row.publishedAt = Timestamps.now();
@@ -135,7 +145,9 @@ public class OutboxRelay {
                         .withHeaders(headers)
                         .build());
         return emitter.sendMessage(message)
-                .ifNoItem().after(config.ackTimeout()).fail();
+                .ifNoItem()
+                .after(config.ackTimeout())
+                .fail();
     }
 
     /**

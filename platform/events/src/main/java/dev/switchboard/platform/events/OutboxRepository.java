@@ -4,7 +4,6 @@ import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.util.List;
 
 /** The transactional outbox: a producer persists a row with the change it describes, the relay marks it published. */
@@ -25,8 +24,9 @@ public class OutboxRepository implements PanacheRepositoryBase<OutboxEvent, Long
      * transaction.
      */
     public Uni<List<OutboxEvent>> lockUnpublished(int limit) {
-        return getSession().chain(session -> session.createNativeQuery(LOCK_UNPUBLISHED, OutboxEvent.class)
-                .setParameter("limit", limit)
-                .getResultList());
+        return getSession()
+                .chain(session -> session.createNativeQuery(LOCK_UNPUBLISHED, OutboxEvent.class)
+                        .setParameter("limit", limit)
+                        .getResultList());
     }
 }

@@ -1,11 +1,10 @@
 package dev.switchboard.platform.events;
 
+import dev.switchboard.platform.web.Timestamps;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-
-import dev.switchboard.platform.web.Timestamps;
 import java.util.function.Supplier;
 
 /** The ids of the events this service already applied: a consumer applies each event once. */
@@ -20,8 +19,9 @@ public class ProcessedEventRepository implements PanacheRepositoryBase<Processed
      * the second one's insert fails on the primary key and its transaction rolls back.
      */
     public <T> Uni<T> applyOnce(String eventId, Supplier<Uni<T>> effect, Supplier<T> alreadyApplied) {
-        return findById(eventId).chain(seen -> seen != null
-                ? Uni.createFrom().item(alreadyApplied)
-                : effect.get().call(() -> persist(ProcessedEvent.of(eventId, Timestamps.now()))));
+        return findById(eventId)
+                .chain(seen -> seen != null
+                        ? Uni.createFrom().item(alreadyApplied)
+                        : effect.get().call(() -> persist(ProcessedEvent.of(eventId, Timestamps.now()))));
     }
 }

@@ -6,8 +6,7 @@ import java.time.temporal.ChronoUnit;
 /** The clock: timestamps are stored and published with millisecond precision, as the API shows them. */
 public final class Timestamps {
 
-    private Timestamps() {
-    }
+    private Timestamps() {}
 
     public static Instant now() {
         return Instant.now().truncatedTo(ChronoUnit.MILLIS);

@@ -2,7 +2,6 @@ package dev.switchboard.run.provider.fake;
 
 import dev.switchboard.local.testing.fake.FakeOpenAi;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-
 import java.util.Map;
 
 /**

@@ -28,11 +28,25 @@ public class FakeAnthropic extends FakeProviderServer {
     public static ScriptedResponse text(List<String> pieces, int inputTokens, int outputTokens) {
         List<String> events = new ArrayList<>();
         events.add(messageStart(inputTokens));
-        events.add(event("content_block_start", Map.of("type", "content_block_start", "index", 0,
-                "content_block", Map.of("type", "text", "text", ""))));
+        events.add(event(
+                "content_block_start",
+                Map.of(
+                        "type",
+                        "content_block_start",
+                        "index",
+                        0,
+                        "content_block",
+                        Map.of("type", "text", "text", ""))));
         for (String piece : pieces) {
-            events.add(event("content_block_delta", Map.of("type", "content_block_delta", "index", 0,
-                    "delta", Map.of("type", "text_delta", "text", piece))));
+            events.add(event(
+                    "content_block_delta",
+                    Map.of(
+                            "type",
+                            "content_block_delta",
+                            "index",
+                            0,
+                            "delta",
+                            Map.of("type", "text_delta", "text", piece))));
         }
         events.add(event("content_block_stop", Map.of("type", "content_block_stop", "index", 0)));
         events.addAll(end("end_turn", outputTokens));
@@ -40,15 +54,29 @@ public class FakeAnthropic extends FakeProviderServer {
     }
 
     /** A {@code tool_use} block whose input arrives as JSON parts, stop reason {@code tool_use}. */
-    public static ScriptedResponse toolUse(String id, String name, List<String> inputParts,
-            int inputTokens, int outputTokens) {
+    public static ScriptedResponse toolUse(
+            String id, String name, List<String> inputParts, int inputTokens, int outputTokens) {
         List<String> events = new ArrayList<>();
         events.add(messageStart(inputTokens));
-        events.add(event("content_block_start", Map.of("type", "content_block_start", "index", 0,
-                "content_block", Map.of("type", "tool_use", "id", id, "name", name, "input", Map.of()))));
+        events.add(event(
+                "content_block_start",
+                Map.of(
+                        "type",
+                        "content_block_start",
+                        "index",
+                        0,
+                        "content_block",
+                        Map.of("type", "tool_use", "id", id, "name", name, "input", Map.of()))));
         for (String part : inputParts) {
-            events.add(event("content_block_delta", Map.of("type", "content_block_delta", "index", 0,
-                    "delta", Map.of("type", "input_json_delta", "partial_json", part))));
+            events.add(event(
+                    "content_block_delta",
+                    Map.of(
+                            "type",
+                            "content_block_delta",
+                            "index",
+                            0,
+                            "delta",
+                            Map.of("type", "input_json_delta", "partial_json", part))));
         }
         events.add(event("content_block_stop", Map.of("type", "content_block_stop", "index", 0)));
         events.addAll(end("tool_use", outputTokens));
@@ -57,8 +85,9 @@ public class FakeAnthropic extends FakeProviderServer {
 
     /** An error answer in Anthropic's shape: {@code {"type": "error", "error": {"type", "message"}}}. */
     public static ScriptedResponse error(int status, String message) {
-        return ScriptedResponse.json(status, FakeOpenAi.json(Map.of("type", "error",
-                "error", Map.of("type", "fake_error", "message", message))));
+        return ScriptedResponse.json(
+                status,
+                FakeOpenAi.json(Map.of("type", "error", "error", Map.of("type", "fake_error", "message", message))));
     }
 
     private static String messageStart(int inputTokens) {
@@ -79,8 +108,15 @@ public class FakeAnthropic extends FakeProviderServer {
         delta.put("stop_reason", stopReason);
         delta.put("stop_sequence", null);
         return List.of(
-                event("message_delta", Map.of("type", "message_delta", "delta", delta,
-                        "usage", Map.of("output_tokens", outputTokens))),
+                event(
+                        "message_delta",
+                        Map.of(
+                                "type",
+                                "message_delta",
+                                "delta",
+                                delta,
+                                "usage",
+                                Map.of("output_tokens", outputTokens))),
                 event("message_stop", Map.of("type", "message_stop")));
     }
 

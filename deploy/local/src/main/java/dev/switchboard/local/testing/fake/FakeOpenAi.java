@@ -2,7 +2,6 @@ package dev.switchboard.local.testing.fake;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,15 +37,26 @@ public class FakeOpenAi extends FakeProviderServer {
     }
 
     /** A call of one tool, its arguments split across chunks, finish reason {@code tool_calls}. */
-    public static ScriptedResponse toolCall(String id, String name, List<String> argumentParts,
-            int promptTokens, int completionTokens) {
+    public static ScriptedResponse toolCall(
+            String id, String name, List<String> argumentParts, int promptTokens, int completionTokens) {
         List<String> events = new ArrayList<>();
         events.add(chunk(Map.of("role", "assistant", "content", ""), null));
-        events.add(chunk(Map.of("tool_calls", List.of(Map.of("index", 0, "id", id, "type", "function",
-                "function", Map.of("name", name, "arguments", "")))), null));
+        events.add(chunk(
+                Map.of(
+                        "tool_calls",
+                        List.of(Map.of(
+                                "index",
+                                0,
+                                "id",
+                                id,
+                                "type",
+                                "function",
+                                "function",
+                                Map.of("name", name, "arguments", "")))),
+                null));
         for (String part : argumentParts) {
-            events.add(chunk(Map.of("tool_calls", List.of(Map.of("index", 0,
-                    "function", Map.of("arguments", part)))), null));
+            events.add(chunk(
+                    Map.of("tool_calls", List.of(Map.of("index", 0, "function", Map.of("arguments", part)))), null));
         }
         events.add(chunk(Map.of(), "tool_calls"));
         events.add(usage(promptTokens, completionTokens));
@@ -56,8 +66,9 @@ public class FakeOpenAi extends FakeProviderServer {
 
     /** An error answer in OpenAI's shape: {@code {"error": {"message", "type", "code"}}}. */
     public static ScriptedResponse error(int status, String message) {
-        return ScriptedResponse.json(status, json(Map.of("error",
-                Map.of("message", message, "type", "fake_error", "code", "fake_" + status))));
+        return ScriptedResponse.json(
+                status,
+                json(Map.of("error", Map.of("message", message, "type", "fake_error", "code", "fake_" + status))));
     }
 
     private static String chunk(Map<String, Object> delta, String finishReason) {
@@ -65,14 +76,39 @@ public class FakeOpenAi extends FakeProviderServer {
         choice.put("index", 0);
         choice.put("delta", delta);
         choice.put("finish_reason", finishReason);
-        return event(Map.of("id", "chatcmpl-fake", "object", "chat.completion.chunk", "created", 1700000000,
-                "model", "fake-model", "choices", List.of(choice)));
+        return event(Map.of(
+                "id",
+                "chatcmpl-fake",
+                "object",
+                "chat.completion.chunk",
+                "created",
+                1700000000,
+                "model",
+                "fake-model",
+                "choices",
+                List.of(choice)));
     }
 
     private static String usage(int promptTokens, int completionTokens) {
-        return event(Map.of("id", "chatcmpl-fake", "object", "chat.completion.chunk", "created", 1700000000,
-                "model", "fake-model", "choices", List.of(), "usage", Map.of("prompt_tokens", promptTokens,
-                        "completion_tokens", completionTokens, "total_tokens", promptTokens + completionTokens)));
+        return event(Map.of(
+                "id",
+                "chatcmpl-fake",
+                "object",
+                "chat.completion.chunk",
+                "created",
+                1700000000,
+                "model",
+                "fake-model",
+                "choices",
+                List.of(),
+                "usage",
+                Map.of(
+                        "prompt_tokens",
+                        promptTokens,
+                        "completion_tokens",
+                        completionTokens,
+                        "total_tokens",
+                        promptTokens + completionTokens)));
     }
 
     private static String event(Object data) {

@@ -3,7 +3,6 @@ package dev.switchboard.local.testing.fake;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.switchboard.local.testing.Gate;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -44,7 +43,8 @@ public class FakeProviderServer implements AutoCloseable {
     private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
     private final List<Instant> clientCloses = new CopyOnWriteArrayList<>();
     private volatile CountDownLatch closed = new CountDownLatch(1);
-    private volatile ScriptedResponse fallback = ScriptedResponse.json(500, "{\"error\":{\"message\":\"nothing scripted\"}}");
+    private volatile ScriptedResponse fallback =
+            ScriptedResponse.json(500, "{\"error\":{\"message\":\"nothing scripted\"}}");
     private HttpServer server;
     private ExecutorService executor;
 
@@ -118,8 +118,8 @@ public class FakeProviderServer implements AutoCloseable {
             Map<String, String> headers = new HashMap<>();
             exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(), values.get(0)));
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            requests.add(new RecordedRequest(exchange.getRequestMethod(), exchange.getRequestURI().getPath(), headers,
-                    body));
+            requests.add(new RecordedRequest(
+                    exchange.getRequestMethod(), exchange.getRequestURI().getPath(), headers, body));
             ScriptedResponse response = script.poll();
             send(exchange, response == null ? fallback : response);
         } finally {

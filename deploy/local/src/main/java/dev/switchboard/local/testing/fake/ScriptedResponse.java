@@ -1,7 +1,6 @@
 package dev.switchboard.local.testing.fake;
 
 import dev.switchboard.local.testing.Gate;
-
 import java.time.Duration;
 import java.util.List;
 
@@ -17,8 +16,14 @@ import java.util.List;
  * @param answerGate held before anything is sent, or null
  * @param chunkGate held before each chunk of a streamed answer, or null
  */
-public record ScriptedResponse(int status, String contentType, List<String> chunks, Duration pace,
-        Duration silence, Gate answerGate, Gate chunkGate) {
+public record ScriptedResponse(
+        int status,
+        String contentType,
+        List<String> chunks,
+        Duration pace,
+        Duration silence,
+        Gate answerGate,
+        Gate chunkGate) {
 
     public ScriptedResponse {
         chunks = List.copyOf(chunks);
@@ -29,8 +34,8 @@ public record ScriptedResponse(int status, String contentType, List<String> chun
     }
 
     public static ScriptedResponse json(int status, String body) {
-        return new ScriptedResponse(status, "application/json", List.of(body), Duration.ZERO, Duration.ZERO, null,
-                null);
+        return new ScriptedResponse(
+                status, "application/json", List.of(body), Duration.ZERO, Duration.ZERO, null, null);
     }
 
     /**

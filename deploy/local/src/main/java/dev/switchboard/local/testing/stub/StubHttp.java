@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URLDecoder;
@@ -27,12 +26,10 @@ public final class StubHttp {
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
-    private StubHttp() {
-    }
+    private StubHttp() {}
 
     /** The org and user of a request. */
-    public record Caller(String org, String user) {
-    }
+    public record Caller(String org, String user) {}
 
     /** A request the stub answers with an error body. */
     public static final class Failure extends RuntimeException {
@@ -67,7 +64,8 @@ public final class StubHttp {
             throw new Failure(401, "unauthenticated", "a valid internal token is required", null);
         }
         try {
-            JsonNode claims = JSON.readTree(Base64.getUrlDecoder().decode(header.substring(7).split("\\.")[1]));
+            JsonNode claims = JSON.readTree(
+                    Base64.getUrlDecoder().decode(header.substring(7).split("\\.")[1]));
             if (!"switchboard-gateway".equals(claims.path("iss").asText())) {
                 throw new Failure(401, "unauthenticated", "not an internal token", null);
             }

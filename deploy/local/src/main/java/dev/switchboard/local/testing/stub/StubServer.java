@@ -2,7 +2,6 @@ package dev.switchboard.local.testing.stub;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -20,8 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public abstract class StubServer {
 
     /** One request as the stub received it. */
-    public record Received(String method, String pathAndQuery, String authorization, String body) {
-    }
+    public record Received(String method, String pathAndQuery, String authorization, String body) {}
 
     private final String name;
     private final List<Received> received = new CopyOnWriteArrayList<>();
@@ -54,13 +52,13 @@ public abstract class StubServer {
         try {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             String authorization = exchange.getRequestHeaders().getFirst("Authorization");
-            received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().toString(),
-                    authorization, body));
+            received.add(new Received(
+                    exchange.getRequestMethod(), exchange.getRequestURI().toString(), authorization, body));
             int failure = failNextWith.getAndSet(0);
             try {
                 if (failure != 0) {
-                    throw new StubHttp.Failure(failure, failure == 503 ? "unavailable" : "internal",
-                            name + " failed on purpose", null);
+                    throw new StubHttp.Failure(
+                            failure, failure == 503 ? "unavailable" : "internal", name + " failed on purpose", null);
                 }
                 handle(exchange, body);
             } catch (StubHttp.Failure f) {

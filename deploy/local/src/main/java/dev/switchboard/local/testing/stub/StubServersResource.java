@@ -1,7 +1,6 @@
 package dev.switchboard.local.testing.stub;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
 

@@ -11,8 +11,6 @@ import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.impl.NoStackTraceTimeoutException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
-import org.jboss.logging.Logger;
-
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
@@ -20,6 +18,7 @@ import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.nio.channels.ClosedChannelException;
 import java.time.Duration;
+import org.jboss.logging.Logger;
 
 /**
  * What the caller sees when a call to another service fails, the same in every service that calls another: a
@@ -32,6 +31,7 @@ public final class DownstreamErrors {
 
     /** What a caller can do about a service that is down or slow for a moment. */
     public static final String RETRY = "retry in a few seconds";
+
     public static final String UNAVAILABLE = "a backend service is temporarily unavailable; " + RETRY;
     public static final String FAILED = "a backend service failed; retry later";
 
@@ -58,8 +58,8 @@ public final class DownstreamErrors {
         }
         if (isTimeout(failure)) {
             LOG.warnf("%s did not answer within %s", service, duration(timeout));
-            return ApiException.unavailable("a backend service did not answer within " + duration(timeout) + "; "
-                    + RETRY);
+            return ApiException.unavailable(
+                    "a backend service did not answer within " + duration(timeout) + "; " + RETRY);
         }
         if (isConnectionFailure(failure)) {
             LOG.warnf("%s cannot be reached: %s", service, failure);
@@ -73,8 +73,10 @@ public final class DownstreamErrors {
         int status = response.getStatus();
         JsonNode error = errorBody(response);
         if (status == 401) {
-            LOG.errorf("%s refused our internal token: check smallrye.jwt.sign.key.location and the services' "
-                    + "mp.jwt.verify.publickey.location", service);
+            LOG.errorf(
+                    "%s refused our internal token: check smallrye.jwt.sign.key.location and the services' "
+                            + "mp.jwt.verify.publickey.location",
+                    service);
             return ApiException.badGateway(FAILED);
         }
         if (status >= 500) {
@@ -83,7 +85,8 @@ public final class DownstreamErrors {
         }
         String code = text(error, "code");
         String message = text(error, "message");
-        return new ApiException(status,
+        return new ApiException(
+                status,
                 code != null ? code : ErrorBody.codeFor(status),
                 message != null ? message : "the request was refused (HTTP " + status + ")",
                 text(error, "field"));
@@ -91,7 +94,8 @@ public final class DownstreamErrors {
 
     /** A downstream 404: what a client that turns 404 into "absent" recovers from. */
     public static boolean isNotFound(Throwable failure) {
-        return failure instanceof WebApplicationException e && e.getResponse() != null
+        return failure instanceof WebApplicationException e
+                && e.getResponse() != null
                 && e.getResponse().getStatus() == 404;
     }
 
@@ -101,8 +105,10 @@ public final class DownstreamErrors {
      */
     public static boolean isTimeout(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof TimeoutException || t instanceof NoStackTraceTimeoutException
-                    || t instanceof ReadTimeoutException || t instanceof WriteTimeoutException
+            if (t instanceof TimeoutException
+                    || t instanceof NoStackTraceTimeoutException
+                    || t instanceof ReadTimeoutException
+                    || t instanceof WriteTimeoutException
                     || t instanceof SocketTimeoutException) {
                 return true;
             }
@@ -113,8 +119,10 @@ public final class DownstreamErrors {
     /** The service could not be reached, or closed the connection before it answered. */
     public static boolean isConnectionFailure(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof ConnectException || t instanceof NoRouteToHostException
-                    || t instanceof UnknownHostException || t instanceof ClosedChannelException
+            if (t instanceof ConnectException
+                    || t instanceof NoRouteToHostException
+                    || t instanceof UnknownHostException
+                    || t instanceof ClosedChannelException
                     || t instanceof HttpClosedException) {
                 return true;
             }

@@ -8,16 +8,15 @@ import io.vertx.ext.web.RoutingContext;
 /** The one error body written by route handlers of the HTTP layer, outside Quarkus REST's exception mappers. */
 public final class ErrorBodies {
 
-    private ErrorBodies() {
-    }
+    private ErrorBodies() {}
 
     public static void end(RoutingContext ctx, int status, String code, String message, String field) {
         JsonObject error = new JsonObject().put("code", code).put("message", message);
         if (field != null) {
             error.put("field", field);
         }
-        HttpServerResponse response = ctx.response().setStatusCode(status)
-                .putHeader(HttpHeaders.CONTENT_TYPE, "application/json");
+        HttpServerResponse response =
+                ctx.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, "application/json");
         if (status == 401) {
             response.putHeader("WWW-Authenticate", "Bearer");
         }

@@ -9,17 +9,15 @@ import jakarta.ws.rs.core.Response;
 public record ErrorBody(Error error) {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Error(String code, String message, String field) {
-    }
+    public record Error(String code, String message, String field) {}
 
     public static ErrorBody of(String code, String message, String field) {
         return new ErrorBody(new Error(code, message, field));
     }
 
     public static Response response(int status, String code, String message, String field) {
-        Response.ResponseBuilder builder = Response.status(status)
-                .type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(of(code, message, field));
+        Response.ResponseBuilder builder =
+                Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(of(code, message, field));
         if (status == 401) {
             builder.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
         }

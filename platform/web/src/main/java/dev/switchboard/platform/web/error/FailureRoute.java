@@ -34,21 +34,27 @@ public class FailureRoute {
     void answer(RoutingContext ctx) {
         Throwable failure = ctx.failure();
         if (ctx.response().headWritten()) {
-            LOG.warnf("request %s %s failed after its answer began: %s", ctx.request().method(), ctx.request().path(),
-                    String.valueOf(failure));
+            LOG.warnf(
+                    "request %s %s failed after its answer began: %s",
+                    ctx.request().method(), ctx.request().path(), String.valueOf(failure));
             ctx.response().close();
             return;
         }
         int status = statusOf(ctx.statusCode(), failure);
         if (status >= 500) {
-            LOG.errorf(failure, "request %s %s failed", ctx.request().method(), ctx.request().path());
+            LOG.errorf(
+                    failure,
+                    "request %s %s failed",
+                    ctx.request().method(),
+                    ctx.request().path());
         }
         String message = status == 401 ? messages.missing() : messageFor(status);
         ErrorBodies.end(ctx, status, ErrorBody.codeFor(status), message, null);
     }
 
     static int statusOf(int status, Throwable failure) {
-        if (failure instanceof AuthenticationFailedException || failure instanceof UnauthorizedException
+        if (failure instanceof AuthenticationFailedException
+                || failure instanceof UnauthorizedException
                 || failure instanceof AuthenticationCompletionException) {
             return 401;
         }

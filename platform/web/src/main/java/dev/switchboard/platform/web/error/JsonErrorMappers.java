@@ -7,10 +7,9 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dev.switchboard.platform.web.json.InvalidJsonInput;
 import jakarta.ws.rs.core.Response;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-
 import java.util.Collection;
 import java.util.UUID;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * Request bodies Jackson cannot read: 400 {@code invalid_argument}, naming the field when Jackson knows it.
@@ -28,7 +27,9 @@ public class JsonErrorMappers {
         String expected = describe(e.getTargetType());
         boolean scalar = expected.equals("a string") || expected.equals("a number") || expected.equals("a boolean");
         boolean otherKind = scalar && (!(e.getValue() instanceof String) || !expected.equals("a string"));
-        return ErrorBody.response(400, "invalid_argument",
+        return ErrorBody.response(
+                400,
+                "invalid_argument",
                 (field == null ? "a value" : field) + (otherKind ? " must be " + expected : " has an invalid value"),
                 field);
     }
@@ -39,8 +40,7 @@ public class JsonErrorMappers {
         if (field == null) {
             return ErrorBody.response(400, "invalid_argument", "the request body must be a JSON object", null);
         }
-        return ErrorBody.response(400, "invalid_argument", field + " must be " + describe(e.getTargetType()),
-                field);
+        return ErrorBody.response(400, "invalid_argument", field + " must be " + describe(e.getTargetType()), field);
     }
 
     /** Also the refusals of the strict parser (NUL, unpaired surrogates, duplicate keys), with their own field. */

@@ -9,7 +9,9 @@ import jakarta.inject.Singleton;
 public class NotFoundRoute {
 
     void install(@Observes Router router) {
-        router.route().order(Integer.MAX_VALUE)
-                .handler(ctx -> ErrorBodies.end(ctx, 404, "not_found", "no such route: " + ctx.request().path(), null));
+        router.route()
+                .order(Integer.MAX_VALUE)
+                .handler(ctx -> ErrorBodies.end(
+                        ctx, 404, "not_found", "no such route: " + ctx.request().path(), null));
     }
 }

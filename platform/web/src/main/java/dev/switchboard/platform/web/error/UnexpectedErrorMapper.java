@@ -3,9 +3,8 @@ package dev.switchboard.platform.web.error;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
-import org.jboss.logging.Logger;
-
 import java.net.ConnectException;
+import org.jboss.logging.Logger;
 
 /**
  * The last resort, so that even a bug answers the one error body: the failure is logged here with its stack

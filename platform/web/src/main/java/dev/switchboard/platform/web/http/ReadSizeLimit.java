@@ -7,7 +7,6 @@ import jakarta.ws.rs.RuntimeType;
 import jakarta.ws.rs.ext.Provider;
 import jakarta.ws.rs.ext.ReaderInterceptor;
 import jakarta.ws.rs.ext.ReaderInterceptorContext;
-
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -37,8 +36,8 @@ public class ReadSizeLimit implements ReaderInterceptor {
             return context.proceed();
         } catch (IOException | RuntimeException e) {
             if (counted.exceeded) {
-                throw new ApiException(413, "payload_too_large", "the request body must be at most " + limit
-                        + " bytes", null);
+                throw new ApiException(
+                        413, "payload_too_large", "the request body must be at most " + limit + " bytes", null);
             }
             throw e;
         }

@@ -41,15 +41,20 @@ public class RequestSizeLimit {
         long limit = isUpload ? upload.maxBody() : jsonLimit;
         if (length != null && announced(length) > limit) {
             String field = isUpload ? upload.field() : null;
-            ErrorBodies.end(ctx, 413, "payload_too_large",
-                    (field == null ? "the request body" : field) + " must be at most " + limit + " bytes", field);
+            ErrorBodies.end(
+                    ctx,
+                    413,
+                    "payload_too_large",
+                    (field == null ? "the request body" : field) + " must be at most " + limit + " bytes",
+                    field);
             return;
         }
         ctx.next();
     }
 
     private boolean isUpload(RoutingContext ctx) {
-        return upload != null && ctx.request().method() == HttpMethod.POST
+        return upload != null
+                && ctx.request().method() == HttpMethod.POST
                 && upload.path().equals(ctx.normalizedPath());
     }
 

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.util.JsonParserDelegate;
-
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -71,8 +70,8 @@ final class StrictJsonParser extends JsonParserDelegate {
 
     private void check(JsonToken token) throws IOException {
         if (valueComplete) {
-            throw new InvalidJsonInput(this, "the request body must be one JSON value with nothing after it", null,
-                    null);
+            throw new InvalidJsonInput(
+                    this, "the request body must be one JSON value with nothing after it", null, null);
         }
         switch (token) {
             case START_OBJECT -> keysPerObject.push(new HashSet<>());
@@ -83,7 +82,8 @@ final class StrictJsonParser extends JsonParserDelegate {
                 // numbers, booleans, null and arrays have nothing more to check
             }
         }
-        if ((token.isScalarValue() || token.isStructEnd()) && delegate.getParsingContext().inRoot()) {
+        if ((token.isScalarValue() || token.isStructEnd())
+                && delegate.getParsingContext().inRoot()) {
             valueComplete = true;
         }
     }
@@ -103,16 +103,18 @@ final class StrictJsonParser extends JsonParserDelegate {
         String problem = problemIn(delegate.getTextCharacters(), delegate.getTextOffset(), delegate.getTextLength());
         if (problem != null) {
             String field = path();
-            throw new InvalidJsonInput(this, (field == null ? "a string" : field) + " must not contain " + problem,
-                    field, null);
+            throw new InvalidJsonInput(
+                    this, (field == null ? "a string" : field) + " must not contain " + problem, field, null);
         }
     }
 
     private InvalidJsonInput malformed(JsonParseException e) {
         String field = path();
         JsonLocation at = e.getLocation();
-        boolean encoding = e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Invalid UTF-8");
-        String where = at == null || at.getLineNr() < 0 ? ""
+        boolean encoding =
+                e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Invalid UTF-8");
+        String where = at == null || at.getLineNr() < 0
+                ? ""
                 : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
         String message = "the request body is not valid " + (encoding ? "UTF-8" : "JSON") + where
                 + (field == null ? "" : " at " + field);

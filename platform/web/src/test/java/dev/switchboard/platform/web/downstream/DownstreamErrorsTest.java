@@ -1,20 +1,19 @@
 package dev.switchboard.platform.web.downstream;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.switchboard.platform.web.error.ApiException;
 import io.smallrye.mutiny.TimeoutException;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
-import org.junit.jupiter.api.Test;
-
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertSame;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 class DownstreamErrorsTest {
 
@@ -46,7 +45,8 @@ class DownstreamErrorsTest {
     @Test
     void aServiceThatFailsIs502AndOneThatIsUnavailable503WithoutItsMessage() {
         ApiException failed = errors.translate(new WebApplicationException(Response.status(500)
-                .entity("{\"error\": {\"code\": \"internal\", \"message\": \"thread-service: db down\"}}").build()));
+                .entity("{\"error\": {\"code\": \"internal\", \"message\": \"thread-service: db down\"}}")
+                .build()));
         assertEquals(502, failed.status());
         assertEquals("bad_gateway", failed.code());
         assertEquals("a backend service failed; retry later", failed.getMessage());
@@ -55,7 +55,8 @@ class DownstreamErrorsTest {
                 .build()));
         assertEquals(503, unavailable.status());
         assertEquals("a backend service is temporarily unavailable; retry in a few seconds", unavailable.getMessage());
-        ApiException refusedToken = errors.translate(new WebApplicationException(Response.status(401).build()));
+        ApiException refusedToken = errors.translate(
+                new WebApplicationException(Response.status(401).build()));
         assertEquals(502, refusedToken.status());
         assertFalse(refusedToken.getMessage().contains("service-"));
     }
@@ -64,7 +65,8 @@ class DownstreamErrorsTest {
     void aServicesRefusalPassesThroughWithItsField() {
         ApiException refused = errors.translate(new WebApplicationException(Response.status(400)
                 .entity("{\"error\": {\"code\": \"invalid_argument\", \"message\": \"limit must be 1-1000\", "
-                        + "\"field\": \"limit\"}}").build()));
+                        + "\"field\": \"limit\"}}")
+                .build()));
         assertEquals(400, refused.status());
         assertEquals("limit must be 1-1000", refused.getMessage());
         assertEquals("limit", refused.field());
@@ -91,7 +93,8 @@ class DownstreamErrorsTest {
 
     @Test
     void aShortDeadlineIsNamedInMilliseconds() {
-        ApiException e = new DownstreamErrors("agent-service", Duration.ofMillis(200)).translate(new TimeoutException());
+        ApiException e =
+                new DownstreamErrors("agent-service", Duration.ofMillis(200)).translate(new TimeoutException());
         assertEquals("a backend service did not answer within 200 ms; retry in a few seconds", e.getMessage());
     }
 }

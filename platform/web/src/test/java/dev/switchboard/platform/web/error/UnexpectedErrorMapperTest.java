@@ -1,11 +1,10 @@
 package dev.switchboard.platform.web.error;
 
-import jakarta.ws.rs.core.Response;
-import org.junit.jupiter.api.Test;
-
-import java.net.ConnectException;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import jakarta.ws.rs.core.Response;
+import java.net.ConnectException;
+import org.junit.jupiter.api.Test;
 
 /** The last resort answers the error body: 500 with a message that shows nothing of the failure. */
 class UnexpectedErrorMapperTest {
