@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
@@ -30,13 +29,8 @@ public record RsaKeys(Path privateKey, Path publicKey) {
             generator.initialize(2048);
             KeyPair pair = generator.generateKeyPair();
             Files.writeString(keys.publicKey, pem("PUBLIC KEY", pair.getPublic().getEncoded()));
-            Files.writeString(
+            OwnerOnlyFiles.write(
                     keys.privateKey, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
-            try {
-                Files.setPosixFilePermissions(keys.privateKey, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException ignored) {
-                // not a POSIX file system
-            }
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("this JVM cannot generate RSA keys", e);
         }
