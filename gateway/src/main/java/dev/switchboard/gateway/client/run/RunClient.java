@@ -14,6 +14,7 @@ import io.smallrye.mutiny.subscription.Cancellable;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -46,14 +47,8 @@ public class RunClient {
 
     /** run-service names its fields in camelCase; the public chat bodies name this one in snake_case. */
     private static Throwable publicField(Throwable failure) {
-        if (failure instanceof ApiException api && "multitaskStrategy".equals(api.field())) {
-            return new ApiException(api.status(), api.code(), api.getMessage(), "multitask_strategy");
-        }
-        if (failure instanceof ApiException api && "agent".equals(api.field())) {
-            // the agent as the client named it in the path
-            return new ApiException(api.status(), api.code(), api.getMessage(), "id");
-        }
-        return failure;
+        // the agent as the client named it in the path
+        return ApiException.renamingField(failure, Map.of("multitaskStrategy", "multitask_strategy", "agent", "id"));
     }
 
     public Uni<RunView> get(String runId, Caller caller) {

@@ -23,6 +23,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -72,10 +73,7 @@ public class AgentChatStreamResource {
 
     /** run-service names the thread {@code threadId}; seed 003's chat bodies name it {@code conversation_id}. */
     static Throwable conversationField(Throwable failure) {
-        if (failure instanceof ApiException api && "threadId".equals(api.field())) {
-            return new ApiException(api.status(), api.code(), api.getMessage(), "conversation_id");
-        }
-        return failure;
+        return ApiException.renamingField(failure, Map.of("threadId", "conversation_id"));
     }
 
     static UUID runId(String value) {

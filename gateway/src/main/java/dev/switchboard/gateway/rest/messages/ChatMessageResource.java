@@ -24,6 +24,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.util.Map;
 import java.util.UUID;
 import org.jboss.resteasy.reactive.ResponseStatus;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -155,8 +156,7 @@ public class ChatMessageResource {
 
     /** thread-service names the message {@code messageId}; this API names it {@code message_id}. */
     private static Throwable publicField(Throwable failure) {
-        ApiException e = (ApiException) failure;
-        return "messageId".equals(e.field()) ? new ApiException(e.status(), e.code(), e.getMessage(), "message_id") : e;
+        return ApiException.renamingField(failure, Map.of("messageId", "message_id"));
     }
 
     private static ApiException threadNotFound(String threadId) {

@@ -1,5 +1,7 @@
 package dev.switchboard.platform.web.error;
 
+import java.util.Map;
+
 /**
  * A failure the API answers with a given status, code, message and (optionally) the field at fault, in the one
  * {@link ErrorBody}. The factories take the message first, then the field.
@@ -47,6 +49,17 @@ public class ApiException extends RuntimeException {
 
     public static ApiException unavailable(String message) {
         return new ApiException(503, "unavailable", message, null);
+    }
+
+    /**
+     * {@code failure} with its field renamed when {@code names} maps it (a service's internal name to the one the
+     * client wrote, e.g. {@code threadId} to {@code conversation_id}); any other failure as it is.
+     */
+    public static Throwable renamingField(Throwable failure, Map<String, String> names) {
+        if (failure instanceof ApiException api && api.field != null && names.containsKey(api.field)) {
+            return new ApiException(api.status, api.code, api.getMessage(), names.get(api.field));
+        }
+        return failure;
     }
 
     public int status() {
