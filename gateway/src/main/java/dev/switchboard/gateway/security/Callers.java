@@ -48,7 +48,11 @@ public class Callers {
 
     /** The caller, who must be an admin or a service caller: 403 {@code permission_denied} otherwise. */
     public Caller admin(String what) {
-        Caller caller = current();
+        return admin(current(), what);
+    }
+
+    /** The caller if it is an admin or a service caller: 403 {@code permission_denied} otherwise. */
+    public static Caller admin(Caller caller, String what) {
         if (!caller.reachesOrganisation()) {
             throw ApiException.permissionDenied(
                     "only an organisation admin or a service key may " + what + "; ask an admin of your organisation",

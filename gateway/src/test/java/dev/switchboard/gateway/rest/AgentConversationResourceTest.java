@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.switchboard.gateway.CanonicalModels;
+import dev.switchboard.gateway.stub.RunServiceStub;
 import dev.switchboard.gateway.stub.ServiceStubs;
 import dev.switchboard.gateway.stub.ServiceStubsResource;
 import dev.switchboard.gateway.stub.StubWorld;
@@ -173,7 +173,7 @@ class AgentConversationResourceTest {
                     .statusCode(400)
                     .body("error.code", equalTo("invalid_argument"))
                     .body("error.field", equalTo("model"));
-            CanonicalModels.IDS.forEach(id -> rejected.body("error.message", containsString(id)));
+            RunServiceStub.MODELS.forEach(id -> rejected.body("error.message", containsString(id)));
         }
     }
 

@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.switchboard.gateway.CanonicalModels;
+import dev.switchboard.gateway.stub.RunServiceStub;
 import dev.switchboard.gateway.stub.ServiceStubs;
 import dev.switchboard.gateway.stub.ServiceStubsResource;
 import dev.switchboard.local.testing.Api;
@@ -96,7 +96,7 @@ class AgentResourceTest {
                 .statusCode(400)
                 .body("error.code", equalTo("invalid_argument"))
                 .body("error.field", equalTo("model"));
-        for (String model : CanonicalModels.IDS) {
+        for (String model : RunServiceStub.MODELS) {
             rejected.body("error.message", containsString(model));
         }
         api.json("{\"name\": \"X\"}")

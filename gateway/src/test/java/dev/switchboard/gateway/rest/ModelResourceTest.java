@@ -7,7 +7,7 @@ import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.switchboard.gateway.CanonicalModels;
+import dev.switchboard.gateway.stub.RunServiceStub;
 import dev.switchboard.gateway.stub.ServiceStubs;
 import dev.switchboard.gateway.stub.ServiceStubsResource;
 import dev.switchboard.local.testing.Api;
@@ -32,7 +32,7 @@ class ModelResourceTest {
                 .get("/api/v1/models")
                 .then()
                 .statusCode(200)
-                .body("models.id", equalTo(CanonicalModels.IDS))
+                .body("models.id", equalTo(RunServiceStub.MODELS))
                 .body("models[0].provider", equalTo("anthropic"))
                 .body("models[4].id", equalTo("gpt-5-mini"))
                 .body("models[4].provider", equalTo("offline"))

@@ -3,13 +3,13 @@ package dev.switchboard.gateway.stub;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
-import dev.switchboard.gateway.CanonicalModels;
 import dev.switchboard.local.testing.Gate;
 import dev.switchboard.local.testing.stub.StubHttp;
 import dev.switchboard.local.testing.stub.StubServer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -17,6 +17,10 @@ import java.util.UUID;
  * an assistant answer ("echo: ...") to the thread the mode names, and answers the completed run.
  */
 public class RunServiceStub extends StubServer {
+
+    /** The canonical model ids this run-service lists (some of seed 000's, in its order). */
+    public static final List<String> MODELS = List.of(
+            "claude-sonnet-4.6", "claude-opus-4.8", "gpt-5.2", "gpt-5.5", "gpt-5-mini", "grok-4.3-fast", "grok-4.3");
 
     private final StubWorld world;
 
@@ -93,11 +97,11 @@ public class RunServiceStub extends StubServer {
         StubHttp.send(exchange, 200, result);
     }
 
-    /** {@code GET /internal/models}: every canonical model, the Claude ones on anthropic, the rest offline. */
+    /** {@code GET /internal/models}: {@link #MODELS}, the Claude ones on anthropic, the rest offline. */
     private static void models(HttpExchange exchange) throws IOException {
         ObjectNode answer = StubHttp.JSON.createObjectNode();
         var models = answer.putArray("models");
-        for (String id : CanonicalModels.IDS) {
+        for (String id : MODELS) {
             String provider = id.startsWith("claude-") ? "anthropic" : "offline";
             models.addObject().put("id", id).put("provider", provider).put("providerModel", id);
         }

@@ -1,7 +1,8 @@
 package dev.switchboard.gateway.rest.agents;
 
-import dev.switchboard.gateway.CanonicalModels;
 import dev.switchboard.gateway.client.agent.AgentClient;
+import dev.switchboard.gateway.rest.ModelIds;
+import dev.switchboard.gateway.security.Caller;
 import dev.switchboard.gateway.security.Callers;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
@@ -28,10 +29,12 @@ import org.jboss.resteasy.reactive.ResponseStatus;
 public class AgentResource {
 
     private final AgentClient agents;
+    private final ModelIds models;
     private final Callers callers;
 
-    public AgentResource(AgentClient agents, Callers callers) {
+    public AgentResource(AgentClient agents, ModelIds models, Callers callers) {
         this.agents = agents;
+        this.models = models;
         this.callers = callers;
     }
 
@@ -39,8 +42,9 @@ public class AgentResource {
     @ResponseStatus(201)
     public Uni<AgentResponse> create(
             @Valid @NotNull(message = "a JSON request body is required") CreateAgentRequest request) {
-        CanonicalModels.require(request.model());
-        return agents.create(request.toAgentWrite(), callers.admin("create agents"))
+        Caller caller = callers.current();
+        return models.require(request.model(), caller)
+                .flatMap(model -> agents.create(request.toAgentWrite(), Callers.admin(caller, "create agents")))
                 .map(AgentResponse::from);
     }
 
@@ -62,8 +66,9 @@ public class AgentResource {
     public Uni<AgentResponse> update(
             @PathParam("id") String id,
             @Valid @NotNull(message = "a JSON request body is required") UpdateAgentRequest request) {
-        CanonicalModels.requireIfPresent(request.model());
-        return agents.update(id, request.toAgentWrite(), callers.admin("change agents"))
+        Caller caller = callers.current();
+        return models.requireIfPresent(request.model(), caller)
+                .flatMap(model -> agents.update(id, request.toAgentWrite(), Callers.admin(caller, "change agents")))
                 .map(AgentResponse::from);
     }
 }

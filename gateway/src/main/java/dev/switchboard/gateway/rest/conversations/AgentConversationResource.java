@@ -1,13 +1,13 @@
 package dev.switchboard.gateway.rest.conversations;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.switchboard.gateway.CanonicalModels;
 import dev.switchboard.gateway.client.agent.AgentClient;
 import dev.switchboard.gateway.client.agent.AgentView;
 import dev.switchboard.gateway.client.run.RunClient;
 import dev.switchboard.gateway.client.run.RunRequest;
 import dev.switchboard.gateway.client.thread.ThreadClient;
 import dev.switchboard.gateway.client.thread.ThreadView;
+import dev.switchboard.gateway.rest.ModelIds;
 import dev.switchboard.gateway.security.Caller;
 import dev.switchboard.gateway.security.Callers;
 import dev.switchboard.platform.web.error.ApiException;
@@ -25,6 +25,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import java.util.function.BiFunction;
 
 /**
  * Seed 000: buffered chat with an agent, on a new thread or continuing one, and a conversation read back.
@@ -43,12 +44,15 @@ public class AgentConversationResource {
     private final AgentClient agents;
     private final ThreadClient threads;
     private final RunClient runs;
+    private final ModelIds models;
     private final Callers callers;
 
-    public AgentConversationResource(AgentClient agents, ThreadClient threads, RunClient runs, Callers callers) {
+    public AgentConversationResource(
+            AgentClient agents, ThreadClient threads, RunClient runs, ModelIds models, Callers callers) {
         this.agents = agents;
         this.threads = threads;
         this.runs = runs;
+        this.models = models;
         this.callers = callers;
     }
 
@@ -57,11 +61,7 @@ public class AgentConversationResource {
     public Uni<ChatResponse> chatOnNewThread(
             @PathParam("id") String id,
             @Valid @NotNull(message = "a JSON request body is required") ChatRequest request) {
-        String model = CanonicalModels.require(request.model());
-        Caller caller = callers.current();
-        return agents.get(id, caller)
-                .flatMap(agent -> runs.run(RunRequest.newThread(agent.uuid(), request.message(), model), caller))
-                .map(ChatResponse::from);
+        return chat(id, request, (agent, model) -> RunRequest.newThread(agent.uuid(), request.message(), model));
     }
 
     @POST
@@ -70,11 +70,17 @@ public class AgentConversationResource {
             @PathParam("id") String id,
             @PathParam("threadId") String threadId,
             @Valid @NotNull(message = "a JSON request body is required") ChatRequest request) {
-        String model = CanonicalModels.require(request.model());
+        return chat(
+                id,
+                request,
+                (agent, model) -> RunRequest.existingThread(agent.uuid(), threadId, request.message(), model));
+    }
+
+    /** The model checked (canonical), the agent resolved, then the run of the agent on the model, awaited. */
+    private Uni<ChatResponse> chat(String id, ChatRequest request, BiFunction<AgentView, String, RunRequest> run) {
         Caller caller = callers.current();
-        return agents.get(id, caller)
-                .flatMap(agent ->
-                        runs.run(RunRequest.existingThread(agent.uuid(), threadId, request.message(), model), caller))
+        return models.require(request.model(), caller)
+                .flatMap(model -> agents.get(id, caller).flatMap(agent -> runs.run(run.apply(agent, model), caller)))
                 .map(ChatResponse::from);
     }
 

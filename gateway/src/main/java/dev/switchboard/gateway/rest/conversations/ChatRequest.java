@@ -5,7 +5,7 @@ import jakarta.validation.constraints.Size;
 
 /**
  * The body of seed 000's chat routes. {@code model} is required and must be a canonical id; the resource
- * checks it against {@link dev.switchboard.gateway.CanonicalModels} so the message can list every id.
+ * checks it against run-service's catalog ({@link dev.switchboard.gateway.rest.ModelIds}) so the message can list every id.
  */
 public record ChatRequest(
         @NotNull(message = "message is required")

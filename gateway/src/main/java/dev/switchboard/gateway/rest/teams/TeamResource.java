@@ -1,7 +1,7 @@
 package dev.switchboard.gateway.rest.teams;
 
-import dev.switchboard.gateway.CanonicalModels;
 import dev.switchboard.gateway.client.agent.TeamClient;
+import dev.switchboard.gateway.rest.ModelIds;
 import dev.switchboard.gateway.security.Caller;
 import dev.switchboard.gateway.security.Callers;
 import dev.switchboard.platform.web.error.ApiException;
@@ -32,18 +32,20 @@ import jakarta.ws.rs.core.Response;
 public class TeamResource {
 
     private final TeamClient teams;
+    private final ModelIds models;
     private final Callers callers;
 
-    public TeamResource(TeamClient teams, Callers callers) {
+    public TeamResource(TeamClient teams, ModelIds models, Callers callers) {
         this.teams = teams;
+        this.models = models;
         this.callers = callers;
     }
 
     @POST
     public Uni<Response> create(TeamShapes.TeamRequest request) {
         Caller caller = callers.admin("create teams");
-        checked(request);
-        return teams.create(request.toTeamWrite(), caller)
+        return checked(request, caller)
+                .flatMap(ignored -> teams.create(request.toTeamWrite(), caller))
                 .map(team -> Response.status(201)
                         .entity(TeamShapes.TeamResponse.of(team))
                         .build());
@@ -66,8 +68,9 @@ public class TeamResource {
     @Path("/{id}")
     public Uni<TeamShapes.TeamResponse> update(@PathParam("id") String id, TeamShapes.TeamRequest request) {
         Caller caller = callers.admin("change teams");
-        checked(request);
-        return teams.update(id, request.toTeamWrite(), caller).map(TeamShapes.TeamResponse::of);
+        return checked(request, caller)
+                .flatMap(ignored -> teams.update(id, request.toTeamWrite(), caller))
+                .map(TeamShapes.TeamResponse::of);
     }
 
     @DELETE
@@ -77,14 +80,10 @@ public class TeamResource {
                 .map(v -> Response.noContent().build());
     }
 
-    private static void checked(TeamShapes.TeamRequest request) {
+    private Uni<String> checked(TeamShapes.TeamRequest request, Caller caller) {
         if (request == null) {
             throw ApiException.invalid("a JSON request body is required", null);
         }
-        String model = request.summarizerModel();
-        if (model != null && !CanonicalModels.isCanonical(model)) {
-            throw ApiException.invalid(
-                    "summarizer_model must be one of: " + String.join(", ", CanonicalModels.IDS), "summarizer_model");
-        }
+        return models.requireSummarizer(request.summarizerModel(), caller);
     }
 }

@@ -9,12 +9,17 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
-/** run-service's model catalog route; use {@link ModelClient}. */
+/** run-service's read-only catalogs (models, tools); use {@link CatalogClient}. */
 @RegisterRestClient(configKey = "run-service")
-@Path("/internal/models")
+@Path("/internal")
 @Produces(MediaType.APPLICATION_JSON)
-interface ModelRestClient {
+interface CatalogRestClient {
 
     @GET
-    Uni<ModelList> list(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization);
+    @Path("/models")
+    Uni<ModelList> models(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization);
+
+    @GET
+    @Path("/tools")
+    Uni<ToolCatalog> tools(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization);
 }
