@@ -139,7 +139,7 @@ public class RunClient {
      * Starts a run and answers once it completed: a chat (seed 000, 003), a team member's answer, or the answer to a
      * user message the gateway stored first ({@link RunRequest#storedMessage}, seeds 002 and 004).
      */
-    public Uni<RunResult> run(RunRequest run, Caller caller) {
+    public Uni<RunView> run(RunRequest run, Caller caller) {
         return downstream.call(caller, auth -> rest.run(run, auth)).onFailure().transform(RunClient::publicField);
     }
 

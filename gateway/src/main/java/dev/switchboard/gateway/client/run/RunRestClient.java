@@ -23,7 +23,7 @@ import org.jboss.resteasy.reactive.client.SseEvent;
 interface RunRestClient {
 
     @POST
-    Uni<RunResult> run(RunRequest run, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization);
+    Uni<RunView> run(RunRequest run, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization);
 
     @GET
     @Path("/{id}")

@@ -1,44 +1,64 @@
 package dev.switchboard.gateway.client.run;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.switchboard.gateway.client.ToolCallView;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
 /**
- * run-service's run JSON ({@code GET /internal/runs/{id}}, {@code POST /internal/runs/{id}/cancel}): its status,
- * answer, agent, usage, timings and {@code steps}, its tool calls oldest first. The answer to cancelling a run not
- * started yet carries only {@code runId} and {@code status} ({@code cancel_requested}).
+ * A run: run-service's run JSON as the gateway reads it (camelCase: the answer of {@code POST /internal/runs},
+ * {@code GET /internal/runs/{id}} and {@code POST /internal/runs/{id}/cancel}), and the run as
+ * {@code GET /api/v1/runs/{id}} answers it (snake_case): status ({@code queued}, {@code in_progress},
+ * {@code completed}, {@code failed}, {@code cancelled}), the answer so far, the agent, token usage, timings,
+ * {@code error} (only when it failed) and {@code steps}, its tool calls oldest first in seed 004's tool call shape.
+ * The answer to cancelling a run not started yet carries only {@code runId} and {@code status}
+ * ({@code cancel_requested}).
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record RunView(
-        String runId,
-        String threadId,
+        @JsonProperty("id") @JsonAlias("runId") String runId,
+        @JsonProperty("thread_id") @JsonAlias("threadId") String threadId,
         String status,
         String content,
         String model,
         String provider,
         Agent agent,
         Usage usage,
-        Instant createdAt,
-        Instant startedAt,
-        Instant completedAt,
-        String error,
-        List<Step> steps) {
+        @JsonProperty("created_at") @JsonAlias("createdAt") Instant createdAt,
+        @JsonProperty("started_at") @JsonAlias("startedAt") Instant startedAt,
 
-    /** The agent that ran. */
+        @JsonProperty("completed_at") @JsonAlias("completedAt")
+        Instant completedAt,
+
+        @JsonInclude(JsonInclude.Include.NON_NULL) String error,
+        List<ToolCallView> steps) {
+
+    public RunView {
+        steps = steps == null ? List.of() : steps;
+    }
+
+    /** The agent that ran: its numeric id, UUID, name and handle. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Agent(Long id, UUID uuid, String name, String handle) {}
+    public record Agent(Long id, UUID uuid, String name, String handle) {
+
+        /** The handle, else the numeric id: how the public API names the agent. */
+        public String publicRef() {
+            return handle != null && !handle.isBlank() ? handle : String.valueOf(id);
+        }
+    }
 
     /** Token usage of the run. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Usage(int inputTokens, int outputTokens) {}
+    public record Usage(
+            @JsonProperty("input_tokens") @JsonAlias("inputTokens")
+            int inputTokens,
 
-    /** One tool call of the run; the times as run-service wrote them. */
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Step(
-            String toolName, JsonNode arguments, JsonNode result, String error, String startTime, String endTime) {}
+            @JsonProperty("output_tokens") @JsonAlias("outputTokens")
+            int outputTokens) {}
 
     /** Whether this is a run (rather than the answer to cancelling a run id not started yet). */
     public boolean started() {

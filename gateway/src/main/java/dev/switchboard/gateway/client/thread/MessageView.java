@@ -1,6 +1,7 @@
 package dev.switchboard.gateway.client.thread;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import dev.switchboard.gateway.client.ToolCallView;
 import java.time.Instant;
 import java.util.List;
 

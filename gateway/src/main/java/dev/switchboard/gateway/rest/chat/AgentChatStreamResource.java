@@ -1,8 +1,6 @@
 package dev.switchboard.gateway.rest.chat;
 
-import dev.switchboard.gateway.client.run.RunClient;
 import dev.switchboard.gateway.client.run.RunRequest;
-import dev.switchboard.gateway.config.GatewayConfig;
 import dev.switchboard.gateway.rest.runs.RunStreams;
 import dev.switchboard.gateway.security.Caller;
 import dev.switchboard.gateway.security.Callers;
@@ -22,7 +20,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
-import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
@@ -37,16 +34,12 @@ import java.util.UUID;
 @Authenticated
 public class AgentChatStreamResource {
 
-    private final RunClient runs;
     private final RunStreams streams;
     private final Callers callers;
-    private final Duration deadline;
 
-    public AgentChatStreamResource(RunClient runs, RunStreams streams, Callers callers, GatewayConfig config) {
-        this.runs = runs;
+    public AgentChatStreamResource(RunStreams streams, Callers callers) {
         this.streams = streams;
         this.callers = callers;
-        this.deadline = config.timeouts().call().multipliedBy(3);
     }
 
     @POST
@@ -61,14 +54,10 @@ public class AgentChatStreamResource {
         Caller caller = callers.current();
         UUID runId = runId(request.runId());
         String strategy = request.strategy();
-        RunRequest run = RunRequest.ofAgent(id, request.conversationId(), request.message());
-        RunClient.StartedStream started = runs.startStream(run.withRunId(runId).withStrategy(strategy), caller)
-                .onFailure()
-                .transform(AgentChatStreamResource::conversationField)
-                .await()
-                .atMost(deadline);
-        RunStreams.headers(response, started.runId(), started.threadId());
-        return streams.follow(started.runId(), started.events(), sse);
+        RunRequest run = RunRequest.ofAgent(id, request.conversationId(), request.message())
+                .withRunId(runId)
+                .withStrategy(strategy);
+        return streams.start(run, caller, AgentChatStreamResource::conversationField, sse, response);
     }
 
     /** run-service names the thread {@code threadId}; seed 003's chat bodies name it {@code conversation_id}. */

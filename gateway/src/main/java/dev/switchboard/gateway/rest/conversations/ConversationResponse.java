@@ -1,10 +1,10 @@
 package dev.switchboard.gateway.rest.conversations;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.switchboard.gateway.client.ToolCallView;
 import dev.switchboard.gateway.client.agent.AgentView;
 import dev.switchboard.gateway.client.thread.MessageView;
 import dev.switchboard.gateway.client.thread.ThreadView;
-import dev.switchboard.gateway.client.thread.ToolCallView;
 import java.time.Instant;
 import java.util.List;
 

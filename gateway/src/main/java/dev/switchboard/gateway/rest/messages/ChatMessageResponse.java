@@ -3,6 +3,7 @@ package dev.switchboard.gateway.rest.messages;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.switchboard.gateway.client.ToolCallView;
 import dev.switchboard.gateway.client.thread.MessageDetails;
 import dev.switchboard.gateway.client.thread.StoredFeedback;
 import dev.switchboard.gateway.client.thread.StoredMessage;
@@ -20,20 +21,11 @@ public record ChatMessageResponse(
         String content,
         @JsonProperty("content_html") String contentHtml,
         String role,
-        @JsonProperty("tool_calls") List<ToolCall> toolCalls,
+        @JsonProperty("tool_calls") List<ToolCallView> toolCalls,
         JsonNode attachments,
         JsonNode metadata,
         @JsonProperty("created_at") Instant createdAt,
         FeedbackResponse feedback) {
-
-    /** One tool call of an assistant message, as thread-service stores it ({@code toolName}, ...). */
-    public record ToolCall(
-            @JsonProperty("tool_name") String toolName,
-            JsonNode arguments,
-            JsonNode result,
-            String error,
-            @JsonProperty("start_time") String startTime,
-            @JsonProperty("end_time") String endTime) {}
 
     static ChatMessageResponse of(MessageDetails details) {
         return of(details.message(), details.feedback());
@@ -54,11 +46,12 @@ public record ChatMessageResponse(
                 feedback == null ? null : FeedbackResponse.of(feedback));
     }
 
-    private static List<ToolCall> toolCalls(JsonNode calls) {
-        List<ToolCall> list = new ArrayList<>();
+    /** An assistant message's tool calls as thread-service stores them ({@code toolName}, ...). */
+    private static List<ToolCallView> toolCalls(JsonNode calls) {
+        List<ToolCallView> list = new ArrayList<>();
         if (calls != null && calls.isArray()) {
             for (JsonNode call : calls) {
-                list.add(new ToolCall(
+                list.add(new ToolCallView(
                         text(call, "toolName"),
                         call.get("arguments"),
                         call.get("result"),

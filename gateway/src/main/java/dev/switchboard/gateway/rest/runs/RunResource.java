@@ -2,7 +2,6 @@ package dev.switchboard.gateway.rest.runs;
 
 import dev.switchboard.gateway.client.run.RunClient;
 import dev.switchboard.gateway.client.run.RunView;
-import dev.switchboard.gateway.config.GatewayConfig;
 import dev.switchboard.gateway.security.Caller;
 import dev.switchboard.gateway.security.Callers;
 import dev.switchboard.platform.web.error.ApiException;
@@ -23,10 +22,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
-import java.time.Duration;
 
 /**
- * Runs: {@code GET /api/v1/runs/{id}} ({@link RunResponse}, snake_case: status {@code queued}, {@code in_progress},
+ * Runs: {@code GET /api/v1/runs/{id}} ({@link RunView}, snake_case: status {@code queued}, {@code in_progress},
  * {@code completed}, {@code failed}, {@code cancelled}; timings; usage; tool calls),
  * {@code POST /api/v1/runs/{id}/cancel} (the run once stopped, its partial answer kept; 202
  * {@code {"id", "status": "cancel_requested"}} for a run id not started yet, which then stops at once) and
@@ -40,19 +38,17 @@ public class RunResource {
     private final RunClient runs;
     private final RunStreams streams;
     private final Callers callers;
-    private final Duration deadline;
 
-    public RunResource(RunClient runs, RunStreams streams, Callers callers, GatewayConfig config) {
+    public RunResource(RunClient runs, RunStreams streams, Callers callers) {
         this.runs = runs;
         this.streams = streams;
         this.callers = callers;
-        this.deadline = config.timeouts().call().multipliedBy(3);
     }
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public Uni<RunResponse> get(@PathParam("id") String id) {
-        return runs.get(id, callers.current()).map(RunResponse::of);
+    public Uni<RunView> get(@PathParam("id") String id) {
+        return runs.get(id, callers.current());
     }
 
     @POST
@@ -61,8 +57,8 @@ public class RunResource {
     public Uni<Response> cancel(@PathParam("id") String id) {
         return runs.cancel(id, callers.current())
                 .map(run -> run.started()
-                        ? Response.ok(RunResponse.of(run)).build()
-                        : Response.accepted(new RunResponse.CancelRequested(run.runId(), run.status()))
+                        ? Response.ok(run).build()
+                        : Response.accepted(new CancelRequested(run.runId(), run.status()))
                                 .build());
     }
 
@@ -78,10 +74,11 @@ public class RunResource {
             @Context HttpServerResponse response) {
         Caller caller = callers.current();
         int from = position(since, lastEventId);
-        RunView run = runs.get(id, caller).await().atMost(deadline);
-        RunStreams.headers(response, id, run.threadId());
-        return streams.follow(id, from, caller, sse);
+        return streams.resume(id, from, caller, sse, response);
     }
+
+    /** {@code {"id", "status": "cancel_requested"}}: a cancel that came before the run started. */
+    public record CancelRequested(String id, String status) {}
 
     /** {@code since} wins; {@code Last-Event-ID} is {@code <run id>:N} (or N); 0 = from the start. */
     static int position(String since, String lastEventId) {

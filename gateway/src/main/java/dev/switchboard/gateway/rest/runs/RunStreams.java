@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.gateway.client.run.RunClient;
+import dev.switchboard.gateway.client.run.RunRequest;
+import dev.switchboard.gateway.client.run.RunView;
+import dev.switchboard.gateway.config.GatewayConfig;
 import dev.switchboard.gateway.security.Caller;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.subscription.Cancellable;
@@ -15,6 +18,7 @@ import jakarta.ws.rs.sse.Sse;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import org.jboss.resteasy.reactive.client.SseEvent;
 
 /**
@@ -24,6 +28,8 @@ import org.jboss.resteasy.reactive.client.SseEvent;
  * {@code id: <run id>:<n>}, so a client can resume with {@code GET /api/v1/runs/{id}/stream} and
  * {@code Last-Event-ID}; an idle stream gets a {@code : ping} comment every 15 s; nothing is buffered. A
  * {@code tool_call} event carries the finished call in seed 004's shape ({@code tool_call: {"tool_name", ...}}).
+ * The run is started or read before the first byte (blocking: call on a worker thread), so that a refusal is still
+ * a JSON 4xx and the headers can name the run and its thread.
  */
 @ApplicationScoped
 public class RunStreams {
@@ -38,15 +44,44 @@ public class RunStreams {
     private final RunClient runs;
     private final ObjectMapper json;
     private final Vertx vertx;
+    private final Duration deadline;
 
-    public RunStreams(RunClient runs, ObjectMapper json, Vertx vertx) {
+    public RunStreams(RunClient runs, ObjectMapper json, Vertx vertx, GatewayConfig config) {
         this.runs = runs;
         this.json = json;
         this.vertx = vertx;
+        this.deadline = config.timeouts().call().multipliedBy(3);
     }
 
-    /** Sets the headers that stop proxies buffering and name the run; call before the response is committed. */
-    public static void headers(HttpServerResponse response, String runId, String threadId) {
+    /**
+     * Starts the run and answers its events from the first one, once run-service recorded it; its refusals pass
+     * through {@code failures} (which renames their fields as the route names them).
+     */
+    public Multi<OutboundSseEvent> start(
+            RunRequest run,
+            Caller caller,
+            Function<Throwable, Throwable> failures,
+            Sse sse,
+            HttpServerResponse response) {
+        RunClient.StartedStream started = runs.startStream(run, caller)
+                .onFailure()
+                .transform(failures)
+                .await()
+                .atMost(deadline);
+        headers(response, started.runId(), started.threadId());
+        return follow(started.runId(), started.events(), sse);
+    }
+
+    /** The events of a run the caller reaches (404 otherwise) after the {@code since}th. */
+    public Multi<OutboundSseEvent> resume(
+            String runId, int since, Caller caller, Sse sse, HttpServerResponse response) {
+        RunView run = runs.get(runId, caller).await().atMost(deadline);
+        headers(response, runId, run.threadId());
+        return follow(runId, runs.stream(runId, since, caller), sse);
+    }
+
+    /** Sets the headers that stop proxies buffering and name the run; before the response is committed. */
+    private static void headers(HttpServerResponse response, String runId, String threadId) {
         response.putHeader("Cache-Control", "no-cache");
         response.putHeader("X-Accel-Buffering", "no");
         response.putHeader("X-Run-Id", runId);
@@ -55,12 +90,8 @@ public class RunStreams {
         }
     }
 
-    public Multi<OutboundSseEvent> follow(String runId, int since, Caller caller, Sse sse) {
-        return follow(runId, runs.stream(runId, since, caller), sse);
-    }
-
     /** The events of run-service's stream of the run, in seed 003's format, with pings. */
-    public Multi<OutboundSseEvent> follow(String runId, Multi<SseEvent<String>> stream, Sse sse) {
+    private Multi<OutboundSseEvent> follow(String runId, Multi<SseEvent<String>> stream, Sse sse) {
         Multi<OutboundSseEvent> events =
                 stream.onItem().transformToMultiAndConcatenate(event -> translate(runId, event, sse));
         return withPings(events, sse);

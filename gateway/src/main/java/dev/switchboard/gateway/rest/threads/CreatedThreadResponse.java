@@ -3,7 +3,7 @@ package dev.switchboard.gateway.rest.threads;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.switchboard.gateway.client.agent.AgentView;
-import dev.switchboard.gateway.client.run.RunResult;
+import dev.switchboard.gateway.client.run.RunView;
 import dev.switchboard.gateway.client.thread.StartThread;
 import java.time.Instant;
 
@@ -33,7 +33,7 @@ public record CreatedThreadResponse(Links links, Run run, Thread thread) {
             @JsonProperty("updated_at") Instant updatedAt) {}
 
     /** The agent is named by its numeric id (its published id), in {@code agent_id} and in the link. */
-    public static CreatedThreadResponse of(AgentView agent, StartThread.Started started, RunResult run) {
+    public static CreatedThreadResponse of(AgentView agent, StartThread.Started started, RunView run) {
         String agentId = Long.toString(agent.id());
         String threadId = started.thread().id();
         Instant runUpdated = run.completedAt() != null
