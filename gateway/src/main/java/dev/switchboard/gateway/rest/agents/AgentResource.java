@@ -1,6 +1,8 @@
 package dev.switchboard.gateway.rest.agents;
 
 import dev.switchboard.gateway.client.agent.AgentClient;
+import dev.switchboard.gateway.client.agent.AgentList;
+import dev.switchboard.gateway.client.agent.AgentView;
 import dev.switchboard.gateway.rest.ModelIds;
 import dev.switchboard.gateway.security.Caller;
 import dev.switchboard.gateway.security.Callers;
@@ -40,35 +42,34 @@ public class AgentResource {
 
     @POST
     @ResponseStatus(201)
-    public Uni<AgentResponse> create(
+    public Uni<AgentView> create(
             @Valid @NotNull(message = "a JSON request body is required") CreateAgentRequest request) {
         Caller caller = callers.current();
         return models.require(request.model(), caller)
                 .flatMap(model -> agents.create(request.toAgentWrite(), Callers.admin(caller, "create agents")))
-                .map(AgentResponse::from);
+                .map(AgentView::masked);
     }
 
     @GET
-    public Uni<AgentListResponse> list() {
+    public Uni<AgentList> list() {
         return agents.list(callers.current())
-                .map(list -> new AgentListResponse(
-                        list.stream().map(AgentResponse::from).toList()));
+                .map(list -> new AgentList(list.stream().map(AgentView::masked).toList()));
     }
 
     @GET
     @Path("/{id}")
-    public Uni<AgentResponse> get(@PathParam("id") String id) {
-        return agents.get(id, callers.current()).map(AgentResponse::from);
+    public Uni<AgentView> get(@PathParam("id") String id) {
+        return agents.get(id, callers.current()).map(AgentView::masked);
     }
 
     @PATCH
     @Path("/{id}")
-    public Uni<AgentResponse> update(
+    public Uni<AgentView> update(
             @PathParam("id") String id,
             @Valid @NotNull(message = "a JSON request body is required") UpdateAgentRequest request) {
         Caller caller = callers.current();
         return models.requireIfPresent(request.model(), caller)
                 .flatMap(model -> agents.update(id, request.toAgentWrite(), Callers.admin(caller, "change agents")))
-                .map(AgentResponse::from);
+                .map(AgentView::masked);
     }
 }
