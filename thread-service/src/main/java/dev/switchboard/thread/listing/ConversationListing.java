@@ -1,5 +1,6 @@
 package dev.switchboard.thread.listing;
 
+import dev.switchboard.thread.rest.ConversationListResponse;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -40,20 +41,8 @@ public class ConversationListing {
     /** No estimate asked for (yet). */
     private static final long UNKNOWN = -1;
 
-    /** One listed thread, with its tools when they were asked for. */
-    public record Conversation(
-            String threadId,
-            long agentNumericId,
-            String firstMessage,
-            String title,
-            int messageCount,
-            Instant createdAt,
-            Instant updatedAt,
-            List<String> userIds,
-            List<String> tools) {}
-
-    /** One page: the threads, where the next page starts, the total. */
-    public record Page(List<Conversation> threads, PageToken next, long total) {}
+    /** One page: the threads (with their tools when they were asked for), where the next page starts, the total. */
+    public record Page(List<ConversationListResponse.Item> threads, PageToken next, long total) {}
 
     private final Pool pool;
     private final Map<ConversationFilter, Estimate> estimates = new ConcurrentHashMap<>();
@@ -76,7 +65,7 @@ public class ConversationListing {
             ConversationQuery.Sql sql =
                     query.page(after, pageSize + 1, offset, includeTools, count ? EXACT_COUNT_LIMIT + 1 : 0);
             return run(sql).chain(rows -> {
-                List<Conversation> threads = new ArrayList<>(Math.min(rows.size(), pageSize));
+                List<ConversationListResponse.Item> threads = new ArrayList<>(Math.min(rows.size(), pageSize));
                 Long capped = null;
                 for (Row row : rows) {
                     if (capped == null && count) {
@@ -143,10 +132,10 @@ public class ConversationListing {
         return pool.preparedQuery(sql.text()).execute(Tuple.from(sql.parameters()));
     }
 
-    private static Conversation conversation(Row row, boolean includeTools) {
+    private static ConversationListResponse.Item conversation(Row row, boolean includeTools) {
         String[] users = row.getArrayOfStrings("user_ids");
         String[] tools = includeTools ? row.getArrayOfStrings("tools") : null;
-        return new Conversation(
+        return new ConversationListResponse.Item(
                 row.getString("id"),
                 row.getLong("agent_numeric_id"),
                 row.getString("first_message"),

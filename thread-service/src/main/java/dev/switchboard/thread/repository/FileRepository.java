@@ -1,7 +1,6 @@
 package dev.switchboard.thread.repository;
 
 import dev.switchboard.thread.StoredFile;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
@@ -29,13 +28,11 @@ public class FileRepository implements PanacheRepositoryBase<StoredFile, String>
         if (fileIds.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return Panache.getSession()
-                .chain(session -> session.createNativeQuery(
-                                "insert into message_files (message_id, file_id, position) "
-                                        + "select ?1, f.id, f.position - 1 from unnest(cast(?2 as text[])) with ordinality as f(id, position)")
-                        .setParameter(1, messageId)
-                        .setParameter(2, fileIds.toArray(String[]::new))
-                        .executeUpdate())
+        return NativeSql.update(
+                        "insert into message_files (message_id, file_id, position) "
+                                + "select ?1, f.id, f.position - 1 from unnest(cast(?2 as text[])) with ordinality as f(id, position)",
+                        messageId,
+                        fileIds.toArray(String[]::new))
                 .replaceWithVoid();
     }
 }

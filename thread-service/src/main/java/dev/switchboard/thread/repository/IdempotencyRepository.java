@@ -1,7 +1,6 @@
 package dev.switchboard.thread.repository;
 
 import dev.switchboard.thread.IdempotencyRecord;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
@@ -19,32 +18,28 @@ public class IdempotencyRepository implements PanacheRepositoryBase<IdempotencyR
      * claims of one key wait for each other on the primary key, and exactly one inserts.
      */
     public Uni<Boolean> claim(String orgId, String userId, String key, UUID claimId, String requestHash, Instant now) {
-        return Panache.getSession()
-                .chain(session -> session.createNativeQuery(
-                                "insert into idempotency_keys (org_id, user_id, key, claim_id, request_hash, state, created_at) "
-                                        + "values (?1, ?2, ?3, ?4, ?5, 'processing', ?6) "
-                                        + "on conflict (org_id, user_id, key) do nothing")
-                        .setParameter(1, orgId)
-                        .setParameter(2, userId)
-                        .setParameter(3, key)
-                        .setParameter(4, claimId)
-                        .setParameter(5, requestHash)
-                        .setParameter(6, now)
-                        .executeUpdate()
-                        .map(rows -> rows == 1));
+        return NativeSql.update(
+                        "insert into idempotency_keys (org_id, user_id, key, claim_id, request_hash, state, created_at) "
+                                + "values (?1, ?2, ?3, ?4, ?5, 'processing', ?6) "
+                                + "on conflict (org_id, user_id, key) do nothing",
+                        orgId,
+                        userId,
+                        key,
+                        claimId,
+                        requestHash,
+                        now)
+                .map(rows -> rows == 1);
     }
 
     /** The caller's record of the key as committed now (a fresh read, not the session's cache), or null. */
     public Uni<IdempotencyRecord> current(String orgId, String userId, String key) {
-        return Panache.getSession()
-                .chain(session -> session.createNativeQuery(
-                                "select * from idempotency_keys where org_id = ?1 and user_id = ?2 and key = ?3",
-                                IdempotencyRecord.class)
-                        .setParameter(1, orgId)
-                        .setParameter(2, userId)
-                        .setParameter(3, key)
-                        .getResultList()
-                        .map(rows -> rows.isEmpty() ? null : rows.get(0)));
+        return NativeSql.list(
+                        "select * from idempotency_keys where org_id = ?1 and user_id = ?2 and key = ?3",
+                        IdempotencyRecord.class,
+                        orgId,
+                        userId,
+                        key)
+                .map(rows -> rows.isEmpty() ? null : rows.get(0));
     }
 
     /** Frees the key if its record expired, or was claimed by a request that never finished. */
@@ -63,13 +58,11 @@ public class IdempotencyRepository implements PanacheRepositoryBase<IdempotencyR
 
     /** Deletes up to {@code batch} expired records of any caller. */
     public Uni<Integer> sweep(Instant expiredBefore, int batch) {
-        return Panache.getSession()
-                .chain(session -> session.createNativeQuery(
-                                "delete from idempotency_keys where ctid = any(array("
-                                        + "select ctid from idempotency_keys where created_at < ?1 limit ?2 for update skip locked))")
-                        .setParameter(1, expiredBefore)
-                        .setParameter(2, batch)
-                        .executeUpdate());
+        return NativeSql.update(
+                "delete from idempotency_keys where ctid = any(array("
+                        + "select ctid from idempotency_keys where created_at < ?1 limit ?2 for update skip locked))",
+                expiredBefore,
+                batch);
     }
 
     /** Stores the answer of the claim; false if the claim is no longer held (it expired and was reclaimed). */

@@ -1,7 +1,6 @@
 package dev.switchboard.thread.repository;
 
 import dev.switchboard.thread.ThreadMessage;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.panache.common.Sort;
@@ -34,29 +33,27 @@ public class MessageRepository implements PanacheRepositoryBase<ThreadMessage, U
      * Safe against a concurrent insert of the same id.
      */
     public Uni<Boolean> insertIfAbsent(ThreadMessage m) {
-        return Panache.getSession()
-                .chain(session -> session.createNativeQuery(
-                                "insert into messages (id, thread_id, org_id, role, content, user_id, run_id, created_at, "
-                                        + "content_html, metadata, attachments, tool_calls) "
-                                        + "values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
-                                        // text first: a jsonb parameter would take a Java string as a JSON string value
-                                        + "?9, cast(cast(?10 as text) as jsonb), cast(cast(?11 as text) as jsonb), "
-                                        + "cast(cast(?12 as text) as jsonb)) "
-                                        + "on conflict (id) do nothing")
-                        .setParameter(1, m.id)
-                        .setParameter(2, m.threadId)
-                        .setParameter(3, m.orgId)
-                        .setParameter(4, m.role)
-                        .setParameter(5, m.content)
-                        .setParameter(6, m.userId)
-                        .setParameter(7, m.runId)
-                        .setParameter(8, m.createdAt)
-                        .setParameter(9, m.contentHtml)
-                        .setParameter(10, m.metadata)
-                        .setParameter(11, m.attachments)
-                        .setParameter(12, m.toolCalls)
-                        .executeUpdate()
-                        .map(rows -> rows == 1));
+        return NativeSql.update(
+                        "insert into messages (id, thread_id, org_id, role, content, user_id, run_id, created_at, "
+                                + "content_html, metadata, attachments, tool_calls) "
+                                + "values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
+                                // text first: a jsonb parameter would take a Java string as a JSON string value
+                                + "?9, cast(cast(?10 as text) as jsonb), cast(cast(?11 as text) as jsonb), "
+                                + "cast(cast(?12 as text) as jsonb)) "
+                                + "on conflict (id) do nothing",
+                        m.id,
+                        m.threadId,
+                        m.orgId,
+                        m.role,
+                        m.content,
+                        m.userId,
+                        m.runId,
+                        m.createdAt,
+                        m.contentHtml,
+                        m.metadata,
+                        m.attachments,
+                        m.toolCalls)
+                .map(rows -> rows == 1);
     }
 
     public Uni<Long> countInThread(String threadId) {

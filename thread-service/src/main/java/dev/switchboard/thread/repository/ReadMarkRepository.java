@@ -1,7 +1,6 @@
 package dev.switchboard.thread.repository;
 
 import dev.switchboard.thread.ThreadMessage;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -18,23 +17,16 @@ public class ReadMarkRepository {
 
     /** Unread assistant messages of the user's conversations with the agent, oldest first. */
     public Uni<List<ThreadMessage>> unread(String orgId, String userId, UUID agentId, int limit) {
-        return Panache.getSession()
-                .chain(session -> session.createNativeQuery(
-                                "select m.* " + UNREAD + " order by m.created_at, m.seq limit " + limit,
-                                ThreadMessage.class)
-                        .setParameter(1, orgId)
-                        .setParameter(2, userId)
-                        .setParameter(3, agentId)
-                        .getResultList());
+        return NativeSql.list(
+                "select m.* " + UNREAD + " order by m.created_at, m.seq limit " + limit,
+                ThreadMessage.class,
+                orgId,
+                userId,
+                agentId);
     }
 
     public Uni<Long> unreadCount(String orgId, String userId, UUID agentId) {
-        return Panache.getSession()
-                .chain(session -> session.createNativeQuery("select count(*) " + UNREAD, Long.class)
-                        .setParameter(1, orgId)
-                        .setParameter(2, userId)
-                        .setParameter(3, agentId)
-                        .getSingleResult());
+        return NativeSql.single("select count(*) " + UNREAD, Long.class, orgId, userId, agentId);
     }
 
     /**
@@ -45,27 +37,19 @@ public class ReadMarkRepository {
         String scope =
                 "t.org_id = ?1 and t.created_by = ?2 and t.agent_id = ?3" + (threadId == null ? "" : " and t.id = ?4");
         String limit = uptoSeq == null ? "" : " and m.seq <= " + uptoSeq;
-        return Panache.getSession().chain(session -> {
-            var counting = session.createNativeQuery(
-                            "select count(*) " + UNREAD + (threadId == null ? "" : " and t.id = ?4") + limit,
-                            Long.class)
-                    .setParameter(1, orgId)
-                    .setParameter(2, userId)
-                    .setParameter(3, agentId);
-            var marking = session.createNativeQuery(
-                            "insert into read_marks (org_id, user_id, thread_id, last_read_seq) "
-                                    + "select t.org_id, ?2, t.id, max(m.seq) from threads t join messages m on m.thread_id = t.id "
-                                    + "where " + scope + limit + " group by t.org_id, t.id "
-                                    + "on conflict (org_id, user_id, thread_id) do update set last_read_seq = "
-                                    + "greatest(read_marks.last_read_seq, excluded.last_read_seq)")
-                    .setParameter(1, orgId)
-                    .setParameter(2, userId)
-                    .setParameter(3, agentId);
-            if (threadId != null) {
-                counting.setParameter(4, threadId);
-                marking.setParameter(4, threadId);
-            }
-            return counting.getSingleResult().call(marking::executeUpdate);
-        });
+        Object[] parameters = threadId == null
+                ? new Object[] {orgId, userId, agentId}
+                : new Object[] {orgId, userId, agentId, threadId};
+        return NativeSql.single(
+                        "select count(*) " + UNREAD + (threadId == null ? "" : " and t.id = ?4") + limit,
+                        Long.class,
+                        parameters)
+                .call(() -> NativeSql.update(
+                        "insert into read_marks (org_id, user_id, thread_id, last_read_seq) "
+                                + "select t.org_id, ?2, t.id, max(m.seq) from threads t join messages m on m.thread_id = t.id "
+                                + "where " + scope + limit + " group by t.org_id, t.id "
+                                + "on conflict (org_id, user_id, thread_id) do update set last_read_seq = "
+                                + "greatest(read_marks.last_read_seq, excluded.last_read_seq)",
+                        parameters));
     }
 }

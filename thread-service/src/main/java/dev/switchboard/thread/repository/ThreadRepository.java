@@ -2,7 +2,6 @@ package dev.switchboard.thread.repository;
 
 import dev.switchboard.thread.Caller;
 import dev.switchboard.thread.ChatThread;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
@@ -52,22 +51,29 @@ public class ThreadRepository implements PanacheRepositoryBase<ChatThread, Strin
      * foreign key to threads is deferred, so the caller inserts the thread it claimed afterwards.
      */
     public Uni<String> claimCurrent(String orgId, String userId, UUID agentId, String threadId) {
-        return Panache.getSession()
-                .chain(session -> session.createNativeQuery(
-                                "insert into current_threads (org_id, user_id, agent_id, thread_id) values (?1, ?2, ?3, ?4) "
-                                        + "on conflict (org_id, user_id, agent_id) do nothing")
-                        .setParameter(1, orgId)
-                        .setParameter(2, userId)
-                        .setParameter(3, agentId)
-                        .setParameter(4, threadId)
-                        .executeUpdate()
-                        .chain(() -> session.createNativeQuery(
-                                        "select thread_id from current_threads "
-                                                + "where org_id = ?1 and user_id = ?2 and agent_id = ?3",
-                                        String.class)
-                                .setParameter(1, orgId)
-                                .setParameter(2, userId)
-                                .setParameter(3, agentId)
-                                .getSingleResult()));
+        return setCurrent(orgId, userId, agentId, threadId, "do nothing")
+                .chain(() -> NativeSql.single(
+                        "select thread_id from current_threads where org_id = ?1 and user_id = ?2 and agent_id = ?3",
+                        String.class,
+                        orgId,
+                        userId,
+                        agentId));
+    }
+
+    /** Makes {@code threadId} the user's current thread with the agent, in place of any other. */
+    public Uni<Integer> makeCurrent(String orgId, String userId, UUID agentId, String threadId) {
+        return setCurrent(orgId, userId, agentId, threadId, "do update set thread_id = excluded.thread_id");
+    }
+
+    /** Inserts the user's current thread with the agent; {@code onConflict} says what to do if there is one. */
+    private static Uni<Integer> setCurrent(
+            String orgId, String userId, UUID agentId, String threadId, String onConflict) {
+        return NativeSql.update(
+                "insert into current_threads (org_id, user_id, agent_id, thread_id) values (?1, ?2, ?3, ?4) "
+                        + "on conflict (org_id, user_id, agent_id) " + onConflict,
+                orgId,
+                userId,
+                agentId,
+                threadId);
     }
 }

@@ -1,7 +1,6 @@
 package dev.switchboard.thread.repository;
 
 import dev.switchboard.thread.ThreadToolUsage;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
@@ -15,17 +14,15 @@ public class ToolUsageRepository implements PanacheRepositoryBase<ThreadToolUsag
 
     /** Adds {@code calls} calls of the tool to the thread's count. */
     public Uni<Integer> add(String orgId, String threadId, String tool, int calls, Instant at) {
-        return Panache.getSession()
-                .chain(session -> session.createNativeQuery(
-                                "insert into thread_tool_usage (thread_id, tool_name, org_id, call_count, last_used_at) "
-                                        + "values (?1, ?2, ?3, ?4, ?5) on conflict (thread_id, tool_name) do update set "
-                                        + "call_count = thread_tool_usage.call_count + excluded.call_count, "
-                                        + "last_used_at = greatest(thread_tool_usage.last_used_at, excluded.last_used_at)")
-                        .setParameter(1, threadId)
-                        .setParameter(2, tool)
-                        .setParameter(3, orgId)
-                        .setParameter(4, calls)
-                        .setParameter(5, at)
-                        .executeUpdate());
+        return NativeSql.update(
+                "insert into thread_tool_usage (thread_id, tool_name, org_id, call_count, last_used_at) "
+                        + "values (?1, ?2, ?3, ?4, ?5) on conflict (thread_id, tool_name) do update set "
+                        + "call_count = thread_tool_usage.call_count + excluded.call_count, "
+                        + "last_used_at = greatest(thread_tool_usage.last_used_at, excluded.last_used_at)",
+                threadId,
+                tool,
+                orgId,
+                calls,
+                at);
     }
 }

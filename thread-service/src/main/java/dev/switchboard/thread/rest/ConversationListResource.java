@@ -65,25 +65,10 @@ public class ConversationListResource {
         PageToken after = pageToken == null || pageToken.isBlank() ? null : tokens.read(pageToken.trim(), filter);
         return listing.list(filter, after, legacyPage, size, tools)
                 .map(result -> new ConversationListResponse(
-                        result.threads().stream()
-                                .map(ConversationListResource::item)
-                                .toList(),
+                        result.threads(),
                         result.next() == null ? null : tokens.mint(result.next(), filter),
                         result.total(),
                         after == null ? legacyPage : after.page(),
                         size));
-    }
-
-    private static ConversationListResponse.Item item(ConversationListing.Conversation t) {
-        return new ConversationListResponse.Item(
-                t.threadId(),
-                t.agentNumericId(),
-                t.firstMessage(),
-                t.title(),
-                t.messageCount(),
-                t.createdAt(),
-                t.updatedAt(),
-                t.userIds(),
-                t.tools());
     }
 }

@@ -9,7 +9,6 @@ import dev.switchboard.thread.repository.ThreadRepository;
 import dev.switchboard.thread.rest.ConversationRequests;
 import dev.switchboard.thread.rest.MessageListResponse;
 import dev.switchboard.thread.rest.ThreadResponse;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Sort;
@@ -63,15 +62,7 @@ public class ConversationService {
                 ? null
                 : request.title().strip();
         return threads.persistAndFlush(thread)
-                .chain(() -> Panache.getSession()
-                        .chain(session -> session.createNativeQuery(
-                                        "insert into current_threads (org_id, user_id, agent_id, thread_id) values (?1, ?2, ?3, ?4) "
-                                                + "on conflict (org_id, user_id, agent_id) do update set thread_id = excluded.thread_id")
-                                .setParameter(1, orgId)
-                                .setParameter(2, userId)
-                                .setParameter(3, request.agentId())
-                                .setParameter(4, thread.id)
-                                .executeUpdate()))
+                .chain(() -> threads.makeCurrent(orgId, userId, request.agentId(), thread.id))
                 .map(ignored -> mapper.toResponse(thread));
     }
 

@@ -8,23 +8,16 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.switchboard.local.testing.Api;
 import dev.switchboard.local.testing.SwitchboardTestResource;
+import dev.switchboard.thread.TestDatabase;
 import dev.switchboard.thread.rest.ThreadApi;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Predicate;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,16 +27,16 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(SwitchboardTestResource.class)
 class ThreadSummaryProjectorTest {
 
-    private KafkaCompanion kafka;
+    private RunEventsTopic runEvents;
 
     @BeforeEach
     void connect() {
-        kafka = new KafkaCompanion(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
+        runEvents = new RunEventsTopic();
     }
 
     @AfterEach
     void disconnect() {
-        kafka.close();
+        runEvents.close();
     }
 
     @Test
@@ -95,9 +88,7 @@ class ThreadSummaryProjectorTest {
         append(org, "alice", thread, UUID.randomUUID(), "user", "hello").statusCode(201);
         publish(UUID.randomUUID().toString(), "switchboard.run.completed", Api.newOrg(), thread, "mallory");
         publish(UUID.randomUUID().toString(), "switchboard.run.started", org, thread, "alice");
-        kafka.produceStrings()
-                .fromRecords(new ProducerRecord<>("run-events", thread, "{not json"))
-                .awaitCompletion(Duration.ofSeconds(10));
+        runEvents.produce(thread, "{not json");
         String marker = createMarker(org, UUID.randomUUID());
         publish(thread, UUID.randomUUID().toString(), "switchboard.run.completed", org, marker, "alice");
         awaitThread(org, marker, t -> t.getInt("messageCount") == 1);
@@ -131,19 +122,8 @@ class ThreadSummaryProjectorTest {
         as(org, "alice").get("/internal/threads/" + missing).then().statusCode(404);
     }
 
-    private static int processedRows(String eventId) throws SQLException {
-        var config = ConfigProvider.getConfig();
-        try (Connection c = DriverManager.getConnection(
-                        config.getValue("quarkus.datasource.jdbc.url", String.class),
-                        config.getValue("quarkus.datasource.username", String.class),
-                        config.getValue("quarkus.datasource.password", String.class));
-                PreparedStatement ps = c.prepareStatement("select count(*) from processed_events where event_id = ?")) {
-            ps.setString(1, eventId);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getInt(1);
-            }
-        }
+    private static long processedRows(String eventId) throws SQLException {
+        return TestDatabase.number("select count(*) from processed_events where event_id = ?", eventId);
     }
 
     private String createMarker(String org, UUID agent) {
@@ -158,14 +138,7 @@ class ThreadSummaryProjectorTest {
 
     /** Records with the same key share a partition, so the consumer handles them in the order produced. */
     private void publish(String key, String eventId, String type, String org, String thread, String user) {
-        String event =
-                """
-                {"specversion":"1.0","id":"%s","source":"/run-service","type":"%s","subject":"%s",
-                 "time":"%s","datacontenttype":"application/json","dataschema":"urn:switchboard:schema:x.v1",
-                 "data":{"orgId":"%s","threadId":"%s","userId":"%s","runId":"%s","status":"completed"}}""".formatted(eventId, type, UUID.randomUUID(), Instant.now(), org, thread, user, UUID.randomUUID());
-        kafka.produceStrings()
-                .fromRecords(new ProducerRecord<>("run-events", key, event))
-                .awaitCompletion(Duration.ofSeconds(10));
+        runEvents.publish(key, eventId, type, org, thread, user, ",\"status\":\"completed\"");
     }
 
     private static JsonPath awaitThread(String org, String thread, Predicate<JsonPath> condition) {

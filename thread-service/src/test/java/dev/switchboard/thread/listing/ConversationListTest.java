@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.switchboard.local.testing.Api;
 import dev.switchboard.local.testing.SwitchboardTestResource;
+import dev.switchboard.thread.TestDatabase;
 import dev.switchboard.thread.rest.ThreadApi;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -26,6 +27,7 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 /** Seed 001's list rules, on the internal route the gateway maps {@code GET /api/v1/skills/{id}/conversations} to. */
@@ -55,6 +57,33 @@ class ConversationListTest {
 
     private static List<String> ids(JsonPath page) {
         return page.getList("conversations.threadId");
+    }
+
+    /** The ids listed by {@code query}, which must count {@code total} threads. */
+    private static List<String> ids(String org, String query, int total) {
+        return ids(list(org, query)
+                .statusCode(200)
+                .body("totalCount", equalTo(total))
+                .extract()
+                .jsonPath());
+    }
+
+    /**
+     * The ids on the pages of {@code query}, from the page {@code token} names (null: the first) to the last,
+     * following the page tokens; each page is a 200 that {@code check} accepts.
+     */
+    private static List<String> pages(String org, String query, String token, Consumer<ValidatableResponse> check) {
+        List<String> seen = new ArrayList<>();
+        String next = token;
+        do {
+            ValidatableResponse response = list(org, query + (next == null ? "" : "&pageToken=" + next))
+                    .statusCode(200);
+            check.accept(response);
+            JsonPath page = response.extract().jsonPath();
+            seen.addAll(ids(page));
+            next = page.getString("nextPageToken");
+        } while (next != null);
+        return seen;
     }
 
     @Test
@@ -140,15 +169,7 @@ class ConversationListTest {
         threads(org, 3); // newer activity than everything listed so far... and older ones too:
         String older = ThreadApi.createThread(org, "alice", UUID.randomUUID());
         TestDatabase.setActivity(older, NOW.minus(Duration.ofDays(1)), 1, "alice");
-        String next = first.getString("nextPageToken");
-        while (next != null) {
-            JsonPath page = list(org, "pageSize=4&pageToken=" + next)
-                    .statusCode(200)
-                    .extract()
-                    .jsonPath();
-            seen.addAll(ids(page));
-            next = page.getString("nextPageToken");
-        }
+        seen.addAll(pages(org, "pageSize=4", first.getString("nextPageToken"), page -> {}));
         List<String> expected = new ArrayList<>(all);
         expected.add(older);
         assertEquals(expected, seen.subList(0, seen.size()));
@@ -241,36 +262,15 @@ class ConversationListTest {
         TestDatabase.setActivity(threads.get(2), NOW.minusSeconds(30), 2, "carol");
         TestDatabase.setActivity(threads.get(0), NOW.minus(Duration.ofDays(3)), 2, "carol", "alice");
         // newest activity first, paged one by one through the participant index
-        List<String> seen = new ArrayList<>();
-        String next = null;
-        do {
-            JsonPath page = list(org, "pageSize=1&userId=carol" + (next == null ? "" : "&pageToken=" + next))
-                    .statusCode(200)
-                    .body("totalCount", equalTo(3))
-                    .extract()
-                    .jsonPath();
-            seen.addAll(ids(page));
-            next = page.getString("nextPageToken");
-        } while (next != null);
-        assertEquals(List.of(threads.get(4), threads.get(2), threads.get(0)), seen);
         assertEquals(
-                List.of(threads.get(4), threads.get(2)),
-                ids(list(org, "userId=carol&timeframe=last_day")
-                        .statusCode(200)
-                        .body("totalCount", equalTo(2))
-                        .extract()
-                        .jsonPath()));
+                List.of(threads.get(4), threads.get(2), threads.get(0)),
+                pages(org, "pageSize=1&userId=carol", null, page -> page.body("totalCount", equalTo(3))));
+        assertEquals(List.of(threads.get(4), threads.get(2)), ids(org, "userId=carol&timeframe=last_day", 2));
         // carol leaves one thread; a thread of another organisation with the same user stays out
         TestDatabase.setActivity(threads.get(2), NOW.minusSeconds(30), 2, "alice");
         String foreign = ThreadApi.createThread(Api.newOrg(), "carol", UUID.randomUUID());
         TestDatabase.setActivity(foreign, NOW, 1, "carol");
-        assertEquals(
-                List.of(threads.get(4), threads.get(0)),
-                ids(list(org, "userId=carol")
-                        .statusCode(200)
-                        .body("totalCount", equalTo(2))
-                        .extract()
-                        .jsonPath()));
+        assertEquals(List.of(threads.get(4), threads.get(0)), ids(org, "userId=carol", 2));
         // a deleted thread leaves the participant index with it
         TestDatabase.execute("delete from threads where id = ?", threads.get(4));
         assertEquals(
@@ -289,17 +289,7 @@ class ConversationListTest {
             expected.add(id);
         }
         for (String filter : List.of("", "&userId=alice")) {
-            List<String> seen = new ArrayList<>();
-            String next = null;
-            do {
-                JsonPath page = list(org, "pageSize=1" + filter + (next == null ? "" : "&pageToken=" + next))
-                        .statusCode(200)
-                        .extract()
-                        .jsonPath();
-                seen.addAll(ids(page));
-                next = page.getString("nextPageToken");
-            } while (next != null);
-            assertEquals(expected, seen, "filter " + filter);
+            assertEquals(expected, pages(org, "pageSize=1" + filter, null, page -> {}), "filter " + filter);
         }
     }
 

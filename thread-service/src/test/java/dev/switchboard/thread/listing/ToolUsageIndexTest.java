@@ -8,17 +8,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.switchboard.local.testing.Api;
 import dev.switchboard.local.testing.SwitchboardTestResource;
+import dev.switchboard.thread.TestDatabase;
+import dev.switchboard.thread.event.RunEventsTopic;
 import dev.switchboard.thread.rest.ThreadApi;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 /** Tools reported by run events land in the tool-usage index, which answers toolName and includeTools. */
@@ -32,10 +30,10 @@ class ToolUsageIndexTest {
         String[] threads = threads(org, 2);
         String withTools = threads[0];
         String withoutTools = threads[1];
-        try (KafkaCompanion kafka = kafka()) {
-            publish(kafka, org, withTools, "alice", "[\"sql_runner\", {\"name\": \"calculator\", \"count\": 3}]");
-            publish(kafka, org, withTools, "alice", "[\"sql_runner\"]");
-            publish(kafka, org, withoutTools, "alice", "[]");
+        try (RunEventsTopic runEvents = new RunEventsTopic()) {
+            publish(runEvents, org, withTools, "alice", "[\"sql_runner\", {\"name\": \"calculator\", \"count\": 3}]");
+            publish(runEvents, org, withTools, "alice", "[\"sql_runner\"]");
+            publish(runEvents, org, withoutTools, "alice", "[]");
         }
         JsonPath listed = awaitList(org, "toolName=calculator&includeTools=true", 1);
         assertEquals(withTools, listed.getString("conversations[0].threadId"));
@@ -56,12 +54,12 @@ class ToolUsageIndexTest {
         String[] threads = threads(org, 2);
         String thread = threads[0];
         String other = threads[1];
-        try (KafkaCompanion kafka = kafka()) {
-            publish(kafka, org, thread, "alice", "[\"calculator\"]");
-            publish(kafka, org, other, "alice", "[\"http_get\"]");
+        try (RunEventsTopic runEvents = new RunEventsTopic()) {
+            publish(runEvents, org, thread, "alice", "[\"calculator\"]");
+            publish(runEvents, org, other, "alice", "[\"http_get\"]");
             awaitList(org, "userId=alice&toolName=calculator", 1);
             // bob joins after calculator ran, and web_search runs after alice joined
-            publish(kafka, org, thread, "bob", "[\"web_search\"]");
+            publish(runEvents, org, thread, "bob", "[\"web_search\"]");
             JsonPath bobs = awaitList(org, "userId=bob&toolName=calculator&timeframe=last_day&includeTools=true", 1);
             assertEquals(thread, bobs.getString("conversations[0].threadId"));
             assertEquals(List.of("calculator", "web_search"), bobs.getList("conversations[0].toolsUsed"));
@@ -87,20 +85,15 @@ class ToolUsageIndexTest {
         return ids;
     }
 
-    private static KafkaCompanion kafka() {
-        return new KafkaCompanion(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
-    }
-
-    private static void publish(KafkaCompanion kafka, String org, String thread, String user, String tools) {
-        String event = """
-                {"specversion":"1.0","id":"%s","source":"/run-service","type":"switchboard.run.completed",
-                 "subject":"%s","time":"%s","datacontenttype":"application/json",
-                 "dataschema":"urn:switchboard:schema:run.completed.v1",
-                 "data":{"orgId":"%s","threadId":"%s","userId":"%s","runId":"%s","toolsUsed":%s}}""".formatted(
-                UUID.randomUUID(), UUID.randomUUID(), Instant.now(), org, thread, user, UUID.randomUUID(), tools);
-        kafka.produceStrings()
-                .fromRecords(new ProducerRecord<>("run-events", thread, event))
-                .awaitCompletion(Duration.ofSeconds(10));
+    private static void publish(RunEventsTopic runEvents, String org, String thread, String user, String tools) {
+        runEvents.publish(
+                thread,
+                UUID.randomUUID().toString(),
+                "switchboard.run.completed",
+                org,
+                thread,
+                user,
+                ",\"toolsUsed\":" + tools);
     }
 
     private static JsonPath awaitList(String org, String query, int expected) {

@@ -1,8 +1,9 @@
 package dev.switchboard.thread.rest;
 
 import static dev.switchboard.local.testing.Api.as;
-import static dev.switchboard.local.testing.Api.assertError;
 import static dev.switchboard.thread.rest.ThreadApi.append;
+import static dev.switchboard.thread.rest.ThreadApi.assertInvalid;
+import static dev.switchboard.thread.rest.ThreadApi.assertNotFound;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -13,6 +14,7 @@ import dev.switchboard.local.testing.SwitchboardTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.ValidatableResponse;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,48 +64,38 @@ class ConversationResourceTest {
         as(org, "alice").get("/internal/threads/" + first).then().body("title", equalTo("Planning"));
     }
 
+    /** A rename of conversation {@code id} by {@code user}, as the agent named. */
+    private ValidatableResponse rename(String user, String id, Object agentId, String title) {
+        return as(org, user)
+                .body(Map.of("title", title))
+                .put("/internal/conversations/" + id + "?agentId=" + agentId)
+                .then();
+    }
+
+    /** Alice marks messages read: the body names the agent and what to mark. */
+    private ValidatableResponse markRead(Map<String, Object> body) {
+        return as(org, "alice")
+                .body(body)
+                .post("/internal/conversations/mark-read")
+                .then();
+    }
+
+    private ValidatableResponse inbox(String user) {
+        return as(org, user)
+                .get("/internal/conversations/inbox?agentId=" + agent)
+                .then();
+    }
+
     @Test
     void renameSticksAndDeleteRemovesEverything() {
         String id = create("alice", null);
         append(org, "alice", id, UUID.randomUUID(), "user", "first question").statusCode(201);
-        as(org, "alice")
-                .body(Map.of("title", "  Renamed  "))
-                .put("/internal/conversations/" + id + "?agentId=" + agent)
-                .then()
-                .statusCode(200)
-                .body("title", equalTo("Renamed"));
-        assertError(
-                as(org, "alice")
-                        .body(Map.of("title", ""))
-                        .put("/internal/conversations/" + id + "?agentId=" + agent)
-                        .then(),
-                400,
-                "invalid_argument",
-                "title");
-        assertError(
-                as(org, "alice")
-                        .body(Map.of("title", "x".repeat(201)))
-                        .put("/internal/conversations/" + id + "?agentId=" + agent)
-                        .then(),
-                400,
-                "invalid_argument",
-                "title");
-        assertError(
-                as(org, "bob")
-                        .body(Map.of("title", "mine"))
-                        .put("/internal/conversations/" + id + "?agentId=" + agent)
-                        .then(),
-                404,
-                "not_found",
-                null);
-        assertError(
-                as(org, "alice")
-                        .body(Map.of("title", "x"))
-                        .put("/internal/conversations/" + id + "?agentId=" + UUID.randomUUID())
-                        .then(),
-                404,
-                "not_found",
-                null);
+        rename("alice", id, agent, "  Renamed  ").statusCode(200).body("title", equalTo("Renamed"));
+        for (String bad : List.of("", "x".repeat(201))) {
+            assertInvalid(rename("alice", id, agent, bad), "title");
+        }
+        assertNotFound(rename("bob", id, agent, "mine"));
+        assertNotFound(rename("alice", id, UUID.randomUUID(), "x"));
 
         as(org, "alice")
                 .delete("/internal/conversations/" + id + "?agentId=" + agent)
@@ -136,64 +128,24 @@ class ConversationResourceTest {
         append(org, "alice", one, UUID.randomUUID(), "assistant", "a2").statusCode(201);
         append(org, "alice", two, UUID.randomUUID(), "assistant", "b1").statusCode(201);
 
-        as(org, "alice")
-                .get("/internal/conversations/inbox?agentId=" + agent)
-                .then()
+        inbox("alice")
                 .statusCode(200)
                 .body("unreadCount", equalTo(3))
                 .body("messages.content", contains("a1", "a2", "b1"));
-        as(org, "bob")
-                .get("/internal/conversations/inbox?agentId=" + agent)
-                .then()
-                .body("unreadCount", equalTo(0));
+        inbox("bob").body("unreadCount", equalTo(0));
 
-        as(org, "alice")
-                .body(Map.of("agentId", agent.toString(), "messageId", a1.toString()))
-                .post("/internal/conversations/mark-read")
-                .then()
+        markRead(Map.of("agentId", agent.toString(), "messageId", a1.toString()))
                 .statusCode(200)
                 .body("markedRead", equalTo(1));
-        as(org, "alice")
-                .get("/internal/conversations/inbox?agentId=" + agent)
-                .then()
-                .body("messages.content", contains("a2", "b1"));
-        as(org, "alice")
-                .body(Map.of("agentId", agent.toString(), "conversationId", two))
-                .post("/internal/conversations/mark-read")
-                .then()
+        inbox("alice").body("messages.content", contains("a2", "b1"));
+        markRead(Map.of("agentId", agent.toString(), "conversationId", two))
                 .statusCode(200)
                 .body("markedRead", equalTo(1));
-        as(org, "alice")
-                .body(Map.of("agentId", agent.toString()))
-                .post("/internal/conversations/mark-read")
-                .then()
-                .statusCode(200)
-                .body("markedRead", equalTo(1));
-        as(org, "alice")
-                .get("/internal/conversations/inbox?agentId=" + agent)
-                .then()
-                .body("unreadCount", equalTo(0))
-                .body("messages", hasSize(0));
-        assertError(
-                as(org, "alice")
-                        .body(Map.of(
-                                "agentId",
-                                agent.toString(),
-                                "messageId",
-                                UUID.randomUUID().toString()))
-                        .post("/internal/conversations/mark-read")
-                        .then(),
-                404,
-                "not_found",
-                null);
-        assertError(
-                as(org, "alice")
-                        .body(Map.of("agentId", agent.toString(), "conversationId", "nope"))
-                        .post("/internal/conversations/mark-read")
-                        .then(),
-                404,
-                "not_found",
-                null);
+        markRead(Map.of("agentId", agent.toString())).statusCode(200).body("markedRead", equalTo(1));
+        inbox("alice").body("unreadCount", equalTo(0)).body("messages", hasSize(0));
+        assertNotFound(markRead(Map.of(
+                "agentId", agent.toString(), "messageId", UUID.randomUUID().toString())));
+        assertNotFound(markRead(Map.of("agentId", agent.toString(), "conversationId", "nope")));
     }
 
     @Test
@@ -207,19 +159,13 @@ class ConversationResourceTest {
                 .then()
                 .statusCode(200)
                 .body("messages.content", contains("m2", "m3"));
-        assertError(
+        assertInvalid(
                 as(org, "alice")
                         .get("/internal/conversations/" + id + "/messages?agentId=" + agent + "&limit=0")
                         .then(),
-                400,
-                "invalid_argument",
                 "limit");
-        assertError(
-                as(Api.newOrg(), "alice")
-                        .get("/internal/conversations/" + id + "/messages?agentId=" + agent)
-                        .then(),
-                404,
-                "not_found",
-                null);
+        assertNotFound(as(Api.newOrg(), "alice")
+                .get("/internal/conversations/" + id + "/messages?agentId=" + agent)
+                .then());
     }
 }

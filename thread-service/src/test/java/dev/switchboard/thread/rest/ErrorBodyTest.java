@@ -3,6 +3,8 @@ package dev.switchboard.thread.rest;
 import static dev.switchboard.local.testing.Api.as;
 import static dev.switchboard.local.testing.Api.assertError;
 import static dev.switchboard.local.testing.Api.newOrg;
+import static dev.switchboard.thread.rest.ThreadApi.assertInvalid;
+import static dev.switchboard.thread.rest.ThreadApi.assertNotFound;
 import static dev.switchboard.thread.rest.ThreadApi.createThread;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
@@ -11,6 +13,7 @@ import dev.switchboard.local.testing.SwitchboardTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
@@ -23,65 +26,33 @@ class ErrorBodyTest {
 
     private final String org = newOrg();
 
+    /** Alice posts the JSON text {@code body} to {@code path}. */
+    private ValidatableResponse posted(String path, String body) {
+        return as(org, "alice").body(body).post(path).then();
+    }
+
+    /** A message body of alice's with {@code more} (JSON members) after its id and role. */
+    private static String message(String more) {
+        return "{\"id\": \"" + UUID.randomUUID() + "\", \"role\": \"user\", " + more + "}";
+    }
+
     @Test
     void wrongJsonTypesNameTheField() {
         String agent = UUID.randomUUID().toString();
-        assertError(
-                as(org, "alice")
-                        .body("{\"agentId\": \"" + agent + "\", \"agentNumericId\": \"seven\"}")
-                        .post("/internal/threads")
-                        .then(),
-                400,
-                "invalid_argument",
+        assertInvalid(
+                posted("/internal/threads", "{\"agentId\": \"" + agent + "\", \"agentNumericId\": \"seven\"}"),
                 "agentNumericId");
-        assertError(
-                as(org, "alice")
-                        .body("{\"agentId\": {\"x\": 1}, \"agentNumericId\": 7}")
-                        .post("/internal/threads")
-                        .then(),
-                400,
-                "invalid_argument",
-                "agentId");
-        assertError(
-                as(org, "alice")
-                        .body("{\"agentId\": \"" + agent + "\", \"agentNumericId\": -1}")
-                        .post("/internal/threads")
-                        .then(),
-                400,
-                "invalid_argument",
+        assertInvalid(posted("/internal/threads", "{\"agentId\": {\"x\": 1}, \"agentNumericId\": 7}"), "agentId");
+        assertInvalid(
+                posted("/internal/threads", "{\"agentId\": \"" + agent + "\", \"agentNumericId\": -1}"),
                 "agentNumericId");
 
-        String thread = createThread(org, "alice", UUID.randomUUID());
-        assertError(
-                as(org, "alice")
-                        .body("{\"id\": \"nope\", \"role\": \"user\", \"content\": \"x\"}")
-                        .post("/internal/threads/" + thread + "/messages")
-                        .then(),
-                400,
-                "invalid_argument",
-                "id");
-        assertError(
-                as(org, "alice")
-                        .body("{\"id\": \"" + UUID.randomUUID() + "\", \"role\": \"user\", " + "\"content\": [\"x\"]}")
-                        .post("/internal/threads/" + thread + "/messages")
-                        .then(),
-                400,
-                "invalid_argument",
-                "content");
-        assertError(
-                as(org, "alice")
-                        .body("{\"id\": \"" + UUID.randomUUID() + "\", \"role\": \"user\", "
-                                + "\"content\": \"x\", \"runId\": 12}")
-                        .post("/internal/threads/" + thread + "/messages")
-                        .then(),
-                400,
-                "invalid_argument",
-                "runId");
-        assertError(as(org, "alice").body("[1, 2]").post("/internal/threads").then(), 400, "invalid_argument", null);
-        as(org, "alice")
-                .body("{\"agentId\": 1")
-                .post("/internal/threads")
-                .then()
+        String messages = "/internal/threads/" + createThread(org, "alice", UUID.randomUUID()) + "/messages";
+        assertInvalid(posted(messages, "{\"id\": \"nope\", \"role\": \"user\", \"content\": \"x\"}"), "id");
+        assertInvalid(posted(messages, message("\"content\": [\"x\"]")), "content");
+        assertInvalid(posted(messages, message("\"content\": \"x\", \"runId\": 12")), "runId");
+        assertInvalid(posted("/internal/threads", "[1, 2]"), null);
+        posted("/internal/threads", "{\"agentId\": 1")
                 .statusCode(400)
                 .body(not(containsString("Exception")))
                 .body(not(containsString("java.")));
@@ -89,49 +60,21 @@ class ErrorBodyTest {
 
     @Test
     void theNulCharacterUnpairedSurrogatesDuplicateKeysAndTrailingDataAre400() {
-        String thread = createThread(org, "alice", UUID.randomUUID());
-        String message = "/internal/threads/" + thread + "/messages";
-        assertError(
-                as(org, "alice")
-                        .body("{\"id\": \"" + UUID.randomUUID() + "\", \"role\": \"user\", "
-                                + "\"content\": \"a\\u0000\"}")
-                        .post(message)
-                        .then(),
-                400,
-                "invalid_argument",
-                "content");
-        assertError(
-                as(org, "alice")
-                        .body("{\"id\": \"" + UUID.randomUUID() + "\", \"role\": \"user\", "
-                                + "\"content\": \"x\", \"metadata\": {\"tags\": [\"ok\", \"\\ud83d\"]}}")
-                        .post(message)
-                        .then(),
-                400,
-                "invalid_argument",
+        String messages = "/internal/threads/" + createThread(org, "alice", UUID.randomUUID()) + "/messages";
+        assertInvalid(posted(messages, message("\"content\": \"a\\u0000\"")), "content");
+        assertInvalid(
+                posted(messages, message("\"content\": \"x\", \"metadata\": {\"tags\": [\"ok\", \"\\ud83d\"]}")),
                 "metadata.tags[1]");
-        assertError(
-                as(org, "alice")
-                        .body("{\"id\": \"" + UUID.randomUUID() + "\", \"role\": \"user\", "
-                                + "\"content\": \"x\", \"content\": \"y\"}")
-                        .post(message)
-                        .then(),
-                400,
-                "invalid_argument",
-                "content");
-        assertError(
-                as(org, "alice")
-                        .body("{\"agentId\": \"" + UUID.randomUUID() + "\", \"agentNumericId\": 7}]")
-                        .post("/internal/threads")
-                        .then(),
-                400,
-                "invalid_argument",
+        assertInvalid(posted(messages, message("\"content\": \"x\", \"content\": \"y\"")), "content");
+        assertInvalid(
+                posted("/internal/threads", "{\"agentId\": \"" + UUID.randomUUID() + "\", \"agentNumericId\": 7}]"),
                 null);
     }
 
     @Test
     void aBodyOverTheLimitIs413AnnouncedOrNot() {
         String big = "{\"agentId\": \"" + UUID.randomUUID() + "\", \"agentNumericId\": 7" + " ".repeat(1_100_000) + "}";
-        assertError(as(org, "alice").body(big).post("/internal/threads").then(), 413, "payload_too_large", null);
+        assertError(posted("/internal/threads", big), 413, "payload_too_large", null);
         assertError(
                 as(org, "alice")
                         .body(new ByteArrayInputStream(big.getBytes(StandardCharsets.UTF_8)))
@@ -144,13 +87,13 @@ class ErrorBodyTest {
 
     @Test
     void aMissingBodyIsA400() {
-        assertError(as(org, "alice").post("/internal/threads").then(), 400, "invalid_argument", null);
+        assertInvalid(as(org, "alice").post("/internal/threads").then(), null);
     }
 
     @Test
     void unknownRoutesAndMethodsAnswerJson() {
-        assertError(as(org, "alice").get("/internal/nothing-here").then(), 404, "not_found", null);
-        assertError(as(org, "alice").get("/no/such/route").then(), 404, "not_found", null);
+        assertNotFound(as(org, "alice").get("/internal/nothing-here").then());
+        assertNotFound(as(org, "alice").get("/no/such/route").then());
         assertError(
                 as(org, "alice")
                         .delete("/internal/threads/" + createThread(org, "alice", UUID.randomUUID()))

@@ -1,7 +1,7 @@
 package dev.switchboard.thread.rest;
 
+import static dev.switchboard.thread.TestDatabase.connect;
 import static dev.switchboard.thread.rest.FileStreamingTest.CHUNK;
-import static dev.switchboard.thread.rest.FileStreamingTest.connect;
 import static dev.switchboard.thread.rest.FileStreamingTest.random;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -2,6 +2,8 @@ package dev.switchboard.thread.rest;
 
 import static dev.switchboard.local.testing.Api.assertError;
 import static dev.switchboard.local.testing.Api.newOrg;
+import static dev.switchboard.thread.rest.ThreadApi.assertInvalid;
+import static dev.switchboard.thread.rest.ThreadApi.assertNotFound;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
@@ -13,10 +15,13 @@ import dev.switchboard.local.testing.SwitchboardTestResource;
 import dev.switchboard.local.testing.TestTokens;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -25,13 +30,25 @@ class FileResourceTest {
 
     static final byte[] PLAN = "launch plan: ship it\n".getBytes(StandardCharsets.UTF_8);
 
-    static RequestSpecification upload(String org, String user, byte[] bytes) {
+    /** An upload of {@code user}'s with the query parameters given ({@code filename}, {@code contentType}). */
+    static RequestSpecification upload(String org, String user, Map<String, String> query) {
         return given().auth()
                 .oauth2(TestTokens.internal(org, user))
                 .contentType("application/octet-stream")
-                .queryParam("filename", "launch plan.md")
-                .queryParam("contentType", "text/markdown")
+                .queryParams(query);
+    }
+
+    static RequestSpecification upload(String org, String user, byte[] bytes) {
+        return upload(org, user, Map.of("filename", "launch plan.md", "contentType", "text/markdown"))
                 .body(bytes);
+    }
+
+    /** The bytes of file {@code id} as {@code user} downloads them. */
+    static ValidatableResponse content(String org, String user, String id) {
+        return given().auth()
+                .oauth2(TestTokens.internal(org, user))
+                .get("/internal/files/" + id + "/content")
+                .then();
     }
 
     static String uploaded(String org, String user) {
@@ -68,10 +85,7 @@ class FileResourceTest {
                 .statusCode(200)
                 .body("id", equalTo(id))
                 .body("size", equalTo(PLAN.length));
-        byte[] content = given().auth()
-                .oauth2(TestTokens.internal(org, "alice"))
-                .get("/internal/files/" + id + "/content")
-                .then()
+        byte[] content = content(org, "alice", id)
                 .statusCode(200)
                 .contentType(matchesPattern("text/markdown.*"))
                 .header("Content-Disposition", equalTo("attachment; filename*=UTF-8''launch%20plan.md"))
@@ -85,24 +99,13 @@ class FileResourceTest {
     void anotherOrganisationsOrUsersFileIsNotFound() {
         String org = newOrg();
         String id = uploaded(org, "alice");
-        assertError(Api.as(newOrg(), "alice").get("/internal/files/" + id).then(), 404, "not_found", null);
-        assertError(Api.as(org, "bob").get("/internal/files/" + id).then(), 404, "not_found", null);
-        assertError(
-                given().auth()
-                        .oauth2(TestTokens.internal(org, "bob"))
-                        .get("/internal/files/" + id + "/content")
-                        .then(),
-                404,
-                "not_found",
-                null);
-        assertError(
-                Api.as(org, "alice")
-                        .get("/internal/files/file_00000000000000000000000000")
-                        .then(),
-                404,
-                "not_found",
-                null);
-        assertError(Api.as(org, "alice").get("/internal/files/not-a-file-id").then(), 404, "not_found", null);
+        assertNotFound(Api.as(newOrg(), "alice").get("/internal/files/" + id).then());
+        assertNotFound(Api.as(org, "bob").get("/internal/files/" + id).then());
+        assertNotFound(content(org, "bob", id));
+        for (String unknown : List.of("file_00000000000000000000000000", "not-a-file-id")) {
+            assertNotFound(
+                    Api.as(org, "alice").get("/internal/files/" + unknown).then());
+        }
     }
 
     @Test
@@ -122,43 +125,19 @@ class FileResourceTest {
     @Test
     void filenameAndContentTypeAreChecked() {
         String org = newOrg();
-        assertError(
-                given().auth()
-                        .oauth2(TestTokens.internal(org, "alice"))
-                        .contentType("application/octet-stream")
-                        .body(PLAN)
-                        .post("/internal/files")
-                        .then(),
-                400,
-                "invalid_argument",
-                "filename");
-        assertError(
-                given().auth()
-                        .oauth2(TestTokens.internal(org, "alice"))
-                        .contentType("application/octet-stream")
-                        .queryParam("filename", "x".repeat(256))
-                        .body(PLAN)
-                        .post("/internal/files")
-                        .then(),
-                400,
-                "invalid_argument",
-                "filename");
-        assertError(
-                given().auth()
-                        .oauth2(TestTokens.internal(org, "alice"))
-                        .contentType("application/octet-stream")
-                        .queryParam("filename", "a")
-                        .queryParam("contentType", "not a type")
-                        .body(PLAN)
-                        .post("/internal/files")
-                        .then(),
-                400,
-                "invalid_argument",
-                "contentType");
-        given().auth()
-                .oauth2(TestTokens.internal(org, "alice"))
-                .contentType("application/octet-stream")
-                .queryParam("filename", "blob")
+        for (Map.Entry<Map<String, String>, String> bad : Map.of(
+                        Map.<String, String>of(), "filename",
+                        Map.of("filename", "x".repeat(256)), "filename",
+                        Map.of("filename", "a", "contentType", "not a type"), "contentType")
+                .entrySet()) {
+            assertInvalid(
+                    upload(org, "alice", bad.getKey())
+                            .body(PLAN)
+                            .post("/internal/files")
+                            .then(),
+                    bad.getValue());
+        }
+        upload(org, "alice", Map.of("filename", "blob"))
                 .body(PLAN)
                 .post("/internal/files")
                 .then()

@@ -2,8 +2,8 @@ package dev.switchboard.thread.rest;
 
 import static dev.switchboard.local.testing.Api.assertError;
 import static dev.switchboard.local.testing.Api.newOrg;
+import static dev.switchboard.thread.rest.FileResourceTest.content;
 import static dev.switchboard.thread.rest.FileResourceTest.upload;
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.switchboard.local.testing.SwitchboardTestResource;
 import dev.switchboard.local.testing.TestTokens;
+import dev.switchboard.thread.TestDatabase;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -23,18 +24,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.security.MessageDigest;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
-import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -57,10 +52,7 @@ class FileStreamingTest {
     void anUploadIsStoredInChunksAndReadBackWhole() throws Exception {
         String org = newOrg();
         byte[] content = random(2 * CHUNK + 1000);
-        String id = given().auth()
-                .oauth2(TestTokens.internal(org, "alice"))
-                .contentType("application/octet-stream")
-                .queryParam("filename", "data.bin")
+        String id = upload(org, "alice", Map.of("filename", "data.bin"))
                 .body(new ByteArrayInputStream(content)) // chunked, no length
                 .post("/internal/files")
                 .then()
@@ -73,32 +65,23 @@ class FileStreamingTest {
                 .extract()
                 .path("id");
         assertEquals(List.of(CHUNK, CHUNK, 1000), chunkSizes(id));
-        byte[] read = given().auth()
-                .oauth2(TestTokens.internal(org, "alice"))
-                .get("/internal/files/" + id + "/content")
-                .then()
-                .statusCode(200)
-                .extract()
-                .asByteArray();
+        byte[] read = content(org, "alice", id).statusCode(200).extract().asByteArray();
         assertArrayEquals(content, read);
     }
 
     @Test
     void anUploadSentWithoutALengthIsRefusedBeyondTheLimitAndLeavesNothing() throws Exception {
-        long before = countRows("select count(*) from file_chunks");
+        long before = TestDatabase.number("select count(*) from file_chunks");
         byte[] tooLarge = new byte[20 * 1024 * 1024 + 1];
         assertError(
-                given().auth()
-                        .oauth2(TestTokens.internal(newOrg(), "alice"))
-                        .contentType("application/octet-stream")
-                        .queryParam("filename", "big.bin")
+                upload(newOrg(), "alice", Map.of("filename", "big.bin"))
                         .body(new ByteArrayInputStream(tooLarge))
                         .post("/internal/files")
                         .then(),
                 413,
                 "payload_too_large",
                 "file");
-        assertEquals(before, countRows("select count(*) from file_chunks"));
+        assertEquals(before, TestDatabase.number("select count(*) from file_chunks"));
     }
 
     /**
@@ -129,7 +112,7 @@ class FileStreamingTest {
         IOException cut = null;
         try (InputStream body = response.body()) {
             read = body.readNBytes(CHUNK).length;
-            execute("delete from file_chunks where file_id = ? and seq >= 60", id);
+            TestDatabase.execute("delete from file_chunks where file_id = ? and seq >= 60", id);
             byte[] buffer = new byte[64 * 1024];
             for (int n; (n = body.read(buffer)) > 0; ) {
                 read += n;
@@ -144,41 +127,9 @@ class FileStreamingTest {
 
     /** The sizes of a file's chunks, in order. */
     static List<Integer> chunkSizes(String fileId) throws SQLException {
-        try (Connection c = connect();
-                PreparedStatement ps =
-                        c.prepareStatement("select length(data) from file_chunks where file_id = ? order by seq")) {
-            ps.setString(1, fileId);
-            List<Integer> sizes = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    sizes.add(rs.getInt(1));
-                }
-            }
-            return sizes;
-        }
-    }
-
-    static long countRows(String sql) throws SQLException {
-        try (Connection c = connect();
-                ResultSet rs = c.createStatement().executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
-
-    static void execute(String sql, String parameter) throws SQLException {
-        try (Connection c = connect();
-                PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, parameter);
-            ps.executeUpdate();
-        }
-    }
-
-    static Connection connect() throws SQLException {
-        Config config = ConfigProvider.getConfig();
-        return DriverManager.getConnection(
-                config.getValue("quarkus.datasource.jdbc.url", String.class),
-                config.getValue("quarkus.datasource.username", String.class),
-                config.getValue("quarkus.datasource.password", String.class));
+        return TestDatabase.numbers("select length(data) from file_chunks where file_id = ? order by seq", fileId)
+                .stream()
+                .map(Long::intValue)
+                .toList();
     }
 }

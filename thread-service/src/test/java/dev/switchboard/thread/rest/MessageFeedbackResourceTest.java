@@ -4,6 +4,8 @@ import static dev.switchboard.local.testing.Api.as;
 import static dev.switchboard.local.testing.Api.assertError;
 import static dev.switchboard.local.testing.Api.newOrg;
 import static dev.switchboard.thread.rest.ThreadApi.append;
+import static dev.switchboard.thread.rest.ThreadApi.assertInvalid;
+import static dev.switchboard.thread.rest.ThreadApi.assertNotFound;
 import static dev.switchboard.thread.rest.ThreadApi.createThread;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -16,6 +18,7 @@ import dev.switchboard.local.testing.Api;
 import dev.switchboard.local.testing.SwitchboardTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -70,9 +73,7 @@ class MessageFeedbackResourceTest {
                 .body("toolCalls[0].toolName", equalTo("search"))
                 .body("toolCalls[0].arguments.q", equalTo("x"));
 
-        as(org, "alice")
-                .get("/internal/threads/" + thread + "/messages/" + id)
-                .then()
+        read(org, "alice", thread, id)
                 .statusCode(200)
                 .body("message.id", equalTo(id.toString()))
                 .body("message.metadata.source", equalTo("slack"))
@@ -111,7 +112,7 @@ class MessageFeedbackResourceTest {
                         "contentHtml",
                         "x".repeat(200_001))
                 .entrySet()) {
-            assertError(
+            assertInvalid(
                     as(org, "alice")
                             .body(Map.of(
                                     "id",
@@ -124,10 +125,20 @@ class MessageFeedbackResourceTest {
                                     bad.getValue()))
                             .post("/internal/threads/" + thread + "/messages")
                             .then(),
-                    400,
-                    "invalid_argument",
                     bad.getKey());
         }
+    }
+
+    /** {@code user} of {@code org} reads message {@code id} of the thread with their feedback on it. */
+    private static ValidatableResponse read(String org, String user, String thread, Object id) {
+        return as(org, user)
+                .get("/internal/threads/" + thread + "/messages/" + id)
+                .then();
+    }
+
+    /** {@code user} of {@code org} gives feedback at {@code path}. */
+    private static ValidatableResponse giveFeedback(String org, String user, String path, Map<String, ?> body) {
+        return as(org, user).body(body).put(path).then();
     }
 
     @Test
@@ -148,10 +159,12 @@ class MessageFeedbackResourceTest {
                 .statusCode(201);
 
         String path = "/internal/threads/" + thread + "/messages/" + answer + "/feedback";
-        String created = as(org, "alice")
-                .body(Map.of("feedbackType", "thumbs_down", "issueType", "inaccurate", "comment", "wrong year"))
-                .put(path)
-                .then()
+        Map<String, String> thumbsUp = Map.of("feedbackType", "thumbs_up");
+        String created = giveFeedback(
+                        org,
+                        "alice",
+                        path,
+                        Map.of("feedbackType", "thumbs_down", "issueType", "inaccurate", "comment", "wrong year"))
                 .statusCode(201)
                 .body("messageId", equalTo(answer.toString()))
                 .body("humanMessageId", equalTo(question.toString()))
@@ -165,61 +178,32 @@ class MessageFeedbackResourceTest {
                 .body("createdAt", matchesPattern(Api.TIME))
                 .extract()
                 .path("createdAt");
-        String id = as(org, "alice")
-                .get("/internal/threads/" + thread + "/messages/" + answer)
-                .then()
+        String id = read(org, "alice", thread, answer)
                 .statusCode(200)
                 .body("feedback.feedbackType", equalTo("thumbs_down"))
                 .extract()
                 .path("feedback.id");
 
-        as(org, "alice")
-                .body(Map.of("feedbackType", "thumbs_up"))
-                .put(path)
-                .then()
+        giveFeedback(org, "alice", path, thumbsUp)
                 .statusCode(200)
                 .body("id", equalTo(id))
                 .body("feedbackType", equalTo("thumbs_up"))
                 .body("issueType", nullValue())
                 .body("comment", nullValue())
                 .body("createdAt", equalTo(created));
-        as(org, "alice")
-                .get("/internal/threads/" + thread + "/messages/" + answer)
-                .then()
-                .statusCode(200)
-                .body("feedback.feedbackType", equalTo("thumbs_up"));
+        read(org, "alice", thread, answer).statusCode(200).body("feedback.feedbackType", equalTo("thumbs_up"));
 
         // bob, another member, reaches alice's thread only once she adds him to it
-        assertError(
-                as(org, "bob")
-                        .get("/internal/threads/" + thread + "/messages/" + answer)
-                        .then(),
-                404,
-                "not_found",
-                null);
-        assertError(
-                as(org, "bob")
-                        .body(Map.of("feedbackType", "thumbs_up"))
-                        .put(path)
-                        .then(),
-                404,
-                "not_found",
-                null);
+        assertNotFound(read(org, "bob", thread, answer));
+        assertNotFound(giveFeedback(org, "bob", path, thumbsUp));
         as(org, "alice")
                 .put("/internal/threads/" + thread + "/participants/bob")
                 .then()
                 .statusCode(200)
                 .body("userIds", hasItem("bob"));
         // feedback is per user: bob sees none on the message and gives his own
-        as(org, "bob")
-                .get("/internal/threads/" + thread + "/messages/" + answer)
-                .then()
-                .statusCode(200)
-                .body("feedback", nullValue());
-        String bobs = as(org, "bob")
-                .body(Map.of("feedbackType", "thumbs_up"))
-                .put(path)
-                .then()
+        read(org, "bob", thread, answer).statusCode(200).body("feedback", nullValue());
+        String bobs = giveFeedback(org, "bob", path, thumbsUp)
                 .statusCode(201)
                 .extract()
                 .path("id");
@@ -235,70 +219,30 @@ class MessageFeedbackResourceTest {
         append(org, "alice", thread, question, "user", "question").statusCode(201);
         append(org, "alice", thread, answer, "assistant", "answer").statusCode(201);
         String path = "/internal/threads/" + thread + "/messages/" + answer + "/feedback";
+        Map<String, String> thumbsUp = Map.of("feedbackType", "thumbs_up");
 
-        String message = as(org, "alice")
-                .body(Map.of("feedbackType", "meh"))
-                .put(path)
-                .then()
+        String message = giveFeedback(org, "alice", path, Map.of("feedbackType", "meh"))
                 .statusCode(400)
                 .body("error.field", equalTo("feedbackType"))
                 .extract()
                 .path("error.message");
         assertEquals("feedbackType must be one of: thumbs_up, thumbs_down", message);
-        assertError(as(org, "alice").body(Map.of()).put(path).then(), 400, "invalid_argument", "feedbackType");
-        assertError(
-                as(org, "alice")
-                        .body(Map.of("feedbackType", "thumbs_up", "issueType", "x".repeat(101)))
-                        .put(path)
-                        .then(),
-                400,
-                "invalid_argument",
+        assertInvalid(giveFeedback(org, "alice", path, Map.of()), "feedbackType");
+        assertInvalid(
+                giveFeedback(org, "alice", path, Map.of("feedbackType", "thumbs_up", "issueType", "x".repeat(101))),
                 "issueType");
-        assertError(
-                as(org, "alice")
-                        .body(Map.of("feedbackType", "thumbs_up", "comment", "x".repeat(5001)))
-                        .put(path)
-                        .then(),
-                400,
-                "invalid_argument",
+        assertInvalid(
+                giveFeedback(org, "alice", path, Map.of("feedbackType", "thumbs_up", "comment", "x".repeat(5001))),
                 "comment");
-        assertError(
-                as(org, "alice")
-                        .body(Map.of("feedbackType", "thumbs_up"))
-                        .put("/internal/threads/" + thread + "/messages/" + question + "/feedback")
-                        .then(),
-                400,
-                "invalid_argument",
+        assertInvalid(
+                giveFeedback(
+                        org, "alice", "/internal/threads/" + thread + "/messages/" + question + "/feedback", thumbsUp),
                 "messageId");
 
-        assertError(
-                as(newOrg(), "alice")
-                        .body(Map.of("feedbackType", "thumbs_up"))
-                        .put(path)
-                        .then(),
-                404,
-                "not_found",
-                null);
-        assertError(
-                as(newOrg(), "alice")
-                        .get("/internal/threads/" + thread + "/messages/" + answer)
-                        .then(),
-                404,
-                "not_found",
-                null);
-        assertError(
-                as(org, "alice")
-                        .get("/internal/threads/" + thread + "/messages/" + UUID.randomUUID())
-                        .then(),
-                404,
-                "not_found",
-                "messageId");
-        assertError(
-                as(org, "alice")
-                        .get("/internal/threads/" + thread + "/messages/not-a-uuid")
-                        .then(),
-                404,
-                "not_found",
-                "messageId");
+        assertNotFound(giveFeedback(newOrg(), "alice", path, thumbsUp));
+        assertNotFound(read(newOrg(), "alice", thread, answer));
+        for (Object unknown : List.of(UUID.randomUUID(), "not-a-uuid")) {
+            assertError(read(org, "alice", thread, unknown), 404, "not_found", "messageId");
+        }
     }
 }

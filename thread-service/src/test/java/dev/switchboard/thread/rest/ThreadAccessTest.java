@@ -5,6 +5,10 @@ import static dev.switchboard.local.testing.Api.asAdmin;
 import static dev.switchboard.local.testing.Api.assertError;
 import static dev.switchboard.local.testing.Api.newOrg;
 import static dev.switchboard.thread.rest.ThreadApi.append;
+import static dev.switchboard.thread.rest.ThreadApi.assertInvalid;
+import static dev.switchboard.thread.rest.ThreadApi.assertNotFound;
+import static dev.switchboard.thread.rest.ThreadApi.createThread;
+import static dev.switchboard.thread.rest.ThreadApi.message;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
@@ -17,9 +21,13 @@ import dev.switchboard.local.testing.TestTokens;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -45,15 +53,9 @@ class ThreadAccessTest {
     @BeforeEach
     void aliceHasAPrivateThread() {
         org = newOrg();
-        thread = as(org, "alice")
-                .body(Map.of("agentId", agent.toString(), "agentNumericId", 7))
-                .post("/internal/threads")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
+        thread = createThread(org, "alice", agent);
         as(org, "alice")
-                .body(Map.of("id", UUID.randomUUID().toString(), "role", "user", "content", "my secret"))
+                .body(message(UUID.randomUUID(), "user", "my secret"))
                 .post("/internal/threads/" + thread + "/messages")
                 .then()
                 .statusCode(201);
@@ -61,104 +63,60 @@ class ThreadAccessTest {
         append(org, "alice", thread, answer, "assistant", "noted").statusCode(201);
     }
 
-    @Test
-    void anotherMemberGetsNotFoundOnEveryThreadRouteAsAnotherOrgDoes() {
-        for (RequestSpecification outsider :
-                new RequestSpecification[] {as(org, "mallory"), asAdmin(newOrg(), "mallory")}) {
-            assertError(outsider.get("/internal/threads/" + thread).then(), 404, "not_found", null);
-        }
-        assertError(
-                as(org, "mallory")
-                        .get("/internal/threads/" + thread + "/messages")
-                        .then(),
-                404,
-                "not_found",
-                null);
-        assertError(
-                as(org, "mallory")
-                        .body(Map.of("id", UUID.randomUUID().toString(), "role", "user", "content", "hi"))
-                        .post("/internal/threads/" + thread + "/messages")
-                        .then(),
-                404,
-                "not_found",
-                null);
-        assertError(
-                as(org, "mallory")
-                        .get("/internal/threads/" + thread + "/messages/" + answer)
-                        .then(),
-                404,
-                "not_found",
-                null);
-        assertError(
-                as(org, "mallory")
-                        .body(Map.of("feedbackType", "thumbs_down"))
-                        .put("/internal/threads/" + thread + "/messages/" + answer + "/feedback")
-                        .then(),
-                404,
-                "not_found",
-                null);
-        assertError(
-                as(org, "mallory")
-                        .get("/internal/conversations/" + thread + "/messages?agentId=" + agent)
-                        .then(),
-                404,
-                "not_found",
-                null);
-        assertError(
-                as(org, "mallory")
-                        .body(Map.of("title", "mine"))
-                        .put("/internal/conversations/" + thread + "?agentId=" + agent)
-                        .then(),
-                404,
-                "not_found",
-                null);
-        assertError(
-                as(org, "mallory")
-                        .delete("/internal/conversations/" + thread + "?agentId=" + agent)
-                        .then(),
-                404,
-                "not_found",
-                null);
-        assertError(
-                as(org, "mallory")
-                        .body(Map.of("conversationId", thread, "agentId", agent.toString()))
-                        .post("/internal/conversations/mark-read")
-                        .then(),
-                404,
-                "not_found",
-                null);
-        assertError(
-                as(org, "mallory")
-                        .put("/internal/threads/" + thread + "/participants/mallory")
-                        .then(),
-                404,
-                "not_found",
-                null);
-        // the thread is untouched
-        as(org, "alice")
-                .get("/internal/threads/" + thread + "/messages")
+    /** Every route that reaches alice's thread, its messages or her answer, as a call of some caller. */
+    private List<Function<RequestSpecification, Response>> threadRoutes() {
+        String messages = "/internal/threads/" + thread + "/messages";
+        String conversation = "/internal/conversations/" + thread + "?agentId=" + agent;
+        return List.of(
+                caller -> caller.get(messages),
+                caller -> caller.body(message(UUID.randomUUID(), "user", "hi")).post(messages),
+                caller -> caller.get(messages + "/" + answer),
+                caller -> caller.body(Map.of("feedbackType", "thumbs_down")).put(messages + "/" + answer + "/feedback"),
+                caller -> caller.get("/internal/conversations/" + thread + "/messages?agentId=" + agent),
+                caller -> caller.body(Map.of("title", "mine")).put(conversation),
+                caller -> caller.delete(conversation),
+                caller -> caller.body(Map.of("conversationId", thread, "agentId", agent.toString()))
+                        .post("/internal/conversations/mark-read"),
+                caller -> caller.put("/internal/threads/" + thread + "/participants/mallory"));
+    }
+
+    /** The caller reads alice's thread whole. */
+    private void readsTheThread(RequestSpecification caller) {
+        caller.get("/internal/threads/" + thread + "/messages")
                 .then()
                 .statusCode(200)
                 .body("messages.content", contains("my secret", "noted"));
     }
 
+    /** The caller's list of threads (of every agent), {@code filter} appended to the query. */
+    private static ValidatableResponse listed(RequestSpecification caller, String filter) {
+        return caller.get("/internal/threads?agentNumericId=0" + filter).then().statusCode(200);
+    }
+
+    @Test
+    void anotherMemberGetsNotFoundOnEveryThreadRouteAsAnotherOrgDoes() {
+        for (RequestSpecification outsider :
+                new RequestSpecification[] {as(org, "mallory"), asAdmin(newOrg(), "mallory")}) {
+            assertNotFound(outsider.get("/internal/threads/" + thread).then());
+        }
+        for (Function<RequestSpecification, Response> route : threadRoutes()) {
+            assertNotFound(route.apply(as(org, "mallory")).then());
+        }
+        // the thread is untouched
+        readsTheThread(as(org, "alice"));
+    }
+
     @Test
     void anAdminAndAServiceKeyReachTheWholeOrganisation() {
         for (RequestSpecification insider : new RequestSpecification[] {asAdmin(org, "root"), asService(org)}) {
-            insider.get("/internal/threads/" + thread + "/messages")
-                    .then()
-                    .statusCode(200)
-                    .body("messages.content", contains("my secret", "noted"));
+            readsTheThread(insider);
             insider.get("/internal/threads/" + thread + "/messages/" + answer)
                     .then()
                     .statusCode(200);
             insider.get("/internal/conversations/" + thread + "/messages?agentId=" + agent)
                     .then()
                     .statusCode(200);
-            insider.get("/internal/threads?agentNumericId=0")
-                    .then()
-                    .statusCode(200)
-                    .body("conversations.threadId", hasItem(thread));
+            listed(insider, "").body("conversations.threadId", hasItem(thread));
         }
         asAdmin(org, "root")
                 .body(Map.of("title", "Moderated"))
@@ -170,29 +128,13 @@ class ThreadAccessTest {
 
     @Test
     void aMemberListsOnlyTheThreadsTheyTakePartIn() {
-        as(org, "alice")
-                .get("/internal/threads?agentNumericId=0")
-                .then()
-                .statusCode(200)
+        listed(as(org, "alice"), "")
                 .body("conversations.threadId", contains(thread))
                 .body("totalCount", equalTo(1));
-        as(org, "mallory")
-                .get("/internal/threads?agentNumericId=0")
-                .then()
-                .statusCode(200)
-                .body("conversations", empty())
-                .body("totalCount", equalTo(0));
-        as(org, "mallory")
-                .get("/internal/threads?agentNumericId=0&userId=alice")
-                .then()
-                .statusCode(200)
-                .body("conversations", empty())
-                .body("totalCount", equalTo(0));
-        asAdmin(org, "root")
-                .get("/internal/threads?agentNumericId=0&userId=alice")
-                .then()
-                .statusCode(200)
-                .body("conversations.threadId", contains(thread));
+        for (String filter : List.of("", "&userId=alice")) {
+            listed(as(org, "mallory"), filter).body("conversations", empty()).body("totalCount", equalTo(0));
+        }
+        listed(asAdmin(org, "root"), "&userId=alice").body("conversations.threadId", contains(thread));
     }
 
     @Test
@@ -202,16 +144,8 @@ class ThreadAccessTest {
                 .then()
                 .statusCode(200)
                 .body("userIds", contains("alice", "bob"));
-        as(org, "bob")
-                .get("/internal/threads/" + thread + "/messages")
-                .then()
-                .statusCode(200)
-                .body("messages.content", contains("my secret", "noted"));
-        as(org, "bob")
-                .get("/internal/threads?agentNumericId=0")
-                .then()
-                .statusCode(200)
-                .body("conversations.threadId", contains(thread));
+        readsTheThread(as(org, "bob"));
+        listed(as(org, "bob"), "").body("conversations.threadId", contains(thread));
         // a participant who did not create the thread neither invites others nor renames or deletes it
         assertError(
                 as(org, "bob")
@@ -220,19 +154,13 @@ class ThreadAccessTest {
                 403,
                 "permission_denied",
                 null);
-        assertError(
-                as(org, "bob")
-                        .delete("/internal/conversations/" + thread + "?agentId=" + agent)
-                        .then(),
-                404,
-                "not_found",
-                null);
-        assertError(
+        assertNotFound(as(org, "bob")
+                .delete("/internal/conversations/" + thread + "?agentId=" + agent)
+                .then());
+        assertInvalid(
                 as(org, "alice")
                         .delete("/internal/threads/" + thread + "/participants/alice")
                         .then(),
-                400,
-                "invalid_argument",
                 "userId");
 
         as(org, "alice")
@@ -240,12 +168,8 @@ class ThreadAccessTest {
                 .then()
                 .statusCode(200)
                 .body("userIds", not(hasItem("bob")));
-        assertError(as(org, "bob").get("/internal/threads/" + thread).then(), 404, "not_found", null);
-        as(org, "bob")
-                .get("/internal/threads?agentNumericId=0")
-                .then()
-                .statusCode(200)
-                .body("conversations", empty());
+        assertNotFound(as(org, "bob").get("/internal/threads/" + thread).then());
+        listed(as(org, "bob"), "").body("conversations", empty());
     }
 
     @Test
@@ -258,8 +182,8 @@ class ThreadAccessTest {
         }
         for (RequestSpecification outsider :
                 new RequestSpecification[] {as(org, "mallory"), asAdmin(newOrg(), "mallory")}) {
-            assertError(outsider.get("/internal/files/" + file).then(), 404, "not_found", null);
-            assertError(outsider.get("/internal/files/" + file + "/content").then(), 404, "not_found", null);
+            assertNotFound(outsider.get("/internal/files/" + file).then());
+            assertNotFound(outsider.get("/internal/files/" + file + "/content").then());
         }
     }
 
@@ -285,6 +209,6 @@ class ThreadAccessTest {
                 .then()
                 .statusCode(200)
                 .body("messages.content", contains("Triage ticket 42"));
-        assertError(as(org, "dave").get("/internal/threads/" + started).then(), 404, "not_found", null);
+        assertNotFound(as(org, "dave").get("/internal/threads/" + started).then());
     }
 }

@@ -1,5 +1,7 @@
 package dev.switchboard.thread.rest;
 
+import static dev.switchboard.local.testing.Api.assertError;
+
 import dev.switchboard.local.testing.Api;
 import io.restassured.response.ValidatableResponse;
 import java.util.Map;
@@ -20,12 +22,27 @@ public final class ThreadApi {
                 .path("id");
     }
 
+    /** The body that appends a message. */
+    public static Map<String, Object> message(UUID id, String role, String content) {
+        return Map.of("id", id.toString(), "role", role, "content", content);
+    }
+
     /** Appends as an admin of the org (any user may then write to any thread of it, as run-service does). */
     public static ValidatableResponse append(
             String org, String user, String threadId, UUID id, String role, String content) {
         return Api.asAdmin(org, user)
-                .body(Map.of("id", id.toString(), "role", role, "content", content))
+                .body(message(id, role, content))
                 .post("/internal/threads/" + threadId + "/messages")
                 .then();
+    }
+
+    /** The error body of a 404 that names no field: what a caller gets for what it may not reach. */
+    public static void assertNotFound(ValidatableResponse response) {
+        assertError(response, 404, "not_found", null);
+    }
+
+    /** The error body of a 400 naming {@code field}. */
+    public static void assertInvalid(ValidatableResponse response, String field) {
+        assertError(response, 400, "invalid_argument", field);
     }
 }

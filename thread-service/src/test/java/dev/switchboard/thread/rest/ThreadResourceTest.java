@@ -4,6 +4,8 @@ import static dev.switchboard.local.testing.Api.as;
 import static dev.switchboard.local.testing.Api.assertError;
 import static dev.switchboard.local.testing.Api.newOrg;
 import static dev.switchboard.thread.rest.ThreadApi.append;
+import static dev.switchboard.thread.rest.ThreadApi.assertInvalid;
+import static dev.switchboard.thread.rest.ThreadApi.assertNotFound;
 import static dev.switchboard.thread.rest.ThreadApi.createThread;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
@@ -20,6 +22,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.ValidatableResponse;
 import java.net.URL;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -74,10 +77,10 @@ class ThreadResourceTest {
     void anotherOrganisationsThreadIsNotFound() {
         String id = createThread(newOrg(), "alice", agent);
         String other = newOrg();
-        assertError(as(other, "alice").get("/internal/threads/" + id).then(), 404, "not_found", null);
-        assertError(
-                as(other, "alice").get("/internal/threads/" + id + "/messages").then(), 404, "not_found", null);
-        assertError(append(other, "alice", id, UUID.randomUUID(), "user", "hi"), 404, "not_found", null);
+        assertNotFound(as(other, "alice").get("/internal/threads/" + id).then());
+        assertNotFound(
+                as(other, "alice").get("/internal/threads/" + id + "/messages").then());
+        assertNotFound(append(other, "alice", id, UUID.randomUUID(), "user", "hi"));
     }
 
     @Test
@@ -127,33 +130,33 @@ class ThreadResourceTest {
                 .statusCode(200)
                 .body("messages", hasSize(5));
         for (String bad : List.of("0", "-1", "1001", "ten", "2.5")) {
-            assertError(
+            assertInvalid(
                     as(org, "alice")
                             .get("/internal/threads/" + id + "/messages?limit=" + bad)
                             .then(),
-                    400,
-                    "invalid_argument",
                     "limit");
         }
+    }
+
+    /** The id of {@code user}'s current thread with the agent, created by the first call. */
+    private String currentThread(String org, String user) {
+        return as(org, user)
+                .body(Map.of("agentId", agent.toString(), "agentNumericId", 7))
+                .post("/internal/threads/current")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("id");
     }
 
     @Test
     void theCurrentThreadIsCreatedOnceEvenUnderConcurrentRequests() throws Exception {
         String org = newOrg();
-        Map<String, Object> body = Map.of("agentId", agent.toString(), "agentNumericId", 7);
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
             List<CompletableFuture<String>> calls = new ArrayList<>();
             for (int i = 0; i < 8; i++) {
-                calls.add(CompletableFuture.supplyAsync(
-                        () -> as(org, "bob")
-                                .body(body)
-                                .post("/internal/threads/current")
-                                .then()
-                                .statusCode(200)
-                                .extract()
-                                .<String>path("id"),
-                        pool));
+                calls.add(CompletableFuture.supplyAsync(() -> currentThread(org, "bob"), pool));
             }
             Set<String> ids = new HashSet<>();
             for (CompletableFuture<String> call : calls) {
@@ -161,89 +164,48 @@ class ThreadResourceTest {
             }
             assertEquals(1, ids.size(), "every concurrent caller must get the same current thread: " + ids);
             String current = ids.iterator().next();
-            as(org, "bob").body(body).post("/internal/threads/current").then().body("id", equalTo(current));
+            assertEquals(current, currentThread(org, "bob"));
             // another user of the same org gets a thread of their own
-            String carols = as(org, "carol")
-                    .body(body)
-                    .post("/internal/threads/current")
-                    .then()
-                    .statusCode(200)
-                    .extract()
-                    .path("id");
+            String carols = currentThread(org, "carol");
             assertEquals(false, current.equals(carols));
 
             append(org, "bob", current, UUID.randomUUID(), "user", "hello current")
                     .statusCode(201);
-            as(org, "bob")
-                    .get("/internal/threads/current/messages?agentId=" + agent)
-                    .then()
-                    .statusCode(200)
-                    .body("messages.content", contains("hello current"));
-            as(org, "carol")
-                    .get("/internal/threads/current/messages?agentId=" + agent)
-                    .then()
-                    .statusCode(200)
-                    .body("messages", hasSize(0));
-            as(org, "dave")
-                    .get("/internal/threads/current/messages?agentId=" + UUID.randomUUID())
-                    .then()
-                    .statusCode(200)
-                    .body("messages", hasSize(0));
+            currentMessages(org, "bob", agent).statusCode(200).body("messages.content", contains("hello current"));
+            currentMessages(org, "carol", agent).statusCode(200).body("messages", hasSize(0));
+            currentMessages(org, "dave", UUID.randomUUID()).statusCode(200).body("messages", hasSize(0));
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** The messages of {@code user}'s current thread with the agent. */
+    private static ValidatableResponse currentMessages(String org, String user, Object agentId) {
+        return as(org, user)
+                .get("/internal/threads/current/messages?agentId=" + agentId)
+                .then();
     }
 
     @Test
     void badInputIsA400NamingTheField() {
         String org = newOrg();
         String id = createThread(org, "alice", agent);
-        assertError(
-                as(org, "alice")
-                        .body(Map.of("agentNumericId", 7))
-                        .post("/internal/threads")
-                        .then(),
-                400,
-                "invalid_argument",
-                "agentId");
-        assertError(
-                as(org, "alice")
-                        .body(Map.of("agentId", "not-a-uuid", "agentNumericId", 7))
-                        .post("/internal/threads")
-                        .then(),
-                400,
-                "invalid_argument",
-                "agentId");
-        assertError(append(org, "alice", id, UUID.randomUUID(), "robot", "x"), 400, "invalid_argument", "role");
-        assertError(
+        for (Object body : List.of(
+                Map.of("agentNumericId", 7),
+                Map.of("agentId", "not-a-uuid", "agentNumericId", 7),
+                // the body ends where the value of agentId should be: named
+                "{\"agentId\": ")) {
+            assertInvalid(as(org, "alice").body(body).post("/internal/threads").then(), "agentId");
+        }
+        assertInvalid(append(org, "alice", id, UUID.randomUUID(), "robot", "x"), "role");
+        assertInvalid(
                 as(org, "alice")
                         .body(Map.of("role", "user", "content", "x"))
                         .post("/internal/threads/" + id + "/messages")
                         .then(),
-                400,
-                "invalid_argument",
                 "id");
-        assertError(
-                append(org, "alice", id, UUID.randomUUID(), "user", "x".repeat(100_001)),
-                400,
-                "invalid_argument",
-                "content");
-        // the body ends where the value of agentId should be: named
-        assertError(
-                as(org, "alice")
-                        .body("{\"agentId\": ")
-                        .post("/internal/threads")
-                        .then(),
-                400,
-                "invalid_argument",
-                "agentId");
-        assertError(
-                as(org, "alice")
-                        .get("/internal/threads/current/messages?agentId=nope")
-                        .then(),
-                400,
-                "invalid_argument",
-                "agentId");
+        assertInvalid(append(org, "alice", id, UUID.randomUUID(), "user", "x".repeat(100_001)), "content");
+        assertInvalid(currentMessages(org, "alice", "nope"), "agentId");
     }
 
     @Test

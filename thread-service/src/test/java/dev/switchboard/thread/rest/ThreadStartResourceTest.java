@@ -3,6 +3,7 @@ package dev.switchboard.thread.rest;
 import static dev.switchboard.local.testing.Api.as;
 import static dev.switchboard.local.testing.Api.assertError;
 import static dev.switchboard.local.testing.Api.newOrg;
+import static dev.switchboard.thread.rest.ThreadApi.assertInvalid;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -12,6 +13,7 @@ import dev.switchboard.local.testing.SwitchboardTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.ValidatableResponse;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +35,14 @@ class ThreadStartResourceTest {
         return body;
     }
 
+    /** Alice starts a thread in {@code org} with {@code body}. */
+    private static ValidatableResponse startThread(String org, Object body) {
+        return as(org, "alice")
+                .body(body)
+                .post("/internal/threads/with-message")
+                .then();
+    }
+
     @Test
     void aThreadStartsWithItsFirstMessageFilesAndOrigin() {
         String org = newOrg();
@@ -40,10 +50,7 @@ class ThreadStartResourceTest {
         Map<String, Object> body = start("Summarize the attached launch plan.", List.of(file, file));
         body.put("clientExternalRef", "linear-ENG-123");
         body.put("attributedUserId", "carol");
-        JsonPath started = as(org, "alice")
-                .body(body)
-                .post("/internal/threads/with-message")
-                .then()
+        JsonPath started = startThread(org, body)
                 .statusCode(201)
                 .body("thread.agentId", equalTo(agent.toString()))
                 .body("thread.createdBy", equalTo("alice"))
@@ -68,10 +75,7 @@ class ThreadStartResourceTest {
 
     @Test
     void withoutFilesOrOriginFieldsItIsAPlainApiThread() {
-        as(newOrg(), "alice")
-                .body(start("hello", null))
-                .post("/internal/threads/with-message")
-                .then()
+        startThread(newOrg(), start("hello", null))
                 .statusCode(201)
                 .body("fileIds", hasSize(0))
                 .body("clientExternalRef", nullValue())
@@ -84,89 +88,28 @@ class ThreadStartResourceTest {
         String mine = FileResourceTest.uploaded(org, "alice");
         String bobs = FileResourceTest.uploaded(org, "bob");
         String otherOrgs = FileResourceTest.uploaded(newOrg(), "alice");
+        assertError(startThread(org, start("hi", List.of(mine, bobs))), 404, "not_found", "fileIds[1]");
+        assertError(startThread(org, start("hi", List.of(otherOrgs))), 404, "not_found", "fileIds[0]");
         assertError(
-                as(org, "alice")
-                        .body(start("hi", List.of(mine, bobs)))
-                        .post("/internal/threads/with-message")
-                        .then(),
-                404,
-                "not_found",
-                "fileIds[1]");
-        assertError(
-                as(org, "alice")
-                        .body(start("hi", List.of(otherOrgs)))
-                        .post("/internal/threads/with-message")
-                        .then(),
+                startThread(org, start("hi", List.of("file_0000000000000000000000000Z"))),
                 404,
                 "not_found",
                 "fileIds[0]");
-        assertError(
-                as(org, "alice")
-                        .body(start("hi", List.of("file_0000000000000000000000000Z")))
-                        .post("/internal/threads/with-message")
-                        .then(),
-                404,
-                "not_found",
-                "fileIds[0]");
-        assertError(
-                as(org, "alice")
-                        .body(start("hi", List.of(mine, "nope")))
-                        .post("/internal/threads/with-message")
-                        .then(),
-                400,
-                "invalid_argument",
-                "fileIds[1]");
+        assertInvalid(startThread(org, start("hi", List.of(mine, "nope"))), "fileIds[1]");
     }
 
     @Test
     void badInputNamesTheField() {
         String org = newOrg();
-        assertError(
-                as(org, "alice")
-                        .body(start("", null))
-                        .post("/internal/threads/with-message")
-                        .then(),
-                400,
-                "invalid_argument",
-                "content");
-        Map<String, Object> body = start("hi", null);
-        body.put("clientExternalRef", "x".repeat(256));
-        assertError(
-                as(org, "alice")
-                        .body(body)
-                        .post("/internal/threads/with-message")
-                        .then(),
-                400,
-                "invalid_argument",
-                "clientExternalRef");
-        body = start("hi", null);
-        body.put("attributedUserId", "x".repeat(256));
-        assertError(
-                as(org, "alice")
-                        .body(body)
-                        .post("/internal/threads/with-message")
-                        .then(),
-                400,
-                "invalid_argument",
-                "attributedUserId");
-        body = start("hi", null);
-        body.put("fileIds", "file_x");
-        assertError(
-                as(org, "alice")
-                        .body(body)
-                        .post("/internal/threads/with-message")
-                        .then(),
-                400,
-                "invalid_argument",
-                "fileIds");
+        assertInvalid(startThread(org, start("", null)), "content");
+        for (Map.Entry<String, Object> bad : Map.<String, Object>of(
+                        "clientExternalRef", "x".repeat(256), "attributedUserId", "x".repeat(256), "fileIds", "file_x")
+                .entrySet()) {
+            Map<String, Object> body = start("hi", null);
+            body.put(bad.getKey(), bad.getValue());
+            assertInvalid(startThread(org, body), bad.getKey());
+        }
         // the body ends where the value of agentId should be: named
-        assertError(
-                as(org, "alice")
-                        .body("{\"agentId\": ")
-                        .post("/internal/threads/with-message")
-                        .then(),
-                400,
-                "invalid_argument",
-                "agentId");
+        assertInvalid(startThread(org, "{\"agentId\": "), "agentId");
     }
 }
