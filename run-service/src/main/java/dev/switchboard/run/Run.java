@@ -8,6 +8,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -82,13 +83,10 @@ public class Run extends PanacheEntityBase {
         return new RunKey(orgId, id);
     }
 
-    public void complete(String output, int inputTokens, int outputTokens, Instant at) {
-        this.status = RunStatus.COMPLETED;
-        this.output = output;
-        this.inputTokens = inputTokens;
-        this.outputTokens = outputTokens;
-        this.completedAt = at;
-        this.updatedAt = at;
+    /** Answered: the answer, its usage and tool calls. */
+    public void complete(
+            String output, int inputTokens, int outputTokens, String toolCalls, List<String> toolsUsed, Instant at) {
+        end(RunStatus.COMPLETED, output, inputTokens, outputTokens, toolCalls, toolsUsed, at);
     }
 
     /** The run's tool calls as JSON (an array of ToolSteps), null if it made none. */
@@ -103,12 +101,31 @@ public class Run extends PanacheEntityBase {
     @Column(name = "cancel_requested_at")
     public Instant cancelRequestedAt;
 
-    /** Stopped on request: the answer so far is kept. */
-    public void cancel(String partialOutput, int inputTokens, int outputTokens, Instant at) {
-        this.status = RunStatus.CANCELLED;
-        this.output = partialOutput;
+    /** Stopped on request: the answer so far is kept, with its usage and tool calls. */
+    public void cancel(
+            String partialOutput,
+            int inputTokens,
+            int outputTokens,
+            String toolCalls,
+            List<String> toolsUsed,
+            Instant at) {
+        end(RunStatus.CANCELLED, partialOutput, inputTokens, outputTokens, toolCalls, toolsUsed, at);
+    }
+
+    private void end(
+            RunStatus status,
+            String output,
+            int inputTokens,
+            int outputTokens,
+            String toolCalls,
+            List<String> toolsUsed,
+            Instant at) {
+        this.status = status;
+        this.output = output;
         this.inputTokens = inputTokens;
         this.outputTokens = outputTokens;
+        this.toolCalls = toolCalls;
+        this.toolsUsed = toolsUsed.toArray(String[]::new);
         this.completedAt = at;
         this.updatedAt = at;
     }
