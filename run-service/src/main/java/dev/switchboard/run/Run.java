@@ -86,7 +86,8 @@ public class Run extends PanacheEntityBase {
     /** Answered: the answer, its usage and tool calls. */
     public void complete(
             String output, int inputTokens, int outputTokens, String toolCalls, List<String> toolsUsed, Instant at) {
-        end(RunStatus.COMPLETED, output, inputTokens, outputTokens, toolCalls, toolsUsed, at);
+        answer(output, inputTokens, outputTokens, toolCalls, toolsUsed);
+        end(RunStatus.COMPLETED, at);
     }
 
     /** The run's tool calls as JSON (an array of ToolSteps), null if it made none. */
@@ -109,30 +110,25 @@ public class Run extends PanacheEntityBase {
             String toolCalls,
             List<String> toolsUsed,
             Instant at) {
-        end(RunStatus.CANCELLED, partialOutput, inputTokens, outputTokens, toolCalls, toolsUsed, at);
+        answer(partialOutput, inputTokens, outputTokens, toolCalls, toolsUsed);
+        end(RunStatus.CANCELLED, at);
     }
 
-    private void end(
-            RunStatus status,
-            String output,
-            int inputTokens,
-            int outputTokens,
-            String toolCalls,
-            List<String> toolsUsed,
-            Instant at) {
-        this.status = status;
+    public void fail(String error, Instant at) {
+        this.error = error;
+        end(RunStatus.FAILED, at);
+    }
+
+    private void answer(String output, int inputTokens, int outputTokens, String toolCalls, List<String> toolsUsed) {
         this.output = output;
         this.inputTokens = inputTokens;
         this.outputTokens = outputTokens;
         this.toolCalls = toolCalls;
         this.toolsUsed = toolsUsed.toArray(String[]::new);
-        this.completedAt = at;
-        this.updatedAt = at;
     }
 
-    public void fail(String error, Instant at) {
-        this.status = RunStatus.FAILED;
-        this.error = error;
+    private void end(RunStatus status, Instant at) {
+        this.status = status;
         this.completedAt = at;
         this.updatedAt = at;
     }
