@@ -8,6 +8,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -82,13 +83,11 @@ public class Run extends PanacheEntityBase {
         return new RunKey(orgId, id);
     }
 
-    public void complete(String output, int inputTokens, int outputTokens, Instant at) {
-        this.status = RunStatus.COMPLETED;
-        this.output = output;
-        this.inputTokens = inputTokens;
-        this.outputTokens = outputTokens;
-        this.completedAt = at;
-        this.updatedAt = at;
+    /** Answered: the answer, its usage and tool calls. */
+    public void complete(
+            String output, int inputTokens, int outputTokens, String toolCalls, List<String> toolsUsed, Instant at) {
+        answer(output, inputTokens, outputTokens, toolCalls, toolsUsed);
+        end(RunStatus.COMPLETED, at);
     }
 
     /** The run's tool calls as JSON (an array of ToolSteps), null if it made none. */
@@ -103,19 +102,33 @@ public class Run extends PanacheEntityBase {
     @Column(name = "cancel_requested_at")
     public Instant cancelRequestedAt;
 
-    /** Stopped on request: the answer so far is kept. */
-    public void cancel(String partialOutput, int inputTokens, int outputTokens, Instant at) {
-        this.status = RunStatus.CANCELLED;
-        this.output = partialOutput;
-        this.inputTokens = inputTokens;
-        this.outputTokens = outputTokens;
-        this.completedAt = at;
-        this.updatedAt = at;
+    /** Stopped on request: the answer so far is kept, with its usage and tool calls. */
+    public void cancel(
+            String partialOutput,
+            int inputTokens,
+            int outputTokens,
+            String toolCalls,
+            List<String> toolsUsed,
+            Instant at) {
+        answer(partialOutput, inputTokens, outputTokens, toolCalls, toolsUsed);
+        end(RunStatus.CANCELLED, at);
     }
 
     public void fail(String error, Instant at) {
-        this.status = RunStatus.FAILED;
         this.error = error;
+        end(RunStatus.FAILED, at);
+    }
+
+    private void answer(String output, int inputTokens, int outputTokens, String toolCalls, List<String> toolsUsed) {
+        this.output = output;
+        this.inputTokens = inputTokens;
+        this.outputTokens = outputTokens;
+        this.toolCalls = toolCalls;
+        this.toolsUsed = toolsUsed.toArray(String[]::new);
+    }
+
+    private void end(RunStatus status, Instant at) {
+        this.status = status;
         this.completedAt = at;
         this.updatedAt = at;
     }

@@ -5,6 +5,7 @@ import dev.switchboard.platform.web.caller.InternalCallers;
 import dev.switchboard.platform.web.error.ApiException;
 import dev.switchboard.run.Caller;
 import dev.switchboard.run.RunKey;
+import dev.switchboard.run.service.RunService;
 import dev.switchboard.run.service.StreamingRuns;
 import dev.switchboard.run.stream.RunEventLog;
 import dev.switchboard.run.stream.RunStreamReader;
@@ -139,7 +140,7 @@ public class RunStreamResource {
             @Context HttpServerResponse response) {
         Caller caller = Caller.of(callers.current());
         int from = position(since, lastEventId);
-        UUID runId = runId(id);
+        UUID runId = RunService.runId(id);
         String threadId = log.threadOf(caller, runId).await().atMost(LOOKUP_TIMEOUT);
         if (threadId == null) {
             throw ApiException.notFound("run " + id + " not found");
@@ -187,13 +188,5 @@ public class RunStreamResource {
             // answered below
         }
         throw ApiException.invalid(field + " must be a non-negative event number, e.g. 12 or <run id>:12", field);
-    }
-
-    static UUID runId(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw ApiException.notFound("run " + id + " not found");
-        }
     }
 }

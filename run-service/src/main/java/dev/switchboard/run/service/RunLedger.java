@@ -22,6 +22,7 @@ import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * Every change of a run, each in one short transaction together with the outbox row of its event.
@@ -113,21 +114,22 @@ public class RunLedger {
     /** Like {@link #complete(RunKey, ModelReply)}, with the run's tool calls (JSON) and the tool of each. */
     @WithTransaction
     public Uni<Run> complete(RunKey runId, ModelReply reply, String toolCalls, List<String> toolsUsed) {
-        return runs.findById(runId)
-                .invoke(run -> {
-                    run.complete(reply.content(), reply.inputTokens(), reply.outputTokens(), Timestamps.now());
-                    run.toolCalls = toolCalls;
-                    run.toolsUsed = toolsUsed.toArray(String[]::new);
-                })
-                .call(run -> outbox.persist(events.outboxRow(RunEventType.COMPLETED, run)));
+        return change(
+                runId,
+                run -> run.complete(
+                        reply.content(),
+                        reply.inputTokens(),
+                        reply.outputTokens(),
+                        toolCalls,
+                        toolsUsed,
+                        Timestamps.now()),
+                RunEventType.COMPLETED);
     }
 
     /** Marks the run failed with the error and writes {@code run.failed}. */
     @WithTransaction
     public Uni<Run> fail(RunKey runId, String error) {
-        return runs.findById(runId)
-                .invoke(run -> run.fail(error, Timestamps.now()))
-                .call(run -> outbox.persist(events.outboxRow(RunEventType.FAILED, run)));
+        return change(runId, run -> run.fail(error, Timestamps.now()), RunEventType.FAILED);
     }
 
     /** Marks the run cancelled, keeping the answer so far, and writes {@code run.cancelled}. */
@@ -139,13 +141,15 @@ public class RunLedger {
             int outputTokens,
             String toolCalls,
             List<String> toolsUsed) {
-        return runs.findById(runId)
-                .invoke(run -> {
-                    run.cancel(partialAnswer, inputTokens, outputTokens, Timestamps.now());
-                    run.toolCalls = toolCalls;
-                    run.toolsUsed = toolsUsed.toArray(String[]::new);
-                })
-                .call(run -> outbox.persist(events.outboxRow(RunEventType.CANCELLED, run)));
+        return change(
+                runId,
+                run -> run.cancel(partialAnswer, inputTokens, outputTokens, toolCalls, toolsUsed, Timestamps.now()),
+                RunEventType.CANCELLED);
+    }
+
+    /** Changes the stored run and writes the event of the change (in the caller's transaction). */
+    private Uni<Run> change(RunKey runId, Consumer<Run> change, RunEventType event) {
+        return runs.findById(runId).invoke(change).call(run -> outbox.persist(events.outboxRow(event, run)));
     }
 
     /**

@@ -1,6 +1,5 @@
 package dev.switchboard.run.tool;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Uni;
 import java.time.Clock;
 import java.time.DateTimeException;
@@ -10,36 +9,25 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 
 /** The built-in {@code current_time}: now, in ISO-8601, in UTC or an IANA time zone. */
-public final class CurrentTimeTool implements Tool {
+public final class CurrentTimeTool extends OneArgumentTool {
 
     public static final String NAME = "current_time";
-    private static final JsonNode PARAMETERS =
-            Schemas.oneString("timezone", "an IANA time zone such as Europe/Paris (default UTC)", false);
 
     private final Clock clock;
 
     public CurrentTimeTool(Clock clock) {
+        super(
+                NAME,
+                "Returns the current date and time in ISO-8601, in UTC or in the given IANA time zone.",
+                "timezone",
+                "an IANA time zone such as Europe/Paris (default UTC)",
+                false);
         this.clock = clock;
     }
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String description() {
-        return "Returns the current date and time in ISO-8601, in UTC or in the given IANA time zone.";
-    }
-
-    @Override
-    public JsonNode parameters() {
-        return PARAMETERS;
-    }
-
-    @Override
-    public Uni<ToolResult> call(JsonNode arguments) {
-        return Uni.createFrom().item(() -> now(Schemas.text(arguments, "timezone")));
+    Uni<ToolResult> callWith(String timezone) {
+        return Uni.createFrom().item(() -> now(timezone));
     }
 
     private ToolResult now(String timezone) {

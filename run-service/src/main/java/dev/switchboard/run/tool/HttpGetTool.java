@@ -1,6 +1,5 @@
 package dev.switchboard.run.tool;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.switchboard.run.config.ToolsConfig;
 import io.smallrye.mutiny.Uni;
@@ -35,10 +34,9 @@ import java.util.concurrent.TimeoutException;
  * request still names the host, and TLS verifies the certificate against it): a name that resolves to a public
  * address for the check and to an internal one a moment later (DNS rebinding) cannot reach the inside.
  */
-public final class HttpGetTool implements Tool {
+public final class HttpGetTool extends OneArgumentTool {
 
     public static final String NAME = "http_get";
-    private static final JsonNode PARAMETERS = Schemas.oneString("url", "the http or https URL to fetch", true);
 
     private final ToolsConfig.HttpGet config;
     private final List<String> allowedHosts;
@@ -50,6 +48,13 @@ public final class HttpGetTool implements Tool {
     }
 
     HttpGetTool(ToolsConfig.HttpGet config, Vertx vertx, AddressGuard.Resolver resolver) {
+        super(
+                NAME,
+                "Fetches a web page or API response with HTTP GET and returns its status and body text. "
+                        + "Only some hosts are allowed.",
+                "url",
+                "the http or https URL to fetch",
+                true);
         this.config = config;
         this.resolver = resolver;
         this.allowedHosts = config.allowedHosts().orElse(List.of()).stream()
@@ -64,24 +69,7 @@ public final class HttpGetTool implements Tool {
     }
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String description() {
-        return "Fetches a web page or API response with HTTP GET and returns its status and body text. "
-                + "Only some hosts are allowed.";
-    }
-
-    @Override
-    public JsonNode parameters() {
-        return PARAMETERS;
-    }
-
-    @Override
-    public Uni<ToolResult> call(JsonNode arguments) {
-        String url = Schemas.text(arguments, "url");
+    Uni<ToolResult> callWith(String url) {
         return Uni.createFrom().item(() -> fetch(url)).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 

@@ -11,6 +11,7 @@ import dev.switchboard.platform.web.json.JsonConfig;
 import dev.switchboard.run.Run;
 import dev.switchboard.run.RunStatus;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +23,7 @@ class RunEventFactoryTest {
     @Test
     void completedRunIsACloudEventKeyedByThread() throws Exception {
         Run run = run();
-        run.complete("the answer", 12, 3, Instant.parse("2026-05-01T10:00:01.250Z"));
+        run.complete("the answer", 12, 3, null, List.of(), Instant.parse("2026-05-01T10:00:01.250Z"));
 
         OutboxEvent row = factory.outboxRow(RunEventType.COMPLETED, run);
 

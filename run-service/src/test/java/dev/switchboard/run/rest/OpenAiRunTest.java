@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.local.testing.SwitchboardTestResource;
-import dev.switchboard.local.testing.TestTokens;
 import dev.switchboard.local.testing.TopicRecords;
 import dev.switchboard.local.testing.fake.FakeOpenAi;
 import dev.switchboard.run.provider.CanonicalModels;
@@ -20,11 +19,7 @@ import dev.switchboard.run.stub.ContractStubs;
 import dev.switchboard.run.stub.ThreadServiceStub;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import io.restassured.response.ValidatableResponse;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -38,21 +33,20 @@ class OpenAiRunTest {
     ContractStubs stubs;
     FakeOpenAi fake;
 
-    String token;
+    RunCalls caller;
     AgentServiceStub.Agent agent;
 
     @BeforeEach
     void newOrg() {
         fake.reset();
-        String org = "org-" + UUID.randomUUID();
-        token = TestTokens.internal(org, "user-" + UUID.randomUUID());
-        agent = stubs.agentService().addAgent(org, "demo-agent", "demo", "gpt-5-mini");
+        caller = RunCalls.newOrg();
+        agent = stubs.agentService().addAgent(caller.org(), "demo-agent", "demo", "gpt-5-mini");
     }
 
     @Test
     void aBufferedRunStoresTheProvidersAnswerAndProvider() {
         fake.enqueue(FakeOpenAi.text(List.of("The answer", " is ", "42."), 17, 6));
-        String runId = run("what is it?", "qwen3-coder")
+        String runId = caller.run(RunBody.newThread(agent, "what is it?").with("model", "qwen3-coder"))
                 .statusCode(200)
                 .body("status", equalTo("completed"))
                 .body("content", equalTo("The answer is 42."))
@@ -61,15 +55,14 @@ class OpenAiRunTest {
                 .extract()
                 .path("runId");
 
-        given().auth()
-                .oauth2(token)
-                .get("/internal/runs/{id}", runId)
-                .then()
+        String threadId = caller.get(runId)
                 .statusCode(200)
                 .body("provider", equalTo("openai"))
                 .body("content", equalTo("The answer is 42."))
                 .body("usage.inputTokens", equalTo(17))
-                .body("usage.outputTokens", equalTo(6));
+                .body("usage.outputTokens", equalTo(6))
+                .extract()
+                .path("threadId");
 
         JsonNode sent = fake.lastRequest().json();
         assertEquals("qwen3-coder", sent.path("model").asText());
@@ -77,12 +70,6 @@ class OpenAiRunTest {
         JsonNode messages = sent.path("messages");
         assertEquals(
                 "what is it?", messages.get(messages.size() - 1).path("content").asText());
-        String threadId = given().auth()
-                .oauth2(token)
-                .get("/internal/runs/{id}", runId)
-                .then()
-                .extract()
-                .path("threadId");
         List<ThreadServiceStub.Message> stored = stubs.threadService().messages(threadId);
         assertEquals("The answer is 42.", stored.get(stored.size() - 1).content());
     }
@@ -90,7 +77,7 @@ class OpenAiRunTest {
     @Test
     void aProviderRefusalFailsTheRunWithBadGateway() {
         fake.always(FakeOpenAi.error(401, "Incorrect API key provided"));
-        run("hello", null)
+        caller.run(RunBody.newThread(agent, "hello"))
                 .statusCode(502)
                 .body("error.code", equalTo("bad_gateway"))
                 .body(
@@ -103,12 +90,7 @@ class OpenAiRunTest {
     @Test
     void aStreamedRunThatTheProviderRefusesStoresStreamsAndPublishesTheSummaryOnly() {
         fake.always(FakeOpenAi.error(401, "Incorrect API key provided: sk-abc. Ask admin@llm.internal.example"));
-        String stream = given().auth()
-                .oauth2(token)
-                .contentType(ContentType.JSON)
-                .body(Map.of("agentId", agent.uuid().toString(), "threadMode", "new", "message", "hello"))
-                .post("/internal/runs/stream")
-                .then()
+        String stream = caller.post("/stream", RunBody.newThread(agent, "hello"))
                 .statusCode(200)
                 .extract()
                 .asString();
@@ -123,10 +105,7 @@ class OpenAiRunTest {
                 .map(line -> line.replaceAll(".*\"runId\":\"([^\"]+)\".*", "$1"))
                 .findFirst()
                 .orElseThrow();
-        String threadId = given().auth()
-                .oauth2(token)
-                .get("/internal/runs/{id}", runId)
-                .then()
+        String threadId = caller.get(runId)
                 .statusCode(200)
                 .body("status", equalTo("failed"))
                 .body("error", equalTo(summary))
@@ -139,8 +118,7 @@ class OpenAiRunTest {
 
     @Test
     void listsEveryCanonicalModelWithItsProvider() {
-        given().auth()
-                .oauth2(token)
+        caller.request()
                 .get("/internal/models")
                 .then()
                 .statusCode(200)
@@ -148,17 +126,5 @@ class OpenAiRunTest {
                 .body("models.providerModel", equalTo(CanonicalModels.IDS))
                 .body("models.provider", everyItem(equalTo("openai")));
         given().get("/internal/models").then().statusCode(401);
-    }
-
-    private ValidatableResponse run(String message, String model) {
-        Map<String, Object> body = model == null
-                ? Map.of("agentId", agent.uuid().toString(), "threadMode", "new", "message", message)
-                : Map.of("agentId", agent.uuid().toString(), "threadMode", "new", "message", message, "model", model);
-        return given().auth()
-                .oauth2(token)
-                .contentType(ContentType.JSON)
-                .body(body)
-                .post("/internal/runs")
-                .then();
     }
 }

@@ -1,15 +1,14 @@
 package dev.switchboard.run.rest;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.switchboard.local.testing.Api;
 import dev.switchboard.local.testing.Gate;
 import dev.switchboard.local.testing.SwitchboardTestResource;
-import dev.switchboard.local.testing.TestTokens;
 import dev.switchboard.local.testing.fake.FakeOpenAi;
 import dev.switchboard.run.provider.fake.FakeOpenAiResource;
 import dev.switchboard.run.service.CancellationRetention;
@@ -18,7 +17,6 @@ import dev.switchboard.run.stub.ContractStubResource;
 import dev.switchboard.run.stub.ContractStubs;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -26,9 +24,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.BeforeEach;
@@ -54,29 +50,19 @@ class RunAccessTest {
     CancellationRetention cancellations;
 
     String org;
-    String alice;
+    RunCalls alice;
     AgentServiceStub.Agent agent;
 
     @BeforeEach
     void newOrg() {
         fake.reset();
-        org = "org-" + UUID.randomUUID();
-        alice = TestTokens.internal(org, "alice");
+        org = Api.newOrg();
+        alice = RunCalls.member(org, "alice");
         agent = stubs.agentService().addAgent(org, "private", null, "gpt-5-mini");
     }
 
-    private ValidatableResponse run(String token, String runId, String message) {
-        Map<String, Object> body =
-                new HashMap<>(Map.of("agentId", agent.uuid().toString(), "threadMode", "new", "message", message));
-        if (runId != null) {
-            body.put("runId", runId);
-        }
-        return given().auth()
-                .oauth2(token)
-                .contentType(ContentType.JSON)
-                .body(body)
-                .post("/internal/runs")
-                .then();
+    private ValidatableResponse run(RunCalls caller, String runId, String message) {
+        return caller.run(RunBody.newThread(agent, message).with("runId", runId));
     }
 
     @Test
@@ -85,52 +71,22 @@ class RunAccessTest {
         String runId =
                 run(alice, null, "private question").statusCode(200).extract().path("runId");
 
-        String member = TestTokens.internal(org, "mallory");
-        String otherOrg = TestTokens.internalAdmin("other-" + UUID.randomUUID(), "mallory");
-        for (String outsider : List.of(member, otherOrg)) {
-            given().auth()
-                    .oauth2(outsider)
-                    .get("/internal/runs/" + runId)
-                    .then()
-                    .statusCode(404)
-                    .body("error.code", equalTo("not_found"));
-            given().auth()
-                    .oauth2(outsider)
-                    .get("/internal/runs/" + runId + "/stream")
-                    .then()
-                    .statusCode(404);
+        RunCalls member = RunCalls.member(org, "mallory");
+        RunCalls otherOrg = RunCalls.admin("other-" + UUID.randomUUID(), "mallory");
+        for (RunCalls outsider : List.of(member, otherOrg)) {
+            outsider.get(runId).statusCode(404).body("error.code", equalTo("not_found"));
+            outsider.stream(runId).statusCode(404);
         }
         // another member cannot cancel it; in another org the id is simply not taken yet
-        given().auth()
-                .oauth2(member)
-                .post("/internal/runs/" + runId + "/cancel")
-                .then()
-                .statusCode(404);
-        given().auth()
-                .oauth2(otherOrg)
-                .post("/internal/runs/" + runId + "/cancel")
-                .then()
-                .statusCode(202)
-                .body("status", equalTo("cancel_requested"));
-        for (String insider : List.of(
-                alice,
-                TestTokens.internalAdmin(org, "root"),
-                TestTokens.internalService(org, UUID.randomUUID().toString()))) {
-            given().auth()
-                    .oauth2(insider)
-                    .get("/internal/runs/" + runId)
-                    .then()
+        member.cancel(runId).statusCode(404);
+        otherOrg.cancel(runId).statusCode(202).body("status", equalTo("cancel_requested"));
+        for (RunCalls insider : List.of(alice, RunCalls.admin(org, "root"), RunCalls.service(org))) {
+            insider.get(runId)
                     .statusCode(200)
                     .body("status", equalTo("completed"))
                     .body("content", equalTo("ok"));
             // a buffered run's stream replays too: its answer, then done
-            String stream = given().auth()
-                    .oauth2(insider)
-                    .get("/internal/runs/" + runId + "/stream")
-                    .then()
-                    .statusCode(200)
-                    .extract()
-                    .asString();
+            String stream = insider.stream(runId).statusCode(200).extract().asString();
             assertTrue(stream.contains("\"content\":\"ok\"") && stream.contains("done"), stream);
         }
     }
@@ -139,15 +95,11 @@ class RunAccessTest {
     void twoOrganisationsUseTheSameRunIdWithoutMeetingEachOther() {
         String runId = UUID.randomUUID().toString();
         String otherOrg = "other-" + UUID.randomUUID();
-        String bob = TestTokens.internal(otherOrg, "bob");
+        RunCalls bob = RunCalls.member(otherOrg, "bob");
         AgentServiceStub.Agent othersAgent = stubs.agentService().addAgent(otherOrg, "theirs", null, "gpt-5-mini");
 
         // the other org cancels the id first: that neither takes the id nor stops this org's run
-        given().auth()
-                .oauth2(bob)
-                .post("/internal/runs/" + runId + "/cancel")
-                .then()
-                .statusCode(202);
+        bob.cancel(runId).statusCode(202);
         fake.always(FakeOpenAi.text(List.of("answered"), 3, 1));
         String mine = run(alice, runId, "mine")
                 .statusCode(200)
@@ -155,39 +107,14 @@ class RunAccessTest {
                 .body("status", equalTo("completed"))
                 .extract()
                 .path("threadId");
-        String theirs = given().auth()
-                .oauth2(bob)
-                .contentType(ContentType.JSON)
-                .body(Map.of(
-                        "agentId",
-                        othersAgent.uuid().toString(),
-                        "threadMode",
-                        "new",
-                        "message",
-                        "theirs",
-                        "runId",
-                        runId))
-                .post("/internal/runs")
-                .then()
+        String theirs = bob.run(RunBody.newThread(othersAgent, "theirs").with("runId", runId))
                 .statusCode(200)
                 .body("status", equalTo("cancelled"))
                 .extract()
                 .path("threadId");
         assertTrue(!mine.equals(theirs));
-        given().auth()
-                .oauth2(alice)
-                .get("/internal/runs/" + runId)
-                .then()
-                .statusCode(200)
-                .body("threadId", equalTo(mine))
-                .body("status", equalTo("completed"));
-        given().auth()
-                .oauth2(bob)
-                .get("/internal/runs/" + runId)
-                .then()
-                .statusCode(200)
-                .body("threadId", equalTo(theirs))
-                .body("status", equalTo("cancelled"));
+        alice.get(runId).statusCode(200).body("threadId", equalTo(mine)).body("status", equalTo("completed"));
+        bob.get(runId).statusCode(200).body("threadId", equalTo(theirs)).body("status", equalTo("cancelled"));
         // within one org the id is taken
         run(alice, runId, "again").statusCode(409).body("error.field", equalTo("runId"));
     }
@@ -195,12 +122,7 @@ class RunAccessTest {
     @Test
     void aBufferedRunCancelledBeforeItStartsNeverAsksTheModel() {
         String runId = UUID.randomUUID().toString();
-        given().auth()
-                .oauth2(alice)
-                .post("/internal/runs/" + runId + "/cancel")
-                .then()
-                .statusCode(202)
-                .body("status", equalTo("cancel_requested"));
+        alice.cancel(runId).statusCode(202).body("status", equalTo("cancel_requested"));
         run(alice, runId, "never mind")
                 .statusCode(200)
                 .body("status", equalTo("cancelled"))
@@ -217,12 +139,7 @@ class RunAccessTest {
         CompletableFuture<ValidatableResponse> buffered =
                 CompletableFuture.supplyAsync(() -> run(alice, runId, "talk for a while"));
         await().atMost(Duration.ofSeconds(10)).until(gate::holding);
-        given().auth()
-                .oauth2(alice)
-                .post("/internal/runs/" + runId + "/cancel")
-                .then()
-                .statusCode(200)
-                .body("status", equalTo("cancelled"));
+        alice.cancel(runId).statusCode(200).body("status", equalTo("cancelled"));
         buffered.join()
                 .statusCode(200)
                 .body("status", equalTo("cancelled"))
@@ -232,11 +149,7 @@ class RunAccessTest {
     @Test
     void cancelsOfRunIdsNoRunTookExpire() {
         String runId = UUID.randomUUID().toString();
-        given().auth()
-                .oauth2(alice)
-                .post("/internal/runs/" + runId + "/cancel")
-                .then()
-                .statusCode(202);
+        alice.cancel(runId).statusCode(202);
         assertEquals(1L, pendingCancels(runId));
         // the default retention is an hour: a minute short of it the cancel stays, a minute past it it goes
         cancellations.sweep(Instant.now().plus(Duration.ofMinutes(59))).await().indefinitely();

@@ -1,6 +1,5 @@
 package dev.switchboard.run.rest;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
@@ -8,20 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.local.testing.SwitchboardTestResource;
-import dev.switchboard.local.testing.TestTokens;
 import dev.switchboard.local.testing.TopicRecords;
 import dev.switchboard.run.stub.AgentServiceStub;
 import dev.switchboard.run.stub.ContractStubResource;
 import dev.switchboard.run.stub.ContractStubs;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -36,17 +31,13 @@ class RunFailureTest {
     @Inject
     Pool database;
 
-    String org;
-    String user;
-    String token;
+    RunCalls caller;
     AgentServiceStub.Agent agent;
 
     @BeforeEach
     void newOrg() {
-        org = "org-" + UUID.randomUUID();
-        user = "user-" + UUID.randomUUID();
-        token = TestTokens.internal(org, user);
-        agent = stubs.agentService().addAgent(org, "demo-agent", "demo", "gpt-5-mini");
+        caller = RunCalls.newOrg();
+        agent = stubs.agentService().addAgent(caller.org(), "demo-agent", "demo", "gpt-5-mini");
     }
 
     @Test
@@ -56,12 +47,7 @@ class RunFailureTest {
         int threadsBefore = stubs.threadService().threadCount();
         stubs.agentService().stop();
         try {
-            given().auth()
-                    .oauth2(token)
-                    .contentType(ContentType.JSON)
-                    .body(Map.of("agentId", agent.uuid().toString(), "threadMode", "new", "message", "anyone?"))
-                    .post("/internal/runs")
-                    .then()
+            caller.run(RunBody.newThread(agent, "anyone?"))
                     .statusCode(503)
                     .body("error.code", equalTo("unavailable"))
                     .body(
@@ -79,24 +65,11 @@ class RunFailureTest {
     @Test
     void aRefusalAfterTheRunStartedFailsTheRunAndPassesTheErrorThrough() {
         String threadId = stubs.threadService()
-                .addThread(org, user, agent.uuid(), agent.id())
+                .addThread(caller.org(), caller.user(), agent.uuid(), agent.id())
                 .id();
         stubs.threadService().failAppends(threadId, 413, "payload_too_large", "content is too large", "content");
 
-        given().auth()
-                .oauth2(token)
-                .contentType(ContentType.JSON)
-                .body(Map.of(
-                        "agentId",
-                        agent.uuid().toString(),
-                        "threadMode",
-                        "existing",
-                        "threadId",
-                        threadId,
-                        "message",
-                        "too much"))
-                .post("/internal/runs")
-                .then()
+        caller.run(RunBody.onThread(agent, threadId, "too much"))
                 .statusCode(413)
                 .body("error.code", equalTo("payload_too_large"))
                 .body("error.message", equalTo("content is too large"))
@@ -112,10 +85,7 @@ class RunFailureTest {
         assertEquals("content is too large", failed.get("data").get("error").asText());
         String runId = failed.get("subject").asText();
 
-        given().auth()
-                .oauth2(token)
-                .get("/internal/runs/{id}", runId)
-                .then()
+        caller.get(runId)
                 .statusCode(200)
                 .body("status", equalTo("failed"))
                 .body("error", equalTo("content is too large"))

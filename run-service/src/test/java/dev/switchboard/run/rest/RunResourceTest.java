@@ -1,6 +1,6 @@
 package dev.switchboard.run.rest;
 
-import static io.restassured.RestAssured.given;
+import static dev.switchboard.local.testing.Api.TIME;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
@@ -12,7 +12,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.local.testing.SwitchboardTestResource;
-import dev.switchboard.local.testing.TestTokens;
 import dev.switchboard.local.testing.TopicRecords;
 import dev.switchboard.run.client.NewMessage;
 import dev.switchboard.run.client.ThreadClient;
@@ -23,14 +22,12 @@ import dev.switchboard.run.stub.ContractStubs;
 import dev.switchboard.run.stub.ThreadServiceStub;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,31 +38,28 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(ContractStubResource.class)
 class RunResourceTest {
 
-    static final String TIME = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z";
-
     ContractStubs stubs;
 
     @Inject
     ThreadClient threadClient;
 
+    RunCalls caller;
     String org;
     String user;
-    String token;
     AgentServiceStub.Agent agent;
 
     @BeforeEach
     void newOrg() {
-        org = "org-" + UUID.randomUUID();
-        user = "user-" + UUID.randomUUID();
-        token = TestTokens.internal(org, user);
+        caller = RunCalls.newOrg();
+        org = caller.org();
+        user = caller.user();
         agent = stubs.agentService().addAgent(org, "demo-agent", "demo", "gpt-5-mini");
     }
 
     @Test
     void runOnANewThreadAnswersQuotingTheMessageAndIsStored() {
         String message = "Summarize open \"support\" tickets — ünïcode ok?";
-        ExtractableResponse<Response> run = startRun(
-                        Map.of("agentId", agent.uuid().toString(), "threadMode", "new", "message", message))
+        ExtractableResponse<Response> run = caller.run(RunBody.newThread(agent, message))
                 .statusCode(200)
                 .body("status", equalTo("completed"))
                 .body("provider", equalTo("offline"))
@@ -85,10 +79,7 @@ class RunResourceTest {
         String runId = run.path("runId");
         String threadId = run.path("threadId");
 
-        given().auth()
-                .oauth2(token)
-                .get("/internal/runs/{id}", runId)
-                .then()
+        caller.get(runId)
                 .statusCode(200)
                 .body("runId", equalTo(runId))
                 .body("threadId", equalTo(threadId))
@@ -98,14 +89,13 @@ class RunResourceTest {
                 .body("error", nullValue());
 
         // the caller's token went on to both services
-        assertEquals("Bearer " + token, stubs.agentService().last().authorization());
-        assertEquals("Bearer " + token, stubs.threadService().last().authorization());
+        assertEquals("Bearer " + caller.token(), stubs.agentService().last().authorization());
+        assertEquals("Bearer " + caller.token(), stubs.threadService().last().authorization());
     }
 
     @Test
     void withNoProviderConfiguredEveryModelIsOffline() {
-        given().auth()
-                .oauth2(token)
+        caller.request()
                 .get("/internal/models")
                 .then()
                 .statusCode(200)
@@ -117,15 +107,8 @@ class RunResourceTest {
 
     @Test
     void userAndAssistantMessagesReachTheThreadWithDeterministicIds() {
-        ExtractableResponse<Response> run = startRun(Map.of(
-                        "agentId",
-                        agent.uuid().toString(),
-                        "threadMode",
-                        "new",
-                        "message",
-                        "hello there",
-                        "model",
-                        "claude-sonnet-4.6"))
+        ExtractableResponse<Response> run = caller.run(
+                        RunBody.newThread(agent, "hello there").with("model", "claude-sonnet-4.6"))
                 .statusCode(200)
                 .body("model", equalTo("claude-sonnet-4.6"))
                 .extract();
@@ -148,7 +131,7 @@ class RunResourceTest {
                 .append(
                         threadId,
                         new NewMessage(messages.get(1).id(), "assistant", "changed", runId),
-                        "Bearer " + token)
+                        "Bearer " + caller.token())
                 .await()
                 .atMost(Duration.ofSeconds(10));
         assertEquals(messages, stubs.threadService().messages(threadId));
@@ -156,19 +139,8 @@ class RunResourceTest {
 
     @Test
     void runsOnAnExistingThreadSeeItsHistory() {
-        String threadId = startRun(Map.of("agentId", agent.uuid().toString(), "threadMode", "new", "message", "first"))
-                .statusCode(200)
-                .extract()
-                .path("threadId");
-        startRun(Map.of(
-                        "agentId",
-                        agent.uuid().toString(),
-                        "threadMode",
-                        "existing",
-                        "threadId",
-                        threadId,
-                        "message",
-                        "second"))
+        String threadId = threadOf(caller.run(RunBody.newThread(agent, "first")));
+        caller.run(RunBody.onThread(agent, threadId, "second"))
                 .statusCode(200)
                 .body("threadId", equalTo(threadId))
                 .body("content", containsString("\"second\""));
@@ -184,118 +156,53 @@ class RunResourceTest {
 
     @Test
     void currentThreadModeReusesTheCallersCurrentThread() {
-        String first = startRun(Map.of("agentId", agent.uuid().toString(), "threadMode", "current", "message", "one"))
-                .statusCode(200)
-                .extract()
-                .path("threadId");
-        String second = startRun(Map.of("agentId", agent.uuid().toString(), "threadMode", "current", "message", "two"))
-                .statusCode(200)
-                .extract()
-                .path("threadId");
+        String first = threadOf(caller.run(RunBody.currentThread(agent, "one")));
+        String second = threadOf(caller.run(RunBody.currentThread(agent, "two")));
         assertEquals(first, second);
-        String otherUser = TestTokens.internal(org, "someone-else");
-        String theirs = given().auth()
-                .oauth2(otherUser)
-                .contentType(ContentType.JSON)
-                .body(Map.of("agentId", agent.uuid().toString(), "threadMode", "current", "message", "three"))
-                .post("/internal/runs")
-                .then()
-                .statusCode(200)
-                .extract()
-                .path("threadId");
+        String theirs = threadOf(RunCalls.member(org, "someone-else").run(RunBody.currentThread(agent, "three")));
         assertNotEquals(first, theirs);
     }
 
     @Test
     void unknownThreadOrAThreadOfAnotherAgentOrOrgIsNotFound() {
-        startRun(Map.of(
-                        "agentId",
-                        agent.uuid().toString(),
-                        "threadMode",
-                        "existing",
-                        "threadId",
-                        "no-such-thread",
-                        "message",
-                        "hi"))
-                .statusCode(404)
-                .body("error.code", equalTo("not_found"))
-                .body("error.field", equalTo("threadId"));
+        assertThreadNotFound("no-such-thread");
 
         AgentServiceStub.Agent other = stubs.agentService().addAgent(org, "other-agent", null, "gpt-5-mini");
-        String othersThread = stubs.threadService()
+        assertThreadNotFound(stubs.threadService()
                 .addThread(org, user, other.uuid(), other.id())
-                .id();
-        startRun(Map.of(
-                        "agentId",
-                        agent.uuid().toString(),
-                        "threadMode",
-                        "existing",
-                        "threadId",
-                        othersThread,
-                        "message",
-                        "hi"))
-                .statusCode(404)
-                .body("error.code", equalTo("not_found"))
-                .body("error.field", equalTo("threadId"));
+                .id());
 
-        String otherOrgsThread = stubs.threadService()
+        assertThreadNotFound(stubs.threadService()
                 .addThread("another-org", user, agent.uuid(), agent.id())
-                .id();
-        startRun(Map.of(
-                        "agentId",
-                        agent.uuid().toString(),
-                        "threadMode",
-                        "existing",
-                        "threadId",
-                        otherOrgsThread,
-                        "message",
-                        "hi"))
-                .statusCode(404)
-                .body("error.field", equalTo("threadId"));
+                .id());
     }
 
     @Test
     void unknownAgentIsNotFound() {
-        startRun(Map.of("agentId", UUID.randomUUID().toString(), "threadMode", "new", "message", "hi"))
+        caller.run(RunBody.newThread(agent, "hi")
+                        .with("agentId", UUID.randomUUID().toString()))
                 .statusCode(404)
                 .body("error.code", equalTo("not_found"))
                 .body("error.field", equalTo("agentId"));
         // an agent of another org is just as unknown
         AgentServiceStub.Agent theirs = stubs.agentService().addAgent("another-org", "theirs", null, "gpt-5-mini");
-        startRun(Map.of("agentId", theirs.uuid().toString(), "threadMode", "new", "message", "hi"))
-                .statusCode(404)
-                .body("error.field", equalTo("agentId"));
+        caller.run(RunBody.newThread(theirs, "hi")).statusCode(404).body("error.field", equalTo("agentId"));
     }
 
     @Test
     void anotherOrgsRunIsNotFound() {
-        String runId = startRun(Map.of("agentId", agent.uuid().toString(), "threadMode", "new", "message", "mine"))
+        String runId = caller.run(RunBody.newThread(agent, "mine"))
                 .statusCode(200)
                 .extract()
                 .path("runId");
-        given().auth()
-                .oauth2(TestTokens.internal("another-org", user))
-                .get("/internal/runs/{id}", runId)
-                .then()
-                .statusCode(404)
-                .body("error.code", equalTo("not_found"));
-        given().auth()
-                .oauth2(token)
-                .get("/internal/runs/{id}", UUID.randomUUID())
-                .then()
-                .statusCode(404);
-        given().auth()
-                .oauth2(token)
-                .get("/internal/runs/not-a-uuid")
-                .then()
-                .statusCode(404)
-                .body("error.code", equalTo("not_found"));
+        RunCalls.member("another-org", user).get(runId).statusCode(404).body("error.code", equalTo("not_found"));
+        caller.get(UUID.randomUUID().toString()).statusCode(404);
+        caller.get("not-a-uuid").statusCode(404).body("error.code", equalTo("not_found"));
     }
 
     @Test
     void runStartedAndCompletedArePublishedKeyedByThread() {
-        ExtractableResponse<Response> run = startRun(
-                        Map.of("agentId", agent.uuid().toString(), "threadMode", "new", "message", "events please"))
+        ExtractableResponse<Response> run = caller.run(RunBody.newThread(agent, "events please"))
                 .statusCode(200)
                 .extract();
         String runId = run.path("runId");
@@ -342,12 +249,14 @@ class RunResourceTest {
         assertTrue(data.get("error").isNull());
     }
 
-    private ValidatableResponse startRun(Map<String, String> body) {
-        return given().auth()
-                .oauth2(token)
-                .contentType(ContentType.JSON)
-                .body(body)
-                .post("/internal/runs")
-                .then();
+    private void assertThreadNotFound(String threadId) {
+        caller.run(RunBody.onThread(agent, threadId, "hi"))
+                .statusCode(404)
+                .body("error.code", equalTo("not_found"))
+                .body("error.field", equalTo("threadId"));
+    }
+
+    private static String threadOf(ValidatableResponse run) {
+        return run.statusCode(200).extract().path("threadId");
     }
 }

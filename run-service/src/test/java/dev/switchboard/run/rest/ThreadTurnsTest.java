@@ -1,6 +1,5 @@
 package dev.switchboard.run.rest;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -9,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.switchboard.local.testing.Gate;
 import dev.switchboard.local.testing.SwitchboardTestResource;
-import dev.switchboard.local.testing.TestTokens;
 import dev.switchboard.local.testing.fake.FakeOpenAi;
 import dev.switchboard.run.provider.fake.FakeOpenAiResource;
 import dev.switchboard.run.stub.AgentServiceStub;
@@ -17,16 +15,12 @@ import dev.switchboard.run.stub.ContractStubResource;
 import dev.switchboard.run.stub.ContractStubs;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -43,16 +37,15 @@ class ThreadTurnsTest {
     ContractStubs stubs;
     FakeOpenAi fake;
 
-    String token;
+    RunCalls caller;
     AgentServiceStub.Agent agent;
 
     @BeforeEach
     void newOrg() {
         fake.reset();
         fake.always(FakeOpenAi.text(List.of("one ", "two ", "three ", "four ", "five"), 5, 5));
-        String org = "org-" + UUID.randomUUID();
-        token = TestTokens.internal(org, "user-" + UUID.randomUUID());
-        agent = stubs.agentService().addAgent(org, "slow", null, "gpt-5-mini");
+        caller = RunCalls.newOrg();
+        agent = stubs.agentService().addAgent(caller.org(), "slow", null, "gpt-5-mini");
     }
 
     @Test
@@ -93,28 +86,13 @@ class ThreadTurnsTest {
     }
 
     private ValidatableResponse start(String threadId, String strategy) {
-        Map<String, Object> body = new HashMap<>(Map.of("agentId", agent.uuid().toString(), "message", "count"));
-        body.put("threadMode", threadId == null ? "new" : "existing");
-        if (threadId != null) {
-            body.put("threadId", threadId);
-        }
-        if (strategy != null) {
-            body.put("multitaskStrategy", strategy);
-        }
-        return given().auth()
-                .oauth2(token)
-                .contentType(ContentType.JSON)
-                .body(body)
-                .post("/internal/runs/start")
-                .then();
+        RunBody body =
+                threadId == null ? RunBody.newThread(agent, "count") : RunBody.onThread(agent, threadId, "count");
+        return caller.post("/start", body.with("multitaskStrategy", strategy));
     }
 
     private ValidatableResponse run(String runId) {
-        return given().auth()
-                .oauth2(token)
-                .get("/internal/runs/{id}", runId)
-                .then()
-                .statusCode(200);
+        return caller.get(runId).statusCode(200);
     }
 
     private JsonPath awaitEnd(String runId) {

@@ -1,6 +1,5 @@
 package dev.switchboard.run.rest;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchboard.local.testing.SwitchboardTestResource;
-import dev.switchboard.local.testing.TestTokens;
 import dev.switchboard.local.testing.TopicRecords;
 import dev.switchboard.local.testing.fake.FakeOpenAi;
 import dev.switchboard.run.provider.fake.FakeOpenAiResource;
@@ -18,9 +16,7 @@ import dev.switchboard.run.stub.ContractStubResource;
 import dev.switchboard.run.stub.ContractStubs;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,18 +37,16 @@ class ToolLoopRunTest {
     ContractStubs stubs;
     FakeOpenAi fake;
 
-    String org;
-    String token;
+    RunCalls caller;
     AgentServiceStub.Agent agent;
 
     @BeforeEach
     void newOrg() throws Exception {
         fake.reset();
-        org = "org-" + UUID.randomUUID();
-        token = TestTokens.internal(org, "user-" + UUID.randomUUID());
+        caller = RunCalls.newOrg();
         agent = stubs.agentService()
                 .addAgent(
-                        org,
+                        caller.org(),
                         "maths",
                         null,
                         "gpt-5-mini",
@@ -64,12 +58,7 @@ class ToolLoopRunTest {
         fake.enqueue(
                 FakeOpenAi.toolCall("call_1", "calculator", List.of("{\"expression\": ", "\"6*7\"}"), 20, 8),
                 FakeOpenAi.text(List.of("It is ", "42."), 30, 4));
-        String runId = given().auth()
-                .oauth2(token)
-                .contentType(ContentType.JSON)
-                .body(Map.of("agentId", agent.uuid().toString(), "threadMode", "new", "message", "6 times 7?"))
-                .post("/internal/runs")
-                .then()
+        String runId = caller.run(RunBody.newThread(agent, "6 times 7?"))
                 .statusCode(200)
                 .body("status", equalTo("completed"))
                 .body("content", equalTo("It is 42."))
@@ -91,8 +80,7 @@ class ToolLoopRunTest {
         assertEquals("42", toolMessage.path("content").asText());
 
         // the answer is stored with its tool call (seed 004's tool_calls)
-        JsonNode calls =
-                stubs.threadService().toolCallsOf(RunPrompts.messageId(org, UUID.fromString(runId), "assistant"));
+        JsonNode calls = toolCallsOf(runId);
         assertEquals(1, calls.size());
         assertEquals("calculator", calls.get(0).path("toolName").asText());
         assertEquals("6*7", calls.get(0).path("arguments").path("expression").asText());
@@ -101,20 +89,13 @@ class ToolLoopRunTest {
         assertTrue(calls.get(0).path("startTime").asText().endsWith("Z"));
 
         // the run shows its steps
-        given().auth()
-                .oauth2(token)
-                .get("/internal/runs/{id}", runId)
-                .then()
+        String threadId = caller.get(runId)
                 .statusCode(200)
                 .body("steps[0].toolName", equalTo("calculator"))
-                .body("steps[0].result", equalTo("42"));
-        // run.completed names the tool used
-        String threadId = given().auth()
-                .oauth2(token)
-                .get("/internal/runs/{id}", runId)
-                .then()
+                .body("steps[0].result", equalTo("42"))
                 .extract()
                 .path("threadId");
+        // run.completed names the tool used
         List<JsonNode> events = TopicRecords.firstJson("run-events", threadId, 2);
         JsonNode completed = events.get(1);
         assertEquals("switchboard.run.completed", completed.path("type").asText());
@@ -127,21 +108,21 @@ class ToolLoopRunTest {
         fake.enqueue(
                 FakeOpenAi.toolCall("call_9", "calculator", List.of("{\"expression\": \"1/0\"}"), 10, 5),
                 FakeOpenAi.text(List.of("Cannot divide by zero."), 15, 5));
-        String runId = given().auth()
-                .oauth2(token)
-                .contentType(ContentType.JSON)
-                .body(Map.of("agentId", agent.uuid().toString(), "threadMode", "new", "message", "1/0?"))
-                .post("/internal/runs")
-                .then()
+        String runId = caller.run(RunBody.newThread(agent, "1/0?"))
                 .statusCode(200)
                 .body("content", equalTo("Cannot divide by zero."))
                 .extract()
                 .path("runId");
-        JsonNode calls =
-                stubs.threadService().toolCallsOf(RunPrompts.messageId(org, UUID.fromString(runId), "assistant"));
+        JsonNode calls = toolCallsOf(runId);
         assertTrue(calls.get(0).path("result").isNull());
         assertTrue(!calls.get(0).path("error").asText().isEmpty(), calls.toString());
         JsonNode messages = fake.requests().get(1).json().path("messages");
         assertTrue(messages.get(messages.size() - 1).path("content").asText().startsWith("error: "));
+    }
+
+    /** The tool calls the run's answer was stored with (seed 004's tool_calls). */
+    private JsonNode toolCallsOf(String runId) {
+        return stubs.threadService()
+                .toolCallsOf(RunPrompts.messageId(caller.org(), UUID.fromString(runId), "assistant"));
     }
 }

@@ -1,6 +1,5 @@
 package dev.switchboard.run.stream;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,8 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchboard.local.testing.SwitchboardTestResource;
-import dev.switchboard.local.testing.TestTokens;
 import dev.switchboard.run.RunKey;
+import dev.switchboard.run.rest.RunBody;
+import dev.switchboard.run.rest.RunCalls;
 import dev.switchboard.run.stub.AgentServiceStub;
 import dev.switchboard.run.stub.ContractStubResource;
 import dev.switchboard.run.stub.ContractStubs;
@@ -24,7 +24,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -49,8 +48,7 @@ class StreamedRunTest {
     @TestHTTPResource("/internal/runs")
     URI runs;
 
-    String org;
-    String token;
+    RunCalls caller;
     AgentServiceStub.Agent agent;
 
     /** One received SSE event. */
@@ -58,9 +56,8 @@ class StreamedRunTest {
 
     @BeforeEach
     void newOrg() {
-        org = "org-" + UUID.randomUUID();
-        token = TestTokens.internal(org, "user-" + UUID.randomUUID());
-        agent = stubs.agentService().addAgent(org, "streamer", null, "gpt-5-mini");
+        caller = RunCalls.newOrg();
+        agent = stubs.agentService().addAgent(caller.org(), "streamer", null, "gpt-5-mini");
     }
 
     @Test
@@ -87,10 +84,7 @@ class StreamedRunTest {
         assertTrue(answer.toString().contains("Hello stream"), answer.toString());
 
         // the run is stored like a buffered one
-        given().auth()
-                .oauth2(token)
-                .get("/internal/runs/" + runId)
-                .then()
+        caller.get(runId)
                 .statusCode(200)
                 .body("status", equalTo("completed"))
                 .body("content", equalTo(answer.toString()));
@@ -104,22 +98,15 @@ class StreamedRunTest {
                 parse(get("/" + runId + "/stream", runId + ":2").body()));
         assertEquals(400, get("/" + runId + "/stream?since=x", null).statusCode());
         assertEquals(404, get("/" + UUID.randomUUID() + "/stream", null).statusCode());
-        String foreign = TestTokens.internal("other-" + UUID.randomUUID(), "mallory");
-        given().auth()
-                .oauth2(foreign)
-                .get("/internal/runs/" + runId + "/stream")
-                .then()
-                .statusCode(404);
+        RunCalls.member("other-" + UUID.randomUUID(), "mallory").stream(runId).statusCode(404);
     }
 
     @Test
     void aRunStartedAndStreamedInOneRequestNamesItselfFirstAndFindsItsAgentByHandle() throws Exception {
         String handle = "streamer-" + UUID.randomUUID().toString().substring(0, 8);
-        stubs.agentService().addAgent(org, "by handle", handle, "gpt-5-mini");
-        HttpResponse<String> response = post(
-                "/stream",
-                JSON.writeValueAsString(
-                        Map.of("agent", handle, "threadMode", "new", "message", "Hello in one request")));
+        stubs.agentService().addAgent(caller.org(), "by handle", handle, "gpt-5-mini");
+        HttpResponse<String> response =
+                post("/stream", Map.of("agent", handle, "threadMode", "new", "message", "Hello in one request"));
         assertEquals(200, response.statusCode(), response.body());
         assertEquals("no-cache", response.headers().firstValue("Cache-Control").orElse(null));
         List<Event> events = parse(response.body());
@@ -137,10 +124,7 @@ class StreamedRunTest {
                 .filter(e -> "text".equals(e.name()))
                 .forEach(e -> answer.append(e.data().get("content").asText()));
         assertTrue(answer.toString().contains("Hello in one request"), answer.toString());
-        given().auth()
-                .oauth2(token)
-                .get("/internal/runs/" + runId)
-                .then()
+        caller.get(runId)
                 .statusCode(200)
                 .body("status", equalTo("completed"))
                 .body("content", equalTo(answer.toString()))
@@ -151,55 +135,25 @@ class StreamedRunTest {
                 parse(get("/" + runId + "/stream", null).body()));
 
         // refused before the stream: JSON 4xx naming the field
-        HttpResponse<String> unknown = post(
-                "/stream",
-                JSON.writeValueAsString(Map.of("agent", "nobody-here", "threadMode", "new", "message", "hi")));
-        assertEquals(404, unknown.statusCode(), unknown.body());
-        assertEquals(
-                "agent",
-                JSON.readTree(unknown.body()).path("error").path("field").asText());
-        HttpResponse<String> noAgent =
-                post("/stream", JSON.writeValueAsString(Map.of("threadMode", "new", "message", "hi")));
-        assertEquals(400, noAgent.statusCode(), noAgent.body());
-        assertEquals(
-                "agentId",
-                JSON.readTree(noAgent.body()).path("error").path("field").asText());
-        HttpResponse<String> noMessage =
-                post("/stream", JSON.writeValueAsString(Map.of("agent", handle, "threadMode", "new")));
-        assertEquals(400, noMessage.statusCode(), noMessage.body());
-        assertEquals(
-                "message",
-                JSON.readTree(noMessage.body()).path("error").path("field").asText());
+        assertRefused(
+                post("/stream", Map.of("agent", "nobody-here", "threadMode", "new", "message", "hi")), 404, "agent");
+        assertRefused(post("/stream", Map.of("threadMode", "new", "message", "hi")), 400, "agentId");
+        assertRefused(post("/stream", Map.of("agent", handle, "threadMode", "new")), 400, "message");
     }
 
     @Test
     void aRunCancelledBeforeItStartsStopsAtOnceAndItsIdCannotBeReused() throws Exception {
         String runId = UUID.randomUUID().toString();
-        given().auth()
-                .oauth2(token)
-                .post("/internal/runs/" + runId + "/cancel")
-                .then()
-                .statusCode(202)
-                .body("status", equalTo("cancel_requested"));
+        caller.cancel(runId).statusCode(202).body("status", equalTo("cancel_requested"));
         HttpResponse<String> started = post("/start", body(runId));
         assertEquals(202, started.statusCode(), started.body());
         List<Event> events = parse(get("/" + runId + "/stream", null).body());
         assertEquals("cancelled", events.get(events.size() - 1).name());
-        given().auth()
-                .oauth2(token)
-                .get("/internal/runs/" + runId)
-                .then()
-                .statusCode(200)
-                .body("status", equalTo("cancelled"));
+        caller.get(runId).statusCode(200).body("status", equalTo("cancelled"));
         HttpResponse<String> again = post("/start", body(runId));
         assertEquals(409, again.statusCode(), again.body());
         // a finished run answers its final state
-        given().auth()
-                .oauth2(token)
-                .post("/internal/runs/" + runId + "/cancel")
-                .then()
-                .statusCode(200)
-                .body("status", equalTo("cancelled"));
+        caller.cancel(runId).statusCode(200).body("status", equalTo("cancelled"));
     }
 
     @Inject
@@ -210,8 +164,8 @@ class StreamedRunTest {
 
     @Test
     void streamEventsAreKeptForTheRetentionThenSwept() {
-        RunKey first = new RunKey(org, UUID.randomUUID());
-        RunKey second = new RunKey(org, UUID.randomUUID());
+        RunKey first = new RunKey(caller.org(), UUID.randomUUID());
+        RunKey second = new RunKey(caller.org(), UUID.randomUUID());
         log.append(first, List.of(StreamEvent.text(1, "a"), StreamEvent.done(2)))
                 .await()
                 .indefinitely();
@@ -236,45 +190,48 @@ class StreamedRunTest {
 
     @Test
     void anUnknownAgentIsA404() throws Exception {
-        HttpResponse<String> response = post(
-                "/start",
-                JSON.writeValueAsString(
-                        Map.of("agentId", UUID.randomUUID().toString(), "threadMode", "new", "message", "hi")));
-        assertEquals(404, response.statusCode(), response.body());
-        assertEquals(
-                "agentId",
-                JSON.readTree(response.body()).path("error").path("field").asText());
+        assertRefused(
+                post(
+                        "/start",
+                        RunBody.newThread(agent, "hi")
+                                .with("agentId", UUID.randomUUID().toString())),
+                404,
+                "agentId");
     }
 
-    private String body(String runId) throws Exception {
-        Map<String, Object> body = new HashMap<>(
-                Map.of("agentId", agent.uuid().toString(), "threadMode", "new", "message", "Hello stream"));
-        if (runId != null) {
-            body.put("runId", runId);
-        }
-        return JSON.writeValueAsString(body);
+    private RunBody body(String runId) {
+        return RunBody.newThread(agent, "Hello stream").with("runId", runId);
     }
 
-    private HttpResponse<String> post(String path, String json) throws Exception {
+    private HttpResponse<String> post(String path, Object body) throws Exception {
         return HTTP.send(
-                HttpRequest.newBuilder(URI.create(runs + path))
-                        .timeout(Duration.ofSeconds(20))
-                        .header("Authorization", "Bearer " + token)
+                request(path)
                         .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(json))
+                        .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> get(String path, String lastEventId) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(runs + path))
-                .timeout(Duration.ofSeconds(20))
-                .header("Authorization", "Bearer " + token)
-                .header("Accept", "text/event-stream");
+        HttpRequest.Builder request = request(path).header("Accept", "text/event-stream");
         if (lastEventId != null) {
             request.header("Last-Event-ID", lastEventId);
         }
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create(runs + path))
+                .timeout(Duration.ofSeconds(20))
+                .header("Authorization", "Bearer " + caller.token());
+    }
+
+    /** A request refused before any stream: a JSON error with this status naming this field. */
+    private static void assertRefused(HttpResponse<String> response, int status, String field) throws Exception {
+        assertEquals(status, response.statusCode(), response.body());
+        assertEquals(
+                field,
+                JSON.readTree(response.body()).path("error").path("field").asText());
     }
 
     /** The events of a whole SSE body (comments skipped). */
