@@ -12,6 +12,7 @@ import dev.switchboard.local.testing.SwitchboardTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Seed 001: the gateway checks the skill scope and hands the query to thread-service unchanged. */
@@ -32,20 +33,22 @@ class SkillConversationResourceTest {
 
     @Test
     void skillZeroListsEveryAgentAndPassesTheQueryThrough() {
-        conversations(
+        ValidatableResponse listed = conversations(
                         0,
                         "?pageSize=25&userId=user_abc&toolName=sql_runner"
                                 + "&timeframe=last_7_days&includeTools=true&page=2&pageToken=t0k")
                 .statusCode(200)
-                .body("conversations.size()", equalTo(0))
-                .body("receivedQuery.agentNumericId", equalTo("0"))
-                .body("receivedQuery.pageSize", equalTo("25"))
-                .body("receivedQuery.userId", equalTo("user_abc"))
-                .body("receivedQuery.toolName", equalTo("sql_runner"))
-                .body("receivedQuery.timeframe", equalTo("last_7_days"))
-                .body("receivedQuery.includeTools", equalTo("true"))
-                .body("receivedQuery.page", equalTo("2"))
-                .body("receivedQuery.pageToken", equalTo("t0k"));
+                .body("conversations.size()", equalTo(0));
+        Map.of(
+                        "agentNumericId", "0",
+                        "pageSize", "25",
+                        "userId", "user_abc",
+                        "toolName", "sql_runner",
+                        "timeframe", "last_7_days",
+                        "includeTools", "true",
+                        "page", "2",
+                        "pageToken", "t0k")
+                .forEach((parameter, value) -> listed.body("receivedQuery." + parameter, equalTo(value)));
         conversations(0, "").statusCode(200).body("receivedQuery", not(hasKey("pageSize")));
     }
 

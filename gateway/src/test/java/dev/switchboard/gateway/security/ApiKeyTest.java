@@ -1,5 +1,6 @@
 package dev.switchboard.gateway.security;
 
+import static dev.switchboard.gateway.rest.ErrorAssert.assertCode;
 import static dev.switchboard.gateway.rest.ErrorAssert.assertError;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
@@ -81,16 +82,16 @@ class ApiKeyTest {
         return caller.delete("/api/v1/api-keys/" + id).then();
     }
 
+    /** {@code POST /api/v1/api-keys} with this body. */
+    static ValidatableResponse post(RequestSpecification as, String body) {
+        return as.body(body).post("/api/v1/api-keys").then();
+    }
+
     JsonPath create(RequestSpecification as, String name, String kind) {
         String body = kind == null
                 ? "{\"name\": \"" + name + "\"}"
                 : "{\"name\": \"" + name + "\", \"kind\": \"" + kind + "\"}";
-        return as.body(body)
-                .post("/api/v1/api-keys")
-                .then()
-                .statusCode(201)
-                .extract()
-                .jsonPath();
+        return post(as, body).statusCode(201).extract().jsonPath();
     }
 
     @Test
@@ -179,31 +180,30 @@ class ApiKeyTest {
         assertEquals("service", internal.get("kind").asText());
         assertEquals("admin", internal.get("role").asText());
 
-        withKey(secret)
-                .contentType(ContentType.JSON)
-                .body("{\"name\": \"more\"}")
-                .post("/api/v1/api-keys")
-                .then()
-                .statusCode(403)
-                .body("error.code", equalTo("permission_denied"));
+        assertCode(
+                post(withKey(secret).contentType(ContentType.JSON), "{\"name\": \"more\"}"), 403, "permission_denied");
         withKey(secret).get("/api/v1/api-keys").then().statusCode(403);
         revoke(withKey(secret), key.getString("id")).statusCode(403);
 
         // seed 002: an organisation service token cannot upload or attach files
-        withKey(secret)
-                .multiPart("file", "notes.txt", "hello".getBytes(), "text/plain")
-                .post("/api/v1/files")
-                .then()
-                .statusCode(403)
-                .body("error.code", equalTo("permission_denied"));
-        withKey(secret)
-                .contentType(ContentType.JSON)
-                .body("{\"input\": {\"type\": \"user.message\", \"content\": [{\"type\": \"text\", \"text\": \"hi\"}]},"
-                        + " \"files\": [{\"file_id\": \"file_01KQX0V62MEXAMPLE7W6X3B2A\"}]}")
-                .post("/api/v1/agents/1/threads")
-                .then()
-                .statusCode(403)
-                .body("error.code", equalTo("permission_denied"))
+        assertCode(
+                withKey(secret)
+                        .multiPart("file", "notes.txt", "hello".getBytes(), "text/plain")
+                        .post("/api/v1/files")
+                        .then(),
+                403,
+                "permission_denied");
+        String withFiles =
+                "{\"input\": {\"type\": \"user.message\", \"content\": [{\"type\": \"text\", \"text\": \"hi\"}]},"
+                        + " \"files\": [{\"file_id\": \"file_01KQX0V62MEXAMPLE7W6X3B2A\"}]}";
+        assertCode(
+                        withKey(secret)
+                                .contentType(ContentType.JSON)
+                                .body(withFiles)
+                                .post("/api/v1/agents/1/threads")
+                                .then(),
+                        403,
+                        "permission_denied")
                 .body("error.field", equalTo("files"));
     }
 
@@ -271,9 +271,7 @@ class ApiKeyTest {
 
     @Test
     void onlyAnAdminMakesServiceKeysAndAPersonalKeyKeepsItsCreatorsRole() throws Exception {
-        asUser().body("{\"name\": \"escalate\", \"kind\": \"service\"}")
-                .post("/api/v1/api-keys")
-                .then()
+        post(asUser(), "{\"name\": \"escalate\", \"kind\": \"service\"}")
                 .statusCode(403)
                 .body("error.code", equalTo("permission_denied"))
                 .body("error.field", equalTo("kind"));
@@ -293,19 +291,15 @@ class ApiKeyTest {
                         .get("role")
                         .asText());
         // a member's personal key is no way to a service key
-        withKey(member.getString("key"))
-                .contentType(ContentType.JSON)
-                .body("{\"name\": \"escalate\", \"kind\": \"service\"}")
-                .post("/api/v1/api-keys")
-                .then()
+        post(
+                        withKey(member.getString("key")).contentType(ContentType.JSON),
+                        "{\"name\": \"escalate\", \"kind\": \"service\"}")
                 .statusCode(403);
     }
 
     @Test
     void badRequestsAre400NamingTheField() {
-        asUser().body("{\"name\": \"k\", \"kind\": \"admin\"}")
-                .post("/api/v1/api-keys")
-                .then()
+        post(asUser(), "{\"name\": \"k\", \"kind\": \"admin\"}")
                 .statusCode(400)
                 .body("error.field", equalTo("kind"))
                 .body("error.message", equalTo("kind must be one of: personal, service"));
@@ -315,14 +309,12 @@ class ApiKeyTest {
                 "{\"name\": \"   \"}",
                 "{\"name\": \"" + "x".repeat(101) + "\"}",
                 "{\"name\": {\"a\": 1}}")) {
-            asUser().body(body)
-                    .post("/api/v1/api-keys")
-                    .then()
+            post(asUser(), body)
                     .statusCode(400)
                     .body("error.code", equalTo("invalid_argument"))
                     .body("error.field", equalTo("name"));
         }
-        asUser().body("not json").post("/api/v1/api-keys").then().statusCode(400);
+        post(asUser(), "not json").statusCode(400);
         given().contentType(ContentType.JSON)
                 .body(Map.of("name", "anonymous"))
                 .post("/api/v1/api-keys")
