@@ -1,58 +1,51 @@
 package dev.switchboard.gateway.rest;
 
+import static dev.switchboard.gateway.rest.ErrorAssert.assertCode;
 import static org.hamcrest.Matchers.aMapWithSize;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.switchboard.gateway.stub.ServiceStubs;
 import dev.switchboard.gateway.stub.ServiceStubsResource;
 import dev.switchboard.gateway.stub.StubWorld;
 import dev.switchboard.local.testing.Api;
 import dev.switchboard.local.testing.SwitchboardTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
+import io.restassured.response.ValidatableResponse;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Seed 003: chat in the caller's current conversation with an agent, and its history. */
 @QuarkusTest
 @WithTestResource(SwitchboardTestResource.class)
 @WithTestResource(ServiceStubsResource.class)
-class AgentChatResourceTest {
+class AgentChatResourceTest extends WithStubbedAgent {
 
-    static final ObjectMapper JSON = new ObjectMapper();
+    private ValidatableResponse chat(String agentRef, String body) {
+        return api.json(body).post("/api/agents/" + agentRef + "/chat").then();
+    }
 
-    ServiceStubs stubs;
-
-    final Api api = new Api();
-    StubWorld.Agent agent;
-
-    @BeforeEach
-    void anAgent() {
-        agent = stubs.world()
-                .addAgent(
-                        api.org,
-                        "assistant-" + UUID.randomUUID().toString().substring(0, 8),
-                        "My Assistant",
-                        "gpt-5-mini");
+    private ValidatableResponse history(String agentRef, String query) {
+        return api.request().get("/api/agents/" + agentRef + "/history" + query).then();
     }
 
     @Test
     void chatAnswersInTheSnakeCaseShapeOfTheSeed() throws Exception {
-        api.json("{\"message\": \"What's the weather like today?\"}")
-                .post("/api/agents/" + agent.handle() + "/chat")
-                .then()
+        chat(agent.handle(), "{\"message\": \"What's the weather like today?\"}")
                 .statusCode(200)
                 .body("$", aMapWithSize(3))
                 .body("response", equalTo("echo: What's the weather like today?"))
                 .body("agent_id", equalTo(agent.handle()))
-                .body("agent_name", equalTo("My Assistant"));
-        JsonNode run = JSON.readTree(stubs.runService().last().body());
+                .body("agent_name", equalTo("Helper"));
+        JsonNode run = stubs.runService().lastRun();
         assertEquals("current", run.get("threadMode").asText());
         // the agent as the client named it: run-service looks it up (the gateway makes no call of its own)
         assertEquals(agent.handle(), run.get("agent").asText());
@@ -63,9 +56,7 @@ class AgentChatResourceTest {
     @Test
     void anAgentWithoutAHandleIsNamedByItsNumericId() {
         StubWorld.Agent plain = stubs.world().addAgent(api.org, null, "Plain", "gpt-5-mini");
-        api.json("{\"message\": \"Hello!\"}")
-                .post("/api/agents/" + plain.uuid() + "/chat")
-                .then()
+        chat(plain.uuid().toString(), "{\"message\": \"Hello!\"}")
                 .statusCode(200)
                 .body("agent_id", equalTo(Long.toString(plain.id())))
                 .body("agent_name", equalTo("Plain"));
@@ -73,24 +64,12 @@ class AgentChatResourceTest {
 
     @Test
     void historyReadsTheCurrentConversationBack() {
-        api.request()
-                .get("/api/agents/" + agent.id() + "/history")
-                .then()
-                .statusCode(200)
-                .body("messages.size()", equalTo(0));
+        history(String.valueOf(agent.id()), "").statusCode(200).body("messages.size()", equalTo(0));
 
-        api.json("{\"message\": \"Hello!\"}")
-                .post("/api/agents/" + agent.id() + "/chat")
-                .then()
-                .statusCode(200);
-        api.json("{\"message\": \"Again\"}")
-                .post("/api/agents/" + agent.handle() + "/chat")
-                .then()
-                .statusCode(200);
+        chat(String.valueOf(agent.id()), "{\"message\": \"Hello!\"}").statusCode(200);
+        chat(agent.handle(), "{\"message\": \"Again\"}").statusCode(200);
 
-        api.request()
-                .get("/api/agents/" + agent.handle() + "/history")
-                .then()
+        history(agent.handle(), "")
                 .statusCode(200)
                 .body("messages.size()", equalTo(4))
                 .body("messages[0]", aMapWithSize(3))
@@ -103,59 +82,49 @@ class AgentChatResourceTest {
                 "/internal/threads/current/messages?agentId=" + agent.uuid() + "&limit=20",
                 stubs.threadService().last().pathAndQuery());
 
-        api.request()
-                .get("/api/agents/" + agent.handle() + "/history?limit=1")
-                .then()
+        history(agent.handle(), "?limit=1")
                 .statusCode(200)
                 .body("messages.size()", equalTo(1))
                 .body("messages[0].content", equalTo("echo: Again"));
     }
 
     @Test
-    void historyLimitAbove100IsClampedAndBelow1OrNotAnIntegerIs400() {
-        api.request()
-                .get("/api/agents/" + agent.id() + "/history?limit=500")
-                .then()
-                .statusCode(200);
+    void historyLimitAbove100IsClamped() {
+        history(String.valueOf(agent.id()), "?limit=500").statusCode(200);
         assertEquals(
                 "/internal/threads/current/messages?agentId=" + agent.uuid() + "&limit=100",
                 stubs.threadService().last().pathAndQuery());
+    }
 
-        for (String bad : new String[] {"0", "-3", "abc", "1.5"}) {
-            api.request()
-                    .get("/api/agents/" + agent.id() + "/history?limit=" + bad)
-                    .then()
-                    .statusCode(400)
-                    .body("error.code", equalTo("invalid_argument"))
-                    .body("error.field", equalTo("limit"));
-        }
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "-3", "abc", "1.5"})
+    void historyLimitBelow1OrNotAnIntegerIs400(String bad) {
+        assertCode(history(String.valueOf(agent.id()), "?limit=" + bad), 400, "invalid_argument")
+                .body("error.field", equalTo("limit"));
+    }
+
+    static Stream<Arguments> refusedBodies() {
+        return Stream.of(
+                arguments("{}", "message"),
+                arguments("{\"message\": \"\"}", "message"),
+                // a bean-validation failure names the field as the JSON body does, not as the Java record does
+                arguments(
+                        "{\"message\": \"hi\", \"conversation_id\": \"" + "x".repeat(101) + "\"}", "conversation_id"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("refusedBodies")
+    void aBadBodyIs400NamingTheFieldAsTheBodyNamesIt(String body, String field) {
+        chat(String.valueOf(agent.id()), body).statusCode(400).body("error.field", equalTo(field));
     }
 
     @Test
-    void messageIsRequiredAndAnUnknownAgentIs404() {
-        api.json("{}")
-                .post("/api/agents/" + agent.id() + "/chat")
-                .then()
-                .statusCode(400)
-                .body("error.field", equalTo("message"));
-        api.json("{\"message\": \"\"}")
-                .post("/api/agents/" + agent.id() + "/chat")
-                .then()
-                .statusCode(400)
-                .body("error.field", equalTo("message"));
-        // a bean-validation failure names the field as the JSON body does, not as the Java record does
-        api.json("{\"message\": \"hi\", \"conversation_id\": \"" + "x".repeat(101) + "\"}")
-                .post("/api/agents/" + agent.id() + "/chat")
-                .then()
-                .statusCode(400)
-                .body("error.field", equalTo("conversation_id"));
-        api.json("{\"message\": \"hi\"}")
-                .post("/api/agents/nobody/chat")
-                .then()
+    void anUnknownAgentIs404() {
+        chat("nobody", "{\"message\": \"hi\"}")
                 .statusCode(404)
                 .body("error.code", equalTo("not_found"))
                 .body("error.message", equalTo("agent nobody not found"))
                 .body("error.field", equalTo("id"));
-        api.request().get("/api/agents/nobody/history").then().statusCode(404).body("error.code", equalTo("not_found"));
+        history("nobody", "").statusCode(404).body("error.code", equalTo("not_found"));
     }
 }

@@ -1,5 +1,6 @@
 package dev.switchboard.gateway.rest;
 
+import static dev.switchboard.gateway.rest.ErrorAssert.assertCode;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
@@ -9,9 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchboard.gateway.stub.RunServiceStub;
-import dev.switchboard.gateway.stub.ServiceStubs;
 import dev.switchboard.gateway.stub.ServiceStubsResource;
 import dev.switchboard.gateway.stub.StubWorld;
 import dev.switchboard.local.testing.Api;
@@ -21,53 +20,67 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Seed 000: chat on a new or an existing thread, and the conversation read back. */
 @QuarkusTest
 @WithTestResource(SwitchboardTestResource.class)
 @WithTestResource(ServiceStubsResource.class)
-class AgentConversationResourceTest {
+class AgentConversationResourceTest extends WithStubbedAgent {
 
-    static final ObjectMapper JSON = new ObjectMapper();
+    private static final String HI = "{\"message\": \"hi\", \"model\": \"gpt-5-mini\"}";
 
-    ServiceStubs stubs;
+    private ValidatableResponse chat(Object agentRef, String body) {
+        return api.json(body).post("/api/v1/agents/" + agentRef + "/chat").then();
+    }
 
-    final Api api = new Api();
-    StubWorld.Agent agent;
+    private ValidatableResponse chatOn(Api caller, Object agentRef, String threadId, String body) {
+        return caller.json(body)
+                .post("/api/v1/agents/" + agentRef + "/conversations/" + threadId + "/chat")
+                .then();
+    }
 
-    @BeforeEach
-    void anAgent() {
-        agent = stubs.world()
-                .addAgent(api.org, "helper-" + UUID.randomUUID().toString().substring(0, 8), "Helper", "gpt-5-mini");
+    private ValidatableResponse conversation(Api caller, Object agentRef, String threadId) {
+        return caller.request()
+                .get("/api/v1/agents/" + agentRef + "/conversations/" + threadId)
+                .then();
+    }
+
+    /** A chat that starts a thread with "Hello"; its id. */
+    private String newThread(Object agentRef) {
+        return chat(agentRef, "{\"message\": \"Hello\", \"model\": \"gpt-5-mini\"}")
+                .statusCode(200)
+                .extract()
+                .path("threadId");
     }
 
     @Test
     void chatStartsAThreadThenContinuesIt() throws Exception {
-        ValidatableResponse first = api.json("""
+        ValidatableResponse first = chat(agent.id(), """
                 {"message": "Summarize open support tickets from last week.", "model": "claude-sonnet-4.6"}""")
-                .post("/api/v1/agents/" + agent.id() + "/chat")
-                .then()
                 .statusCode(200)
                 .body("content", equalTo("echo: Summarize open support tickets from last week."));
         String threadId = first.extract().path("threadId");
         String runId = first.extract().path("runId");
         UUID.fromString(runId);
-        JsonNode run = JSON.readTree(stubs.runService().last().body());
+        JsonNode run = stubs.runService().lastRun();
         assertEquals(agent.uuid().toString(), run.get("agentId").asText());
         assertEquals("new", run.get("threadMode").asText());
         assertFalse(run.has("threadId"));
         assertEquals("claude-sonnet-4.6", run.get("model").asText());
 
-        ValidatableResponse second = api.json("{\"message\": \"And the week before?\", \"model\": \"gpt-5.5\"}")
-                .post("/api/v1/agents/" + agent.handle() + "/conversations/" + threadId + "/chat")
-                .then()
+        ValidatableResponse second = chatOn(
+                        api,
+                        agent.handle(),
+                        threadId,
+                        "{\"message\": \"And the week before?\", \"model\": \"gpt-5.5\"}")
                 .statusCode(200)
                 .body("content", equalTo("echo: And the week before?"))
                 .body("threadId", equalTo(threadId));
         assertNotEquals(runId, second.extract().path("runId"));
-        run = JSON.readTree(stubs.runService().last().body());
+        run = stubs.runService().lastRun();
         assertEquals("existing", run.get("threadMode").asText());
         assertEquals(threadId, run.get("threadId").asText());
         assertEquals("gpt-5.5", run.get("model").asText());
@@ -75,17 +88,10 @@ class AgentConversationResourceTest {
 
     @Test
     void theConversationReadsBackWithItsSummaryAndMessages() {
-        String threadId = api.json("{\"message\": \"Hello\", \"model\": \"gpt-5-mini\"}")
-                .post("/api/v1/agents/" + agent.uuid() + "/chat")
-                .then()
-                .statusCode(200)
-                .extract()
-                .path("threadId");
+        String threadId = newThread(agent.uuid());
         String runId = stubs.world().thread(threadId).messages().get(0).runId().toString();
 
-        api.request()
-                .get("/api/v1/agents/" + agent.id() + "/conversations/" + threadId)
-                .then()
+        conversation(api, agent.id(), threadId)
                 .statusCode(200)
                 .body("threadId", equalTo(threadId))
                 .body("skillId", equalTo((int) agent.id()))
@@ -110,103 +116,68 @@ class AgentConversationResourceTest {
 
     @Test
     void anotherAgentsOrOrgsThreadIs404() {
-        String threadId = api.json("{\"message\": \"Hello\", \"model\": \"gpt-5-mini\"}")
-                .post("/api/v1/agents/" + agent.id() + "/chat")
-                .then()
-                .statusCode(200)
-                .extract()
-                .path("threadId");
+        String threadId = newThread(agent.id());
         StubWorld.Agent other = stubs.world().addAgent(api.org, null, "Other", "gpt-5-mini");
 
-        api.request()
-                .get("/api/v1/agents/" + other.id() + "/conversations/" + threadId)
-                .then()
-                .statusCode(404)
-                .body("error.code", equalTo("not_found"));
-        api.json("{\"message\": \"hi\", \"model\": \"gpt-5-mini\"}")
-                .post("/api/v1/agents/" + other.id() + "/conversations/" + threadId + "/chat")
-                .then()
-                .statusCode(404)
-                .body("error.code", equalTo("not_found"))
+        assertCode(conversation(api, other.id(), threadId), 404, "not_found");
+        assertCode(chatOn(api, other.id(), threadId, HI), 404, "not_found")
                 .body("error.field", equalTo("threadId"))
                 .body("error.message", equalTo("thread " + threadId + " not found"));
 
         Api stranger = new Api();
         StubWorld.Agent theirs = stubs.world().addAgent(stranger.org, null, "Theirs", "gpt-5-mini");
-        stranger.request()
-                .get("/api/v1/agents/" + theirs.id() + "/conversations/" + threadId)
-                .then()
-                .statusCode(404)
-                .body("error.code", equalTo("not_found"));
+        assertCode(conversation(stranger, theirs.id(), threadId), 404, "not_found");
     }
 
     @Test
     void anUnknownThreadOrAgentIs404FromTheService() {
-        api.json("{\"message\": \"hi\", \"model\": \"gpt-5-mini\"}")
-                .post("/api/v1/agents/" + agent.id() + "/conversations/no-such-thread/chat")
-                .then()
-                .statusCode(404)
-                .body("error.code", equalTo("not_found"))
+        assertCode(chatOn(api, agent.id(), "no-such-thread", HI), 404, "not_found")
                 .body("error.field", equalTo("threadId"));
-        api.json("{\"message\": \"hi\", \"model\": \"gpt-5-mini\"}")
-                .post("/api/v1/agents/nobody/chat")
-                .then()
-                .statusCode(404)
-                .body("error.message", equalTo("agent nobody not found"));
-        api.request()
-                .get("/api/v1/agents/" + agent.id() + "/conversations/no-such-thread")
-                .then()
+        chat("nobody", HI).statusCode(404).body("error.message", equalTo("agent nobody not found"));
+        conversation(api, agent.id(), "no-such-thread")
                 .statusCode(404)
                 .body("error.message", equalTo("thread no-such-thread not found"));
     }
 
-    @Test
-    void modelIsRequiredAndCanonical() {
-        for (String body : new String[] {
-            "{\"message\": \"hi\"}",
-            "{\"message\": \"hi\", \"model\": \"gpt-4o\"}",
-            "{\"message\": \"hi\", \"model\": \"\"}"
-        }) {
-            ValidatableResponse rejected = api.json(body)
-                    .post("/api/v1/agents/" + agent.id() + "/chat")
-                    .then()
-                    .statusCode(400)
-                    .body("error.code", equalTo("invalid_argument"))
-                    .body("error.field", equalTo("model"));
-            RunServiceStub.MODELS.forEach(id -> rejected.body("error.message", containsString(id)));
-        }
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "{\"message\": \"hi\"}",
+                "{\"message\": \"hi\", \"model\": \"gpt-4o\"}",
+                "{\"message\": \"hi\", \"model\": \"\"}"
+            })
+    void modelIsRequiredAndCanonical(String body) {
+        ValidatableResponse rejected =
+                assertCode(chat(agent.id(), body), 400, "invalid_argument").body("error.field", equalTo("model"));
+        RunServiceStub.MODELS.forEach(id -> rejected.body("error.message", containsString(id)));
     }
 
     @Test
     void messageIsRequiredAndNotEmpty() {
-        String path = "/api/v1/agents/" + agent.id() + "/conversations/t/chat";
-        api.json("{\"model\": \"gpt-5-mini\"}")
-                .post(path)
-                .then()
+        chatOn(api, agent.id(), "t", "{\"model\": \"gpt-5-mini\"}")
                 .statusCode(400)
                 .body("error.field", equalTo("message"))
                 .body("error.message", equalTo("message is required"));
-        api.json("{\"message\": \"\", \"model\": \"gpt-5-mini\"}")
-                .post(path)
-                .then()
+        chat(agent.id(), "{\"message\": null, \"model\": \"gpt-5-mini\"}")
                 .statusCode(400)
                 .body("error.field", equalTo("message"));
-        api.json("{\"message\": null, \"model\": \"gpt-5-mini\"}")
-                .post("/api/v1/agents/" + agent.id() + "/chat")
-                .then()
-                .statusCode(400)
-                .body("error.field", equalTo("message"));
-        api.json("{\"message\": [\"hi\"], \"model\": \"gpt-5-mini\"}")
-                .post(path)
-                .then()
-                .statusCode(400)
-                .body("error.field", equalTo("message"));
-        api.request()
-                .contentType("application/json")
-                .post(path)
-                .then()
-                .statusCode(400)
-                .body("error.code", equalTo("invalid_argument"))
+        assertCode(
+                        api.request()
+                                .contentType("application/json")
+                                .post("/api/v1/agents/" + agent.id() + "/conversations/t/chat")
+                                .then(),
+                        400,
+                        "invalid_argument")
                 .body("error.field", nullValue());
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "{\"message\": \"\", \"model\": \"gpt-5-mini\"}",
+                "{\"message\": [\"hi\"], \"model\": \"gpt-5-mini\"}"
+            })
+    void anEmptyOrNonTextMessageIs400(String body) {
+        chatOn(api, agent.id(), "t", body).statusCode(400).body("error.field", equalTo("message"));
     }
 }

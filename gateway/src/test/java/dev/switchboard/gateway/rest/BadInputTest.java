@@ -1,27 +1,33 @@
 package dev.switchboard.gateway.rest;
 
-import static dev.switchboard.gateway.rest.ThreadCreateResourceTest.assertError;
+import static dev.switchboard.gateway.rest.ErrorAssert.assertError;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
-import dev.switchboard.gateway.stub.ServiceStubs;
 import dev.switchboard.gateway.stub.ServiceStubsResource;
 import dev.switchboard.gateway.stub.StubWorld;
-import dev.switchboard.local.testing.Api;
 import dev.switchboard.local.testing.SwitchboardTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
 import java.io.ByteArrayInputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
+import java.util.stream.Stream;
+import org.hamcrest.Matcher;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Bad input of every shape answers 400 (413 for a body too large) in the one error body naming the field, and no
@@ -31,104 +37,61 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(SwitchboardTestResource.class)
 @WithTestResource(ServiceStubsResource.class)
-class BadInputTest {
+class BadInputTest extends WithStubbedAgent {
 
-    ServiceStubs stubs;
+    private static final String CHAT = "/api/v1/agents/{agent}/chat";
+    private static final String CONVERSATIONS = "/api/agents/{agent}/conversations";
+    private static final String KEYS = "/api/v1/api-keys";
 
-    final Api api = new Api();
-    StubWorld.Agent agent;
-
-    @BeforeEach
-    void anAgent() {
-        agent = stubs.world().addAgent(api.org, null, "Helper", "gpt-5-mini");
+    static Stream<Arguments> nulCharacters() {
+        return Stream.of(
+                arguments(
+                        CHAT,
+                        "{\"message\": \"a\\u0000b\", \"model\": \"gpt-5-mini\"}",
+                        "message",
+                        equalTo("message must not contain the NUL character (\\u0000)")),
+                arguments(
+                        "/api/v1/agents/{agent}/threads",
+                        "{\"input\": {\"type\": \"user.message\", \"content\": [{\"type\": \"text\", "
+                                + "\"text\": \"hi\\u0000\"}]}}",
+                        "input.content[0].text",
+                        notNullValue()),
+                arguments(KEYS, "{\"name\": \"key\\u0000\"}", "name", notNullValue()),
+                arguments(
+                        "/api/v1/teams",
+                        "{\"name\": \"team\\u0000\", \"agent_ids\": [\"{agent}\"]}",
+                        "name",
+                        notNullValue()),
+                arguments(CONVERSATIONS, "{\"ti\\u0000tle\": \"t\"}", "ti\\u0000tle", notNullValue()));
     }
 
-    private int calls() {
-        return stubs.agentService().received().size()
-                + stubs.threadService().received().size()
-                + stubs.runService().received().size();
+    static Stream<Arguments> unpairedSurrogatesDuplicateKeysAndTrailingData() {
+        return Stream.of(
+                arguments(KEYS, "{\"name\": \"\\ud800\"}", "name", containsString("unpaired UTF-16 surrogate")),
+                arguments(CONVERSATIONS, "{\"title\": \"t\", \"title\": \"u\"}", "title", notNullValue()),
+                arguments(
+                        KEYS,
+                        "{\"name\": \"a\", \"kind\": \"personal\", \"kind\": \"service\"}",
+                        "kind",
+                        notNullValue()),
+                arguments(CHAT, "{\"message\": \"hi\", \"model\": \"gpt-5-mini\"} {}", null, notNullValue()),
+                arguments(CHAT, "\"hi\"", null, notNullValue()));
     }
 
-    @Test
-    void theNulCharacterInABodyFieldIs400NamingItBeforeAnyServiceIsCalled() {
+    /** {@code {agent}} in the path or body stands for the test's agent (its numeric id in a path, its UUID in a body). */
+    @ParameterizedTest
+    @MethodSource({"nulCharacters", "unpairedSurrogatesDuplicateKeysAndTrailingData"})
+    void aBadJsonBodyIs400NamingTheFieldBeforeAnyServiceIsCalled(
+            String path, String body, String field, Matcher<?> message) {
         int before = calls();
         assertError(
-                        api.json("{\"message\": \"a\\u0000b\", \"model\": \"gpt-5-mini\"}")
-                                .post("/api/v1/agents/" + agent.id() + "/chat")
+                        api.json(body.replace("{agent}", agent.uuid().toString()))
+                                .post(path.replace("{agent}", String.valueOf(agent.id())))
                                 .then(),
                         400,
                         "invalid_argument",
-                        "message")
-                .body("error.message", equalTo("message must not contain the NUL character (\\u0000)"));
-        assertError(
-                api.json("{\"input\": {\"type\": \"user.message\", \"content\": [{\"type\": \"text\", "
-                                + "\"text\": \"hi\\u0000\"}]}}")
-                        .post("/api/v1/agents/" + agent.id() + "/threads")
-                        .then(),
-                400,
-                "invalid_argument",
-                "input.content[0].text");
-        assertError(
-                api.json("{\"name\": \"key\\u0000\"}").post("/api/v1/api-keys").then(),
-                400,
-                "invalid_argument",
-                "name");
-        assertError(
-                api.json("{\"name\": \"team\\u0000\", \"agent_ids\": [\"" + agent.uuid() + "\"]}")
-                        .post("/api/v1/teams")
-                        .then(),
-                400,
-                "invalid_argument",
-                "name");
-        assertError(
-                api.json("{\"ti\\u0000tle\": \"t\"}")
-                        .post("/api/agents/" + agent.id() + "/conversations")
-                        .then(),
-                400,
-                "invalid_argument",
-                "ti\\u0000tle");
-        assertEquals(before, calls());
-    }
-
-    @Test
-    void unpairedSurrogatesDuplicateKeysAndTrailingDataAre400() {
-        int before = calls();
-        assertError(
-                        api.json("{\"name\": \"\\ud800\"}")
-                                .post("/api/v1/api-keys")
-                                .then(),
-                        400,
-                        "invalid_argument",
-                        "name")
-                .body("error.message", containsString("unpaired UTF-16 surrogate"));
-        assertError(
-                api.json("{\"title\": \"t\", \"title\": \"u\"}")
-                        .post("/api/agents/" + agent.id() + "/conversations")
-                        .then(),
-                400,
-                "invalid_argument",
-                "title");
-        assertError(
-                api.json("{\"name\": \"a\", \"kind\": \"personal\", \"kind\": \"service\"}")
-                        .post("/api/v1/api-keys")
-                        .then(),
-                400,
-                "invalid_argument",
-                "kind");
-        assertError(
-                api.json("{\"message\": \"hi\", \"model\": \"gpt-5-mini\"} {}")
-                        .post("/api/v1/agents/" + agent.id() + "/chat")
-                        .then(),
-                400,
-                "invalid_argument",
-                null);
-        assertError(
-                api.json("\"hi\"")
-                        .post("/api/v1/agents/" + agent.id() + "/chat")
-                        .then(),
-                400,
-                "invalid_argument",
-                null);
+                        field)
+                .body("error.message", message);
         assertEquals(before, calls());
     }
 
@@ -148,41 +111,23 @@ class BadInputTest {
                 .body("error.message", containsString("UTF-8"));
     }
 
-    @Test
-    void controlCharactersInParametersAre400NamingTheParameter() {
+    @ParameterizedTest
+    @CsvSource({
+        "/api/v1/agents/a%00b/chat, id",
+        "/api/v1/skills/0/conversations?userId=u%00, userId",
+        "/api/agents/{agent}/history?conversation_id=%01, conversation_id",
+        "/api/v1/files/file%0A1, id"
+    })
+    void controlCharactersInParametersAre400NamingTheParameter(String path, String parameter) {
         int before = calls();
-        assertError(
-                api.json("{\"message\": \"hi\", \"model\": \"gpt-5-mini\"}")
+        String url = path.replace("{agent}", String.valueOf(agent.id()));
+        ValidatableResponse answer = path.endsWith("/chat")
+                ? api.json("{\"message\": \"hi\", \"model\": \"gpt-5-mini\"}")
                         .urlEncodingEnabled(false)
-                        .post("/api/v1/agents/a%00b/chat")
-                        .then(),
-                400,
-                "invalid_argument",
-                "id");
-        assertError(
-                api.request()
-                        .urlEncodingEnabled(false)
-                        .get("/api/v1/skills/0/conversations?userId=u%00")
-                        .then(),
-                400,
-                "invalid_argument",
-                "userId");
-        assertError(
-                api.request()
-                        .urlEncodingEnabled(false)
-                        .get("/api/agents/" + agent.id() + "/history?conversation_id=%01")
-                        .then(),
-                400,
-                "invalid_argument",
-                "conversation_id");
-        assertError(
-                api.request()
-                        .urlEncodingEnabled(false)
-                        .get("/api/v1/files/file%0A1")
-                        .then(),
-                400,
-                "invalid_argument",
-                "id");
+                        .post(url)
+                        .then()
+                : api.request().urlEncodingEnabled(false).get(url).then();
+        assertError(answer, 400, "invalid_argument", parameter);
         assertEquals(before, calls());
     }
 

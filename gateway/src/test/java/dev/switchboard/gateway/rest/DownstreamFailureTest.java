@@ -1,17 +1,16 @@
 package dev.switchboard.gateway.rest;
 
+import static dev.switchboard.gateway.rest.ErrorAssert.assertCode;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 
-import dev.switchboard.gateway.stub.ServiceStubs;
 import dev.switchboard.gateway.stub.ServiceStubsResource;
-import dev.switchboard.gateway.stub.StubWorld;
-import dev.switchboard.local.testing.Api;
 import dev.switchboard.local.testing.SwitchboardTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.BeforeEach;
+import io.restassured.response.ValidatableResponse;
+import org.hamcrest.Matcher;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,31 +20,24 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(SwitchboardTestResource.class)
 @WithTestResource(ServiceStubsResource.class)
-class DownstreamFailureTest {
+class DownstreamFailureTest extends WithStubbedAgent {
 
-    ServiceStubs stubs;
-
-    final Api api = new Api();
-    StubWorld.Agent agent;
-
-    @BeforeEach
-    void anAgent() {
-        agent = stubs.world().addAgent(api.org, null, "Helper", "gpt-5-mini");
-    }
+    /** The answer never names a service. */
+    private static final Matcher<String> NO_SERVICE_NAMED = not(containsString("run-service"));
 
     @Test
     void aServiceThatCannotBeReachedIs503() {
         stubs.threadService().stop();
         try {
-            api.request()
-                    .get("/api/agents/" + agent.id() + "/history")
-                    .then()
-                    .statusCode(503)
-                    .contentType("application/json")
-                    .body("error.code", equalTo("unavailable"))
+            assertCode(
+                            api.request()
+                                    .get("/api/agents/" + agent.id() + "/history")
+                                    .then(),
+                            503,
+                            "unavailable")
                     .body(
                             "error.message",
-                            equalTo("a backend service is temporarily unavailable; retry in a few " + "seconds"));
+                            equalTo("a backend service is temporarily unavailable; retry in a few seconds"));
         } finally {
             stubs.threadService().start();
         }
@@ -53,12 +45,8 @@ class DownstreamFailureTest {
 
         stubs.runService().stop();
         try {
-            api.json("{\"message\": \"hi\"}")
-                    .post("/api/agents/" + agent.id() + "/chat")
-                    .then()
-                    .statusCode(503)
-                    .body("error.code", equalTo("unavailable"))
-                    .body("error.message", not(containsString("run-service")));
+            assertCode(chat("/api/agents/", "{\"message\": \"hi\"}"), 503, "unavailable")
+                    .body("error.message", NO_SERVICE_NAMED);
         } finally {
             stubs.runService().start();
         }
@@ -67,12 +55,7 @@ class DownstreamFailureTest {
     @Test
     void aServiceThatFailsIs502() {
         stubs.agentService().failNextWith(500);
-        api.request()
-                .get("/api/v1/agents/" + agent.id())
-                .then()
-                .statusCode(502)
-                .contentType("application/json")
-                .body("error.code", equalTo("bad_gateway"))
+        assertCode(api.request().get("/api/v1/agents/" + agent.id()).then(), 502, "bad_gateway")
                 .body("error.message", equalTo("a backend service failed; retry later"))
                 .body("error.message", not(containsString("Exception")));
     }
@@ -80,11 +63,11 @@ class DownstreamFailureTest {
     @Test
     void aServiceThatIsUnavailableIs503() {
         stubs.runService().failNextWith(503);
-        api.json("{\"message\": \"hi\", \"model\": \"gpt-5-mini\"}")
-                .post("/api/v1/agents/" + agent.id() + "/chat")
-                .then()
-                .statusCode(503)
-                .body("error.code", equalTo("unavailable"))
-                .body("error.message", not(containsString("run-service")));
+        assertCode(chat("/api/v1/agents/", "{\"message\": \"hi\", \"model\": \"gpt-5-mini\"}"), 503, "unavailable")
+                .body("error.message", NO_SERVICE_NAMED);
+    }
+
+    private ValidatableResponse chat(String agents, String body) {
+        return api.json(body).post(agents + agent.id() + "/chat").then();
     }
 }

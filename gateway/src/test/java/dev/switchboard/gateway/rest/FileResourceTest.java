@@ -1,25 +1,24 @@
 package dev.switchboard.gateway.rest;
 
-import static dev.switchboard.gateway.rest.ThreadCreateResourceTest.assertError;
+import static dev.switchboard.gateway.rest.ErrorAssert.assertError;
+import static dev.switchboard.gateway.rest.Uploads.upload;
+import static dev.switchboard.gateway.rest.Uploads.uploaded;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.switchboard.gateway.security.UserTokens;
 import dev.switchboard.gateway.stub.ServiceStubs;
 import dev.switchboard.gateway.stub.ServiceStubsResource;
-import dev.switchboard.local.infra.JwtSigner;
 import dev.switchboard.local.testing.Api;
 import dev.switchboard.local.testing.SwitchboardTestResource;
-import dev.switchboard.local.testing.TestInfrastructure;
-import dev.switchboard.local.testing.TestTokens;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.Map;
-import java.util.UUID;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /** Files: upload (multipart), metadata and bytes, only for the uploader; the size limit. */
@@ -29,27 +28,22 @@ import org.junit.jupiter.api.Test;
 class FileResourceTest {
 
     static final String PLAN = "# Launch plan\nship it\n";
+    static final byte[] PLAN_BYTES = PLAN.getBytes(StandardCharsets.UTF_8);
 
     ServiceStubs stubs;
 
     final Api api = new Api();
 
-    private String upload(Api caller) {
-        return caller.request()
-                .multiPart("file", "plan.md", PLAN.getBytes(StandardCharsets.UTF_8), "text/markdown")
-                .post("/api/v1/files")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
+    /** Asserts the call is refused as said and thread-service is not called (or not sent a whole body). */
+    private void assertRefusedBeforeStoring(Supplier<ValidatableResponse> call, int status, String code, String field) {
+        int before = stubs.threadService().received().size();
+        assertError(call.get(), status, code, field);
+        assertEquals(before, stubs.threadService().received().size());
     }
 
     @Test
     void anUploadIsForwardedAndReadBack() {
-        String id = api.request()
-                .multiPart("file", "plan.md", PLAN.getBytes(StandardCharsets.UTF_8), "text/markdown")
-                .post("/api/v1/files")
-                .then()
+        String id = upload(api.request(), "plan.md", PLAN_BYTES, "text/markdown")
                 .statusCode(201)
                 .body("id", matchesPattern("file_[0-9A-Z]{26}"))
                 .body("filename", equalTo("plan.md"))
@@ -84,7 +78,7 @@ class FileResourceTest {
 
     @Test
     void anotherOrganisationsOrUsersFileIsNotFound() {
-        String id = upload(api);
+        String id = uploaded(api.request(), "plan.md", PLAN_BYTES, "text/markdown");
         Api other = new Api();
         assertError(other.request().get("/api/v1/files/" + id).then(), 404, "not_found", null);
         assertError(other.request().get("/api/v1/files/" + id + "/content").then(), 404, "not_found", null);
@@ -94,10 +88,7 @@ class FileResourceTest {
     void aFileOverTheLimitIs413() {
         byte[] tooLarge = new byte[20 * 1024 * 1024 + 1];
         assertError(
-                api.request()
-                        .multiPart("file", "big.bin", tooLarge, "application/octet-stream")
-                        .post("/api/v1/files")
-                        .then(),
+                upload(api.request(), "big.bin", tooLarge, "application/octet-stream"),
                 413,
                 "payload_too_large",
                 "file");
@@ -106,10 +97,9 @@ class FileResourceTest {
     @Test
     void aRequestAnnouncingMoreThanTheLimitIs413BeforeItsBodyIsRead() {
         byte[] huge = new byte[22 * 1024 * 1024];
-        int before = stubs.threadService().received().size();
         // a byte array body is sent with its Content-Length (RestAssured streams multipart bodies chunked)
-        assertError(
-                api.request()
+        assertRefusedBeforeStoring(
+                () -> api.request()
                         .contentType("multipart/form-data; boundary=xyz")
                         .body(huge)
                         .post("/api/v1/files")
@@ -117,44 +107,30 @@ class FileResourceTest {
                 413,
                 "payload_too_large",
                 null);
-        assertEquals(before, stubs.threadService().received().size());
     }
 
     @Test
     void aFileSentWithoutALengthIsCutOffPastTheLimitAndNothingIsStored() {
         byte[] tooLarge = new byte[21 * 1024 * 1024];
-        int before = stubs.threadService().received().size();
-        assertError(
-                api.request()
-                        .multiPart("file", "big.bin", tooLarge, "application/octet-stream")
-                        .post("/api/v1/files")
-                        .then(),
+        // thread-service's request is reset, not ended: the stub never gets a whole body to store
+        assertRefusedBeforeStoring(
+                () -> upload(api.request(), "big.bin", tooLarge, "application/octet-stream"),
                 413,
                 "payload_too_large",
                 "file");
-        // thread-service's request was reset, not ended: the stub never got a whole body to store
-        assertEquals(before, stubs.threadService().received().size());
     }
 
     @Test
     void aMissingOrEmptyFilePartIs400() {
         assertError(
                 api.request().multiPart("other", "x").post("/api/v1/files").then(), 400, "invalid_argument", "file");
-        assertError(
-                api.request()
-                        .multiPart("file", "empty.txt", new byte[0], "text/plain")
-                        .post("/api/v1/files")
-                        .then(),
-                400,
-                "invalid_argument",
-                "file");
+        assertError(upload(api.request(), "empty.txt", new byte[0], "text/plain"), 400, "invalid_argument", "file");
     }
 
     @Test
     void aMultipartBodyThatCannotBeReadIs400() {
-        int before = stubs.threadService().received().size();
-        assertError(
-                api.request()
+        assertRefusedBeforeStoring(
+                () -> api.request()
                         .contentType("multipart/form-data")
                         .body("x".getBytes(StandardCharsets.UTF_8))
                         .post("/api/v1/files")
@@ -163,8 +139,8 @@ class FileResourceTest {
                 "invalid_argument",
                 "file");
         // the file part breaks off: no closing boundary
-        assertError(
-                api.request()
+        assertRefusedBeforeStoring(
+                () -> api.request()
                         .contentType("multipart/form-data; boundary=b")
                         .body("--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.txt\"\r\n\r\nhello"
                                 .getBytes(StandardCharsets.UTF_8))
@@ -173,18 +149,12 @@ class FileResourceTest {
                 400,
                 "invalid_argument",
                 "file");
-        assertEquals(before, stubs.threadService().received().size());
     }
 
     @Test
-    void serviceTokensCannotUploadFiles() throws Exception {
-        String service = new JwtSigner(TestInfrastructure.keys().loadPrivateKey(), TestTokens.USER_ISSUER)
-                .sign("svc-" + UUID.randomUUID(), api.org, Duration.ofMinutes(5), Map.of("kind", "service"));
+    void serviceTokensCannotUploadFiles() {
         assertError(
-                given().header("Authorization", "Bearer " + service)
-                        .multiPart("file", "plan.md", PLAN.getBytes(StandardCharsets.UTF_8), "text/markdown")
-                        .post("/api/v1/files")
-                        .then(),
+                upload(UserTokens.bearer(UserTokens.service(api.org)), "plan.md", PLAN_BYTES, "text/markdown"),
                 403,
                 "permission_denied",
                 null);
@@ -192,7 +162,7 @@ class FileResourceTest {
 
     @Test
     void withoutATokenItIs401() {
-        given().multiPart("file", "plan.md", PLAN.getBytes(StandardCharsets.UTF_8))
+        given().multiPart("file", "plan.md", PLAN_BYTES)
                 .post("/api/v1/files")
                 .then()
                 .statusCode(401);

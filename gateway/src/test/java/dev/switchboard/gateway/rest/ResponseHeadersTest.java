@@ -11,6 +11,8 @@ import dev.switchboard.local.testing.Api;
 import dev.switchboard.local.testing.SwitchboardTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+import org.hamcrest.Matcher;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,40 +26,23 @@ class ResponseHeadersTest {
 
     final Api api = new Api();
 
+    private static void assertHeaders(ValidatableResponse response, int status, Matcher<?> cacheControl) {
+        response.statusCode(status)
+                .header("X-Content-Type-Options", equalTo("nosniff"))
+                .header("Cache-Control", cacheControl);
+    }
+
     @Test
     void anApiAnswerIsNotSniffedNorStored() {
-        api.request()
-                .get("/api/v1/agents")
-                .then()
-                .statusCode(200)
-                .header("X-Content-Type-Options", equalTo("nosniff"))
-                .header("Cache-Control", equalTo("no-store"));
-        api.json("{\"name\": \"\"}")
-                .post("/api/v1/agents")
-                .then()
-                .statusCode(400)
-                .header("X-Content-Type-Options", equalTo("nosniff"))
-                .header("Cache-Control", equalTo("no-store"));
+        assertHeaders(api.request().get("/api/v1/agents").then(), 200, equalTo("no-store"));
+        assertHeaders(api.json("{\"name\": \"\"}").post("/api/v1/agents").then(), 400, equalTo("no-store"));
     }
 
     @Test
     void refusalsAndUnknownRoutesGetThemToo() {
-        given().get("/api/v1/agents")
-                .then()
-                .statusCode(401)
-                .header("X-Content-Type-Options", equalTo("nosniff"))
-                .header("Cache-Control", equalTo("no-store"));
-        api.request()
-                .get("/api/v1/no-such-thing")
-                .then()
-                .statusCode(404)
-                .header("X-Content-Type-Options", equalTo("nosniff"))
-                .header("Cache-Control", equalTo("no-store"));
-        given().get("/elsewhere")
-                .then()
-                .statusCode(404)
-                .header("X-Content-Type-Options", equalTo("nosniff"))
-                .header("Cache-Control", nullValue());
+        assertHeaders(given().get("/api/v1/agents").then(), 401, equalTo("no-store"));
+        assertHeaders(api.request().get("/api/v1/no-such-thing").then(), 404, equalTo("no-store"));
+        assertHeaders(given().get("/elsewhere").then(), 404, nullValue());
     }
 
     @Test

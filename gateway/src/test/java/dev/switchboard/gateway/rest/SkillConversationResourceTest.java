@@ -11,6 +11,8 @@ import dev.switchboard.local.testing.Api;
 import dev.switchboard.local.testing.SwitchboardTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Seed 001: the gateway checks the skill scope and hands the query to thread-service unchanged. */
@@ -23,49 +25,43 @@ class SkillConversationResourceTest {
 
     final Api api = new Api();
 
+    private ValidatableResponse conversations(Object skill, String query) {
+        return api.request()
+                .get("/api/v1/skills/" + skill + "/conversations" + query)
+                .then();
+    }
+
     @Test
     void skillZeroListsEveryAgentAndPassesTheQueryThrough() {
-        api.request()
-                .get("/api/v1/skills/0/conversations?pageSize=25&userId=user_abc&toolName=sql_runner"
-                        + "&timeframe=last_7_days&includeTools=true&page=2&pageToken=t0k")
-                .then()
+        ValidatableResponse listed = conversations(
+                        0,
+                        "?pageSize=25&userId=user_abc&toolName=sql_runner"
+                                + "&timeframe=last_7_days&includeTools=true&page=2&pageToken=t0k")
                 .statusCode(200)
-                .body("conversations.size()", equalTo(0))
-                .body("receivedQuery.agentNumericId", equalTo("0"))
-                .body("receivedQuery.pageSize", equalTo("25"))
-                .body("receivedQuery.userId", equalTo("user_abc"))
-                .body("receivedQuery.toolName", equalTo("sql_runner"))
-                .body("receivedQuery.timeframe", equalTo("last_7_days"))
-                .body("receivedQuery.includeTools", equalTo("true"))
-                .body("receivedQuery.page", equalTo("2"))
-                .body("receivedQuery.pageToken", equalTo("t0k"));
-        api.request()
-                .get("/api/v1/skills/0/conversations")
-                .then()
-                .statusCode(200)
-                .body("receivedQuery", not(hasKey("pageSize")));
+                .body("conversations.size()", equalTo(0));
+        Map.of(
+                        "agentNumericId", "0",
+                        "pageSize", "25",
+                        "userId", "user_abc",
+                        "toolName", "sql_runner",
+                        "timeframe", "last_7_days",
+                        "includeTools", "true",
+                        "page", "2",
+                        "pageToken", "t0k")
+                .forEach((parameter, value) -> listed.body("receivedQuery." + parameter, equalTo(value)));
+        conversations(0, "").statusCode(200).body("receivedQuery", not(hasKey("pageSize")));
     }
 
     @Test
     void aSkillIsOneOfTheOrganisationsAgentsByNumericId() {
         StubWorld.Agent agent = stubs.world().addAgent(api.org, null, "Analyst", "gpt-5-mini");
-        api.request()
-                .get("/api/v1/skills/" + agent.id() + "/conversations")
-                .then()
+        conversations(agent.id(), "")
                 .statusCode(200)
                 .body("receivedQuery.agentNumericId", equalTo(Long.toString(agent.id())));
         StubWorld.Agent foreign = stubs.world().addAgent("org-other", null, "Theirs", "gpt-5-mini");
-        api.request()
-                .get("/api/v1/skills/" + foreign.id() + "/conversations")
-                .then()
-                .statusCode(404)
-                .body("error.code", equalTo("not_found"));
+        conversations(foreign.id(), "").statusCode(404).body("error.code", equalTo("not_found"));
         for (String bad : new String[] {"abc", "-1", "4.2"}) {
-            api.request()
-                    .get("/api/v1/skills/" + bad + "/conversations")
-                    .then()
-                    .statusCode(400)
-                    .body("error.field", equalTo("id"));
+            conversations(bad, "").statusCode(400).body("error.field", equalTo("id"));
         }
     }
 }

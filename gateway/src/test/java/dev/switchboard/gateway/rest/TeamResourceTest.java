@@ -1,6 +1,6 @@
 package dev.switchboard.gateway.rest;
 
-import static io.restassured.RestAssured.given;
+import static dev.switchboard.gateway.rest.ErrorAssert.assertError;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
@@ -11,19 +11,17 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.switchboard.gateway.repository.StoredTeamRepository;
+import dev.switchboard.gateway.security.UserTokens;
 import dev.switchboard.gateway.service.TeamHandover;
 import dev.switchboard.gateway.stub.ServiceStubs;
 import dev.switchboard.gateway.stub.ServiceStubsResource;
 import dev.switchboard.gateway.stub.StubWorld;
 import dev.switchboard.local.testing.Api;
 import dev.switchboard.local.testing.SwitchboardTestResource;
-import dev.switchboard.local.testing.TestTokens;
 import dev.switchboard.platform.web.error.ApiException;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
-import io.restassured.specification.RequestSpecification;
 import io.smallrye.mutiny.subscription.Cancellable;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -58,15 +56,21 @@ class TeamResourceTest {
 
     final Api admin = Api.admin();
 
+    private ValidatableResponse createTeam(String body) {
+        return admin.json(body).post("/api/v1/teams").then();
+    }
+
+    private ValidatableResponse chat(Api caller, Object teamId, String body) {
+        return caller.json(body).post("/api/teams/" + teamId + "/chat").then();
+    }
+
     @Test
     void anAdminManagesTeamsOfAgentsNamedByAnyIdTheApiReturns() {
         StubWorld.Agent first = stubs.world().addAgent(admin.org, "first", "First", "gpt-5-mini");
         StubWorld.Agent second = stubs.world().addAgent(admin.org, null, "Second", "gpt-5-mini");
         // the numeric id as GET /api/v1/agents returns it (a JSON number), as a string, and a handle
-        ValidatableResponse created = admin.json("{\"name\": \"Founders\", \"agent_ids\": [" + second.id() + ", \""
+        ValidatableResponse created = createTeam("{\"name\": \"Founders\", \"agent_ids\": [" + second.id() + ", \""
                         + first.id() + "\", \"first\"], \"summarizer_model\": \"gpt-5-mini\"}")
-                .post("/api/v1/teams")
-                .then()
                 .statusCode(201)
                 .body("name", equalTo("Founders"))
                 .body(
@@ -103,30 +107,26 @@ class TeamResourceTest {
     @Test
     void membersReadButOnlyAdminsWriteAndBadInputIsNamedAsTheClientWroteIt() {
         StubWorld.Agent agent = stubs.world().addAgent(admin.org, "solo", "Solo", "gpt-5-mini");
-        String id = admin.json("{\"name\": \"t\", \"agent_ids\": [\"solo\"]}")
-                .post("/api/v1/teams")
-                .then()
+        String id = createTeam("{\"name\": \"t\", \"agent_ids\": [\"solo\"]}")
                 .statusCode(201)
                 .body("$", hasKey("summarizer_model"))
                 .body("summarizer_model", nullValue())
                 .extract()
                 .path("id");
         int before = stubs.agentService().received().size();
-        memberOf(admin.org)
+        UserTokens.memberOf(admin.org)
                 .body("{\"name\": \"t\", \"agent_ids\": [\"solo\"]}")
                 .post("/api/v1/teams")
                 .then()
                 .statusCode(403)
                 .body("error.code", equalTo("permission_denied"));
-        memberOf(admin.org)
+        UserTokens.memberOf(admin.org)
                 .body("{\"name\": \"u\"}")
                 .patch("/api/v1/teams/" + id)
                 .then()
                 .statusCode(403);
-        memberOf(admin.org).delete("/api/v1/teams/" + id).then().statusCode(403);
-        admin.json("{\"name\": \"t\", \"agent_ids\": [\"solo\"], \"summarizer_model\": \"gpt-4\"}")
-                .post("/api/v1/teams")
-                .then()
+        UserTokens.memberOf(admin.org).delete("/api/v1/teams/" + id).then().statusCode(403);
+        createTeam("{\"name\": \"t\", \"agent_ids\": [\"solo\"], \"summarizer_model\": \"gpt-4\"}")
                 .statusCode(400)
                 .body("error.field", equalTo("summarizer_model"));
         admin.request()
@@ -136,39 +136,35 @@ class TeamResourceTest {
                 .statusCode(400)
                 .body("error.message", equalTo("a JSON request body is required"));
         assertEquals(before, stubs.agentService().received().size(), "refused before agent-service is called");
-        memberOf(admin.org)
+        UserTokens.memberOf(admin.org)
                 .get("/api/v1/teams/" + id)
                 .then()
                 .statusCode(200)
                 .body("agent_ids[0]", equalTo(agent.uuid().toString()));
         // agent-service's field names come back as the public API's
-        admin.json("{\"name\": \"t\", \"agent_ids\": [\"solo\", \"nobody\"]}")
-                .post("/api/v1/teams")
-                .then()
-                .statusCode(404)
-                .body("error.field", equalTo("agent_ids[1]"))
-                .body("error.message", equalTo("agent nobody not found"));
-        admin.json("{\"name\": \"t\", \"agent_ids\": []}")
-                .post("/api/v1/teams")
-                .then()
-                .statusCode(400)
-                .body("error.field", equalTo("agent_ids"))
-                .body("error.message", equalTo("agent_ids must list 1 to 10 agents"));
+        assertError(
+                createTeam("{\"name\": \"t\", \"agent_ids\": [\"solo\", \"nobody\"]}"),
+                404,
+                "not_found",
+                "agent_ids[1]",
+                "agent nobody not found");
+        assertError(
+                createTeam("{\"name\": \"t\", \"agent_ids\": []}"),
+                400,
+                "invalid_argument",
+                "agent_ids",
+                "agent_ids must list 1 to 10 agents");
     }
 
     @Test
     void aTeamChatIsCheckedHereAndOrchestratedByRunService() {
         stubs.world().addAgent(admin.org, "researcher", "Researcher", "gpt-5-mini");
         StubWorld.Agent analyst = stubs.world().addAgent(admin.org, null, "Analyst", "gpt-5-mini");
-        String id = admin.json("{\"name\": \"t\", \"agent_ids\": [\"researcher\", " + analyst.id() + "]}")
-                .post("/api/v1/teams")
-                .then()
+        String id = createTeam("{\"name\": \"t\", \"agent_ids\": [\"researcher\", " + analyst.id() + "]}")
                 .statusCode(201)
                 .extract()
                 .path("id");
-        admin.json("{\"message\": \"Ideas?\"}")
-                .post("/api/teams/" + id + "/chat")
-                .then()
+        chat(admin, id, "{\"message\": \"Ideas?\"}")
                 .statusCode(200)
                 .body("mode", equalTo("brainstorm"))
                 .body("responses[0].agent_id", equalTo("researcher"))
@@ -183,26 +179,15 @@ class TeamResourceTest {
                 "{\"message\":\"Ideas?\",\"mode\":\"brainstorm\"}",
                 stubs.runService().last().body());
         int runs = stubs.runService().received().size();
-        admin.json("{\"message\": \"hi\", \"mode\": \"debate\"}")
-                .post("/api/teams/" + id + "/chat")
-                .then()
-                .statusCode(400)
-                .body("error.field", equalTo("mode"))
-                .body("error.message", equalTo("mode must be one of: brainstorm, roundtable, route"));
-        admin.json("{\"mode\": \"route\"}")
-                .post("/api/teams/" + id + "/chat")
-                .then()
-                .statusCode(400)
-                .body("error.field", equalTo("message"));
-        admin.json("{\"message\": \"hi\"}")
-                .post("/api/teams/" + UUID.randomUUID() + "/chat")
-                .then()
-                .statusCode(404);
-        new Api()
-                .json("{\"message\": \"hi\"}")
-                .post("/api/teams/" + id + "/chat")
-                .then()
-                .statusCode(404);
+        assertError(
+                chat(admin, id, "{\"message\": \"hi\", \"mode\": \"debate\"}"),
+                400,
+                "invalid_argument",
+                "mode",
+                "mode must be one of: brainstorm, roundtable, route");
+        chat(admin, id, "{\"mode\": \"route\"}").statusCode(400).body("error.field", equalTo("message"));
+        chat(admin, UUID.randomUUID(), "{\"message\": \"hi\"}").statusCode(404);
+        chat(new Api(), id, "{\"message\": \"hi\"}").statusCode(404);
         assertEquals(runs, stubs.runService().received().size(), "nothing refused reaches run-service");
     }
 
@@ -261,11 +246,5 @@ class TeamResourceTest {
         assertTrue(stubs.agentService().received().stream()
                 .anyMatch(r -> r.method().equals("PUT") && r.pathAndQuery().equals("/internal/teams/" + id)));
         assertEquals(0, handover.moveAll().await().atMost(Duration.ofSeconds(10)));
-    }
-
-    /** A member (not an admin) of the org. */
-    private static RequestSpecification memberOf(String org) {
-        return given().header("Authorization", "Bearer " + TestTokens.user(org, "member-" + UUID.randomUUID()))
-                .contentType(ContentType.JSON);
     }
 }

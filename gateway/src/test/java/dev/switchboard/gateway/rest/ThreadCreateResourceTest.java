@@ -1,5 +1,6 @@
 package dev.switchboard.gateway.rest;
 
+import static dev.switchboard.gateway.rest.ErrorAssert.assertError;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -12,15 +13,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.switchboard.gateway.stub.ServiceStubs;
+import dev.switchboard.gateway.security.UserTokens;
 import dev.switchboard.gateway.stub.ServiceStubsResource;
 import dev.switchboard.gateway.stub.StubWorld;
-import dev.switchboard.local.infra.JwtSigner;
 import dev.switchboard.local.testing.Api;
 import dev.switchboard.local.testing.Gate;
 import dev.switchboard.local.testing.SwitchboardTestResource;
-import dev.switchboard.local.testing.TestInfrastructure;
-import dev.switchboard.local.testing.TestTokens;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -30,38 +28,25 @@ import io.restassured.response.ValidatableResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Seed 002: a thread with its first message, files and an Idempotency-Key, against the contract stubs. */
 @QuarkusTest
 @WithTestResource(SwitchboardTestResource.class)
 @WithTestResource(ServiceStubsResource.class)
-class ThreadCreateResourceTest {
+class ThreadCreateResourceTest extends WithStubbedAgent {
 
     static final ObjectMapper JSON = new ObjectMapper();
     static final Duration WAIT = Duration.ofSeconds(10);
     static final String BODY = """
             {"client_external_ref": "linear-ENG-123",
              "input": {"content": [{"text": "Summarize the launch plan.", "type": "text"}], "type": "user.message"}}""";
-
-    ServiceStubs stubs;
-
-    final Api api = new Api();
-    StubWorld.Agent agent;
-
-    @BeforeEach
-    void anAgent() {
-        agent = stubs.world()
-                .addAgent(api.org, "helper-" + UUID.randomUUID().toString().substring(0, 8), "Helper", "gpt-5-mini");
-    }
 
     @AfterEach
     void noHold() {
@@ -81,13 +66,7 @@ class ThreadCreateResourceTest {
     }
 
     private String fileId() {
-        return api.request()
-                .multiPart("file", "plan.md", "launch plan".getBytes(), "text/markdown")
-                .post("/api/v1/files")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
+        return Uploads.uploaded(api.request(), "plan.md", "launch plan".getBytes(), "text/markdown");
     }
 
     private long threadsCreated() {
@@ -126,7 +105,7 @@ class ThreadCreateResourceTest {
         assertEquals(created.path("links.thread"), created.header("Location").replaceFirst("^https?://[^/]+", ""));
         assertEquals(List.of(file), stubs.threadService().starts().attachments(threadId));
 
-        JsonNode run = JSON.readTree(stubs.runService().last().body());
+        JsonNode run = stubs.runService().lastRun();
         assertEquals("existing", run.get("threadMode").asText());
         assertEquals(threadId, run.get("threadId").asText());
         assertEquals("Summarize the attached launch plan.", run.get("message").asText());
@@ -290,13 +269,7 @@ class ThreadCreateResourceTest {
     void unknownOrForeignFilesAreNotFoundNamingTheHandle() {
         String mine = fileId();
         Api other = new Api();
-        String theirs = other.request()
-                .multiPart("file", "x.txt", "x".getBytes(), "text/plain")
-                .post("/api/v1/files")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
+        String theirs = Uploads.uploaded(other.request(), "x.txt", "x".getBytes(), "text/plain");
         String body = """
                 {"files": [{"file_id": "%s"}, {"file_id": "%s"}],
                  "input": {"type": "user.message", "content": [{"type": "text", "text": "hi"}]}}""";
@@ -315,23 +288,23 @@ class ThreadCreateResourceTest {
     }
 
     @Test
-    void serviceTokensCannotAttachFiles() throws Exception {
-        String service = new JwtSigner(TestInfrastructure.keys().loadPrivateKey(), TestTokens.USER_ISSUER)
-                .sign("svc-" + UUID.randomUUID(), api.org, Duration.ofMinutes(5), Map.of("kind", "service"));
-        ValidatableResponse refused = given().header("Authorization", "Bearer " + service)
+    void serviceTokensCannotAttachFiles() {
+        String service = UserTokens.service(api.org);
+        ValidatableResponse refused = UserTokens.bearer(service)
                 .contentType(ContentType.JSON)
                 .body("""
                         {"files": [{"file_id": "file_01KQX0V62MEXAMPLE7W6X3B2A"}],
                          "input": {"type": "user.message", "content": [{"type": "text", "text": "hi"}]}}""")
                 .post(threads())
                 .then();
-        assertError(refused, 403, "permission_denied", "files");
-        refused.body(
-                "error.message",
-                equalTo("Organization Service tokens cannot attach files until "
-                        + "service-token file uploads are available"));
+        assertError(
+                refused,
+                403,
+                "permission_denied",
+                "files",
+                "Organization Service tokens cannot attach files until service-token file uploads are available");
         // without files a service token may create threads
-        given().header("Authorization", "Bearer " + service)
+        UserTokens.bearer(service)
                 .contentType(ContentType.JSON)
                 .body(BODY)
                 .post(threads())
@@ -350,13 +323,5 @@ class ThreadCreateResourceTest {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    static ValidatableResponse assertError(ValidatableResponse response, int status, String code, String field) {
-        return response.statusCode(status)
-                .contentType(ContentType.JSON)
-                .body("error.code", equalTo(code))
-                .body("error.message", notNullValue())
-                .body("error.field", equalTo(field));
     }
 }

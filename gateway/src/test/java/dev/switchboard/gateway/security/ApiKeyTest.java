@@ -1,5 +1,7 @@
 package dev.switchboard.gateway.security;
 
+import static dev.switchboard.gateway.rest.ErrorAssert.assertCode;
+import static dev.switchboard.gateway.rest.ErrorAssert.assertError;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
@@ -11,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.gateway.stub.ServiceStubs;
 import dev.switchboard.gateway.stub.ServiceStubsResource;
 import dev.switchboard.local.testing.SwitchboardTestResource;
@@ -19,6 +22,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -46,26 +50,48 @@ class ApiKeyTest {
 
     /** A member of the org. */
     RequestSpecification asUser() {
-        return given().header("Authorization", "Bearer " + TestTokens.user(org, user))
-                .contentType(ContentType.JSON);
+        return UserTokens.bearer(TestTokens.user(org, user)).contentType(ContentType.JSON);
     }
 
     /** The same user as an admin of the org (the JWT's groups claim holds admin). */
     RequestSpecification asAdmin() {
-        return given().header("Authorization", "Bearer " + TestTokens.admin(org, user))
-                .contentType(ContentType.JSON);
+        return UserTokens.bearer(TestTokens.admin(org, user)).contentType(ContentType.JSON);
+    }
+
+    /** A request presenting the key as {@code x-api-key}. */
+    static RequestSpecification withKey(String secret) {
+        return given().header("x-api-key", secret);
+    }
+
+    /** Listing agents with the key is refused as a bad key is. */
+    static void assertKeyRefused(RequestSpecification request) {
+        assertError(
+                request.get("/api/v1/agents").then(),
+                401,
+                "unauthenticated",
+                null,
+                "the API key is invalid or revoked");
+    }
+
+    /** Lists the keys the caller sees (200); the answer, of that many keys. */
+    static ValidatableResponse assertListed(RequestSpecification caller, int keys) {
+        return caller.get("/api/v1/api-keys").then().statusCode(200).body("api_keys.size()", equalTo(keys));
+    }
+
+    static ValidatableResponse revoke(RequestSpecification caller, String id) {
+        return caller.delete("/api/v1/api-keys/" + id).then();
+    }
+
+    /** {@code POST /api/v1/api-keys} with this body. */
+    static ValidatableResponse post(RequestSpecification as, String body) {
+        return as.body(body).post("/api/v1/api-keys").then();
     }
 
     JsonPath create(RequestSpecification as, String name, String kind) {
         String body = kind == null
                 ? "{\"name\": \"" + name + "\"}"
                 : "{\"name\": \"" + name + "\", \"kind\": \"" + kind + "\"}";
-        return as.body(body)
-                .post("/api/v1/api-keys")
-                .then()
-                .statusCode(201)
-                .extract()
-                .jsonPath();
+        return post(as, body).statusCode(201).extract().jsonPath();
     }
 
     @Test
@@ -81,16 +107,13 @@ class ApiKeyTest {
         assertTrue(key.getMap("").containsKey("last_used_at"));
         UUID.fromString(key.getString("id"));
 
-        asUser().get("/api/v1/api-keys")
-                .then()
-                .statusCode(200)
-                .body("api_keys.size()", equalTo(1))
+        assertListed(asUser(), 1)
                 .body("api_keys[0].id", equalTo(key.getString("id")))
                 .body("api_keys[0].prefix", equalTo(key.getString("prefix")))
                 .body("api_keys[0].last_used_at", nullValue())
                 .body("api_keys[0]", not(hasKey("key")));
 
-        given().header("x-api-key", secret).get("/api/v1/agents").then().statusCode(200);
+        withKey(secret).get("/api/v1/agents").then().statusCode(200);
         asUser().get("/api/v1/api-keys").then().statusCode(200).body("api_keys[0].last_used_at", matchesPattern(TIME));
     }
 
@@ -129,7 +152,7 @@ class ApiKeyTest {
     void bothHeadersWorkAndAPersonalKeyActsAsItsUser() throws Exception {
         String secret = create(asUser(), "both headers", null).getString("key");
 
-        given().header("x-api-key", secret).get("/api/v1/agents").then().statusCode(200);
+        withKey(secret).get("/api/v1/agents").then().statusCode(200);
         InternalJwt.Parsed internal =
                 InternalJwt.parse(stubs.agentService().last().authorization());
         assertTrue(internal.signedByTestKey());
@@ -137,14 +160,9 @@ class ApiKeyTest {
         assertEquals(org, internal.claims().get("org").asText());
         assertEquals("user", internal.claims().get("kind").asText());
 
-        given().header("Authorization", "Bearer " + secret)
-                .get("/api/v1/agents")
-                .then()
-                .statusCode(200);
         assertEquals(
                 user,
-                InternalJwt.parse(stubs.agentService().last().authorization())
-                        .claims()
+                InternalJwt.forwarded(UserTokens.bearer(secret), stubs.agentService())
                         .get("sub")
                         .asText());
         assertFalse(stubs.agentService().last().authorization().contains(secret));
@@ -156,84 +174,59 @@ class ApiKeyTest {
         String secret = key.getString("key");
         assertEquals("admin", key.getString("role"));
 
-        given().header("Authorization", "Bearer " + secret)
-                .get("/api/v1/agents")
-                .then()
-                .statusCode(200);
-        InternalJwt.Parsed internal =
-                InternalJwt.parse(stubs.agentService().last().authorization());
-        assertEquals(
-                "service:" + key.getString("id"), internal.claims().get("sub").asText());
-        assertEquals(org, internal.claims().get("org").asText());
-        assertEquals("service", internal.claims().get("kind").asText());
-        assertEquals("admin", internal.claims().get("role").asText());
+        JsonNode internal = InternalJwt.forwarded(UserTokens.bearer(secret), stubs.agentService());
+        assertEquals("service:" + key.getString("id"), internal.get("sub").asText());
+        assertEquals(org, internal.get("org").asText());
+        assertEquals("service", internal.get("kind").asText());
+        assertEquals("admin", internal.get("role").asText());
 
-        given().header("x-api-key", secret)
-                .contentType(ContentType.JSON)
-                .body("{\"name\": \"more\"}")
-                .post("/api/v1/api-keys")
-                .then()
-                .statusCode(403)
-                .body("error.code", equalTo("permission_denied"));
-        given().header("x-api-key", secret).get("/api/v1/api-keys").then().statusCode(403);
-        given().header("x-api-key", secret)
-                .delete("/api/v1/api-keys/" + key.getString("id"))
-                .then()
-                .statusCode(403);
+        assertCode(
+                post(withKey(secret).contentType(ContentType.JSON), "{\"name\": \"more\"}"), 403, "permission_denied");
+        withKey(secret).get("/api/v1/api-keys").then().statusCode(403);
+        revoke(withKey(secret), key.getString("id")).statusCode(403);
 
         // seed 002: an organisation service token cannot upload or attach files
-        given().header("x-api-key", secret)
-                .multiPart("file", "notes.txt", "hello".getBytes(), "text/plain")
-                .post("/api/v1/files")
-                .then()
-                .statusCode(403)
-                .body("error.code", equalTo("permission_denied"));
-        given().header("x-api-key", secret)
-                .contentType(ContentType.JSON)
-                .body("{\"input\": {\"type\": \"user.message\", \"content\": [{\"type\": \"text\", \"text\": \"hi\"}]},"
-                        + " \"files\": [{\"file_id\": \"file_01KQX0V62MEXAMPLE7W6X3B2A\"}]}")
-                .post("/api/v1/agents/1/threads")
-                .then()
-                .statusCode(403)
-                .body("error.code", equalTo("permission_denied"))
+        assertCode(
+                withKey(secret)
+                        .multiPart("file", "notes.txt", "hello".getBytes(), "text/plain")
+                        .post("/api/v1/files")
+                        .then(),
+                403,
+                "permission_denied");
+        String withFiles =
+                "{\"input\": {\"type\": \"user.message\", \"content\": [{\"type\": \"text\", \"text\": \"hi\"}]},"
+                        + " \"files\": [{\"file_id\": \"file_01KQX0V62MEXAMPLE7W6X3B2A\"}]}";
+        assertCode(
+                        withKey(secret)
+                                .contentType(ContentType.JSON)
+                                .body(withFiles)
+                                .post("/api/v1/agents/1/threads")
+                                .then(),
+                        403,
+                        "permission_denied")
                 .body("error.field", equalTo("files"));
     }
 
     @Test
     void aPersonalKeyMayManageKeys() {
         String secret = create(asUser(), "first", null).getString("key");
-        RequestSpecification asKey = given().header("x-api-key", secret).contentType(ContentType.JSON);
-        JsonPath second = create(asKey, "second", "personal");
+        JsonPath second = create(withKey(secret).contentType(ContentType.JSON), "second", "personal");
         assertEquals(user, second.getString("created_by"));
-        given().header("x-api-key", secret)
-                .get("/api/v1/api-keys")
-                .then()
-                .statusCode(200)
-                .body("api_keys.size()", equalTo(2));
+        assertListed(withKey(secret), 2);
     }
 
     @Test
     void aRevokedKeyFailsOnTheVeryNextRequest() {
         JsonPath key = create(asUser(), "short-lived", null);
         String secret = key.getString("key");
-        given().header("x-api-key", secret).get("/api/v1/agents").then().statusCode(200);
+        withKey(secret).get("/api/v1/agents").then().statusCode(200);
 
-        asUser().delete("/api/v1/api-keys/" + key.getString("id")).then().statusCode(204);
+        revoke(asUser(), key.getString("id")).statusCode(204);
 
-        for (RequestSpecification request :
-                List.of(given().header("x-api-key", secret), given().header("Authorization", "Bearer " + secret))) {
-            request.get("/api/v1/agents")
-                    .then()
-                    .statusCode(401)
-                    .contentType("application/json")
-                    .body("error.code", equalTo("unauthenticated"))
-                    .body("error.message", equalTo("the API key is invalid or revoked"));
-        }
-        asUser().get("/api/v1/api-keys").then().statusCode(200).body("api_keys.size()", equalTo(0));
-        asUser().delete("/api/v1/api-keys/" + key.getString("id"))
-                .then()
-                .statusCode(404)
-                .body("error.code", equalTo("not_found"));
+        assertKeyRefused(withKey(secret));
+        assertKeyRefused(UserTokens.bearer(secret));
+        assertListed(asUser(), 0);
+        revoke(asUser(), key.getString("id")).statusCode(404).body("error.code", equalTo("not_found"));
     }
 
     @Test
@@ -241,18 +234,9 @@ class ApiKeyTest {
         String real = create(asUser(), "real", null).getString("key");
         String tampered = real.substring(0, real.length() - 1) + (real.endsWith("a") ? "b" : "a");
         for (String bad : List.of(tampered, "grt_pat_short", "nonsense", "")) {
-            given().header("x-api-key", bad)
-                    .get("/api/v1/agents")
-                    .then()
-                    .statusCode(401)
-                    .body("error.code", equalTo("unauthenticated"))
-                    .body("error.message", equalTo("the API key is invalid or revoked"));
+            assertKeyRefused(withKey(bad));
         }
-        given().header("Authorization", "Bearer " + tampered)
-                .get("/api/v1/agents")
-                .then()
-                .statusCode(401)
-                .body("error.message", equalTo("the API key is invalid or revoked"));
+        assertKeyRefused(UserTokens.bearer(tampered));
     }
 
     @Test
@@ -260,67 +244,34 @@ class ApiKeyTest {
         JsonPath mine = create(asUser(), "mine", null);
         JsonPath shared = create(asAdmin(), "shared", "service");
         String colleague = "colleague-" + UUID.randomUUID();
-        RequestSpecification asColleague = given().header("Authorization", "Bearer " + TestTokens.user(org, colleague));
+        RequestSpecification asColleague = UserTokens.bearer(TestTokens.user(org, colleague));
 
         // a colleague (a member) sees none of the keys of others, and cannot revoke mine or the org's
-        asColleague.get("/api/v1/api-keys").then().statusCode(200).body("api_keys.size()", equalTo(0));
-        given().header("Authorization", "Bearer " + TestTokens.user(org, colleague))
-                .delete("/api/v1/api-keys/" + mine.getString("id"))
-                .then()
+        assertListed(asColleague, 0);
+        revoke(UserTokens.bearer(TestTokens.user(org, colleague)), mine.getString("id"))
                 .statusCode(404);
-        given().header("Authorization", "Bearer " + TestTokens.user(org, colleague))
-                .delete("/api/v1/api-keys/" + shared.getString("id"))
-                .then()
+        revoke(UserTokens.bearer(TestTokens.user(org, colleague)), shared.getString("id"))
                 .statusCode(404);
         // a member sees their own personal keys only
-        asUser().get("/api/v1/api-keys")
-                .then()
-                .statusCode(200)
-                .body("api_keys.size()", equalTo(1))
-                .body("api_keys[0].id", equalTo(mine.getString("id")));
+        assertListed(asUser(), 1).body("api_keys[0].id", equalTo(mine.getString("id")));
 
         // another org sees nothing and cannot revoke anything
         String stranger = TestTokens.admin("org-" + UUID.randomUUID(), user);
-        given().header("Authorization", "Bearer " + stranger)
-                .get("/api/v1/api-keys")
-                .then()
-                .statusCode(200)
-                .body("api_keys.size()", equalTo(0));
-        given().header("Authorization", "Bearer " + stranger)
-                .delete("/api/v1/api-keys/" + shared.getString("id"))
-                .then()
-                .statusCode(404);
-        given().header("Authorization", "Bearer " + stranger)
-                .delete("/api/v1/api-keys/not-a-uuid")
-                .then()
-                .statusCode(404);
+        assertListed(UserTokens.bearer(stranger), 0);
+        revoke(UserTokens.bearer(stranger), shared.getString("id")).statusCode(404);
+        revoke(UserTokens.bearer(stranger), "not-a-uuid").statusCode(404);
 
         // an admin sees every key of the org and may revoke any (offboarding)
         String admin = TestTokens.admin(org, "admin-" + UUID.randomUUID());
-        given().header("Authorization", "Bearer " + admin)
-                .get("/api/v1/api-keys")
-                .then()
-                .statusCode(200)
-                .body("api_keys.size()", equalTo(2));
-        given().header("Authorization", "Bearer " + admin)
-                .delete("/api/v1/api-keys/" + shared.getString("id"))
-                .then()
-                .statusCode(204);
-        given().header("x-api-key", shared.getString("key"))
-                .get("/api/v1/agents")
-                .then()
-                .statusCode(401);
-        given().header("x-api-key", mine.getString("key"))
-                .get("/api/v1/agents")
-                .then()
-                .statusCode(200);
+        assertListed(UserTokens.bearer(admin), 2);
+        revoke(UserTokens.bearer(admin), shared.getString("id")).statusCode(204);
+        withKey(shared.getString("key")).get("/api/v1/agents").then().statusCode(401);
+        withKey(mine.getString("key")).get("/api/v1/agents").then().statusCode(200);
     }
 
     @Test
     void onlyAnAdminMakesServiceKeysAndAPersonalKeyKeepsItsCreatorsRole() throws Exception {
-        asUser().body("{\"name\": \"escalate\", \"kind\": \"service\"}")
-                .post("/api/v1/api-keys")
-                .then()
+        post(asUser(), "{\"name\": \"escalate\", \"kind\": \"service\"}")
                 .statusCode(403)
                 .body("error.code", equalTo("permission_denied"))
                 .body("error.field", equalTo("kind"));
@@ -329,40 +280,26 @@ class ApiKeyTest {
         JsonPath admin = create(asAdmin(), "admin key", null);
         assertEquals("admin", admin.getString("role"));
 
-        given().header("x-api-key", member.getString("key"))
-                .get("/api/v1/agents")
-                .then()
-                .statusCode(200);
         assertEquals(
                 "member",
-                InternalJwt.parse(stubs.agentService().last().authorization())
-                        .claims()
+                InternalJwt.forwarded(withKey(member.getString("key")), stubs.agentService())
                         .get("role")
                         .asText());
-        given().header("x-api-key", admin.getString("key"))
-                .get("/api/v1/agents")
-                .then()
-                .statusCode(200);
         assertEquals(
                 "admin",
-                InternalJwt.parse(stubs.agentService().last().authorization())
-                        .claims()
+                InternalJwt.forwarded(withKey(admin.getString("key")), stubs.agentService())
                         .get("role")
                         .asText());
         // a member's personal key is no way to a service key
-        given().header("x-api-key", member.getString("key"))
-                .contentType(ContentType.JSON)
-                .body("{\"name\": \"escalate\", \"kind\": \"service\"}")
-                .post("/api/v1/api-keys")
-                .then()
+        post(
+                        withKey(member.getString("key")).contentType(ContentType.JSON),
+                        "{\"name\": \"escalate\", \"kind\": \"service\"}")
                 .statusCode(403);
     }
 
     @Test
     void badRequestsAre400NamingTheField() {
-        asUser().body("{\"name\": \"k\", \"kind\": \"admin\"}")
-                .post("/api/v1/api-keys")
-                .then()
+        post(asUser(), "{\"name\": \"k\", \"kind\": \"admin\"}")
                 .statusCode(400)
                 .body("error.field", equalTo("kind"))
                 .body("error.message", equalTo("kind must be one of: personal, service"));
@@ -372,14 +309,12 @@ class ApiKeyTest {
                 "{\"name\": \"   \"}",
                 "{\"name\": \"" + "x".repeat(101) + "\"}",
                 "{\"name\": {\"a\": 1}}")) {
-            asUser().body(body)
-                    .post("/api/v1/api-keys")
-                    .then()
+            post(asUser(), body)
                     .statusCode(400)
                     .body("error.code", equalTo("invalid_argument"))
                     .body("error.field", equalTo("name"));
         }
-        asUser().body("not json").post("/api/v1/api-keys").then().statusCode(400);
+        post(asUser(), "not json").statusCode(400);
         given().contentType(ContentType.JSON)
                 .body(Map.of("name", "anonymous"))
                 .post("/api/v1/api-keys")

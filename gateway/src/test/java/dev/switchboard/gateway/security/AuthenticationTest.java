@@ -1,5 +1,6 @@
 package dev.switchboard.gateway.security;
 
+import static dev.switchboard.gateway.rest.ErrorAssert.assertCode;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -12,14 +13,11 @@ import dev.switchboard.gateway.stub.ServiceStubsResource;
 import dev.switchboard.local.infra.JwtSigner;
 import dev.switchboard.local.infra.RsaKeys;
 import dev.switchboard.local.testing.SwitchboardTestResource;
-import dev.switchboard.local.testing.TestInfrastructure;
 import dev.switchboard.local.testing.TestTokens;
 import dev.switchboard.local.testing.stub.StubServer;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,38 +45,29 @@ class AuthenticationTest {
     @Test
     void expiredTokenIs401Json() {
         String expired = TestTokens.signed(TestTokens.USER_ISSUER, org, user, Duration.ofMinutes(-5));
-        assertUnauthenticated(given().header("Authorization", "Bearer " + expired));
+        assertUnauthenticated(UserTokens.bearer(expired));
     }
 
     @Test
     void aTokenIssuedLongerAgoThanTheMaximumAgeIs401EvenWithAFarExpiry() throws Exception {
         long dayAndAnHourAgo = Instant.now().minus(Duration.ofHours(25)).getEpochSecond();
-        String old = new JwtSigner(TestInfrastructure.keys().loadPrivateKey(), TestTokens.USER_ISSUER)
-                .sign(user, org, Duration.ofDays(7), Map.of("iat", dayAndAnHourAgo));
-        assertUnauthenticated(given().header("Authorization", "Bearer " + old));
+        String old = UserTokens.signed(org, user, Duration.ofDays(7), Map.of("iat", dayAndAnHourAgo));
+        assertUnauthenticated(UserTokens.bearer(old));
 
         long almostADayAgo = Instant.now().minus(Duration.ofHours(23)).getEpochSecond();
-        String recent = new JwtSigner(TestInfrastructure.keys().loadPrivateKey(), TestTokens.USER_ISSUER)
-                .sign(user, org, Duration.ofHours(2), Map.of("iat", almostADayAgo));
-        given().header("Authorization", "Bearer " + recent)
-                .get("/api/v1/agents")
-                .then()
-                .statusCode(200);
+        String recent = UserTokens.signed(org, user, Duration.ofHours(2), Map.of("iat", almostADayAgo));
+        assertAccepted(recent);
     }
 
     @Test
     void theAudienceIsNotCheckedWhenNoneIsConfigured() {
-        String anyAudience = signedWith(Map.of("aud", "someone-else"));
-        given().header("Authorization", "Bearer " + anyAudience)
-                .get("/api/v1/agents")
-                .then()
-                .statusCode(200);
+        assertAccepted(UserTokens.signed(org, user, Duration.ofMinutes(5), Map.of("aud", "someone-else")));
     }
 
     @Test
     void tokenOfAnotherIssuerIs401Json() {
         String other = TestTokens.signed("https://someone-else.example", org, user, Duration.ofMinutes(5));
-        assertUnauthenticated(given().header("Authorization", "Bearer " + other));
+        assertUnauthenticated(UserTokens.bearer(other));
     }
 
     @Test
@@ -86,18 +75,18 @@ class AuthenticationTest {
         RsaKeys rogue = RsaKeys.ensure(Files.createTempDirectory("rogue-keys"), "rogue");
         String forged =
                 new JwtSigner(rogue.loadPrivateKey(), TestTokens.USER_ISSUER).sign(user, org, Duration.ofMinutes(5));
-        assertUnauthenticated(given().header("Authorization", "Bearer " + forged));
+        assertUnauthenticated(UserTokens.bearer(forged));
     }
 
     @Test
     void tokenWithoutOrgIs401Json() {
         String noOrg = TestTokens.signed(TestTokens.USER_ISSUER, null, user, Duration.ofMinutes(5));
-        assertUnauthenticated(given().header("Authorization", "Bearer " + noOrg));
+        assertUnauthenticated(UserTokens.bearer(noOrg));
     }
 
     @Test
     void somethingThatIsNotAJwtIs401Json() {
-        assertUnauthenticated(given().header("Authorization", "Bearer not-a-jwt"));
+        assertUnauthenticated(UserTokens.bearer("not-a-jwt"));
     }
 
     @Test
@@ -119,10 +108,7 @@ class AuthenticationTest {
     @Test
     void forwardedCallsCarryANewInternalTokenNeverTheClientsOwn() throws Exception {
         String token = TestTokens.user(org, user);
-        given().header("Authorization", "Bearer " + token)
-                .get("/api/v1/agents")
-                .then()
-                .statusCode(200);
+        assertAccepted(token);
 
         StubServer.Received call = stubs.agentService().last();
         assertEquals("/internal/agents", call.pathAndQuery());
@@ -145,71 +131,44 @@ class AuthenticationTest {
 
     @Test
     void theAdminGroupMakesAnAdminAndTheSameUserWithoutItIsAMemberAgain() throws Exception {
-        given().header("Authorization", "Bearer " + TestTokens.admin(org, user))
-                .get("/api/v1/agents")
-                .then()
-                .statusCode(200);
         assertEquals(
                 "admin",
-                InternalJwt.parse(stubs.agentService().last().authorization())
-                        .claims()
+                InternalJwt.forwarded(UserTokens.bearer(TestTokens.admin(org, user)), stubs.agentService())
                         .get("role")
                         .asText());
         // the role is part of who calls: a token without the group is not handed the admin's internal token
-        given().header("Authorization", "Bearer " + TestTokens.user(org, user))
-                .get("/api/v1/agents")
-                .then()
-                .statusCode(200);
         assertEquals(
                 "member",
-                InternalJwt.parse(stubs.agentService().last().authorization())
-                        .claims()
+                InternalJwt.forwarded(UserTokens.bearer(TestTokens.user(org, user)), stubs.agentService())
                         .get("role")
                         .asText());
     }
 
     @Test
     void theInternalTokenIsReusedForTheSameCallerAndNotSharedWithAnother() {
-        given().header("Authorization", "Bearer " + TestTokens.user(org, user))
-                .get("/api/v1/agents")
-                .then()
-                .statusCode(200);
+        assertAccepted(TestTokens.user(org, user));
         String first = stubs.agentService().last().authorization();
-        given().header("Authorization", "Bearer " + TestTokens.user(org, user))
-                .get("/api/v1/agents")
-                .then()
-                .statusCode(200);
+        assertAccepted(TestTokens.user(org, user));
         assertEquals(first, stubs.agentService().last().authorization());
 
-        given().header("Authorization", "Bearer " + TestTokens.user(org, "someone-else"))
-                .get("/api/v1/agents")
-                .then()
-                .statusCode(200);
+        assertAccepted(TestTokens.user(org, "someone-else"));
         assertNotEquals(first, stubs.agentService().last().authorization());
     }
 
     @Test
     void unknownRoutesAre404Json() {
-        given().header("Authorization", "Bearer " + TestTokens.user(org, user))
-                .get("/api/v1/no-such-thing")
-                .then()
-                .statusCode(404)
-                .contentType("application/json")
-                .body("error.code", equalTo("not_found"));
-        given().get("/nothing/here")
-                .then()
-                .statusCode(404)
-                .contentType("application/json")
-                .body("error.code", equalTo("not_found"));
+        assertCode(
+                UserTokens.bearer(TestTokens.user(org, user))
+                        .get("/api/v1/no-such-thing")
+                        .then(),
+                404,
+                "not_found");
+        assertCode(given().get("/nothing/here").then(), 404, "not_found");
     }
 
-    private String signedWith(Map<String, Object> claims) {
-        try {
-            return new JwtSigner(TestInfrastructure.keys().loadPrivateKey(), TestTokens.USER_ISSUER)
-                    .sign(user, org, Duration.ofMinutes(5), claims);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    /** Lists agents with the token: 200. */
+    static void assertAccepted(String token) {
+        UserTokens.bearer(token).get("/api/v1/agents").then().statusCode(200);
     }
 
     static void assertUnauthenticated(RequestSpecification request) {

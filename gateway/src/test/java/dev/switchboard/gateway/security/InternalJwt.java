@@ -3,6 +3,8 @@ package dev.switchboard.gateway.security;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchboard.local.testing.TestInfrastructure;
+import dev.switchboard.local.testing.stub.StubServer;
+import io.restassured.specification.RequestSpecification;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,6 +35,18 @@ public final class InternalJwt {
                 JSON.readTree(b64.decode(parts[0])),
                 JSON.readTree(b64.decode(parts[1])),
                 rsa.verify(b64.decode(parts[2])));
+    }
+
+    /** The claims of the internal token of the newest request the stub received. */
+    public static JsonNode lastClaims(StubServer stub) throws IOException, GeneralSecurityException {
+        return parse(stub.last().authorization()).claims();
+    }
+
+    /** Lists agents as the caller (200) and reads the claims of the internal token agent-service was sent for it. */
+    public static JsonNode forwarded(RequestSpecification caller, StubServer agentService)
+            throws IOException, GeneralSecurityException {
+        caller.get("/api/v1/agents").then().statusCode(200);
+        return lastClaims(agentService);
     }
 
     private static PublicKey testPublicKey() throws IOException, GeneralSecurityException {

@@ -5,31 +5,23 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import dev.switchboard.local.testing.stub.StubHttp;
-import dev.switchboard.local.testing.stub.StubServer;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.Objects;
 
 /** agent-service's internal agent routes as docs/internal-api.md describes them, over {@link StubWorld}. */
-public class AgentServiceStub extends StubServer {
+public class AgentServiceStub extends WorldStub {
 
     private static final String PREFIX = "/internal/agents";
 
-    private final StubWorld world;
-
     AgentServiceStub(StubWorld world) {
-        super("agent-service");
-        this.world = world;
+        super("agent-service", world, world.teams()::agentService);
     }
 
     @Override
-    protected void handle(HttpExchange exchange, String body) throws IOException {
-        StubHttp.Caller caller = StubHttp.caller(exchange);
+    protected void handle(HttpExchange exchange, StubHttp.Caller caller, String body) throws IOException {
         String path = exchange.getRequestURI().getPath();
         String method = exchange.getRequestMethod();
-        if (world.teams().agentService(exchange, caller, body)) {
-            return;
-        }
         if (path.equals(PREFIX) && method.equals("POST")) {
             StubHttp.send(exchange, 201, json(create(caller, StubHttp.json(body))));
         } else if (path.equals(PREFIX) && method.equals("GET")) {

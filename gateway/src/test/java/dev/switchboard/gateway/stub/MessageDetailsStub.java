@@ -114,15 +114,7 @@ final class MessageDetailsStub {
     }
 
     private ObjectNode message(StubWorld.Message m) {
-        ObjectNode json = StubHttp.JSON
-                .createObjectNode()
-                .put("id", m.id().toString())
-                .put("threadId", m.threadId())
-                .put("role", m.role())
-                .put("content", m.content())
-                .put("userId", m.userId())
-                .put("runId", m.runId() == null ? null : m.runId().toString())
-                .put("createdAt", StubHttp.time(m.createdAt()));
+        ObjectNode json = m.json();
         ObjectNode details = world.details(m.id());
         for (String field : List.of("contentHtml", "metadata", "attachments", "toolCalls")) {
             json.set(field, details.get(field));

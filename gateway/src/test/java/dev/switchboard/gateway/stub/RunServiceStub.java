@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import dev.switchboard.local.testing.Gate;
 import dev.switchboard.local.testing.stub.StubHttp;
-import dev.switchboard.local.testing.stub.StubServer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -16,25 +15,18 @@ import java.util.UUID;
  * run-service's {@code POST /internal/runs} as docs/internal-api.md describes it: appends the user message and
  * an assistant answer ("echo: ...") to the thread the mode names, and answers the completed run.
  */
-public class RunServiceStub extends StubServer {
+public class RunServiceStub extends WorldStub {
 
     /** The canonical model ids this run-service lists (some of seed 000's, in its order). */
     public static final List<String> MODELS = List.of(
             "claude-sonnet-4.6", "claude-opus-4.8", "gpt-5.2", "gpt-5.5", "gpt-5-mini", "grok-4.3-fast", "grok-4.3");
 
-    private final StubWorld world;
-
     RunServiceStub(StubWorld world) {
-        super("run-service");
-        this.world = world;
+        super("run-service", world, world.teams()::runService);
     }
 
     @Override
-    protected void handle(HttpExchange exchange, String body) throws IOException {
-        StubHttp.Caller caller = StubHttp.caller(exchange);
-        if (world.teams().runService(exchange, caller, body)) {
-            return;
-        }
+    protected void handle(HttpExchange exchange, StubHttp.Caller caller, String body) throws IOException {
         if (exchange.getRequestMethod().equals("GET")
                 && exchange.getRequestURI().getPath().equals("/internal/models")) {
             models(exchange);
@@ -106,6 +98,11 @@ public class RunServiceStub extends StubServer {
             models.addObject().put("id", id).put("provider", provider).put("providerModel", id);
         }
         StubHttp.send(exchange, 200, answer);
+    }
+
+    /** The body of the newest request received, a run as the gateway asked for it. */
+    public JsonNode lastRun() {
+        return StubHttp.json(last().body());
     }
 
     /** run-service's deterministic id of the assistant message of a run of the org. */

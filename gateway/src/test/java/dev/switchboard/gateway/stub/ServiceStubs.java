@@ -1,26 +1,14 @@
 package dev.switchboard.gateway.stub;
 
-/** The stubs of agent-, thread- and run-service a test talks to; injected by {@link ServiceStubsResource}. */
-public class ServiceStubs {
+/** The stubs of agent-, thread- and run-service a test talks to, over one world; injected by {@link ServiceStubsResource}. */
+public record ServiceStubs(
+        StubWorld world, AgentServiceStub agentService, ThreadServiceStub threadService, RunServiceStub runService) {
 
-    private final StubWorld world = new StubWorld();
-    private final AgentServiceStub agentService = new AgentServiceStub(world);
-    private final ThreadServiceStub threadService = new ThreadServiceStub(world);
-    private final RunServiceStub runService = new RunServiceStub(world);
-
-    public StubWorld world() {
-        return world;
+    public ServiceStubs() {
+        this(new StubWorld());
     }
 
-    public AgentServiceStub agentService() {
-        return agentService;
-    }
-
-    public ThreadServiceStub threadService() {
-        return threadService;
-    }
-
-    public RunServiceStub runService() {
-        return runService;
+    private ServiceStubs(StubWorld world) {
+        this(world, new AgentServiceStub(world), new ThreadServiceStub(world), new RunServiceStub(world));
     }
 }

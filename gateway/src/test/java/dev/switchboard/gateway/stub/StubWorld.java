@@ -29,7 +29,21 @@ public final class StubWorld {
             Instant updatedAt) {}
 
     public record Message(
-            UUID id, String threadId, String role, String content, String userId, UUID runId, Instant createdAt) {}
+            UUID id, String threadId, String role, String content, String userId, UUID runId, Instant createdAt) {
+
+        /** As thread-service answers a message (seed 004's details left out). */
+        ObjectNode json() {
+            return StubHttp.JSON
+                    .createObjectNode()
+                    .put("id", id.toString())
+                    .put("threadId", threadId)
+                    .put("role", role)
+                    .put("content", content)
+                    .put("userId", userId)
+                    .put("runId", runId == null ? null : runId.toString())
+                    .put("createdAt", StubHttp.time(createdAt));
+        }
+    }
 
     public record Thread(
             String id,

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import dev.switchboard.local.testing.stub.StubHttp;
-import dev.switchboard.local.testing.stub.StubServer;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -14,17 +13,19 @@ import java.util.UUID;
  * thread-service's read routes as docs/internal-api.md describes them, over {@link StubWorld}. The summary
  * fields are computed from the messages on every read (the real service projects them from run events).
  */
-public class ThreadServiceStub extends StubServer {
+public class ThreadServiceStub extends WorldStub {
 
     private static final String PREFIX = "/internal/threads/";
 
-    private final StubWorld world;
     private final ThreadStartStub starts;
 
     ThreadServiceStub(StubWorld world) {
-        super("thread-service");
-        this.world = world;
-        this.starts = new ThreadStartStub(world);
+        this(world, new ThreadStartStub(world));
+    }
+
+    private ThreadServiceStub(StubWorld world, ThreadStartStub starts) {
+        super("thread-service", world, starts::handle);
+        this.starts = starts;
     }
 
     /** The seed 002 routes: files, threads started with a first message, Idempotency-Key records. */
@@ -33,11 +34,7 @@ public class ThreadServiceStub extends StubServer {
     }
 
     @Override
-    protected void handle(HttpExchange exchange, String body) throws IOException {
-        StubHttp.Caller caller = StubHttp.caller(exchange);
-        if (starts.handle(exchange, caller, body)) {
-            return;
-        }
+    protected void handle(HttpExchange exchange, StubHttp.Caller caller, String body) throws IOException {
         String path = exchange.getRequestURI().getPath();
         Map<String, String> query = StubHttp.query(exchange);
         if (exchange.getRequestMethod().equals("GET") && path.equals("/internal/threads")) {
@@ -90,16 +87,7 @@ public class ThreadServiceStub extends StubServer {
 
     private static ObjectNode messages(List<StubWorld.Message> messages) {
         ArrayNode list = StubHttp.JSON.createArrayNode();
-        for (StubWorld.Message m : messages) {
-            list.addObject()
-                    .put("id", m.id().toString())
-                    .put("threadId", m.threadId())
-                    .put("role", m.role())
-                    .put("content", m.content())
-                    .put("userId", m.userId())
-                    .put("runId", m.runId() == null ? null : m.runId().toString())
-                    .put("createdAt", StubHttp.time(m.createdAt()));
-        }
+        messages.forEach(m -> list.add(m.json()));
         ObjectNode answer = StubHttp.JSON.createObjectNode();
         answer.set("messages", list);
         return answer;
