@@ -13,6 +13,7 @@ import dev.switchboard.agent.tool.AgentToolsReader;
 import dev.switchboard.agent.tool.MaskedValues;
 import dev.switchboard.agent.tool.ToolSecrets;
 import dev.switchboard.platform.events.OutboxRelay;
+import dev.switchboard.platform.web.Causes;
 import dev.switchboard.platform.web.error.ApiException;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -165,11 +166,6 @@ public class AgentService {
 
     /** The unique (org, handle) constraint, when two writers race past {@link #ensureHandleFree}. */
     static boolean isHandleConflict(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t.getMessage() != null && t.getMessage().contains(HANDLE_CONSTRAINT)) {
-                return true;
-            }
-        }
-        return false;
+        return Causes.any(failure, t -> t.getMessage() != null && t.getMessage().contains(HANDLE_CONSTRAINT));
     }
 }
