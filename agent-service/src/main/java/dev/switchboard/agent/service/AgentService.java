@@ -15,6 +15,7 @@ import dev.switchboard.agent.tool.ToolSecrets;
 import dev.switchboard.platform.events.OutboxRelay;
 import dev.switchboard.platform.web.Causes;
 import dev.switchboard.platform.web.error.ApiException;
+import dev.switchboard.platform.web.error.Found;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
@@ -136,10 +137,7 @@ public class AgentService {
         if (parsed.isEmpty()) {
             return Uni.createFrom().failure(ApiException.notFound("agent not found"));
         }
-        return agents.findByRef(orgId, parsed.get())
-                .onItem()
-                .ifNull()
-                .failWith(() -> ApiException.notFound("agent not found"));
+        return Found.orNotFound(agents.findByRef(orgId, parsed.get()), "agent not found");
     }
 
     /** A handle with the shape of a UUID could never be used as a reference: a UUID is tried first. */
