@@ -1,9 +1,7 @@
 package dev.switchboard.agent.event;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchboard.agent.Agent;
 import dev.switchboard.platform.events.CloudEvent;
-import dev.switchboard.platform.events.OutboxEvent;
 import dev.switchboard.platform.events.OutboxRelay;
 import dev.switchboard.platform.events.OutboxRepository;
 import io.smallrye.mutiny.Uni;
@@ -19,11 +17,9 @@ import java.util.UUID;
 public class AgentEventOutbox {
 
     private final OutboxRepository outbox;
-    private final ObjectMapper json;
 
-    AgentEventOutbox(OutboxRepository outbox, ObjectMapper json) {
+    AgentEventOutbox(OutboxRepository outbox) {
         this.outbox = outbox;
-        this.json = json;
     }
 
     public Uni<Void> created(Agent agent) {
@@ -35,9 +31,6 @@ public class AgentEventOutbox {
     }
 
     private Uni<Void> write(CloudEvent<AgentEventData> event) {
-        return Uni.createFrom()
-                .item(() -> OutboxEvent.of(AgentEvents.TOPIC, event.subject(), event, json))
-                .chain(outbox::persist)
-                .replaceWithVoid();
+        return outbox.add(AgentEvents.TOPIC, event.subject(), event).replaceWithVoid();
     }
 }

@@ -2,6 +2,7 @@ package dev.switchboard.agent.rest;
 
 import dev.switchboard.agent.service.AgentService;
 import dev.switchboard.platform.web.caller.InternalCallers;
+import dev.switchboard.platform.web.http.Created;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
@@ -14,7 +15,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.net.URI;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /** The internal agent API; the organisation of every call is the {@code org} claim of the internal JWT. */
@@ -34,11 +34,7 @@ public class AgentResource {
 
     @POST
     public Uni<RestResponse<AgentResponse>> create(@Valid @NotNull CreateAgentRequest request) {
-        return agents.create(org(), request)
-                .map(agent -> RestResponse.ResponseBuilder.<AgentResponse>created(
-                                URI.create("/internal/agents/" + agent.id()))
-                        .entity(agent)
-                        .build());
+        return agents.create(org(), request).map(agent -> Created.at("/internal/agents/" + agent.id(), agent));
     }
 
     @GET

@@ -2,6 +2,7 @@ package dev.switchboard.agent.rest;
 
 import dev.switchboard.agent.service.TeamService;
 import dev.switchboard.platform.web.caller.InternalCallers;
+import dev.switchboard.platform.web.http.Created;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
@@ -14,7 +15,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.net.URI;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /**
@@ -37,11 +37,7 @@ public class TeamResource {
 
     @POST
     public Uni<RestResponse<TeamResponse>> create(TeamRequest request) {
-        return teams.create(org(), request)
-                .map(team -> RestResponse.ResponseBuilder.<TeamResponse>created(
-                                URI.create("/internal/teams/" + team.id()))
-                        .entity(team)
-                        .build());
+        return teams.create(org(), request).map(team -> Created.at("/internal/teams/" + team.id(), team));
     }
 
     @GET
@@ -72,11 +68,7 @@ public class TeamResource {
     @Path("{id}")
     public Uni<RestResponse<TeamResponse>> importTeam(@PathParam("id") String id, TeamImport team) {
         return teams.importTeam(org(), id, team)
-                .map(imported -> imported.created()
-                        ? RestResponse.ResponseBuilder.<TeamResponse>created(URI.create("/internal/teams/" + id))
-                                .entity(imported.team())
-                                .build()
-                        : RestResponse.ok(imported.team()));
+                .map(imported -> Created.atOrOk(imported.created(), "/internal/teams/" + id, imported.team()));
     }
 
     /** The caller's organisation; never taken from the request. */

@@ -13,7 +13,9 @@ import dev.switchboard.agent.tool.AgentToolsReader;
 import dev.switchboard.agent.tool.MaskedValues;
 import dev.switchboard.agent.tool.ToolSecrets;
 import dev.switchboard.platform.events.OutboxRelay;
+import dev.switchboard.platform.web.Causes;
 import dev.switchboard.platform.web.error.ApiException;
+import dev.switchboard.platform.web.error.Found;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
@@ -135,10 +137,7 @@ public class AgentService {
         if (parsed.isEmpty()) {
             return Uni.createFrom().failure(ApiException.notFound("agent not found"));
         }
-        return agents.findByRef(orgId, parsed.get())
-                .onItem()
-                .ifNull()
-                .failWith(() -> ApiException.notFound("agent not found"));
+        return Found.orNotFound(agents.findByRef(orgId, parsed.get()), "agent not found");
     }
 
     /** A handle with the shape of a UUID could never be used as a reference: a UUID is tried first. */
@@ -165,11 +164,6 @@ public class AgentService {
 
     /** The unique (org, handle) constraint, when two writers race past {@link #ensureHandleFree}. */
     static boolean isHandleConflict(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t.getMessage() != null && t.getMessage().contains(HANDLE_CONSTRAINT)) {
-                return true;
-            }
-        }
-        return false;
+        return Causes.any(failure, t -> t.getMessage() != null && t.getMessage().contains(HANDLE_CONSTRAINT));
     }
 }

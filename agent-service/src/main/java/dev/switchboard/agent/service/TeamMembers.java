@@ -5,6 +5,7 @@ import dev.switchboard.agent.Agent;
 import dev.switchboard.agent.AgentRef;
 import dev.switchboard.agent.repository.AgentRepository;
 import dev.switchboard.platform.web.error.ApiException;
+import dev.switchboard.platform.web.error.Found;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -39,10 +40,7 @@ public class TeamMembers {
         for (int i = 0; i < named.size(); i++) {
             String ref = named.get(i);
             String field = FIELD + "[" + i + "]";
-            found = found.call(uuids -> find(orgId, ref.trim())
-                    .onItem()
-                    .ifNull()
-                    .failWith(() -> new ApiException(404, "not_found", "agent " + ref + " not found", field))
+            found = found.call(uuids -> Found.orNotFound(find(orgId, ref.trim()), "agent " + ref + " not found", field)
                     .invoke(agent -> uuids.add(agent.uuid)));
         }
         return found;

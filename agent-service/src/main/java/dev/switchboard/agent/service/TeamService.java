@@ -7,6 +7,7 @@ import dev.switchboard.agent.rest.TeamRequest;
 import dev.switchboard.agent.rest.TeamResponse;
 import dev.switchboard.platform.web.Timestamps;
 import dev.switchboard.platform.web.error.ApiException;
+import dev.switchboard.platform.web.error.Found;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -100,10 +101,7 @@ public class TeamService {
     }
 
     private Uni<Team> find(String orgId, UUID id) {
-        return teams.inOrg(orgId, id)
-                .onItem()
-                .ifNull()
-                .failWith(() -> ApiException.notFound("team " + id + " not found"));
+        return Found.orNotFound(teams.inOrg(orgId, id), "team " + id + " not found");
     }
 
     private static TeamRequest required(TeamRequest request) {

@@ -1,6 +1,5 @@
 package dev.switchboard.agent.tool;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -9,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchboard.agent.Agent;
 import dev.switchboard.agent.AgentTool;
+import dev.switchboard.agent.rest.AgentApi;
 import dev.switchboard.local.testing.SwitchboardTestResource;
-import dev.switchboard.local.testing.TestTokens;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -70,12 +69,7 @@ class StoredToolsRotationTest {
         Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         AgentRows.insert(org, agent.uuid, new ObjectMapper().writeValueAsString(sealed), earlier.keyId(), at);
 
-        given().auth()
-                .oauth2(TestTokens.internal(org, "user-1"))
-                .get("/internal/agents/" + agent.uuid)
-                .then()
-                .statusCode(200)
-                .body("tools[0].headers.Authorization", equalTo("Bearer rotate-me"));
+        assertClearOnTheApi(org, agent.uuid);
 
         assertTrue(VertxContextSupport.subscribeAndAwait(() -> upgrade.upgradeBatch(100)) >= 1);
         AgentRows.Row row = AgentRows.read(agent.uuid);
@@ -83,11 +77,10 @@ class StoredToolsRotationTest {
         assertTrue(row.toolsJson().contains("enc:v1:" + secrets.keyId() + ":"), row.toolsJson());
         assertFalse(row.toolsJson().contains(earlier.keyId()), row.toolsJson());
         assertEquals(at, row.updatedAt());
-        given().auth()
-                .oauth2(TestTokens.internal(org, "user-1"))
-                .get("/internal/agents/" + agent.uuid)
-                .then()
-                .statusCode(200)
-                .body("tools[0].headers.Authorization", equalTo("Bearer rotate-me"));
+        assertClearOnTheApi(org, agent.uuid);
+    }
+
+    private static void assertClearOnTheApi(String org, UUID agent) {
+        AgentApi.get(org, agent).statusCode(200).body("tools[0].headers.Authorization", equalTo("Bearer rotate-me"));
     }
 }

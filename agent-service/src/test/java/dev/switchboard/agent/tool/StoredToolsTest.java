@@ -1,6 +1,5 @@
 package dev.switchboard.agent.tool;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -9,16 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.switchboard.local.testing.Api;
 import dev.switchboard.local.testing.SwitchboardTestResource;
 import dev.switchboard.local.testing.TestInfrastructure;
-import dev.switchboard.local.testing.TestTokens;
+import dev.switchboard.local.testing.TopicRecords;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
-import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
-import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
-import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,7 +24,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -146,25 +142,13 @@ class StoredToolsTest {
     }
 
     private RequestSpecification api() {
-        return given().auth().oauth2(TestTokens.internal(org, "user-1")).contentType(ContentType.JSON);
+        return Api.as(org);
     }
 
-    private static JsonNode updatedEvent(String uuid) throws Exception {
-        KafkaCompanion kafka =
-                new KafkaCompanion(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
-        try (ConsumerTask<String, String> records = kafka.consumeStrings()
-                .withOffsetReset("earliest")
-                .withGroupId("stored-tools-test-" + UUID.randomUUID())
-                .fromTopics("agent-events", stream -> stream.select().where(r -> uuid.equals(r.key())))) {
-            JsonNode event = JSON.readTree(records.awaitRecords(1, Duration.ofSeconds(30))
-                    .getRecords()
-                    .get(0)
-                    .value());
-            assertEquals("switchboard.agent.updated", event.get("type").asText());
-            assertNull(event.get("data").get("handle").textValue());
-            return event;
-        } finally {
-            kafka.close();
-        }
+    private static JsonNode updatedEvent(String uuid) {
+        JsonNode event = TopicRecords.firstJson("agent-events", uuid, 1).get(0);
+        assertEquals("switchboard.agent.updated", event.get("type").asText());
+        assertNull(event.get("data").get("handle").textValue());
+        return event;
     }
 }

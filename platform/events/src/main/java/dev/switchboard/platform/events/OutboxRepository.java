@@ -1,5 +1,6 @@
 package dev.switchboard.platform.events;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
@@ -10,6 +11,22 @@ import java.util.List;
 @ApplicationScoped
 @WithSession
 public class OutboxRepository implements PanacheRepositoryBase<OutboxEvent, Long> {
+
+    private final ObjectMapper json;
+
+    OutboxRepository(ObjectMapper json) {
+        this.json = json;
+    }
+
+    /**
+     * Writes {@code event} to the outbox, to be published on {@code topic} with {@code recordKey}
+     * ({@link OutboxEvent#of}). Call it in the transaction that makes the change the event describes.
+     */
+    public Uni<OutboxEvent> add(String topic, String recordKey, CloudEvent<?> event) {
+        return Uni.createFrom()
+                .item(() -> OutboxEvent.of(topic, recordKey, event, json))
+                .chain(this::persist);
+    }
 
     private static final String LOCK_UNPUBLISHED = """
             select * from outbox_events

@@ -2,6 +2,7 @@ package dev.switchboard.platform.web.downstream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.switchboard.platform.web.Causes;
 import dev.switchboard.platform.web.error.ApiException;
 import dev.switchboard.platform.web.error.ErrorBody;
 import io.netty.handler.timeout.ReadTimeoutException;
@@ -18,6 +19,7 @@ import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.nio.channels.ClosedChannelException;
 import java.time.Duration;
+import java.util.List;
 import org.jboss.logging.Logger;
 
 /**
@@ -38,6 +40,19 @@ public final class DownstreamErrors {
     private static final Logger LOG = Logger.getLogger(DownstreamErrors.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private static final List<Class<? extends Throwable>> TIMEOUTS = List.of(
+            TimeoutException.class,
+            NoStackTraceTimeoutException.class,
+            ReadTimeoutException.class,
+            WriteTimeoutException.class,
+            SocketTimeoutException.class);
+    private static final List<Class<? extends Throwable>> CONNECTION_FAILURES = List.of(
+            ConnectException.class,
+            NoRouteToHostException.class,
+            UnknownHostException.class,
+            ClosedChannelException.class,
+            HttpClosedException.class);
+
     private final String service;
     private final Duration timeout;
 
@@ -48,10 +63,9 @@ public final class DownstreamErrors {
     }
 
     public ApiException translate(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof ApiException own) {
-                return own; // our own refusal, also when it cut a call short (a file too large)
-            }
+        ApiException own = Causes.find(failure, ApiException.class);
+        if (own != null) {
+            return own; // our own refusal, also when it cut a call short (a file too large)
         }
         if (failure instanceof WebApplicationException e && e.getResponse() != null) {
             return fromResponse(e.getResponse());
@@ -104,30 +118,12 @@ public final class DownstreamErrors {
      * request timeout, Netty's read or write timeout) or a socket's.
      */
     public static boolean isTimeout(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof TimeoutException
-                    || t instanceof NoStackTraceTimeoutException
-                    || t instanceof ReadTimeoutException
-                    || t instanceof WriteTimeoutException
-                    || t instanceof SocketTimeoutException) {
-                return true;
-            }
-        }
-        return false;
+        return Causes.anyOf(failure, TIMEOUTS);
     }
 
     /** The service could not be reached, or closed the connection before it answered. */
     public static boolean isConnectionFailure(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof ConnectException
-                    || t instanceof NoRouteToHostException
-                    || t instanceof UnknownHostException
-                    || t instanceof ClosedChannelException
-                    || t instanceof HttpClosedException) {
-                return true;
-            }
-        }
-        return false;
+        return Causes.anyOf(failure, CONNECTION_FAILURES);
     }
 
     /** Whole seconds as {@code 10 s}, anything shorter as {@code 200 ms}. */

@@ -1,5 +1,6 @@
 package dev.switchboard.platform.web.error;
 
+import dev.switchboard.platform.web.Causes;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -18,20 +19,11 @@ public class UnexpectedErrorMapper implements ExceptionMapper<Exception> {
 
     @Override
     public Response toResponse(Exception e) {
-        if (causedByConnectionFailure(e)) {
+        if (Causes.find(e, ConnectException.class) != null) {
             LOG.warnf("a backing service is unreachable: %s", e.toString());
             return ErrorBody.response(503, "unavailable", "a backing service is unavailable, try again", null);
         }
         LOG.error("unexpected failure", e);
         return ErrorBody.response(500, "internal", "internal error", null);
-    }
-
-    private static boolean causedByConnectionFailure(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof ConnectException) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -2,6 +2,7 @@ package dev.switchboard.platform.web.json;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
+import dev.switchboard.platform.web.Causes;
 
 /**
  * JSON the API refuses as it is read (see {@link StrictJsonParser}): its message is written for the client and
@@ -23,11 +24,6 @@ public class InvalidJsonInput extends JsonParseException {
 
     /** The refusal among the causes of {@code failure} (Jackson wraps it when a field's value failed), or null. */
     public static InvalidJsonInput in(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof InvalidJsonInput invalid) {
-                return invalid;
-            }
-        }
-        return null;
+        return Causes.find(failure, InvalidJsonInput.class);
     }
 }
