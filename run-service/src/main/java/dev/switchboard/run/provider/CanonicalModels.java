@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * The canonical model ids of seed 000: the models run-service routes and lists in {@code GET /internal/models}.
- * The gateway keeps the public copy ({@code dev.switchboard.gateway.CanonicalModels}); the two are equal.
+ * The one table: the gateway checks a {@code model} against the list this service answers.
  */
 public final class CanonicalModels {
 
