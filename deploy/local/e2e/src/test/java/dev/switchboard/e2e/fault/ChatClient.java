@@ -168,6 +168,9 @@ final class ChatClient implements Runnable {
     private Result send(String path, String body) {
         long firstTry = System.nanoTime();
         while (true) {
+            if (System.nanoTime() - firstTry > 2 * DEADLINE.toNanos()) {
+                return new Result(Chat.Outcome.BROKEN, "no answer after " + DEADLINE.multipliedBy(2) + " of tries", null);
+            }
             int gateway = next;
             next = (next + 1) % gateways.size();
             int port = gatewayPorts.get(gateway);

@@ -64,6 +64,7 @@ class PodLossEndToEndTest {
     private static LocalStack stack;
     private static StackSettings settings;
     private static StoredState stored;
+    private static JwtSigner users;
     private static final Map<String, String> adminTokens = new HashMap<>();
     private static final Map<String, String> agents = new HashMap<>();
     private static final HttpClient HTTP = HttpClient.newBuilder()
@@ -87,7 +88,7 @@ class PodLossEndToEndTest {
         stack = new LocalStack(settings, System.out);
         stack.start();
         stored = new StoredState(settings.postgresPort());
-        JwtSigner users = new JwtSigner(
+        users = new JwtSigner(
                 RsaKeys.ensure(settings.home().resolve("keys"), "user").loadPrivateKey(), LocalStack.USER_ISSUER);
         for (String org : ORGS) {
             adminTokens.put(
@@ -153,10 +154,13 @@ class PodLossEndToEndTest {
         for (String org : ORGS) {
             for (int c = 0; c < CLIENTS_PER_ORG; c++) {
                 String name = (org.equals(ORGS.get(0)) ? "a" : "b") + c;
+                // each client is a user of its own (an admin: the test reads every thread of the organisation)
+                String token = users.sign(
+                        "user-" + name, org, Duration.ofHours(2), Map.of("groups", List.of("admin")));
                 List<String> threads = new ArrayList<>();
                 for (int t = 0; t < THREADS_PER_CLIENT; t++) {
                     threads.add(call(
-                                    adminTokens.get(org),
+                                    token,
                                     "POST",
                                     "/api/agents/" + agents.get(org) + "/conversations",
                                     "{\"title\": \"" + name + " thread " + t + "\"}",
@@ -167,7 +171,7 @@ class PodLossEndToEndTest {
                 clients.add(new ChatClient(
                         name,
                         org,
-                        adminTokens.get(org),
+                        token,
                         agents.get(org),
                         settings.gatewayUrls(),
                         gatewayPorts,
