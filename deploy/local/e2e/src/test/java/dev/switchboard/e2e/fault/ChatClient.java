@@ -169,7 +169,8 @@ final class ChatClient implements Runnable {
         long firstTry = System.nanoTime();
         while (true) {
             if (System.nanoTime() - firstTry > 2 * DEADLINE.toNanos()) {
-                return new Result(Chat.Outcome.BROKEN, "no answer after " + DEADLINE.multipliedBy(2) + " of tries", null);
+                return new Result(
+                        Chat.Outcome.BROKEN, "no answer after " + DEADLINE.multipliedBy(2) + " of tries", null);
             }
             int gateway = next;
             next = (next + 1) % gateways.size();

@@ -155,8 +155,7 @@ class PodLossEndToEndTest {
             for (int c = 0; c < CLIENTS_PER_ORG; c++) {
                 String name = (org.equals(ORGS.get(0)) ? "a" : "b") + c;
                 // each client is a user of its own (an admin: the test reads every thread of the organisation)
-                String token = users.sign(
-                        "user-" + name, org, Duration.ofHours(2), Map.of("groups", List.of("admin")));
+                String token = users.sign("user-" + name, org, Duration.ofHours(2), Map.of("groups", List.of("admin")));
                 List<String> threads = new ArrayList<>();
                 for (int t = 0; t < THREADS_PER_CLIENT; t++) {
                     threads.add(call(
@@ -335,7 +334,6 @@ class PodLossEndToEndTest {
                         .add(chat);
             }
         }
-        List<String> problems = new ArrayList<>();
         succeeded.forEach((thread, chats) -> {
             if (!byThread.containsKey(thread)) {
                 problems.add(chats.get(0) + ": run-service has no run in its thread");
