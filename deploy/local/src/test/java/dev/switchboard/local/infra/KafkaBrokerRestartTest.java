@@ -34,7 +34,8 @@ class KafkaBrokerRestartTest {
                     ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
                     ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
                     ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()))) {
-                producer.send(new ProducerRecord<>("restart-test", "k", "before")).get(60, TimeUnit.SECONDS);
+                producer.send(new ProducerRecord<>("restart-test", "k", "before"))
+                        .get(60, TimeUnit.SECONDS);
             }
         } finally {
             broker.close();
