@@ -213,7 +213,10 @@ public final class LocalStack implements AutoCloseable {
         Map<String, String> ports = new LinkedHashMap<>(config);
         ports.put("quarkus.http.port", String.valueOf(port));
         ports.put("quarkus.management.port", String.valueOf(managementPort));
-        // the jars run in the prod profile; the local stack's logs are read by people: plain text
+        // the jars run in the prod profile, which listens on every interface and logs JSON: the local stack stays on
+        // this machine, and its logs are read by people
+        ports.put("quarkus.http.host", "127.0.0.1");
+        ports.put("quarkus.management.host", "127.0.0.1");
         ports.put("quarkus.log.console.json.enabled", "false");
         Map<String, String> env = new LinkedHashMap<>(settings.serviceEnvironment());
         env.putAll(environment);
