@@ -38,6 +38,8 @@ public class RunTakeovers {
     private static final Logger LOG = Logger.getLogger(RunTakeovers.class);
     /** A run starts at most this often: once, and once more after its replica stopped. */
     static final int MAX_ATTEMPTS = 2;
+    /** How far after the last stored event the stream of a lost run is ended. */
+    public static final int TERMINAL_GAP = 1000;
 
     private final RunLeases leases;
     private final RunEventLog log;
@@ -169,7 +171,9 @@ public class RunTakeovers {
                             LOG.warnf("run %s: its partial answer could not be stored in its thread: %s", run.id, e);
                             return Uni.createFrom().voidItem();
                         });
-        int terminalSeq = last + 1;
+        // numbered past any event the dead replica may have sent readers from memory without storing it (it stores
+        // them every 50 ms), so that a reader resuming after the last event it received still gets this one
+        int terminalSeq = last + TERMINAL_GAP;
         boolean streamEnded = ended;
         return stored.chain(() -> ledger.lose(key, partial, steps.isEmpty() ? null : steps.toString(), toolsUsed, LOST))
                 .invoke(relay::nudge)
@@ -177,7 +181,7 @@ public class RunTakeovers {
                     if (lost == null) {
                         return Uni.createFrom().item(Outcome.NOT_CLAIMED);
                     }
-                    LOG.warnf("run %s lost its replica after the model had answered in part: ended failed", run.id);
+                    LOG.warnf("run %s lost its replica: ended failed (worker_lost)", run.id);
                     return (streamEnded
                                     ? Uni.createFrom().voidItem()
                                     : log.append(key, List.of(StreamEvent.error(terminalSeq, LOST, Run.WORKER_LOST))))

@@ -9,8 +9,8 @@ public class FastLeases implements QuarkusTestProfile {
     @Override
     public Map<String, String> getConfigOverrides() {
         return Map.of(
-                "switchboard.runs.heartbeat-interval", "500ms",
-                "switchboard.runs.lease-timeout", "5s",
-                "switchboard.runs.sweep-interval", "500ms");
+                "switchboard.runs.heartbeat-interval", "1s",
+                "switchboard.runs.lease-timeout", "4s",
+                "switchboard.runs.sweep-interval", "1s");
     }
 }

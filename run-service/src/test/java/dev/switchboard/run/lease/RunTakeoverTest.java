@@ -130,7 +130,7 @@ class RunTakeoverTest {
                 stubs.threadService().messages(thread.id()).toString());
         // the stream ends with an error event naming the code, after the events the dead replica wrote
         JsonNode last = lastStreamEvent(runId);
-        assertEquals(3, last.get("seq").asInt());
+        assertEquals(2 + RunTakeovers.TERMINAL_GAP, last.get("seq").asInt());
         assertEquals("error", last.get("type").asText());
         assertEquals("worker_lost", last.get("data").get("code").asText());
         // run.failed is on run-events (the dead run's first event there: it was inserted without run.started)
@@ -166,7 +166,7 @@ class RunTakeoverTest {
                 .extract()
                 .path("runId");
         assertTrue(gate.awaitHeld(WAIT), "the run never reached the model");
-        // for twice the lease timeout the sweeper runs every 500 ms: the heartbeat keeps the run here
+        // for twice the lease timeout the sweeper runs every second: the heartbeat keeps the run here
         await().during(Duration.ofSeconds(10)).atMost(Duration.ofSeconds(20)).until(() -> {
             Row lease = lease(UUID.fromString(runId));
             return "in_progress".equals(lease.getString("status"))
