@@ -108,14 +108,21 @@ class RunTakeoverTest {
     @Test
     @Order(2)
     void aRunWhoseReplicaDiedMidAnswerEndsWorkerLostWithItsPartialAnswerAndTheQueuedRunGoesOn() throws Exception {
-        UUID runId = deadRun("in_progress");
+        // the run's replica is alive at first: a run sent to the thread queues behind it
+        UUID runId = run("in_progress", "now() + interval '1 hour'");
         streamed(runId, 1, "{\"content\": \"half an \"}");
         streamed(runId, 2, "{\"content\": \"answer\"}");
-        // a run sent to the thread meanwhile queues behind the dead one
         String queued = caller.post("/start", RunBody.onThread(agent, thread.id(), "and now?"))
                 .statusCode(202)
                 .extract()
                 .path("runId");
+        caller.get(queued).statusCode(200).body("status", equalTo("queued"));
+        // then it dies: its heartbeat stops
+        database.preparedQuery(
+                        "update runs set heartbeat_at = now() - interval '1 minute' where org_id = $1 " + "and id = $2")
+                .execute(Tuple.of(caller.org(), runId))
+                .await()
+                .atMost(WAIT);
 
         JsonPath run = awaitEnd(runId);
         assertEquals("failed", run.getString("status"), run.prettify());
@@ -133,9 +140,12 @@ class RunTakeoverTest {
         assertEquals(2 + RunTakeovers.TERMINAL_GAP, last.get("seq").asInt());
         assertEquals("error", last.get("type").asText());
         assertEquals("worker_lost", last.get("data").get("code").asText());
-        // run.failed is on run-events (the dead run's first event there: it was inserted without run.started)
-        JsonNode failed = TopicRecords.firstJson("run-events", thread.id(), 1).get(0);
-        assertEquals("switchboard.run.failed", failed.get("type").asText());
+        // run.failed is on run-events (the dead run was inserted without run.started: the thread's events are the
+        // queued run's run.started, the dead run's run.failed, then the queued run's end)
+        JsonNode failed = TopicRecords.firstJson("run-events", thread.id(), 2).stream()
+                .filter(e -> e.get("type").asText().equals("switchboard.run.failed"))
+                .findFirst()
+                .orElseThrow();
         assertEquals(runId.toString(), failed.get("data").get("runId").asText());
         assertEquals(RunTakeovers.LOST, failed.get("data").get("error").asText());
         // the run queued behind it takes its turn
@@ -198,12 +208,17 @@ class RunTakeoverTest {
 
     /** A run as a replica that was killed leaves it: leased to another instance, heartbeat a minute old. */
     private UUID deadRun(String status) {
+        return run(status, "now() - interval '1 minute'");
+    }
+
+    /** A run leased to another instance, its last heartbeat at {@code heartbeat} (SQL). */
+    private UUID run(String status, String heartbeat) {
         UUID runId = UUID.randomUUID();
         database.preparedQuery("insert into runs (id, org_id, user_id, agent_id, agent_numeric_id, agent_name, "
                         + "thread_id, status, model, provider, input, created_at, started_at, updated_at, owner, "
                         + "heartbeat_at, attempts, caller_authorization) values ($1, $2, $3, $4, $5, $6, $7, $8, "
                         + "'gpt-5-mini', 'openai', 'count', now(), now(), now(), $9, "
-                        + "now() - interval '1 minute', 1, $10)")
+                        + heartbeat + ", 1, $10)")
                 .execute(Tuple.from(Arrays.asList(
                         runId,
                         caller.org(),
