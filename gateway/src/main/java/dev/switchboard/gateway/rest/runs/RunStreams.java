@@ -69,7 +69,14 @@ public class RunStreams {
                 .await()
                 .atMost(deadline);
         headers(response, started.runId(), started.threadId());
-        return follow(started.runId(), started.events(), sse);
+        return follow(
+                started.runId(),
+                StreamRefollow.of(
+                        started.events(),
+                        0,
+                        since -> runs.stream(started.runId(), since, caller),
+                        StreamRefollow.FOLLOW_FOR),
+                sse);
     }
 
     /** The events of a run the caller reaches (404 otherwise) after the {@code since}th. */
@@ -77,7 +84,14 @@ public class RunStreams {
             String runId, int since, Caller caller, Sse sse, HttpServerResponse response) {
         RunView run = runs.get(runId, caller).await().atMost(deadline);
         headers(response, runId, run.threadId());
-        return follow(runId, runs.stream(runId, since, caller), sse);
+        return follow(
+                runId,
+                StreamRefollow.of(
+                        runs.stream(runId, since, caller),
+                        since,
+                        from -> runs.stream(runId, from, caller),
+                        StreamRefollow.FOLLOW_FOR),
+                sse);
     }
 
     /** Sets the headers that stop proxies buffering and name the run; before the response is committed. */
