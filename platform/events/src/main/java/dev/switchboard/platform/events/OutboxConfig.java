@@ -25,4 +25,22 @@ public interface OutboxConfig {
     /** How long the relay waits for the broker to acknowledge one event before it leaves it for a later pass. */
     @WithDefault("15s")
     Duration ackTimeout();
+
+    /**
+     * The name the relay's PostgreSQL advisory lock key is derived from ({@link OutboxRelay#lockKey}): one relay
+     * per name and database at a time, whatever the number of replicas. The service's name by default.
+     */
+    @WithDefault("${quarkus.application.name}")
+    String leaderLock();
+
+    /**
+     * How long a published row is kept before {@link OutboxCleanup} deletes it; longer than the topics' retention
+     * (7 days), so a row is never gone before its record.
+     */
+    @WithDefault("8d")
+    Duration retention();
+
+    /** How many rows one cleanup statement deletes at most (the cleanup repeats it until none is left). */
+    @WithDefault("1000")
+    int cleanupBatchSize();
 }
