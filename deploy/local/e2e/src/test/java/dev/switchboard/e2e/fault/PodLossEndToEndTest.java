@@ -1,6 +1,7 @@
 package dev.switchboard.e2e.fault;
 
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -122,30 +123,32 @@ class PodLossEndToEndTest {
     @Test
     void chatsSurviveKilledReplicasADrainAKafkaOutageAndARestartedConsumer() throws Exception {
         long t0 = System.nanoTime();
-        List<ChatClient> clients = clients();
-        ExecutorService load = Executors.newFixedThreadPool(clients.size());
-        clients.forEach(load::submit);
+        long[] loadEnded = {0};
         try {
-            awaitProgress("load running on two replicas of everything", 12);
-            injectFaults();
-            awaitProgress("load after the last fault", 12);
+            List<ChatClient> clients = clients();
+            ExecutorService load = Executors.newFixedThreadPool(clients.size());
+            clients.forEach(load::submit);
+            boolean stopped;
+            try {
+                awaitProgress("load running on two replicas of everything", 12);
+                injectFaults();
+                awaitProgress("load after the last fault", 12);
+            } finally {
+                stop.set(true);
+                load.shutdown();
+                stopped = load.awaitTermination(ChatClient.DEADLINE.toSeconds() * 2 + 15, TimeUnit.SECONDS);
+                loadEnded[0] = System.nanoTime();
+            }
+            assertTrue(stopped, "the clients stopped");
+            // every check runs, and each failure is reported
+            assertAll(
+                    this::verifyClientsSawOnlyAnswersAnd503s,
+                    this::verifyEveryRunEnded,
+                    () -> verifyRunEvents(stored.runs(ORGS)),
+                    () -> verifyToolUsageIndex(stored.runs(ORGS)),
+                    () -> verifyThreads(stored.runs(ORGS)));
         } finally {
-            stop.set(true);
-            load.shutdown();
-            assertTrue(
-                    load.awaitTermination(ChatClient.DEADLINE.toSeconds() + 15, TimeUnit.SECONDS),
-                    "the clients stopped");
-        }
-        long loadEnded = System.nanoTime();
-        try {
-            verifyClientsSawOnlyAnswersAnd503s();
-            verifyEveryRunEnded();
-            List<StoredState.Run> runs = stored.runs(ORGS);
-            verifyRunEvents(runs);
-            verifyToolUsageIndex(runs);
-            verifyThreads(runs);
-        } finally {
-            printCounts(t0, loadEnded);
+            printCounts(t0, loadEnded[0] == 0 ? System.nanoTime() : loadEnded[0]);
         }
     }
 
@@ -432,6 +435,8 @@ class PodLossEndToEndTest {
                 tally.failovers.get(),
                 model.requests());
         System.out.print(faults.timeline());
+        tally.with(Chat.Outcome.BROKEN).stream().limit(10).forEach(c -> System.out.println("  broken: " + c));
+        tally.with(Chat.Outcome.RUN_LOST).stream().limit(5).forEach(c -> System.out.println("  lost: " + c));
     }
 
     /** One call of the public API through gateway replica 0; fails unless it answers {@code expected}. */
