@@ -76,6 +76,7 @@ class PodLossEndToEndTest {
     private final FaultLog faults = new FaultLog();
     private final Tally tally = new Tally();
     private final AtomicBoolean stop = new AtomicBoolean();
+    private final Map<String, CompletableFuture<Void>> restarting = new LinkedHashMap<>();
 
     @BeforeAll
     static void bootTwoReplicasOfEverything() throws Exception {
@@ -191,25 +192,24 @@ class PodLossEndToEndTest {
 
     /** The faults, in turn, each while the load goes on. */
     private void injectFaults() throws Exception {
-        List<CompletableFuture<Void>> restarts = new ArrayList<>();
-        // kill -9 one replica of each service; chats go on through the other one; then it is started again
+        // kill -9 one replica of each service; chats go on through the other one, while it starts again
         for (String service : List.of("run-service", "thread-service", "agent-service", "gateway")) {
             int replica = service.equals("thread-service") || service.equals("gateway") ? 1 : 0;
             ServiceProcess victim = stack.replicas(service).get(replica);
             faults.down(victim.port());
             victim.kill();
             awaitProgress(service + " replica " + replica + " killed", 8);
-            restarts.add(CompletableFuture.runAsync(() -> restart(victim, "kill -9", service)));
+            restartInBackground(victim, "kill -9", service);
         }
-        CompletableFuture.allOf(restarts.toArray(CompletableFuture[]::new)).get(4, TimeUnit.MINUTES);
 
         // SIGTERM: run-service's other replica drains its runs and stops; chats go on through the restarted one
+        settle("run-service");
         ServiceProcess draining = stack.replicas("run-service").get(1);
         faults.down(draining.port());
         int exit = draining.terminate();
         System.out.println("run-service replica 1 drained and exited with " + exit);
         awaitProgress("run-service replica 1 stopped by SIGTERM", 8);
-        restart(draining, "SIGTERM", "run-service");
+        restartInBackground(draining, "SIGTERM", "run-service");
 
         // Kafka away for 30 s: chats go on (events wait in the outboxes), then the backlog flows
         faults.down(-1);
@@ -224,6 +224,7 @@ class PodLossEndToEndTest {
         faults.up("kafka", "Kafka", -1);
 
         // thread-service's consumer restarted while it works through that backlog
+        settle("thread-service");
         long processed = stored.processedEvents();
         await("thread-service consuming again after Kafka's return")
                 .atMost(CONVERGE)
@@ -231,7 +232,26 @@ class PodLossEndToEndTest {
                 .until(() -> stored.processedEvents() > processed);
         ServiceProcess consumer = stack.replicas("thread-service").get(0);
         faults.down(consumer.port());
-        restart(consumer, "restart", "thread-service");
+        restartInBackground(consumer, "restart", "thread-service");
+        for (String service : List.copyOf(restarting.keySet())) {
+            settle(service);
+        }
+    }
+
+    /**
+     * Starts the replica again while the test goes on; {@link #settle} waits for it before the next fault of its
+     * service (which always keeps one replica of each service up).
+     */
+    private void restartInBackground(ServiceProcess replica, String fault, String service) throws Exception {
+        settle(service);
+        restarting.put(service, CompletableFuture.runAsync(() -> restart(replica, fault, service)));
+    }
+
+    private void settle(String service) throws Exception {
+        CompletableFuture<Void> pending = restarting.remove(service);
+        if (pending != null) {
+            pending.get(ServiceProcess.READY_TIMEOUT.toSeconds() + 60, TimeUnit.SECONDS);
+        }
     }
 
     private void restart(ServiceProcess replica, String fault, String service) {
