@@ -10,8 +10,7 @@ import org.jboss.resteasy.reactive.client.impl.ClientRequestContextImpl;
  * port are replaced, its path and query kept. A replica that refuses the connection is skipped for a while; one
  * that answers (whatever its status) is called again. A request to a host with no replica list is left alone.
  *
- * <p>Registered per client in {@code application.properties}:
- * {@code quarkus.rest-client.<key>.providers=dev.switchboard.platform.web.replicas.ReplicaFilter}.
+ * <p>Registered on every REST client interface: {@code @RegisterProvider(ReplicaFilter.class)}.
  */
 public final class ReplicaFilter implements ClientRequestFilter {
 
