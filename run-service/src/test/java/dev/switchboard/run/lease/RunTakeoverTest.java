@@ -176,8 +176,8 @@ class RunTakeoverTest {
                 .extract()
                 .path("runId");
         assertTrue(gate.awaitHeld(WAIT), "the run never reached the model");
-        // for twice the lease timeout the sweeper runs every second: the heartbeat keeps the run here
-        await().during(Duration.ofSeconds(10)).atMost(Duration.ofSeconds(20)).until(() -> {
+        // for longer than the lease timeout the sweeper runs every second: the heartbeat keeps the run here
+        await().during(Duration.ofSeconds(15)).atMost(Duration.ofSeconds(30)).until(() -> {
             Row lease = lease(UUID.fromString(runId));
             return "in_progress".equals(lease.getString("status"))
                     && replica.id().equals(lease.getString("owner"))

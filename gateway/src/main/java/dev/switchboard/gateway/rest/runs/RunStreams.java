@@ -29,7 +29,8 @@ import org.jboss.resteasy.reactive.client.SseEvent;
  * {@code Last-Event-ID}; an idle stream gets a {@code : ping} comment every 15 s; nothing is buffered. A
  * {@code tool_call} event carries the finished call in seed 004's shape ({@code tool_call: {"tool_name", ...}}).
  * The run is started or read before the first byte (blocking: call on a worker thread), so that a refusal is still
- * a JSON 4xx and the headers can name the run and its thread.
+ * a JSON 4xx and the headers can name the run and its thread. run-service's stream that breaks before the run's
+ * terminal event (its replica stopped) is followed again from the last event forwarded ({@link StreamRefollow}).
  */
 @ApplicationScoped
 public class RunStreams {
