@@ -18,7 +18,11 @@ public interface OutboxConfig {
     @WithDefault("false")
     boolean enabled();
 
-    /** How many unpublished events one relay pass publishes at most. */
+    /**
+     * How many unpublished events one relay pass publishes at most, all in flight at once; keep it within the
+     * emitter's buffer ({@code mp.messaging.emitter.default-buffer-size}, 128): sends beyond it fail and wait for a
+     * later pass.
+     */
     @WithDefault("100")
     int batchSize();
 
