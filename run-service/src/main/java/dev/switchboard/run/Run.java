@@ -102,6 +102,21 @@ public class Run extends PanacheEntityBase {
     @Column(name = "cancel_requested_at")
     public Instant cancelRequestedAt;
 
+    /** Why the run failed, as a code ({@code worker_lost}: the replica running it stopped), or null. */
+    @Column(name = "error_code")
+    public String errorCode;
+
+    /** The user message the caller had stored in the thread before the run (seed 002), or null. */
+    @Column(name = "user_message_id")
+    public UUID userMessageId;
+
+    /**
+     * The caller's internal token while the run is going, so that a replica taking the run over (its own replica
+     * died) can restart it or store its partial answer; cleared when the run ends.
+     */
+    @Column(name = "caller_authorization")
+    public String callerAuthorization;
+
     /** Stopped on request: the answer so far is kept, with its usage and tool calls. */
     public void cancel(
             String partialOutput,
@@ -119,6 +134,20 @@ public class Run extends PanacheEntityBase {
         end(RunStatus.FAILED, at);
     }
 
+    /**
+     * Failed because the replica running it stopped ({@code worker_lost}): what it had produced is kept like a
+     * cancelled run's.
+     */
+    public void lose(String partialOutput, String toolCalls, List<String> toolsUsed, String error, Instant at) {
+        this.output = partialOutput;
+        this.toolCalls = toolCalls;
+        this.toolsUsed = toolsUsed.toArray(String[]::new);
+        this.errorCode = WORKER_LOST;
+        fail(error, at);
+    }
+
+    public static final String WORKER_LOST = "worker_lost";
+
     private void answer(String output, int inputTokens, int outputTokens, String toolCalls, List<String> toolsUsed) {
         this.output = output;
         this.inputTokens = inputTokens;
@@ -129,6 +158,7 @@ public class Run extends PanacheEntityBase {
 
     private void end(RunStatus status, Instant at) {
         this.status = status;
+        this.callerAuthorization = null;
         this.completedAt = at;
         this.updatedAt = at;
     }

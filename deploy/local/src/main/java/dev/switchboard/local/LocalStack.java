@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,6 +32,7 @@ public final class LocalStack implements AutoCloseable {
     private final List<ServiceProcess> services = new ArrayList<>();
     private PostgresServer postgres;
     private KafkaBroker kafka;
+    private boolean kafkaStopped;
     private DemoSeed.Result demo;
 
     public LocalStack(StackSettings settings, PrintStream out) {
@@ -83,8 +83,12 @@ public final class LocalStack implements AutoCloseable {
 
         RsaKeys userKeys = RsaKeys.ensure(settings.home().resolve("keys"), "user");
         RsaKeys internalKeys = RsaKeys.ensure(settings.home().resolve("keys"), "internal");
-        String secretsKey = SecretsKey.ensure(settings.home().resolve("keys"));
-        startServices(userKeys, internalKeys, secretsKey);
+        Map<String, String> secrets = Map.of(
+                SecretsKey.VARIABLE,
+                SecretsKey.ensure(settings.home().resolve("keys")),
+                SecretsKey.PAGE_TOKEN_VARIABLE,
+                SecretsKey.ensure(settings.home().resolve("keys"), "page-token.key"));
+        startServices(userKeys, internalKeys, secrets);
 
         demo = DemoSeed.ensure(settings, userKeys, out);
         out.printf(
@@ -92,63 +96,80 @@ public final class LocalStack implements AutoCloseable {
                 (System.nanoTime() - started) / 1e9, settings.home().resolve("logs"));
     }
 
-    private void startServices(RsaKeys userKeys, RsaKeys internalKeys, String secretsKey) throws Exception {
+    private void startServices(RsaKeys userKeys, RsaKeys internalKeys, Map<String, String> secrets) throws Exception {
         Map<String, String> common = new LinkedHashMap<>();
         common.put("kafka.bootstrap.servers", kafka.bootstrapServers());
         common.put("quarkus.datasource.username", postgres.user());
         common.put("quarkus.datasource.password", postgres.password());
-        common.put("quarkus.rest-client.agent-service.url", "http://127.0.0.1:" + settings.agentPort());
-        common.put("quarkus.rest-client.thread-service.url", "http://127.0.0.1:" + settings.threadPort());
-        common.put("quarkus.rest-client.run-service.url", "http://127.0.0.1:" + settings.runPort());
+        if (postgres.isEmbedded()) {
+            // the embedded server listens on 127.0.0.1 only and trusts local connections: its postgres/postgres
+            // is no production credential, and the services' production check is told so
+            common.put("switchboard.allow-default-db-credentials", "true");
+        }
+        for (String target : List.of("agent-service", "thread-service", "run-service")) {
+            // the single URL, as a Kubernetes Service gives it; with replicas, the platform's client-side load
+            // balancer spreads the calls over every replica's URL (platform/web README, "Replicas")
+            common.put(
+                    "quarkus.rest-client." + target + ".url",
+                    settings.urls(target).get(0));
+            if (settings.replicas() > 1) {
+                common.put("switchboard.replicas." + target, String.join(",", settings.urls(target)));
+            }
+        }
 
         List<ServiceProcess> starting = new ArrayList<>();
-        // agent-service's key for MCP header values, in its environment (never on a command line)
-        starting.add(service(
-                "agent-service",
-                settings.agentPort(),
-                settings.agentManagementPort(),
-                "agents",
-                internalKeys,
-                common,
-                Map.of(SecretsKey.VARIABLE, secretsKey)));
-        starting.add(service(
-                "thread-service",
-                settings.threadPort(),
-                settings.threadManagementPort(),
-                "threads",
-                internalKeys,
-                common,
-                Map.of()));
-        starting.add(service(
-                "run-service",
-                settings.runPort(),
-                settings.runManagementPort(),
-                "runs",
-                internalKeys,
-                common,
-                Map.of()));
-        Map<String, String> gateway = new LinkedHashMap<>(common);
-        gateway.put("mp.jwt.verify.publickey.location", userKeys.publicKey().toString());
-        gateway.put("mp.jwt.verify.issuer", USER_ISSUER);
-        gateway.put("smallrye.jwt.sign.key.location", internalKeys.privateKey().toString());
-        // the gateway's own database: API keys
-        gateway.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl("gateway"));
-        gateway.put("quarkus.datasource.reactive.url", postgres.reactiveUrl("gateway"));
-        starting.add(launch("gateway", settings.gatewayPort(), settings.gatewayManagementPort(), gateway, Map.of()));
+        for (int k = 0; k < settings.replicas(); k++) {
+            // agent-service's key for MCP header values, in its environment (never on a command line)
+            starting.add(service(
+                    "agent-service",
+                    k,
+                    "agents",
+                    internalKeys,
+                    common,
+                    Map.of(),
+                    Map.of(SecretsKey.VARIABLE, secrets.get(SecretsKey.VARIABLE))));
+            starting.add(service(
+                    "thread-service",
+                    k,
+                    "threads",
+                    internalKeys,
+                    common,
+                    Map.of(),
+                    Map.of(SecretsKey.PAGE_TOKEN_VARIABLE, secrets.get(SecretsKey.PAGE_TOKEN_VARIABLE))));
+            // the local stack answers with the offline provider when no provider is configured, on purpose
+            starting.add(service(
+                    "run-service",
+                    k,
+                    "runs",
+                    internalKeys,
+                    common,
+                    Map.of("switchboard.allow-offline-provider", "true"),
+                    Map.of()));
+            Map<String, String> gateway = new LinkedHashMap<>(common);
+            gateway.put("mp.jwt.verify.publickey.location", userKeys.publicKey().toString());
+            gateway.put("mp.jwt.verify.issuer", USER_ISSUER);
+            gateway.put(
+                    "smallrye.jwt.sign.key.location", internalKeys.privateKey().toString());
+            // the gateway's own database: API keys
+            gateway.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl("gateway"));
+            gateway.put("quarkus.datasource.reactive.url", postgres.reactiveUrl("gateway"));
+            starting.add(launch("gateway", k, gateway, Map.of()));
+        }
         services.addAll(starting);
         writePids();
 
         long t0 = System.nanoTime();
-        out.println("Starting agent-service, thread-service, run-service and gateway ...");
+        out.println("Starting agent-service, thread-service, run-service and gateway"
+                + (settings.replicas() > 1 ? " (" + settings.replicas() + " replicas of each)" : "") + " ...");
         ExecutorService waiters = Executors.newFixedThreadPool(starting.size());
         try {
             List<Future<String>> ready = new ArrayList<>();
             for (ServiceProcess service : starting) {
                 ready.add(waiters.submit(() -> {
-                    service.awaitReady(Duration.ofSeconds(180));
+                    service.awaitReady(ServiceProcess.READY_TIMEOUT);
                     out.printf(
-                            "  %-15s ready (pid %d) after %.1f s%n",
-                            service.name(), service.pid(), (System.nanoTime() - t0) / 1e9);
+                            "  %-17s ready on %d (pid %d) after %.1f s%n",
+                            service.id(), service.port(), service.pid(), (System.nanoTime() - t0) / 1e9);
                     return service.name();
                 }));
             }
@@ -166,53 +187,55 @@ public final class LocalStack implements AutoCloseable {
 
     private ServiceProcess service(
             String name,
-            int port,
-            int managementPort,
+            int replica,
             String database,
             RsaKeys internalKeys,
             Map<String, String> common,
+            Map<String, String> own,
             Map<String, String> environment)
             throws IOException {
         Map<String, String> config = new LinkedHashMap<>(common);
         config.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl(database));
         config.put("quarkus.datasource.reactive.url", postgres.reactiveUrl(database));
         config.put("mp.jwt.verify.publickey.location", internalKeys.publicKey().toString());
-        return launch(name, port, managementPort, config, environment);
+        config.putAll(own);
+        return launch(name, replica, config, environment);
     }
 
     /**
-     * Starts the service on its port, with health, metrics and OpenAPI on its management port; {@code environment}
-     * adds to the variables every service gets.
+     * Starts replica {@code replica} of the service on its ports, with health, metrics and OpenAPI on its management
+     * port; {@code environment} adds to the variables every service gets.
      */
-    private ServiceProcess launch(
-            String name, int port, int managementPort, Map<String, String> config, Map<String, String> environment)
+    private ServiceProcess launch(String name, int replica, Map<String, String> config, Map<String, String> environment)
             throws IOException {
+        int port = settings.port(name, replica);
+        int managementPort = settings.managementPort(name, replica);
         Map<String, String> ports = new LinkedHashMap<>(config);
         ports.put("quarkus.http.port", String.valueOf(port));
         ports.put("quarkus.management.port", String.valueOf(managementPort));
+        // the jars run in the prod profile, which listens on every interface and logs JSON: the local stack stays on
+        // this machine, and its logs are read by people
+        ports.put("quarkus.http.host", "127.0.0.1");
+        ports.put("quarkus.management.host", "127.0.0.1");
+        ports.put("quarkus.log.console.json.enabled", "false");
         Map<String, String> env = new LinkedHashMap<>(settings.serviceEnvironment());
         env.putAll(environment);
         Path jar = settings.root().resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
         return ServiceProcess.start(
                 name,
+                replica,
                 jar,
+                port,
                 managementPort,
                 settings.serviceJavaOptions(),
                 ports,
                 env,
-                settings.home().resolve("logs"));
+                settings.home().resolve("logs"),
+                this::writePidsQuietly);
     }
 
     private void checkPortsFree() throws IOException {
-        Map<String, Integer> ports = new LinkedHashMap<>();
-        ports.put("gateway (SWITCHBOARD_GATEWAY_PORT)", settings.gatewayPort());
-        ports.put("agent-service (SWITCHBOARD_AGENT_PORT)", settings.agentPort());
-        ports.put("thread-service (SWITCHBOARD_THREAD_PORT)", settings.threadPort());
-        ports.put("run-service (SWITCHBOARD_RUN_PORT)", settings.runPort());
-        ports.put("gateway management (SWITCHBOARD_GATEWAY_MANAGEMENT_PORT)", settings.gatewayManagementPort());
-        ports.put("agent-service management (SWITCHBOARD_AGENT_MANAGEMENT_PORT)", settings.agentManagementPort());
-        ports.put("thread-service management (SWITCHBOARD_THREAD_MANAGEMENT_PORT)", settings.threadManagementPort());
-        ports.put("run-service management (SWITCHBOARD_RUN_MANAGEMENT_PORT)", settings.runManagementPort());
+        Map<String, Integer> ports = new LinkedHashMap<>(settings.servicePorts());
         if (settings.externalDbUrl() == null) {
             ports.put("PostgreSQL (SWITCHBOARD_PG_PORT)", settings.postgresPort());
         }
@@ -228,12 +251,61 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    private void writePids() throws IOException {
+    private synchronized void writePids() throws IOException {
         StringBuilder pids = new StringBuilder();
         for (ServiceProcess s : services) {
             pids.append(s.pid()).append(' ').append(s.name()).append('\n');
         }
         Files.writeString(settings.home().resolve("pids"), pids);
+    }
+
+    private void writePidsQuietly() {
+        try {
+            writePids();
+        } catch (IOException e) {
+            out.println("could not write " + settings.home().resolve("pids") + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * The running replicas of {@code service} ({@code agent-service}, {@code thread-service}, {@code run-service},
+     * {@code gateway}), replica 0 first: a fault test kills, terminates and restarts them.
+     */
+    public List<ServiceProcess> replicas(String service) {
+        if (!StackSettings.SERVICES.contains(service)) {
+            throw new IllegalArgumentException(
+                    "no service " + service + "; the services are " + StackSettings.SERVICES);
+        }
+        synchronized (this) {
+            return services.stream().filter(s -> s.name().equals(service)).toList();
+        }
+    }
+
+    /** Every running service process, replica by replica. */
+    public synchronized List<ServiceProcess> services() {
+        return List.copyOf(services);
+    }
+
+    /**
+     * Stops the embedded Kafka broker (its data stays): producers and consumers of the services see the broker gone
+     * until {@link #startKafka()}. Not possible with {@code KAFKA_BOOTSTRAP_SERVERS}.
+     */
+    public synchronized void stopKafka() {
+        if (kafka == null || !kafka.isEmbedded()) {
+            throw new IllegalStateException("only the embedded Kafka broker can be stopped by the stack");
+        }
+        kafka.close();
+        kafkaStopped = true;
+    }
+
+    /** Starts the embedded broker again on the same ports with the same data directory. */
+    public synchronized void startKafka() throws IOException {
+        if (!kafkaStopped) {
+            throw new IllegalStateException("Kafka is running: stopKafka() first");
+        }
+        kafka = KafkaBroker.embedded(
+                settings.home().resolve("kafka"), settings.kafkaPort(), settings.kafkaControllerPort());
+        kafkaStopped = false;
     }
 
     private <T> T step(String what, ThrowingSupplier<T> action) throws Exception {
@@ -247,7 +319,7 @@ public final class LocalStack implements AutoCloseable {
     public synchronized void close() {
         List<Thread> stopping = new ArrayList<>();
         for (ServiceProcess s : services) {
-            Thread t = new Thread(() -> s.stop(Duration.ofSeconds(20)), "stop-" + s.name());
+            Thread t = new Thread(() -> s.stop(ServiceProcess.TERMINATE_GRACE), "stop-" + s.id());
             t.start();
             stopping.add(t);
         }
@@ -264,7 +336,7 @@ public final class LocalStack implements AutoCloseable {
         } catch (IOException ignored) {
             // nothing left to stop
         }
-        if (kafka != null) {
+        if (kafka != null && !kafkaStopped) {
             kafka.close();
             kafka = null;
         }

@@ -114,6 +114,54 @@ class StackSettingsTest {
     }
 
     @Test
+    void oneReplicaByDefaultAndReplicaKListensTenPortsAboveReplicaZero() {
+        StackSettings one = StackSettings.fromEnvironment(Path.of("/repo"), Map.of());
+        assertEquals(1, one.replicas());
+        assertEquals(List.of("http://127.0.0.1:8080"), one.gatewayUrls());
+        assertEquals(8, one.servicePorts().size());
+
+        StackSettings two = StackSettings.fromEnvironment(Path.of("/repo"), Map.of("SWITCHBOARD_REPLICAS", "2"));
+        assertEquals(2, two.replicas());
+        assertEquals(List.of("http://127.0.0.1:8080", "http://127.0.0.1:8090"), two.gatewayUrls());
+        assertEquals(List.of(8081, 8091), List.of(two.port("agent-service", 0), two.port("agent-service", 1)));
+        assertEquals(List.of(8082, 8092), List.of(two.port("thread-service", 0), two.port("thread-service", 1)));
+        assertEquals(List.of(8083, 8093), List.of(two.port("run-service", 0), two.port("run-service", 1)));
+        assertEquals(9093, two.managementPort("run-service", 1));
+        assertEquals(9090, two.managementPort("gateway", 1));
+        assertEquals(List.of("http://127.0.0.1:8083", "http://127.0.0.1:8093"), two.urls("run-service"));
+        assertEquals(16, two.servicePorts().size());
+        assertEquals(9092, two.servicePorts().get("SWITCHBOARD_THREAD_MANAGEMENT_PORT + 10"));
+        assertThrows(IllegalArgumentException.class, () -> two.port("run-service", 2));
+    }
+
+    @Test
+    void theReplicasArgumentWinsOverTheVariableAndBadCountsAreRefused() {
+        StackSettings three = StackSettings.fromEnvironment(Path.of("/repo"), Map.of("SWITCHBOARD_REPLICAS", "2"), "3");
+        assertEquals(3, three.replicas());
+        assertEquals("3", Launcher.replicasArgument(new String[] {"up", "--replicas", "3"}));
+        assertEquals("2", Launcher.replicasArgument(new String[] {"up", "--replicas=2"}));
+        assertNull(Launcher.replicasArgument(new String[] {"up"}));
+        assertThrows(IllegalArgumentException.class, () -> Launcher.replicasArgument(new String[] {"up", "--x"}));
+        for (String bad : List.of("0", "10", "two")) {
+            IllegalArgumentException e = assertThrows(
+                    IllegalArgumentException.class,
+                    () -> StackSettings.fromEnvironment(Path.of("/repo"), Map.of("SWITCHBOARD_REPLICAS", bad)));
+            assertTrue(e.getMessage().contains("SWITCHBOARD_REPLICAS"), e.getMessage());
+        }
+    }
+
+    @Test
+    void aReplicaPortThatClashesWithAnotherServiceIsRefusedNamingBoth() {
+        // replica 1 of agent-service would listen on 8091, where run-service was put
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
+                () -> StackSettings.fromEnvironment(
+                        Path.of("/repo"), Map.of("SWITCHBOARD_REPLICAS", "2", "SWITCHBOARD_RUN_PORT", "8091")));
+        assertTrue(e.getMessage().contains("are both 8091"), e.getMessage());
+        assertTrue(e.getMessage().contains("SWITCHBOARD_AGENT_PORT + 10"), e.getMessage());
+    }
+
+    @Test
     void freePortsChosenTogetherAreAllDifferent() {
         List<Integer> ports = Ports.free(200);
         assertEquals(200, new HashSet<>(ports).size(), ports.toString());

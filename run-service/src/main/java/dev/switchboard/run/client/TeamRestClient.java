@@ -1,5 +1,6 @@
 package dev.switchboard.run.client;
 
+import dev.switchboard.platform.web.replicas.ReplicaFilter;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -8,10 +9,12 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /** agent-service's {@code GET /internal/teams/{id}}; use {@link TeamClient}. */
 @RegisterRestClient(configKey = "agent-service")
+@RegisterProvider(ReplicaFilter.class)
 @Path("/internal/teams")
 @Produces(MediaType.APPLICATION_JSON)
 interface TeamRestClient {

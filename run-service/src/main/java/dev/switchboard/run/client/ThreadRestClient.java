@@ -1,5 +1,6 @@
 package dev.switchboard.run.client;
 
+import dev.switchboard.platform.web.replicas.ReplicaFilter;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -11,10 +12,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /** thread-service's internal routes run-service calls; use {@link ThreadClient}. */
 @RegisterRestClient(configKey = "thread-service")
+@RegisterProvider(ReplicaFilter.class)
 @Path("/internal/threads")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -23,6 +23,27 @@ public interface RunsConfig {
     @WithDefault("1h")
     Duration cancellationRetention();
 
+    /**
+     * How often this replica refreshes the lease (heartbeat) of every run it executes, in one statement.
+     */
+    @WithDefault("5s")
+    Duration heartbeatInterval();
+
+    /**
+     * A run whose heartbeat is older than this lost its replica: another replica's sweeper takes it over (restarts
+     * it once if the model had produced nothing yet, else ends it failed, {@code worker_lost}).
+     */
+    @WithDefault("20s")
+    Duration leaseTimeout();
+
+    /** How often every replica looks for runs whose lease timed out. */
+    @WithDefault("5s")
+    Duration sweepInterval();
+
+    /** The {@code Retry-After} of the 503 that refuses new runs while this replica shuts down. */
+    @WithDefault("2s")
+    Duration drainRetryAfter();
+
     /** The stored events of streamed runs. */
     interface Stream {
 

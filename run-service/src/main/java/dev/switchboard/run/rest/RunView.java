@@ -22,7 +22,8 @@ public record RunView(
         Instant startedAt,
         Instant completedAt,
         @JsonInclude(JsonInclude.Include.NON_NULL) String error,
-        JsonNode steps) {
+        JsonNode steps,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String errorCode) {
 
     /** The agent that ran. */
     public record AgentRef(long id, UUID uuid, String name, String handle) {}

@@ -198,6 +198,8 @@ public class RunAdmission {
         run.model = route.modelId();
         run.provider = route.provider();
         run.input = request.message();
+        run.userMessageId = request.userMessageId();
+        run.callerAuthorization = caller.authorization();
         run.createdAt = now;
         run.startedAt = now;
         run.updatedAt = now;

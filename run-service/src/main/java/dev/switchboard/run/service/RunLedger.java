@@ -9,6 +9,7 @@ import dev.switchboard.run.Run;
 import dev.switchboard.run.RunKey;
 import dev.switchboard.run.event.RunEventFactory;
 import dev.switchboard.run.event.RunEventType;
+import dev.switchboard.run.lease.RunReplica;
 import dev.switchboard.run.provider.ModelReply;
 import dev.switchboard.run.repository.RunRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -35,9 +36,12 @@ public class RunLedger {
     private final OutboxRepository outbox;
     private final RunEventFactory events;
     private final Pool pool;
+    private final RunReplica replica;
 
-    public RunLedger(RunRepository runs, OutboxRepository outbox, RunEventFactory events, Pool pool) {
+    public RunLedger(
+            RunRepository runs, OutboxRepository outbox, RunEventFactory events, Pool pool, RunReplica replica) {
         this.pool = pool;
+        this.replica = replica;
         this.runs = runs;
         this.outbox = outbox;
         this.events = events;
@@ -52,8 +56,9 @@ public class RunLedger {
             + "and org_id = $2 returning requested_at), "
             + "run as (insert into runs (id, org_id, user_id, agent_id, agent_numeric_id, agent_name, agent_handle, "
             + "thread_id, status, model, provider, input, created_at, started_at, updated_at, tools_used, "
-            + "cancel_requested_at) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, "
-            + "(select max(requested_at) from pending)) on conflict (org_id, id) do nothing "
+            + "cancel_requested_at, owner, heartbeat_at, user_message_id, caller_authorization) values ($1, $2, $3, $4, "
+            + "$5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, (select max(requested_at) from pending), $22, "
+            + "now(), $23, $24) on conflict (org_id, id) do nothing "
             + "returning cancel_requested_at), "
             + "event as (insert into outbox_events (event_id, topic, record_key, payload, created_at) "
             + "select $17, $18, $19, $20, $21 from run returning id) "
@@ -83,7 +88,10 @@ public class RunLedger {
                 started.topic,
                 started.recordKey,
                 started.payload,
-                utc(started.createdAt)));
+                utc(started.createdAt),
+                replica.id(),
+                run.userMessageId,
+                run.callerAuthorization));
         return pool.preparedQuery(BEGIN).execute(values).map(rows -> {
             if (rows.size() == 0) {
                 throw new ApiException(409, "conflict", "run id " + run.id + " is taken", "runId");
@@ -130,6 +138,29 @@ public class RunLedger {
     @WithTransaction
     public Uni<Run> fail(RunKey runId, String error) {
         return change(runId, run -> run.fail(error, Timestamps.now()), RunEventType.FAILED);
+    }
+
+    /**
+     * Marks the run failed because its replica stopped ({@code worker_lost}), keeping what it had produced, and
+     * writes {@code run.failed}; null if it had ended meanwhile.
+     */
+    @WithTransaction
+    public Uni<Run> lose(RunKey runId, String partialAnswer, String toolCalls, List<String> toolsUsed, String error) {
+        return runs.findById(runId)
+                .call(run -> {
+                    if (run == null || run.status.terminal()) {
+                        return Uni.createFrom().nullItem();
+                    }
+                    run.lose(partialAnswer, toolCalls, toolsUsed, error, Timestamps.now());
+                    return outbox.persist(events.outboxRow(RunEventType.FAILED, run));
+                })
+                .map(run -> run != null && run.errorCode != null ? run : null);
+    }
+
+    /** The run as stored, or null. */
+    @WithTransaction
+    public Uni<Run> load(RunKey runId) {
+        return runs.findById(runId);
     }
 
     /** Marks the run cancelled, keeping the answer so far, and writes {@code run.cancelled}. */

@@ -37,6 +37,7 @@ final class RunMapper {
                 run.startedAt,
                 run.completedAt,
                 run.error,
-                steps(run.toolCalls));
+                steps(run.toolCalls),
+                run.errorCode);
     }
 }

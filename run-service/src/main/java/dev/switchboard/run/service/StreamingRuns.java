@@ -64,9 +64,24 @@ public class StreamingRuns {
                     run.key(),
                     run.cancelRequestedAt != null,
                     writer,
-                    (signal, onContext) -> execute(caller, prepared, request, writer, signal, onContext));
+                    (signal, onContext) ->
+                            execute(caller, prepared, request.userMessageId(), writer, signal, onContext));
             return new Started(run.id, run.threadId);
         });
+    }
+
+    /**
+     * Starts again, detached, a run taken over from a replica that stopped before the model had produced anything:
+     * its stream (empty so far) is written from its first event, so readers on any replica receive it.
+     */
+    void restart(Caller caller, RunAdmission.Prepared prepared, UUID userMessageId) {
+        Run run = prepared.run();
+        RunStreamWriter writer = new RunStreamWriter(run.key(), log);
+        executions.launch(
+                run.key(),
+                run.cancelRequestedAt != null,
+                writer,
+                (signal, onContext) -> execute(caller, prepared, userMessageId, writer, signal, onContext));
     }
 
     /**
@@ -93,7 +108,7 @@ public class StreamingRuns {
     private Uni<Void> execute(
             Caller caller,
             RunAdmission.Prepared prepared,
-            RunRequest request,
+            UUID userMessageId,
             RunStreamWriter writer,
             CancelSignal signal,
             Executor onContext) {
@@ -108,7 +123,7 @@ public class StreamingRuns {
                 writer.event(seq -> answers.toolCallEvent(seq, step));
             }
         };
-        return steps.take(caller, prepared, request.userMessageId(), listener, signal, onContext)
+        return steps.take(caller, prepared, userMessageId, listener, signal, onContext)
                 .chain(ended -> ended.result().cancelled()
                         ? writer.finish(
                                 seq -> StreamEvent.cancelled(seq, ended.result().text()))

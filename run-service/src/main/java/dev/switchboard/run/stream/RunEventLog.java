@@ -48,11 +48,16 @@ public class RunEventLog {
                 .replaceWithVoid();
     }
 
-    /** The run's events after {@code seq}, in order. */
+    /** The run's events after {@code seq}, in order (at most 1000). */
     public Uni<List<StreamEvent>> since(RunKey run, int seq) {
+        return since(run, seq, 1000);
+    }
+
+    /** The run's events after {@code seq}, in order, at most {@code limit}. */
+    public Uni<List<StreamEvent>> since(RunKey run, int seq, int limit) {
         return pool.preparedQuery("select seq, type, data from run_stream_events where org_id = $1 and run_id = $2 "
-                        + "and seq > $3 order by seq limit 1000")
-                .execute(Tuple.of(run.orgId(), run.id(), seq))
+                        + "and seq > $3 order by seq limit $4")
+                .execute(Tuple.of(run.orgId(), run.id(), seq, limit))
                 .map(rows -> {
                     List<StreamEvent> events = new ArrayList<>();
                     for (Row row : rows) {

@@ -14,9 +14,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.function.BiFunction;
+import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /**
@@ -61,6 +63,18 @@ public class RunExecutions {
     }
 
     /**
+     * Runs {@code body} on a Vert.x context of its own (where its transactions belong), from any thread, e.g. a
+     * scheduled task's.
+     */
+    public <T> Uni<T> onOwnContext(Supplier<Uni<T>> body) {
+        Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
+        VertxContextSafetyToggle.setContextSafe(context, true);
+        return Uni.createFrom()
+                .emitter(emitter -> context.runOnContext(ignored ->
+                        Uni.createFrom().<T>deferred(body::get).subscribe().with(emitter::complete, emitter::fail)));
+    }
+
+    /**
      * Registers a run executing here (a buffered one, in the request that waits for it) and answers the signal that
      * stops it; {@link #untrack} when it has ended. {@code cancelled}: raised at once.
      */
@@ -92,6 +106,11 @@ public class RunExecutions {
         if (execution != null) {
             execution.poll().cancel();
         }
+    }
+
+    /** The runs executing on this replica now. */
+    public Set<RunKey> executing() {
+        return Set.copyOf(running.keySet());
     }
 
     /** Cancels the run if it executes here; false if it does not (it may run on another replica). */

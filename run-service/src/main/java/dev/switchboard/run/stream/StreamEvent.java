@@ -33,6 +33,11 @@ public record StreamEvent(int seq, String type, JsonNode data) {
         return new StreamEvent(seq, ERROR, content(message));
     }
 
+    /** An {@code error} event with a code: {@code {"content": message, "code": code}}. */
+    public static StreamEvent error(int seq, String message, String code) {
+        return new StreamEvent(seq, ERROR, content(message).put("code", code));
+    }
+
     public static StreamEvent cancelled(int seq, String partialAnswer) {
         return new StreamEvent(seq, CANCELLED, content(partialAnswer));
     }

@@ -18,9 +18,17 @@ public final class SecretsKey {
 
     private SecretsKey() {}
 
+    /** thread-service's page-token HMAC key, generated the same way into {@code page-token.key}. */
+    public static final String PAGE_TOKEN_VARIABLE = "SWITCHBOARD_PAGE_TOKEN_KEY";
+
     /** The key in {@code dir/secrets.key}, made first if missing. */
     public static String ensure(Path dir) throws IOException {
-        Path file = dir.resolve("secrets.key");
+        return ensure(dir, "secrets.key");
+    }
+
+    /** 32 random bytes (base64) kept in {@code dir/fileName} (owner-only), made first if missing. */
+    public static String ensure(Path dir, String fileName) throws IOException {
+        Path file = dir.resolve(fileName);
         if (Files.exists(file)) {
             return Files.readString(file, StandardCharsets.US_ASCII).trim();
         }

@@ -11,7 +11,8 @@ import java.util.Map;
 
 /**
  * Settings of a whole local stack for an end-to-end test or a benchmark: the repository's built services, data in
- * a fresh temporary directory, every port free, plus whatever {@code extra} variables the caller sets.
+ * a fresh temporary directory, every port free (those of every replica too), plus whatever {@code extra} variables
+ * the caller sets ({@code SWITCHBOARD_REPLICAS=2} for two replicas of each service).
  */
 public final class TestStacks {
 
@@ -37,11 +38,26 @@ public final class TestStacks {
                 .normalize();
         Map<String, String> env = new HashMap<>(System.getenv());
         env.put("SWITCHBOARD_HOME", Files.createTempDirectory(home).toString());
-        List<Integer> free = Ports.free(PORTS.size());
-        for (int i = 0; i < PORTS.size(); i++) {
-            env.put(PORTS.get(i), String.valueOf(free.get(i)));
-        }
         env.putAll(extra);
-        return StackSettings.fromEnvironment(root, env);
+        // with replicas (SWITCHBOARD_REPLICAS in extra), replica k of a service uses its ports + 10*k: those must be
+        // free too, and the stack's settings must not clash
+        for (int attempt = 1; ; attempt++) {
+            List<Integer> free = Ports.free(PORTS.size());
+            for (int i = 0; i < PORTS.size(); i++) {
+                if (!extra.containsKey(PORTS.get(i))) {
+                    env.put(PORTS.get(i), String.valueOf(free.get(i)));
+                }
+            }
+            try {
+                StackSettings settings = StackSettings.fromEnvironment(root, env);
+                if (settings.servicePorts().values().stream().noneMatch(Ports::inUse) || attempt == 20) {
+                    return settings;
+                }
+            } catch (IllegalArgumentException clash) {
+                if (attempt == 20) {
+                    throw clash;
+                }
+            }
+        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.switchboard.gateway.client.run;
 
+import dev.switchboard.platform.web.replicas.ReplicaFilter;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -7,10 +8,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /** run-service's read-only catalogs (models, tools); use {@link CatalogClient}. */
 @RegisterRestClient(configKey = "run-service")
+@RegisterProvider(ReplicaFilter.class)
 @Path("/internal")
 @Produces(MediaType.APPLICATION_JSON)
 interface CatalogRestClient {

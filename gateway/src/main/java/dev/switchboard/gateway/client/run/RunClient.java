@@ -7,6 +7,7 @@ import dev.switchboard.gateway.config.GatewayConfig;
 import dev.switchboard.gateway.security.Caller;
 import dev.switchboard.gateway.security.InternalTokens;
 import dev.switchboard.platform.web.error.ApiException;
+import dev.switchboard.platform.web.replicas.Failover;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.operators.multi.processors.UnicastProcessor;
@@ -36,6 +37,7 @@ public class RunClient {
     private final Downstream quick;
     private final InternalTokens tokens;
     private final ObjectMapper json;
+    private final Failover failover;
 
     public RunClient(@RestClient RunRestClient rest, InternalTokens tokens, GatewayConfig config, ObjectMapper json) {
         this.rest = rest;
@@ -43,6 +45,7 @@ public class RunClient {
         this.tokens = tokens;
         this.downstream = new Downstream(SERVICE, config.timeouts().run(), tokens);
         this.quick = new Downstream(SERVICE, config.timeouts().call(), tokens);
+        this.failover = new Failover(SERVICE);
     }
 
     /** run-service names its fields in camelCase; the public chat bodies name this one in snake_case. */
@@ -77,8 +80,9 @@ public class RunClient {
                             Multi<SseEvent<String>> events = rest.onCancellation()
                                     .invoke(() -> upstream.get().cancel());
                             AtomicBoolean first = new AtomicBoolean(true);
-                            upstream.set(this.rest
-                                    .startStream(run, auth)
+                            // a run-service replica that refused the connection never saw the run: another one
+                            // is asked (Failover), within the same deadline
+                            upstream.set(failover.stream(() -> this.rest.startStream(run, auth))
                                     .subscribe()
                                     .with(
                                             event -> {
@@ -132,7 +136,9 @@ public class RunClient {
 
     /** The run's stream events after {@code since} ({@code id} = sequence number, {@code name} = type). */
     public Multi<SseEvent<String>> stream(String runId, int since, Caller caller) {
-        return tokens.authorization(caller).onItem().transformToMulti(auth -> rest.stream(runId, since, auth));
+        return tokens.authorization(caller)
+                .onItem()
+                .transformToMulti(auth -> failover.stream(() -> rest.stream(runId, since, auth)));
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.switchboard.gateway.client.run;
 
+import dev.switchboard.platform.web.replicas.ReplicaFilter;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -9,10 +10,12 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /** run-service's {@code POST /internal/teams/{id}/chat}; use {@link TeamChatClient}. */
 @RegisterRestClient(configKey = "run-service")
+@RegisterProvider(ReplicaFilter.class)
 @Path("/internal/teams/{id}/chat")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -1,5 +1,6 @@
 package dev.switchboard.gateway.client.thread;
 
+import dev.switchboard.platform.web.replicas.ReplicaFilter;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -15,10 +16,12 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Map;
 import java.util.UUID;
+import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /** thread-service's seed-003 conversation routes; use {@link ConversationClient}. */
 @RegisterRestClient(configKey = "thread-service")
+@RegisterProvider(ReplicaFilter.class)
 @Path("/internal/conversations")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -6,6 +6,9 @@ import dev.switchboard.gateway.config.GatewayConfig;
 import dev.switchboard.gateway.security.Caller;
 import dev.switchboard.gateway.security.InternalTokens;
 import dev.switchboard.platform.web.downstream.DownstreamErrors;
+import dev.switchboard.platform.web.replicas.Failover;
+import dev.switchboard.platform.web.replicas.ReplicaSet;
+import dev.switchboard.platform.web.replicas.Replicas;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.Cancellable;
@@ -22,11 +25,13 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
+import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
@@ -36,7 +41,8 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
  * backpressure (the REST client would hold them whole): an upload is sent as it arrives from the client, a
  * download passed on as the client reads it. A stream whose connection to thread-service moves no byte for
  * {@code switchboard.gateway.timeouts.file-idle} fails; the answer to a download must begin within
- * {@code switchboard.gateway.timeouts.call}.
+ * {@code switchboard.gateway.timeouts.call}. With replicas of thread-service ({@code switchboard.replicas.thread-service})
+ * each call goes to the next one, and to another one when a replica refuses the connection (before any byte is sent).
  */
 @ApplicationScoped
 public class FileClient {
@@ -49,6 +55,8 @@ public class FileClient {
     private final InternalTokens tokens;
     private final HttpClient http;
     private final String baseUrl;
+    private final Optional<ReplicaSet> replicas;
+    private final Failover failover;
     private final ObjectMapper json;
 
     public FileClient(
@@ -64,7 +72,9 @@ public class FileClient {
         this.json = json;
         this.downstream = new Downstream(SERVICE, timeout, tokens);
         this.errors = new DownstreamErrors(SERVICE, timeout);
-        this.baseUrl = threadServiceUrl.replaceAll("/+$", "") + "/internal/files";
+        this.baseUrl = threadServiceUrl.replaceAll("/+$", "");
+        this.replicas = Replicas.current().forKey(SERVICE);
+        this.failover = new Failover(SERVICE);
         this.http = vertx.createHttpClient(new HttpClientOptions()
                 .setConnectTimeout(2000)
                 .setIdleTimeout((int) Math.max(1, config.timeouts().fileIdle().toSeconds()))
@@ -76,11 +86,12 @@ public class FileClient {
         String query =
                 "?filename=" + encode(filename) + (contentType == null ? "" : "&contentType=" + encode(contentType));
         return tokens.authorization(caller)
-                .chain(auth -> http.request(new RequestOptions()
-                                .setMethod(HttpMethod.POST)
-                                .setAbsoluteURI(baseUrl + query)
-                                .putHeader(HttpHeaders.AUTHORIZATION, auth)
-                                .putHeader(HttpHeaders.CONTENT_TYPE, "application/octet-stream"))
+                .chain(auth -> open(
+                                new RequestOptions()
+                                        .setMethod(HttpMethod.POST)
+                                        .putHeader(HttpHeaders.AUTHORIZATION, auth)
+                                        .putHeader(HttpHeaders.CONTENT_TYPE, "application/octet-stream"),
+                                query)
                         .chain(request -> sendStreamed(request, content)))
                 .chain(response ->
                         response.statusCode() == 201 ? response.body().map(this::fileView) : refusal(response))
@@ -113,10 +124,11 @@ public class FileClient {
     public Uni<FileDownload> content(String id, Caller caller) {
         return downstream.call(
                 caller,
-                auth -> http.request(new RequestOptions()
-                                .setMethod(HttpMethod.GET)
-                                .setAbsoluteURI(baseUrl + "/" + encode(id) + "/content")
-                                .putHeader(HttpHeaders.AUTHORIZATION, auth))
+                auth -> open(
+                                new RequestOptions()
+                                        .setMethod(HttpMethod.GET)
+                                        .putHeader(HttpHeaders.AUTHORIZATION, auth),
+                                "/" + encode(id) + "/content")
                         .chain(request -> request.send())
                         .chain(response -> {
                             if (response.statusCode() != 200) {
@@ -134,6 +146,20 @@ public class FileClient {
                                     .item(new FileDownload(
                                             headers, response.toMulti().map(Buffer::getBytes)));
                         }));
+    }
+
+    /**
+     * A request to {@code /internal/files<path>} on thread-service (the next replica), connected: nothing of it is
+     * sent yet, so a replica that refused the connection is skipped and another one asked.
+     */
+    private Uni<HttpClientRequest> open(RequestOptions options, String path) {
+        return failover.call(() -> {
+            URI replica = replicas.map(ReplicaSet::next).orElse(null);
+            String base = replica == null ? baseUrl : replica.toString().replaceAll("/+$", "");
+            return http.request(options.setAbsoluteURI(base + "/internal/files" + path))
+                    .onFailure(Replicas::notSent)
+                    .invoke(refused -> replicas.ifPresent(set -> set.unreachable(replica)));
+        });
     }
 
     private FileView fileView(Buffer body) {

@@ -1,5 +1,6 @@
 package dev.switchboard.gateway.client.thread;
 
+import dev.switchboard.platform.web.replicas.ReplicaFilter;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -8,10 +9,12 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /** thread-service's file metadata route; use {@link FileClient} (which streams the bytes itself). */
 @RegisterRestClient(configKey = "thread-service")
+@RegisterProvider(ReplicaFilter.class)
 @Path("/internal/files")
 interface FileRestClient {
 

@@ -1,5 +1,6 @@
 package dev.switchboard.gateway.client.thread;
 
+import dev.switchboard.platform.web.replicas.ReplicaFilter;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -12,10 +13,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
+import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /** thread-service's idempotency-key routes; use {@link IdempotencyClient}. */
 @RegisterRestClient(configKey = "thread-service")
+@RegisterProvider(ReplicaFilter.class)
 @Path("/internal/idempotency-keys")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -1,6 +1,7 @@
 package dev.switchboard.gateway.client.thread;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.switchboard.platform.web.replicas.ReplicaFilter;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -13,10 +14,12 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
+import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /** thread-service's internal routes the gateway reads; use {@link ThreadClient}. */
 @RegisterRestClient(configKey = "thread-service")
+@RegisterProvider(ReplicaFilter.class)
 @Path("/internal/threads")
 @Produces(MediaType.APPLICATION_JSON)
 interface ThreadRestClient {

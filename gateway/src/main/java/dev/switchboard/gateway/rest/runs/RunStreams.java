@@ -29,7 +29,8 @@ import org.jboss.resteasy.reactive.client.SseEvent;
  * {@code Last-Event-ID}; an idle stream gets a {@code : ping} comment every 15 s; nothing is buffered. A
  * {@code tool_call} event carries the finished call in seed 004's shape ({@code tool_call: {"tool_name", ...}}).
  * The run is started or read before the first byte (blocking: call on a worker thread), so that a refusal is still
- * a JSON 4xx and the headers can name the run and its thread.
+ * a JSON 4xx and the headers can name the run and its thread. run-service's stream that breaks before the run's
+ * terminal event (its replica stopped) is followed again from the last event forwarded ({@link StreamRefollow}).
  */
 @ApplicationScoped
 public class RunStreams {
@@ -69,7 +70,14 @@ public class RunStreams {
                 .await()
                 .atMost(deadline);
         headers(response, started.runId(), started.threadId());
-        return follow(started.runId(), started.events(), sse);
+        return follow(
+                started.runId(),
+                StreamRefollow.of(
+                        started.events(),
+                        0,
+                        since -> runs.stream(started.runId(), since, caller),
+                        StreamRefollow.FOLLOW_FOR),
+                sse);
     }
 
     /** The events of a run the caller reaches (404 otherwise) after the {@code since}th. */
@@ -77,7 +85,14 @@ public class RunStreams {
             String runId, int since, Caller caller, Sse sse, HttpServerResponse response) {
         RunView run = runs.get(runId, caller).await().atMost(deadline);
         headers(response, runId, run.threadId());
-        return follow(runId, runs.stream(runId, since, caller), sse);
+        return follow(
+                runId,
+                StreamRefollow.of(
+                        runs.stream(runId, since, caller),
+                        since,
+                        from -> runs.stream(runId, from, caller),
+                        StreamRefollow.FOLLOW_FOR),
+                sse);
     }
 
     /** Sets the headers that stop proxies buffering and name the run; before the response is committed. */

@@ -18,11 +18,33 @@ public interface OutboxConfig {
     @WithDefault("false")
     boolean enabled();
 
-    /** How many unpublished events one relay pass publishes at most. */
+    /**
+     * How many unpublished events one relay pass publishes at most, all in flight at once; keep it within the
+     * emitter's buffer ({@code mp.messaging.emitter.default-buffer-size}, 128): sends beyond it fail and wait for a
+     * later pass.
+     */
     @WithDefault("100")
     int batchSize();
 
     /** How long the relay waits for the broker to acknowledge one event before it leaves it for a later pass. */
     @WithDefault("15s")
     Duration ackTimeout();
+
+    /**
+     * The name the relay's PostgreSQL advisory lock key is derived from ({@link OutboxRelay#lockKey}): one relay
+     * per name and database at a time, whatever the number of replicas. The service's name by default.
+     */
+    @WithDefault("${quarkus.application.name}")
+    String leaderLock();
+
+    /**
+     * How long a published row is kept before {@link OutboxCleanup} deletes it; longer than the topics' retention
+     * (7 days), so a row is never gone before its record.
+     */
+    @WithDefault("8d")
+    Duration retention();
+
+    /** How many rows one cleanup statement deletes at most (the cleanup repeats it until none is left). */
+    @WithDefault("1000")
+    int cleanupBatchSize();
 }

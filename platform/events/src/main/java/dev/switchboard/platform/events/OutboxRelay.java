@@ -1,36 +1,44 @@
 package dev.switchboard.platform.events;
 
-import dev.switchboard.platform.web.Timestamps;
 import io.quarkus.arc.properties.IfBuildProperty;
-import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
-import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
-import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Executor;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 /**
- * Publishes the outbox to Kafka, oldest first. Each pass locks a batch of unpublished rows
- * ({@code for update skip locked}), sends them one after the other to the topic and with the key of each row,
- * and marks each published once the broker acknowledged it, in the pass's transaction. The pass stops at the first
- * row the broker does not take: that row and the rest stay unpublished and a later pass sends them, so Kafka down
- * means delay, never loss, and order is kept (a consumer may see an event twice and skips it by id).
+ * Publishes the outbox to Kafka in id order, from one replica of the service at a time ({@link RelayLeadership}: a
+ * PostgreSQL advisory lock held on a connection of its own). A pass reads the oldest unpublished rows (a plain
+ * read: no transaction, no row lock), sends the whole batch at once (every record in flight; the producer is
+ * idempotent with {@code acks=all}, so each partition keeps the order of the sends), waits for the broker's
+ * acknowledgements, and marks the acknowledged prefix (the rows before the first one the broker did not take)
+ * published in one statement. The rest stays unpublished and the next passes send it again, one row at a time until
+ * the broker takes one (so a broker that is down, or a row it refuses, does not make every pass send a whole batch
+ * again), so Kafka down means delay, never loss. A new leader starts from the first unpublished row; a leader killed between the broker's
+ * acknowledgement and the mark leaves at most one batch that the next leader publishes again, with the same event
+ * ids, which consumers skip.
  * <p>
- * A pass runs every second (the scheduler's finest interval; the first waits for the Kafka channel) and whenever a
- * producer calls {@link #nudge()} after its transaction committed. One pass at a time in this instance; a run goes
- * on with the next pass while a batch came back full or a nudge arrived during it.
+ * A pass runs every second (the scheduler's finest interval; replicas that do not lead try to take the lock at each)
+ * and whenever a producer calls {@link #nudge()} after its transaction committed. One pass at a time in this
+ * instance; a run goes on with the next pass while a batch came back full or a nudge arrived during it.
  * <p>
  * Only in services that set {@value OutboxConfig#ENABLED}{@code =true}; they configure the Kafka channel
  * {@value #CHANNEL} ({@code mp.messaging.outgoing.outbox.*}).
@@ -44,32 +52,64 @@ public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
 
-    private final OutboxRepository outbox;
+    private static final String UNPUBLISHED = """
+            select id, event_id, topic, record_key, payload from outbox_events
+            where published_at is null
+            order by id
+            limit $1""";
+    private static final String MARK_PUBLISHED =
+            "update outbox_events set published_at = now() where id = any($1) and published_at is null";
+
     private final MutinyEmitter<String> emitter;
     private final OutboxConfig config;
-    private final Vertx vertx;
+    private final RelayLeadership leadership;
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
+    private final AtomicBoolean stopping = new AtomicBoolean();
+    private final AtomicLong passesAsFollower = new AtomicLong();
+    /** After a row the broker did not take, passes send one row at a time until one goes through. */
+    private volatile boolean probing;
 
-    OutboxRelay(
-            OutboxRepository outbox,
-            @Channel(CHANNEL) MutinyEmitter<String> emitter,
-            OutboxConfig config,
-            Vertx vertx) {
-        this.outbox = outbox;
+    OutboxRelay(@Channel(CHANNEL) MutinyEmitter<String> emitter, OutboxConfig config, Pool pool) {
         this.emitter = emitter;
         this.config = config;
-        this.vertx = vertx;
+        this.leadership = new RelayLeadership(pool, config.leaderLock());
+    }
+
+    /** One row to publish. */
+    record Pending(long id, UUID eventId, String topic, String key, String payload) {
+        static Pending of(Row row) {
+            return new Pending(
+                    row.getLong("id"),
+                    row.getUUID("event_id"),
+                    row.getString("topic"),
+                    row.getString("record_key"),
+                    row.getString("payload"));
+        }
+    }
+
+    /** Whether this replica relays the outbox now. */
+    public boolean leading() {
+        return leadership.leading();
+    }
+
+    /** How many passes found another replica holding the relay's lock (a replica that does not lead counts them). */
+    public long passesAsFollower() {
+        return passesAsFollower.get();
+    }
+
+    /** The advisory lock key of the relay of service {@code name} ({@code switchboard.outbox.leader-lock}). */
+    public static long lockKey(String name) {
+        return RelayLeadership.lockKey(name);
     }
 
     /**
-     * Starts a relay run now, on a Vert.x context of its own, instead of waiting for the next tick. Call it once
-     * the transaction that wrote outbox rows has committed (before, the relay cannot see them yet).
+     * Starts a relay run now instead of waiting for the next tick. Call it once the transaction that wrote outbox
+     * rows has committed (before, the relay cannot see them yet). On a replica that does not lead, the leader
+     * publishes the rows at its next tick.
      */
     public void nudge() {
-        Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
-        VertxContextSafetyToggle.setContextSafe(context, true);
-        context.runOnContext(ignored -> relay().subscribe().with(done -> {}, failure -> {}));
+        relay().subscribe().with(done -> {}, failure -> {});
     }
 
     /** One relay run: passes until one finds less than a full batch and no nudge came in meanwhile. */
@@ -79,6 +119,9 @@ public class OutboxRelay {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> relay() {
+        if (stopping.get()) {
+            return Uni.createFrom().voidItem();
+        }
         if (!running.compareAndSet(false, true)) {
             again.set(true);
             return Uni.createFrom().voidItem();
@@ -88,77 +131,124 @@ public class OutboxRelay {
 
     private Uni<Void> passesUntilQuiet() {
         again.set(false);
-        int batchSize = config.batchSize();
-        return pass(batchSize)
-                .chain(published -> again.get() || published == batchSize
-                        ? passesUntilQuiet()
-                        : Uni.createFrom().voidItem());
+        return pass().chain(more ->
+                more && !stopping.get() ? passesUntilQuiet() : Uni.createFrom().voidItem());
     }
 
-    /** Publishes one batch in one transaction; answers how many rows it marked published. */
-    private Uni<Integer> pass(int batchSize) {
-        return Uni.createFrom()
-                .deferred(() -> Panache.withTransaction(() ->
-                        outbox.lockUnpublished(batchSize).chain(rows -> publishInOrder(rows, 0, onCurrentContext()))))
+    /** One pass; answers whether another should follow at once (a full batch went out, or a nudge came in). */
+    private Uni<Boolean> pass() {
+        return leadership
+                .acquire()
                 .onFailure()
                 .recoverWithItem(failure -> {
-                    LOG.warnf("outbox relay pass failed, will retry: %s", failure.toString());
-                    return 0;
+                    LOG.warnf("outbox relay could not reach the database, will retry: %s", failure.toString());
+                    return null;
+                })
+                .chain(conn -> {
+                    if (conn == null) {
+                        passesAsFollower.incrementAndGet();
+                        return Uni.createFrom().item(false);
+                    }
+                    return publishBatch(conn)
+                            .map(full -> full || again.get())
+                            .onFailure()
+                            .call(failure -> leadership.lost(conn, failure))
+                            .onFailure()
+                            .recoverWithItem(failure -> {
+                                LOG.warnf("outbox relay pass failed, will retry: %s", failure.toString());
+                                return false;
+                            });
                 });
+    }
+
+    /** Reads, sends and marks one batch; answers whether it was a full batch, all of it acknowledged. */
+    private Uni<Boolean> publishBatch(SqlConnection conn) {
+        int batchSize = probing ? 1 : config.batchSize();
+        return conn.preparedQuery(UNPUBLISHED)
+                .execute(Tuple.of(batchSize))
+                .map(rows -> {
+                    List<Pending> batch = new ArrayList<>();
+                    rows.forEach(row -> batch.add(Pending.of(row)));
+                    return batch;
+                })
+                .chain(batch -> batch.isEmpty()
+                        ? Uni.createFrom().item(false)
+                        : sendAll(batch)
+                                .invoke(acknowledged -> probing = acknowledged < batch.size())
+                                .chain(acknowledged -> markPublished(conn, batch.subList(0, acknowledged)))
+                                .map(marked -> marked == batchSize));
     }
 
     /**
-     * Sends {@code rows[index..]} one after the other and answers how many were acknowledged. Stops at the first
-     * the broker does not acknowledge in time, keeping the ones before it marked, so order is kept and nothing is
-     * skipped.
+     * Sends every row of the batch at once, in id order, and answers the length of the acknowledged prefix: the
+     * rows before the first one the broker did not acknowledge within the ack timeout.
      */
-    private Uni<Integer> publishInOrder(List<OutboxEvent> rows, int index, Executor context) {
-        if (index >= rows.size()) {
-            return Uni.createFrom().item(index);
+    private Uni<Integer> sendAll(List<Pending> batch) {
+        List<Uni<Throwable>> sends = new ArrayList<>(batch.size());
+        Duration timeout = config.ackTimeout();
+        for (Pending row : batch) {
+            sends.add(send(row)
+                    .ifNoItem()
+                    .after(timeout)
+                    .fail()
+                    .onItem()
+                    .transform(ignored -> (Throwable) null)
+                    .onFailure()
+                    .recoverWithItem(failure -> failure));
         }
-        OutboxEvent row = rows.get(index);
-        return send(row)
-                .onItemOrFailure()
-                .transform((ignored, failure) -> failure)
-                .emitOn(context)
-                .onItem()
-                .transformToUni(failure -> {
-                    if (failure != null) {
-                        LOG.warnf(
-                                "could not publish outbox event %s to %s (%d pending in this pass), "
-                                        + "will retry: %s",
-                                row.eventId, row.topic, rows.size() - index, failure.toString());
-                        return Uni.createFrom().item(index);
-                    }
-                    row.publishedAt = Timestamps.now();
-                    return publishInOrder(rows, index + 1, context);
-                });
+        return Uni.join().all(sends).andFailFast().map(failures -> {
+            for (int i = 0; i < failures.size(); i++) {
+                Throwable failure = failures.get(i);
+                if (failure != null) {
+                    Pending row = batch.get(i);
+                    LOG.warnf(
+                            "could not publish outbox event %s (row %d) to %s; it and the %d after it in this pass "
+                                    + "stay unpublished and will be sent again: %s",
+                            row.eventId(), row.id(), row.topic(), batch.size() - i - 1, failure.toString());
+                    return i;
+                }
+            }
+            return failures.size();
+        });
     }
 
-    private Uni<Void> send(OutboxEvent row) {
+    private Uni<Integer> markPublished(SqlConnection conn, List<Pending> acknowledged) {
+        if (acknowledged.isEmpty()) {
+            return Uni.createFrom().item(0);
+        }
+        Long[] ids = acknowledged.stream().map(Pending::id).toArray(Long[]::new);
+        return conn.preparedQuery(MARK_PUBLISHED)
+                .execute(Tuple.tuple().addArrayOfLong(ids))
+                .map(result -> acknowledged.size());
+    }
+
+    private Uni<Void> send(Pending row) {
         RecordHeaders headers = new RecordHeaders();
         headers.add("content-type", CloudEvent.STRUCTURED_CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
-        Message<String> message = Message.of(row.payload)
+        Message<String> message = Message.of(row.payload())
                 .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
-                        .withKey(row.recordKey)
-                        .withTopic(row.topic)
+                        .withKey(row.key())
+                        .withTopic(row.topic())
                         .withHeaders(headers)
                         .build());
-        return emitter.sendMessage(message)
-                .ifNoItem()
-                .after(config.ackTimeout())
-                .fail();
+        return emitter.sendMessage(message);
     }
 
     /**
-     * The broker's acknowledgement arrives on a Kafka thread; Hibernate Reactive must go on on the Vert.x context
-     * the session belongs to.
+     * Shutdown: no new pass; the one under way finishes (its acknowledged rows are marked, so the next leader does
+     * not send them again), then the lock is released for another replica.
      */
-    private static Executor onCurrentContext() {
-        Context context = Vertx.currentContext();
-        if (context == null) {
-            return Runnable::run;
+    void stop(@Observes ShutdownEvent event) {
+        stopping.set(true);
+        long deadline = System.nanoTime() + config.ackTimeout().plusSeconds(5).toNanos();
+        while (running.get() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
         }
-        return task -> context.runOnContext(ignored -> task.run());
+        leadership.stepDown().await().atMost(Duration.ofSeconds(5));
     }
 }

@@ -5,7 +5,6 @@ import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.List;
 
 /** The transactional outbox: a producer persists a row with the change it describes, the relay marks it published. */
 @ApplicationScoped
@@ -26,24 +25,5 @@ public class OutboxRepository implements PanacheRepositoryBase<OutboxEvent, Long
         return Uni.createFrom()
                 .item(() -> OutboxEvent.of(topic, recordKey, event, json))
                 .chain(this::persist);
-    }
-
-    private static final String LOCK_UNPUBLISHED = """
-            select * from outbox_events
-            where published_at is null
-            order by id
-            limit :limit
-            for update skip locked""";
-
-    /**
-     * The oldest unpublished rows, locked until the surrounding transaction ends; rows another relay holds are
-     * skipped, so several replicas can relay side by side and never publish the same batch at once. Needs a
-     * transaction.
-     */
-    public Uni<List<OutboxEvent>> lockUnpublished(int limit) {
-        return getSession()
-                .chain(session -> session.createNativeQuery(LOCK_UNPUBLISHED, OutboxEvent.class)
-                        .setParameter("limit", limit)
-                        .getResultList());
     }
 }
