@@ -361,6 +361,8 @@ class ClusterManifestsTest {
 
         Set<String> topics = new TreeSet<>(launcherTopics());
         SERVICES.forEach(s -> topics.addAll(ServiceConfig.of(s).topics()));
+        // a dead-letter topic a service writes is checked as the .dlq of its topic
+        topics.removeIf(topic -> topic.endsWith(".dlq"));
         for (String topic : topics) {
             for (String name : List.of(topic, topic + ".dlq")) {
                 JsonNode t = m.get("KafkaTopic", name);
