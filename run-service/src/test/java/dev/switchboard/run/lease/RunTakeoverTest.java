@@ -33,6 +33,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -77,6 +78,19 @@ class RunTakeoverTest {
         caller = RunCalls.newOrg();
         agent = stubs.agentService().addAgent(caller.org(), "survivor", null, "gpt-5-mini");
         thread = stubs.threadService().addThread(caller.org(), caller.user(), agent.uuid(), agent.id());
+    }
+
+    /**
+     * Ends what this test left open: its runs are owned by replicas that no longer run once the test's application
+     * stops, and the next test class's replica would otherwise take them over and ask the shared fake model.
+     */
+    @AfterEach
+    void endOpenRuns() {
+        database.preparedQuery("update runs set status = 'failed', heartbeat_at = now() where org_id = $1 "
+                        + "and status in ('queued', 'in_progress')")
+                .execute(Tuple.of(caller.org()))
+                .await()
+                .indefinitely();
     }
 
     @Test
