@@ -4,9 +4,12 @@ import static dev.switchboard.gateway.rest.ErrorAssert.assertCode;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.switchboard.gateway.stub.ServiceStubsResource;
 import dev.switchboard.local.testing.SwitchboardTestResource;
+import dev.switchboard.local.testing.stub.StubHttp;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
@@ -65,6 +68,26 @@ class DownstreamFailureTest extends WithStubbedAgent {
         stubs.runService().failNextWith(503);
         assertCode(chat("/api/v1/agents/", "{\"message\": \"hi\", \"model\": \"gpt-5-mini\"}"), 503, "unavailable")
                 .body("error.message", NO_SERVICE_NAMED);
+    }
+
+    @Test
+    void aRunWhoseReplicaStoppedBeforeItAnsweredIsFollowedByIdAndAnsweredOnce() {
+        int runsBefore = stubs.runService().received().size();
+        stubs.runService().loseAnswers(1);
+        chat("/api/v1/agents/", "{\"message\": \"hi after a crash\", \"model\": \"gpt-5-mini\"}")
+                .statusCode(200)
+                .body("content", equalTo("echo: hi after a crash"));
+        var received = stubs.runService()
+                .received()
+                .subList(runsBefore, stubs.runService().received().size());
+        var posts = received.stream().filter(r -> r.method().equals("POST")).toList();
+        assertEquals(1, posts.size(), "the run was sent once: " + received);
+        String runId = StubHttp.json(posts.get(0).body()).path("runId").asText();
+        assertTrue(
+                received.stream()
+                        .anyMatch(r ->
+                                r.method().equals("GET") && r.pathAndQuery().endsWith("/" + runId)),
+                "then read by the id the gateway gave it: " + received);
     }
 
     private ValidatableResponse chat(String agents, String body) {

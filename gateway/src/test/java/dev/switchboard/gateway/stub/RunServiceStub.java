@@ -9,7 +9,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * run-service's {@code POST /internal/runs} as docs/internal-api.md describes it: appends the user message and
@@ -39,8 +41,16 @@ public class RunServiceStub extends WorldStub {
                                {"type": "mcp", "server": "everything"}]}"""));
             return;
         }
-        if (!exchange.getRequestMethod().equals("POST")
-                || !exchange.getRequestURI().getPath().equals("/internal/runs")) {
+        String path = exchange.getRequestURI().getPath();
+        if (exchange.getRequestMethod().equals("GET") && path.startsWith("/internal/runs/")) {
+            ObjectNode recorded = runs.get(path.substring("/internal/runs/".length()));
+            if (recorded == null) {
+                throw StubHttp.notFound("run not found", null);
+            }
+            StubHttp.send(exchange, 200, recorded);
+            return;
+        }
+        if (!exchange.getRequestMethod().equals("POST") || !path.equals("/internal/runs")) {
             throw StubHttp.notFound("no such route: " + exchange.getRequestURI().getPath(), null);
         }
         JsonNode run = StubHttp.json(body);
@@ -60,7 +70,11 @@ public class RunServiceStub extends WorldStub {
             case "existing" -> existing(caller, agent, StubHttp.text(run, "threadId"));
             default -> throw StubHttp.invalid("threadMode", "threadMode must be one of: new, existing, current");
         };
-        UUID runId = UUID.randomUUID();
+        UUID runId =
+                StubHttp.text(run, "runId") != null ? UUID.fromString(StubHttp.text(run, "runId")) : UUID.randomUUID();
+        if (runs.containsKey(runId.toString())) {
+            throw new StubHttp.Failure(409, "conflict", "run id " + runId + " is taken", "runId");
+        }
         String model = StubHttp.text(run, "model") != null ? StubHttp.text(run, "model") : agent.model();
         // userMessageId: the caller appended the user message already (seed 002's first message, seed 004)
         if (StubHttp.text(run, "userMessageId") == null) {
@@ -86,7 +100,21 @@ public class RunServiceStub extends WorldStub {
                 .put("uuid", agent.uuid().toString())
                 .put("name", agent.name())
                 .put("handle", agent.handle());
+        runs.put(runId.toString(), result);
+        if (lose > 0) {
+            lose--;
+            return; // no answer: the connection is closed as the replica's process would have left it
+        }
         StubHttp.send(exchange, 200, result);
+    }
+
+    /**
+     * The next {@code count} runs are recorded and answered in the world, but their callers get no answer: the
+     * connection closes before it (a run-service replica killed once the run was recorded). The run is still there
+     * for {@code GET /internal/runs/{id}}.
+     */
+    public void loseAnswers(int count) {
+        lose = count;
     }
 
     /** {@code GET /internal/models}: {@link #MODELS}, the Claude ones on anthropic, the rest offline. */
@@ -111,6 +139,8 @@ public class RunServiceStub extends WorldStub {
     }
 
     private volatile Gate hold;
+    private volatile int lose;
+    private final Map<String, ObjectNode> runs = new ConcurrentHashMap<>();
 
     /**
      * From now on every run waits at the gate before it answers (a run still in progress) until the test lets it

@@ -27,10 +27,11 @@ final class DownstreamCall {
         this.failover = new Failover(service);
     }
 
-    /** A call that may be sent again: retried when the connection failed. */
+    /** A call that may be sent again: retried when the connection failed, also after the request went out. */
     <T> Uni<T> idempotent(Supplier<Uni<? extends T>> call) {
         return once(call)
-                .onFailure(DownstreamErrors::isConnectionFailure)
+                .onFailure(failure ->
+                        DownstreamErrors.isConnectionFailure(failure) || DownstreamErrors.isLostAfterSent(failure))
                 .retry()
                 .withBackOff(config.retryBackoff(), config.retryBackoff().multipliedBy(8))
                 .atMost(config.retries());

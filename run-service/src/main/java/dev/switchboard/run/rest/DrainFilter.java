@@ -32,6 +32,7 @@ public class DrainFilter {
         Response refused = ErrorBody.response(
                 503, "unavailable", "this run-service replica is shutting down; retry the request", null);
         return Response.fromResponse(refused)
+                .header("Retry-After", null) // the drain's own hint replaces the default one
                 .header("Retry-After", Long.toString(retryAfterSeconds))
                 .build();
     }

@@ -6,6 +6,7 @@ import dev.switchboard.gateway.client.Downstream;
 import dev.switchboard.gateway.config.GatewayConfig;
 import dev.switchboard.gateway.security.Caller;
 import dev.switchboard.gateway.security.InternalTokens;
+import dev.switchboard.platform.web.downstream.DownstreamErrors;
 import dev.switchboard.platform.web.error.ApiException;
 import dev.switchboard.platform.web.replicas.Failover;
 import io.smallrye.mutiny.Multi;
@@ -13,13 +14,16 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.operators.multi.processors.UnicastProcessor;
 import io.smallrye.mutiny.subscription.Cancellable;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.WebApplicationException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.client.SseEvent;
 
 /**
@@ -31,6 +35,17 @@ import org.jboss.resteasy.reactive.client.SseEvent;
 public class RunClient {
 
     static final String SERVICE = "run-service";
+
+    /**
+     * How long a run whose call broke is followed by id: run-service's lease timeout (20 s), a sweep (5 s), the run
+     * again, and a margin; within the run deadline ({@code switchboard.gateway.timeouts.run}).
+     */
+    static final Duration FOLLOW_FOR = Duration.ofSeconds(75);
+
+    static final Duration FOLLOW_FIRST_PAUSE = Duration.ofMillis(250);
+    static final Duration FOLLOW_MAX_PAUSE = Duration.ofSeconds(2);
+
+    private static final Logger LOG = Logger.getLogger(RunClient.class);
 
     private final RunRestClient rest;
     private final Downstream downstream;
@@ -71,57 +86,81 @@ public class RunClient {
      * {@code started} event), or with its 4xx; the events that follow are delivered as they come. Closing the
      * events closes the call to run-service (the run goes on).
      */
-    public Uni<StartedStream> startStream(RunRequest run, Caller caller) {
+    public Uni<StartedStream> startStream(RunRequest request, Caller caller) {
+        RunRequest run = named(request);
         return quick.<StartedStream>call(
                         caller,
-                        auth -> Uni.createFrom().emitter(started -> {
-                            UnicastProcessor<SseEvent<String>> rest = UnicastProcessor.create();
-                            AtomicReference<Cancellable> upstream = new AtomicReference<>();
-                            Multi<SseEvent<String>> events = rest.onCancellation()
-                                    .invoke(() -> upstream.get().cancel());
-                            AtomicBoolean first = new AtomicBoolean(true);
-                            // a run-service replica that refused the connection never saw the run: another one
-                            // is asked (Failover), within the same deadline
-                            upstream.set(failover.stream(() -> this.rest.startStream(run, auth))
-                                    .subscribe()
-                                    .with(
-                                            event -> {
-                                                if (first.compareAndSet(true, false)) {
-                                                    try {
-                                                        started.complete(started(event, events));
-                                                    } catch (IllegalStateException unreadable) {
-                                                        upstream.get().cancel();
-                                                        started.fail(unreadable); // answered 502 at once, not after the
-                                                        // deadline
-                                                    }
-                                                } else {
-                                                    rest.onNext(event);
-                                                }
-                                            },
-                                            failure -> {
-                                                if (first.compareAndSet(true, false)) {
-                                                    started.fail(failure);
-                                                } else {
-                                                    rest.onError(failure);
-                                                }
-                                            },
-                                            () -> {
-                                                if (first.compareAndSet(true, false)) {
-                                                    started.fail(new IllegalStateException(
-                                                            "run-service ended the stream before the run "
-                                                                    + "started"));
-                                                } else {
-                                                    rest.onComplete();
-                                                }
-                                            }));
-                            started.onTermination(() -> {
-                                if (first.compareAndSet(true, false)) {
-                                    upstream.get().cancel(); // given up before the run started (the gateway's deadline)
-                                }
-                            });
-                        }))
+                        auth -> open(run, auth)
+                                .onFailure(DownstreamErrors::isLostAfterSent)
+                                .recoverWithUni(lost -> reopen(run, auth, lost)))
                 .onFailure()
                 .transform(RunClient::publicField);
+    }
+
+    /**
+     * The stream of a run whose call broke after it was sent (its run-service replica stopped): if run-service
+     * recorded the run, its events from the first one, read from another replica (the run is taken over there
+     * within its lease, and the caller follows it, see {@code StreamRefollow}); if not, the run is started again on
+     * another replica under the same id.
+     */
+    private Uni<StartedStream> reopen(RunRequest run, String auth, Throwable lost) {
+        String runId = run.runId().toString();
+        LOG.warnf("run %s: the call to run-service broke before the run started (%s); following it by id", runId, lost);
+        return recorded(runId, auth)
+                .flatMap(found -> found != null
+                        ? Uni.createFrom()
+                                .item(new StartedStream(
+                                        runId,
+                                        found.threadId(),
+                                        failover.stream(() -> this.rest.stream(runId, 0, auth))))
+                        : open(run, auth));
+    }
+
+    private Uni<StartedStream> open(RunRequest run, String auth) {
+        return Uni.createFrom().emitter(started -> {
+            UnicastProcessor<SseEvent<String>> rest = UnicastProcessor.create();
+            AtomicReference<Cancellable> upstream = new AtomicReference<>();
+            Multi<SseEvent<String>> events =
+                    rest.onCancellation().invoke(() -> upstream.get().cancel());
+            AtomicBoolean first = new AtomicBoolean(true);
+            // a run-service replica that refused the connection never saw the run: another one
+            // is asked (Failover), within the same deadline
+            upstream.set(failover.stream(() -> this.rest.startStream(run, auth))
+                    .subscribe()
+                    .with(
+                            event -> {
+                                if (first.compareAndSet(true, false)) {
+                                    try {
+                                        started.complete(started(event, events));
+                                    } catch (IllegalStateException unreadable) {
+                                        upstream.get().cancel();
+                                        started.fail(unreadable); // answered 502 at once, not after the deadline
+                                    }
+                                } else {
+                                    rest.onNext(event);
+                                }
+                            },
+                            failure -> {
+                                if (first.compareAndSet(true, false)) {
+                                    started.fail(failure);
+                                } else {
+                                    rest.onError(failure);
+                                }
+                            },
+                            () -> {
+                                if (first.compareAndSet(true, false)) {
+                                    started.fail(new IllegalStateException(
+                                            "run-service ended the stream before the run started"));
+                                } else {
+                                    rest.onComplete();
+                                }
+                            }));
+            started.onTermination(() -> {
+                if (first.compareAndSet(true, false)) {
+                    upstream.get().cancel(); // given up before the run started (the gateway's deadline)
+                }
+            });
+        });
     }
 
     private StartedStream started(SseEvent<String> event, Multi<SseEvent<String>> events) {
@@ -145,8 +184,93 @@ public class RunClient {
      * Starts a run and answers once it completed: a chat (seed 000, 003), a team member's answer, or the answer to a
      * user message the gateway stored first ({@link RunRequest#storedMessage}, seeds 002 and 004).
      */
-    public Uni<RunView> run(RunRequest run, Caller caller) {
-        return downstream.call(caller, auth -> rest.run(run, auth)).onFailure().transform(RunClient::publicField);
+    public Uni<RunView> run(RunRequest request, Caller caller) {
+        RunRequest run = named(request);
+        return downstream
+                .call(
+                        caller,
+                        auth -> rest.run(run, auth)
+                                .onFailure(DownstreamErrors::isLostAfterSent)
+                                .recoverWithUni(lost -> awaitAfterLoss(run, auth, lost)))
+                .onFailure()
+                .transform(RunClient::publicField);
+    }
+
+    /**
+     * The answer to a run whose call broke after it was sent (its run-service replica stopped): if run-service
+     * recorded the run, it is taken over by another replica within its lease (restarted if the model had produced
+     * nothing, else ended {@code worker_lost}), and its end is awaited there; if not, the run is sent again, under
+     * the same id, to another replica. So the client gets the run's answer, or a 503 with a retry hint, and its
+     * message is never answered twice.
+     */
+    private Uni<RunView> awaitAfterLoss(RunRequest run, String auth, Throwable lost) {
+        String runId = run.runId().toString();
+        LOG.warnf("run %s: the call to run-service broke before it answered (%s); following it by id", runId, lost);
+        return recorded(runId, auth)
+                .flatMap(found -> found == null
+                        ? failover.call(() -> rest.run(run, auth))
+                                .onFailure(RunClient::idTaken)
+                                .recoverWithUni(taken -> ended(runId, auth))
+                        : ended(runId, auth));
+    }
+
+    /** The run once it ended: completed or cancelled as run-service answers it, failed as the error it answers. */
+    private Uni<RunView> ended(String runId, String auth) {
+        return failover.call(() -> rest.get(runId, auth))
+                .map(view -> {
+                    if (!view.ended()) {
+                        throw new StillRunning();
+                    }
+                    return view;
+                })
+                .onFailure(failure -> failure instanceof StillRunning
+                        || DownstreamErrors.isConnectionFailure(failure)
+                        || DownstreamErrors.isLostAfterSent(failure))
+                .retry()
+                .withBackOff(FOLLOW_FIRST_PAUSE, FOLLOW_MAX_PAUSE)
+                .expireIn(FOLLOW_FOR.toMillis())
+                .onFailure(StillRunning.class)
+                .transform(going -> ApiException.unavailable("run " + runId + " is still going on another run-service "
+                        + "replica; read it with GET /api/v1/runs/" + runId))
+                .map(view -> {
+                    if (!"failed".equals(view.status())) {
+                        return view;
+                    }
+                    if (RunView.WORKER_LOST.equals(view.errorCode())) {
+                        throw ApiException.unavailable(
+                                "the run-service replica running this run stopped before the run ended; retry it");
+                    }
+                    throw ApiException.badGateway(view.error() != null ? view.error() : "the run failed");
+                });
+    }
+
+    /** The run if run-service recorded it, else null (404). */
+    private Uni<RunView> recorded(String runId, String auth) {
+        return failover.call(() -> rest.get(runId, auth))
+                .onFailure(DownstreamErrors::isNotFound)
+                .recoverWithNull();
+    }
+
+    /** run-service's 409 for a run id it already has: the run sent again had been recorded after all. */
+    private static boolean idTaken(Throwable failure) {
+        return failure instanceof WebApplicationException e
+                && e.getResponse() != null
+                && e.getResponse().getStatus() == 409;
+    }
+
+    /**
+     * The run under an id of its own, chosen here when the client chose none: the run can then be found again if
+     * the call to run-service breaks before it answers.
+     */
+    private static RunRequest named(RunRequest run) {
+        return run.runId() != null ? run : run.withRunId(UUID.randomUUID());
+    }
+
+    /** A run followed after a broken call has not ended yet. */
+    private static final class StillRunning extends RuntimeException {
+        StillRunning() {
+            super("the run has not ended yet", null, false, false);
+        }
     }
 
     /**

@@ -14,7 +14,8 @@ import java.util.UUID;
  * {@code GET /internal/runs/{id}} and {@code POST /internal/runs/{id}/cancel}), and the run as
  * {@code GET /api/v1/runs/{id}} answers it (snake_case): status ({@code queued}, {@code in_progress},
  * {@code completed}, {@code failed}, {@code cancelled}), the answer so far, the agent, token usage, timings,
- * {@code error} (only when it failed) and {@code steps}, its tool calls oldest first in seed 004's tool call shape.
+ * {@code error} and {@code error_code} (only when it failed; {@code worker_lost}: the replica running it
+ * stopped) and {@code steps}, its tool calls oldest first in seed 004's tool call shape.
  * The answer to cancelling a run not started yet carries only {@code runId} and {@code status}
  * ({@code cancel_requested}).
  */
@@ -35,7 +36,14 @@ public record RunView(
         Instant completedAt,
 
         @JsonInclude(JsonInclude.Include.NON_NULL) String error,
+
+        @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("error_code") @JsonAlias("errorCode")
+        String errorCode,
+
         List<ToolCallView> steps) {
+
+    /** The error code of a run whose run-service replica stopped before it ended. */
+    public static final String WORKER_LOST = "worker_lost";
 
     public RunView {
         steps = steps == null ? List.of() : steps;
@@ -59,6 +67,11 @@ public record RunView(
 
             @JsonProperty("output_tokens") @JsonAlias("outputTokens")
             int outputTokens) {}
+
+    /** Whether the run reached its end: completed, failed or cancelled. */
+    public boolean ended() {
+        return "completed".equals(status) || "failed".equals(status) || "cancelled".equals(status);
+    }
 
     /** Whether this is a run (rather than the answer to cancelling a run id not started yet). */
     public boolean started() {

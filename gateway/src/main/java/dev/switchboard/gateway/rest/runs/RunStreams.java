@@ -24,7 +24,8 @@ import org.jboss.resteasy.reactive.client.SseEvent;
 /**
  * A run's stream in seed 003's format: {@code data: {"type": "text", "content": "..."}} per chunk as the model
  * sent it, then {@code data: {"type": "done", "content": ""}} (or {@code error} / {@code cancelled} with the
- * reason or the partial answer) and {@code data: [DONE]}. Every event but the last carries
+ * reason or the partial answer; an {@code error} of a run whose replica stopped also says {@code "code": "worker_lost"})
+ * and {@code data: [DONE]}. Every event but the last carries
  * {@code id: <run id>:<n>}, so a client can resume with {@code GET /api/v1/runs/{id}/stream} and
  * {@code Last-Event-ID}; an idle stream gets a {@code : ping} comment every 15 s; nothing is buffered. A
  * {@code tool_call} event carries the finished call in seed 004's shape ({@code tool_call: {"tool_name", ...}}).
@@ -123,6 +124,9 @@ public class RunStreams {
                 .put("content", "done".equals(type) ? "" : data.path("content").asText(""));
         if (data.has("tool_call")) {
             out.set("tool_call", toolCall(data.get("tool_call")));
+        }
+        if (data.hasNonNull("code")) {
+            out.put("code", data.get("code").asText()); // why the run failed: worker_lost
         }
         OutboundSseEvent mapped = sse.newEventBuilder()
                 .id(SPACE + runId + ":" + event.id())

@@ -1,5 +1,6 @@
 package dev.switchboard.platform.web.downstream;
 
+import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchboard.platform.web.Causes;
@@ -26,7 +27,8 @@ import org.jboss.logging.Logger;
  * What the caller sees when a call to another service fails, the same in every service that calls another: a
  * downstream 4xx passes through with its status and error body, except a 401, which means our internal token was
  * refused (not the caller's): 502 {@code bad_gateway}; a service that cannot be reached, does not answer in time
- * or answers 503 is 503 {@code unavailable}; any other 5xx, or an answer that cannot be read, is 502. A 5xx never
+ * or answers 503 is 503 {@code unavailable} (with {@code Retry-After}), and so is a connection that broke after the
+ * request was sent (the callee stopped: another replica answers the retry); any other 5xx, or an answer that cannot be read, is 502. A 5xx never
  * names the service nor passes its message on: it says what the caller can do, and the detail is logged here.
  */
 public final class DownstreamErrors {
@@ -75,7 +77,7 @@ public final class DownstreamErrors {
             return ApiException.unavailable(
                     "a backend service did not answer within " + duration(timeout) + "; " + RETRY);
         }
-        if (isConnectionFailure(failure)) {
+        if (isConnectionFailure(failure) || isLostAfterSent(failure)) {
             LOG.warnf("%s cannot be reached: %s", service, failure);
             return ApiException.unavailable(UNAVAILABLE);
         }
@@ -124,6 +126,22 @@ public final class DownstreamErrors {
     /** The service could not be reached, or closed the connection before it answered. */
     public static boolean isConnectionFailure(Throwable failure) {
         return Causes.anyOf(failure, CONNECTION_FAILURES);
+    }
+
+    /**
+     * The request was sent, but the connection broke before the whole answer came (the callee's process stopped, a
+     * reset): the callee may have acted on it. Not a connection refused (never sent), not a timeout, not an answer
+     * nor a body that could not be read.
+     */
+    public static boolean isLostAfterSent(Throwable failure) {
+        if (Causes.find(failure, WebApplicationException.class) != null
+                || Causes.find(failure, ApiException.class) != null
+                || Causes.find(failure, ConnectException.class) != null
+                || Causes.find(failure, JacksonException.class) != null
+                || isTimeout(failure)) {
+            return false;
+        }
+        return Causes.any(failure, t -> t instanceof IOException || t instanceof HttpClosedException);
     }
 
     /** Whole seconds as {@code 10 s}, anything shorter as {@code 200 ms}. */

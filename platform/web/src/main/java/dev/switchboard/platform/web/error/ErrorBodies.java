@@ -24,6 +24,9 @@ public final class ErrorBodies {
             // the rest of the body is not read: the connection cannot serve another request
             response.putHeader(HttpHeaders.CONNECTION, "close");
         }
+        if (status == 503 && !response.headers().contains("Retry-After")) {
+            response.putHeader("Retry-After", Integer.toString(ErrorBody.RETRY_AFTER_SECONDS));
+        }
         response.end(new JsonObject().put("error", error).encode());
     }
 }

@@ -5,8 +5,14 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-/** The one error body of every 4xx/5xx answer: {@code {"error": {"code", "message", "field"?}}}. */
+/**
+ * The one error body of every 4xx/5xx answer: {@code {"error": {"code", "message", "field"?}}}. A 503 always says
+ * when to retry ({@code Retry-After}, {@link #RETRY_AFTER_SECONDS} unless the thrower set its own).
+ */
 public record ErrorBody(Error error) {
+
+    /** The retry hint of every 503: the service, or the replica that takes over, is back within seconds. */
+    public static final int RETRY_AFTER_SECONDS = 2;
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Error(String code, String message, String field) {}
@@ -24,6 +30,9 @@ public record ErrorBody(Error error) {
         if (status == 413) {
             // the rest of the body is not read: the connection cannot serve another request
             builder.header("Connection", "close");
+        }
+        if (status == 503) {
+            builder.header("Retry-After", RETRY_AFTER_SECONDS);
         }
         return builder.build();
     }

@@ -5,12 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import dev.switchboard.platform.web.error.ApiException;
 import io.smallrye.mutiny.TimeoutException;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import java.net.ConnectException;
+import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -82,6 +84,20 @@ class DownstreamErrorsTest {
     void onlyConnectionFailuresCountAsSuch() {
         assertTrue(DownstreamErrors.isConnectionFailure(new ProcessingException(new ConnectException("x"))));
         assertFalse(DownstreamErrors.isConnectionFailure(new IllegalStateException("x")));
+    }
+
+    @Test
+    void aConnectionResetAfterTheRequestWentIsUnavailableNotBadGateway() {
+        ProcessingException reset = new ProcessingException(new SocketException("Connection reset"));
+        assertTrue(DownstreamErrors.isLostAfterSent(reset));
+        assertEquals(503, errors.translate(reset).status());
+        assertFalse(DownstreamErrors.isLostAfterSent(new ProcessingException(new ConnectException("refused"))));
+        assertFalse(DownstreamErrors.isLostAfterSent(new ProcessingException(new JsonParseException(null, "bad"))));
+        assertEquals(
+                502,
+                errors.translate(new ProcessingException(new JsonParseException(null, "bad")))
+                        .status());
+        assertFalse(DownstreamErrors.isLostAfterSent(new ProcessingException(new SocketTimeoutException("slow"))));
     }
 
     @Test

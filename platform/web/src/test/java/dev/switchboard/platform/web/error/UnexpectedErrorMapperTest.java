@@ -25,5 +25,12 @@ class UnexpectedErrorMapperTest {
         Response response = mapper.toResponse(new RuntimeException(new ConnectException("Connection refused")));
         assertEquals(503, response.getStatus());
         assertEquals("unavailable", ((ErrorBody) response.getEntity()).error().code());
+        assertEquals("2", response.getHeaderString("Retry-After"), "a 503 always says when to retry");
+    }
+
+    @Test
+    void onlyA503SaysWhenToRetry() {
+        assertEquals(null, mapper.toResponse(new IllegalStateException("x")).getHeaderString("Retry-After"));
+        assertEquals("2", ErrorBody.response(503, "unavailable", "down", null).getHeaderString("Retry-After"));
     }
 }
