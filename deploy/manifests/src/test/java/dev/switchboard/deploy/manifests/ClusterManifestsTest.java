@@ -12,7 +12,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +26,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -67,21 +67,39 @@ class ClusterManifestsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})
-    void everyObjectValidatesAgainstItsSchema(String overlay) {
-        Optional<Path> dir = Schemas.directory();
-        Assumptions.assumeTrue(
-                dir.isPresent(),
-                "no schema files in deploy/manifests/src/test/resources/schemas or ../shared/schemas: see the README"
-                        + " there for where each comes from");
+    void everyRenderedKindHasASchema(String overlay) {
+        Set<String> missing = rendered(overlay).objects().stream()
+                .map(Schemas::key)
+                .filter(key -> !Schemas.KINDS.containsKey(key))
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertEquals(Set.of(), missing, overlay + ": kinds with no schema (add them to Schemas.KINDS)");
+    }
+
+    /**
+     * Every object whose schema comes from the source validates against it: a misspelt or misplaced field, a wrong
+     * type or a missing required field fails. A source that cannot be had here skips its objects, saying why.
+     */
+    @ParameterizedTest
+    @CsvSource({
+        "dev, KUBERNETES", "dev, STRIMZI", "dev, LOCAL_FILE",
+        "prod, KUBERNETES", "prod, STRIMZI", "prod, LOCAL_FILE"
+    })
+    void everyObjectValidatesAgainstItsPublishedSchema(String overlay, Schemas.Source source) {
         List<String> problems = new ArrayList<>();
+        int validated = 0;
         for (JsonNode object : rendered(overlay).objects()) {
-            String file = Schemas.FILES.get(Schemas.key(object));
-            if (file == null) {
-                problems.add(id(object) + ": no schema for " + Schemas.key(object) + " (add it to Schemas.FILES)");
+            Schemas.Origin origin = Schemas.KINDS.get(Schemas.key(object));
+            if (origin == null || origin.source() != source) {
                 continue;
             }
-            Schemas.validate(dir.get(), file, object).forEach(p -> problems.add(id(object) + " " + p));
+            Optional<String> unavailable = Schemas.unavailable(source, origin.name());
+            Assumptions.assumeTrue(
+                    unavailable.isEmpty(),
+                    () -> overlay + ": " + Schemas.key(object) + " not validated: " + unavailable.get());
+            Schemas.validate(object).forEach(p -> problems.add(id(object) + " " + p));
+            validated++;
         }
+        Assumptions.assumeTrue(validated > 0, overlay + " renders no object whose schema comes from " + source);
         assertTrue(problems.isEmpty(), overlay + ":\n" + String.join("\n", problems));
     }
 

@@ -1,6 +1,8 @@
 package dev.switchboard.deploy.manifests;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.Error;
 import com.networknt.schema.InputFormat;
@@ -8,64 +10,170 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
- * The JSON schemas the manifests are validated against (draft-07, standalone, strict: an unknown field is an error).
- * Read from src/test/resources/schemas, or from ../shared/schemas beside the repository (README there).
+ * The published schemas the manifests are validated against, each turned into a standalone strict draft-07 schema
+ * (an unknown field is an error). Where each comes from, and how it is turned, is in
+ * src/test/resources/schemas/README.md.
  */
 final class Schemas {
 
-    /** apiVersion and kind to the schema file, named as yannh/kubernetes-json-schema and kubeconform name them. */
-    static final Map<String, String> FILES = Map.ofEntries(
-            Map.entry("v1/Namespace", "namespace-v1.json"),
-            Map.entry("v1/ConfigMap", "configmap-v1.json"),
-            Map.entry("v1/Service", "service-v1.json"),
-            Map.entry("v1/ServiceAccount", "serviceaccount-v1.json"),
-            Map.entry("apps/v1/Deployment", "deployment-apps-v1.json"),
-            Map.entry("policy/v1/PodDisruptionBudget", "poddisruptionbudget-policy-v1.json"),
-            Map.entry("autoscaling/v2/HorizontalPodAutoscaler", "horizontalpodautoscaler-autoscaling-v2.json"),
-            Map.entry("networking.k8s.io/v1/NetworkPolicy", "networkpolicy-networking-v1.json"),
-            Map.entry("networking.k8s.io/v1/Ingress", "ingress-networking-v1.json"),
-            Map.entry("kafka.strimzi.io/v1/Kafka", "kafka-kafka.strimzi.io-v1.json"),
-            Map.entry("kafka.strimzi.io/v1/KafkaNodePool", "kafkanodepool-kafka.strimzi.io-v1.json"),
-            Map.entry("kafka.strimzi.io/v1/KafkaTopic", "kafkatopic-kafka.strimzi.io-v1.json"),
-            Map.entry("postgresql.cnpg.io/v1/Cluster", "cluster-postgresql.cnpg.io-v1.json"));
+    /** Where a kind's schema comes from. */
+    enum Source {
+        /**
+         * The Kubernetes API definitions (Swagger 2.0) in io.fabric8:kubernetes-model-validator, a test dependency:
+         * {@code openshift-generated.json} on the test class path.
+         */
+        KUBERNETES,
+        /** Strimzi's CRDs, written into target/strimzi-crds at generate-test-resources (see the module's pom). */
+        STRIMZI,
+        /** A file in src/test/resources/schemas or ../shared/schemas: no published artifact found (README). */
+        LOCAL_FILE
+    }
+
+    /** Where one kind's schema is: a definition name, a CRD file or a schema file, after its source. */
+    record Origin(Source source, String name) {}
+
+    /** apiVersion/kind to where its schema is. */
+    static final Map<String, Origin> KINDS = Map.ofEntries(
+            Map.entry("v1/Namespace", k8s("io.k8s.api.core.v1.Namespace")),
+            Map.entry("v1/ConfigMap", k8s("io.k8s.api.core.v1.ConfigMap")),
+            Map.entry("v1/Service", k8s("io.k8s.api.core.v1.Service")),
+            Map.entry("v1/ServiceAccount", k8s("io.k8s.api.core.v1.ServiceAccount")),
+            Map.entry("apps/v1/Deployment", k8s("io.k8s.api.apps.v1.Deployment")),
+            Map.entry("policy/v1/PodDisruptionBudget", k8s("io.k8s.api.policy.v1.PodDisruptionBudget")),
+            Map.entry(
+                    "autoscaling/v2/HorizontalPodAutoscaler", k8s("io.k8s.api.autoscaling.v2.HorizontalPodAutoscaler")),
+            Map.entry("networking.k8s.io/v1/NetworkPolicy", k8s("io.k8s.api.networking.v1.NetworkPolicy")),
+            Map.entry("networking.k8s.io/v1/Ingress", k8s("io.k8s.api.networking.v1.Ingress")),
+            Map.entry("kafka.strimzi.io/v1/Kafka", new Origin(Source.STRIMZI, "040-Crd-kafka.yaml")),
+            Map.entry("kafka.strimzi.io/v1/KafkaTopic", new Origin(Source.STRIMZI, "043-Crd-kafkatopic.yaml")),
+            Map.entry("kafka.strimzi.io/v1/KafkaNodePool", new Origin(Source.STRIMZI, "045-Crd-kafkanodepool.yaml")),
+            Map.entry(
+                    "postgresql.cnpg.io/v1/Cluster",
+                    new Origin(Source.LOCAL_FILE, "cluster-postgresql.cnpg.io-v1.json")));
 
     static final String COMPOSE = "compose-spec.json";
 
+    /** The classpath resource of io.fabric8:kubernetes-model-validator holding the Kubernetes definitions. */
+    static final String KUBERNETES_DEFINITIONS = "openshift-generated.json";
+
+    /** Kubernetes' OpenAPI v3 documents say a Quantity is a string or a number; the Swagger 2.0 form says string. */
+    static final String QUANTITY = "io.k8s.apimachinery.pkg.api.resource.Quantity";
+
     private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7);
     private static final Map<String, Schema> LOADED = new ConcurrentHashMap<>();
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static volatile JsonNode kubernetesDefinitions;
 
     private Schemas() {}
 
-    /** The directory holding every schema file, if there is one. */
-    static Optional<Path> directory() {
-        List<Path> candidates = List.of(
-                Repository.ROOT.resolve("deploy/manifests/src/test/resources/schemas"),
-                Repository.ROOT.resolveSibling("shared").resolve("schemas"));
-        return candidates.stream()
-                .filter(dir -> FILES.values().stream().allMatch(f -> Files.isRegularFile(dir.resolve(f)))
-                        && Files.isRegularFile(dir.resolve(COMPOSE)))
-                .findFirst();
+    private static Origin k8s(String definition) {
+        return new Origin(Source.KUBERNETES, definition);
     }
 
     static String key(JsonNode object) {
         return object.path("apiVersion").asText() + "/" + object.path("kind").asText();
     }
 
+    static Path strimziCrds() {
+        return Repository.ROOT.resolve("deploy/manifests/target/strimzi-crds");
+    }
+
+    /** The directories a schema file of {@link Source#LOCAL_FILE} is looked for in, in order. */
+    static List<Path> localDirectories() {
+        return List.of(
+                Repository.ROOT.resolve("deploy/manifests/src/test/resources/schemas"),
+                Repository.ROOT.resolveSibling("shared").resolve("schemas"));
+    }
+
+    static Optional<Path> localFile(String name) {
+        return localDirectories().stream()
+                .map(dir -> dir.resolve(name))
+                .filter(Files::isRegularFile)
+                .findFirst();
+    }
+
+    /** Why a source's schemas cannot be had here, or empty when they can. */
+    static Optional<String> unavailable(Source source, String name) {
+        switch (source) {
+            case KUBERNETES:
+                return Schemas.class.getClassLoader().getResource(KUBERNETES_DEFINITIONS) == null
+                        ? Optional.of(KUBERNETES_DEFINITIONS + " (io.fabric8:kubernetes-model-validator) is not on"
+                                + " the test class path")
+                        : Optional.empty();
+            case STRIMZI:
+                return Files.isRegularFile(strimziCrds().resolve(name))
+                        ? Optional.empty()
+                        : Optional.of(strimziCrds().resolve(name) + " was not written: Strimzi's CRD generator"
+                                + " needs Java 21 (see the profiles in deploy/manifests/pom.xml)");
+            default:
+                return localFile(name).isPresent()
+                        ? Optional.empty()
+                        : Optional.of("no " + name + " in " + localDirectories()
+                                + ": no published artifact holds it (see src/test/resources/schemas/README.md)");
+        }
+    }
+
+    /** The schema's complaints about the object, each as "path: message"; empty when it is valid. */
+    static List<String> validate(JsonNode object) {
+        String key = key(object);
+        Origin origin = KINDS.get(key);
+        if (origin == null) {
+            throw new IllegalArgumentException("no schema for " + key + " (add it to Schemas.KINDS)");
+        }
+        return validate(key, origin, object);
+    }
+
+    private static List<String> validate(String key, Origin origin, JsonNode object) {
+        Schema schema = LOADED.computeIfAbsent(key, k -> compile(k, origin));
+        List<Error> errors = schema.validate(object.toString(), InputFormat.JSON);
+        return errors.stream()
+                .map(e -> e.getInstanceLocation() + ": " + e.getMessage())
+                .collect(Collectors.toList());
+    }
+
+    /** The compose file's schema complaints (compose-spec.json, a {@link Source#LOCAL_FILE}). */
+    static List<String> validateCompose(JsonNode compose) {
+        return validate(COMPOSE, new Origin(Source.LOCAL_FILE, COMPOSE), compose);
+    }
+
+    private static Schema compile(String key, Origin origin) {
+        int slash = key.lastIndexOf('/');
+        String apiVersion = key.substring(0, Math.max(slash, 0));
+        String kind = key.substring(slash + 1);
+        switch (origin.source()) {
+            case KUBERNETES:
+                return REGISTRY.getSchema(
+                        kubernetes(origin.name(), apiVersion, kind).toString(), InputFormat.JSON);
+            case STRIMZI:
+                Path crd = strimziCrds().resolve(origin.name());
+                return REGISTRY.getSchema(strimzi(crd, apiVersion, kind).toString(), InputFormat.JSON);
+            default:
+                return localSchema(localFile(origin.name()).orElseThrow());
+        }
+    }
+
     /**
-     * Compiles a schema file. A relative {@code $id} (compose-spec.json says {@code compose_spec.json}) is refused by
+     * A schema file as it is. A relative {@code $id} (compose-spec.json says {@code compose_spec.json}) is refused by
      * the validator, so it is replaced by the file's URI, which is what it is relative to; nothing else changes.
      */
-    private static Schema load(Path file) {
+    private static Schema localSchema(Path file) {
         try {
             ObjectNode schema = (ObjectNode) Yaml.JSON.readTree(Repository.read(file));
             String id = schema.path("$id").asText("");
@@ -78,12 +186,197 @@ final class Schemas {
         }
     }
 
-    /** The schema's complaints about the object, each as "path: message"; empty when it is valid. */
-    static List<String> validate(Path dir, String file, JsonNode object) {
-        Schema schema = LOADED.computeIfAbsent(file, f -> load(dir.resolve(f)));
-        List<Error> errors = schema.validate(object.toString(), InputFormat.JSON);
-        return errors.stream()
-                .map(e -> e.getInstanceLocation() + ": " + e.getMessage())
-                .collect(Collectors.toList());
+    private static JsonNode kubernetesDefinitions() {
+        if (kubernetesDefinitions == null) {
+            synchronized (Schemas.class) {
+                if (kubernetesDefinitions == null) {
+                    try (InputStream in = Schemas.class.getClassLoader().getResourceAsStream(KUBERNETES_DEFINITIONS)) {
+                        if (in == null) {
+                            throw new IllegalStateException(KUBERNETES_DEFINITIONS + " is not on the class path");
+                        }
+                        kubernetesDefinitions = Yaml.JSON.readTree(in).path("definitions");
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }
+            }
+        }
+        return kubernetesDefinitions;
+    }
+
+    /**
+     * A Kubernetes kind's standalone strict schema: its definition, strict, with every definition it reaches (by
+     * {@code $ref}) carried along under {@code definitions}, so that the same {@code #/definitions/...} references
+     * resolve inside the one schema.
+     */
+    static ObjectNode kubernetes(String definition, String apiVersion, String kind) {
+        JsonNode all = kubernetesDefinitions();
+        JsonNode root = all.get(definition);
+        String version = apiVersion.substring(apiVersion.lastIndexOf('/') + 1);
+        if (root == null || !definition.endsWith("." + version + "." + kind)) {
+            throw new IllegalStateException(
+                    "no definition " + definition + " of " + apiVersion + " " + kind + " in " + KUBERNETES_DEFINITIONS);
+        }
+        ObjectNode definitions = NODES.objectNode();
+        Map<String, JsonNode> reached = new TreeMap<>();
+        Deque<String> pending = new ArrayDeque<>(references(root));
+        while (!pending.isEmpty()) {
+            String name = pending.pop();
+            if (reached.containsKey(name)) {
+                continue;
+            }
+            JsonNode def = all.get(name);
+            if (def == null) {
+                throw new IllegalStateException(definition + " refers to " + name + ", which is not defined");
+            }
+            reached.put(name, def);
+            pending.addAll(references(def));
+        }
+        reached.forEach((name, def) -> definitions.set(name, QUANTITY.equals(name) ? stringOrNumber() : strict(def)));
+        ObjectNode schema = standalone(strict(root), apiVersion, kind);
+        if (!definitions.isEmpty()) {
+            schema.set("definitions", definitions);
+        }
+        return schema;
+    }
+
+    /** The {@code openAPIV3Schema} of a CRD's version, standalone strict. */
+    static ObjectNode strimzi(Path crdFile, String apiVersion, String kind) {
+        JsonNode spec = Yaml.document(Repository.read(crdFile)).path("spec");
+        for (JsonNode version : spec.path("versions")) {
+            String name =
+                    spec.path("group").asText() + "/" + version.path("name").asText();
+            if (name.equals(apiVersion)
+                    && kind.equals(spec.path("names").path("kind").asText())) {
+                return standalone(strict(version.path("schema").path("openAPIV3Schema")), apiVersion, kind);
+            }
+        }
+        throw new IllegalStateException(crdFile + " does not define " + apiVersion + " " + kind);
+    }
+
+    /** The kind's root schema: draft-07, apiVersion and kind required and fixed. */
+    private static ObjectNode standalone(ObjectNode root, String apiVersion, String kind) {
+        ObjectNode schema = NODES.objectNode();
+        schema.put("$schema", "http://json-schema.org/draft-07/schema#");
+        schema.setAll(root);
+        ObjectNode properties = schema.with("properties");
+        properties.set("apiVersion", fixed(apiVersion));
+        properties.set("kind", fixed(kind));
+        ArrayNode required = schema.withArray("required");
+        for (String field : List.of("apiVersion", "kind")) {
+            boolean listed = false;
+            for (JsonNode r : required) {
+                listed |= field.equals(r.asText());
+            }
+            if (!listed) {
+                required.add(field);
+            }
+        }
+        return schema;
+    }
+
+    private static ObjectNode fixed(String value) {
+        ObjectNode node = NODES.objectNode();
+        node.put("type", "string");
+        node.putArray("enum").add(value);
+        return node;
+    }
+
+    private static ObjectNode stringOrNumber() {
+        ObjectNode node = NODES.objectNode();
+        ArrayNode anyOf = node.putArray("anyOf");
+        anyOf.addObject().put("type", "string");
+        anyOf.addObject().put("type", "number");
+        return node;
+    }
+
+    private static ObjectNode stringOrInteger() {
+        ObjectNode node = NODES.objectNode();
+        ArrayNode anyOf = node.putArray("anyOf");
+        anyOf.addObject().put("type", "string");
+        anyOf.addObject().put("type", "integer");
+        return node;
+    }
+
+    private static Set<String> references(JsonNode node) {
+        return node.findValuesAsText("$ref").stream()
+                .map(ref -> {
+                    if (!ref.startsWith("#/definitions/")) {
+                        throw new IllegalStateException("unexpected reference " + ref);
+                    }
+                    return ref.substring("#/definitions/".length());
+                })
+                .collect(Collectors.toSet());
+    }
+
+    /**
+     * One schema (OpenAPI's subset) as a strict draft-07 schema, the way {@code openapi2jsonschema --strict} does it:
+     *
+     * <ul>
+     *   <li>an object ({@code type: object}) that lists {@code properties}, says nothing of {@code
+     *       additionalProperties} and is not {@code x-kubernetes-preserve-unknown-fields} gets {@code
+     *       additionalProperties: false};
+     *   <li>int-or-string ({@code x-kubernetes-int-or-string}, or Swagger's {@code format: int-or-string}) becomes
+     *       {@code anyOf: [string, integer]}; {@code nullable} adds {@code null} to the type;
+     *   <li>{@code description}, {@code format} and the {@code x-} annotations are dropped.
+     * </ul>
+     */
+    static ObjectNode strict(JsonNode schema) {
+        if (schema.path("x-kubernetes-int-or-string").asBoolean(false)
+                || "int-or-string".equals(schema.path("format").asText())) {
+            return stringOrInteger();
+        }
+        ObjectNode out = NODES.objectNode();
+        for (Iterator<Map.Entry<String, JsonNode>> it = schema.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = it.next();
+            String name = field.getKey();
+            JsonNode value = field.getValue();
+            switch (name) {
+                case "description", "format", "nullable", "example", "externalDocs" -> {
+                    // annotations: they do not constrain a value here (nullable is applied below)
+                }
+                case "properties", "patternProperties", "definitions" -> {
+                    ObjectNode props = out.putObject(name);
+                    value.fields().forEachRemaining(p -> props.set(p.getKey(), strict(p.getValue())));
+                }
+                case "items", "additionalProperties", "not" -> {
+                    if (value.isObject()) {
+                        out.set(name, strict(value));
+                    } else if (value.isArray()) {
+                        ArrayNode items = out.putArray(name);
+                        value.forEach(v -> items.add(strict(v)));
+                    } else {
+                        out.set(name, value);
+                    }
+                }
+                case "allOf", "anyOf", "oneOf" -> {
+                    ArrayNode list = out.putArray(name);
+                    value.forEach(v -> list.add(strict(v)));
+                }
+                default -> {
+                    if (!name.startsWith("x-")) {
+                        out.set(name, value.deepCopy());
+                    }
+                }
+            }
+        }
+        if ("object".equals(schema.path("type").asText())
+                && schema.has("properties")
+                && !schema.has("additionalProperties")
+                && !schema.path("x-kubernetes-preserve-unknown-fields").asBoolean(false)) {
+            out.put("additionalProperties", false);
+        }
+        if (schema.path("nullable").asBoolean(false) && out.has("type")) {
+            JsonNode type = out.get("type");
+            ArrayNode types = NODES.arrayNode();
+            if (type.isArray()) {
+                types.addAll((ArrayNode) type);
+            } else {
+                types.add(type);
+            }
+            types.add("null");
+            out.set("type", types);
+        }
+        return out;
     }
 }
