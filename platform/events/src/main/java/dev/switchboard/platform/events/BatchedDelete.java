@@ -6,30 +6,61 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import org.jboss.logging.Logger;
 
 /**
- * Deletes old rows in bounded batches: one short statement per batch, repeated until a batch comes back short, so
- * the cleanup never holds many row locks or a long transaction.
+ * Deletes the rows of one table that are past their retention, in bounded batches: one short statement per batch,
+ * repeated until a batch comes back short, so a cleanup never holds many row locks or a long transaction. The
+ * retention cleanups ({@link OutboxCleanup}, {@link ProcessedEventCleanup}) are each one of these.
  */
 final class BatchedDelete {
 
-    private BatchedDelete() {}
+    private final Pool pool;
+    private final String rows;
+    private final String sql;
+    private final Duration retention;
+    private final int batchSize;
+    private final Logger log;
 
     /**
-     * Runs {@code sql} (parameters {@code $1} the cutoff, {@code $2} the batch size) until it deletes fewer rows
-     * than a batch; answers how many it deleted in all.
+     * @param rows what the rows are, for the log ("published outbox rows")
+     * @param sql deletes one batch: parameter {@code $1} the cutoff, {@code $2} the batch size
+     * @param owner the cleanup whose log category reports the deletions
      */
-    static Uni<Long> until(Pool pool, String sql, Duration retention, int batchSize) {
-        OffsetDateTime cutoff = OffsetDateTime.now(ZoneOffset.UTC).minus(retention);
-        return batch(pool, sql, cutoff, batchSize, 0);
+    BatchedDelete(Pool pool, String rows, String sql, Duration retention, int batchSize, Class<?> owner) {
+        this.pool = pool;
+        this.rows = rows;
+        this.sql = sql;
+        this.retention = retention;
+        this.batchSize = batchSize;
+        this.log = Logger.getLogger(owner);
     }
 
-    private static Uni<Long> batch(Pool pool, String sql, OffsetDateTime cutoff, int batchSize, long sofar) {
+    /**
+     * Deletes the rows older than the retention, batch after batch; answers how many it deleted, 0 if it failed
+     * (logged: the next run retries).
+     */
+    Uni<Long> run() {
+        OffsetDateTime cutoff = OffsetDateTime.now(ZoneOffset.UTC).minus(retention);
+        return batch(cutoff, 0)
+                .invoke(deleted -> {
+                    if (deleted > 0) {
+                        log.infof("deleted %d %s older than %s", deleted, rows, retention);
+                    }
+                })
+                .onFailure()
+                .recoverWithItem(failure -> {
+                    log.warnf(
+                            "deleting %s older than %s failed, will retry at its next run: %s",
+                            rows, retention, failure.toString());
+                    return 0L;
+                });
+    }
+
+    private Uni<Long> batch(OffsetDateTime cutoff, long sofar) {
         return pool.preparedQuery(sql).execute(Tuple.of(cutoff, batchSize)).chain(result -> {
             long total = sofar + result.rowCount();
-            return result.rowCount() < batchSize
-                    ? Uni.createFrom().item(total)
-                    : batch(pool, sql, cutoff, batchSize, total);
+            return result.rowCount() < batchSize ? Uni.createFrom().item(total) : batch(cutoff, total);
         });
     }
 }

@@ -3,6 +3,7 @@ package dev.switchboard.platform.events;
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
+import io.smallrye.common.annotation.Identifier;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -15,11 +16,14 @@ import jakarta.enterprise.event.Observes;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
@@ -32,16 +36,21 @@ import org.jboss.logging.Logger;
  * acknowledgements, and marks the acknowledged prefix (the rows before the first one the broker did not take)
  * published in one statement. The rest stays unpublished and the next passes send it again, one row at a time until
  * the broker takes one (so a broker that is down, or a row it refuses, does not make every pass send a whole batch
- * again), so Kafka down means delay, never loss. A new leader starts from the first unpublished row; a leader killed between the broker's
- * acknowledgement and the mark leaves at most one batch that the next leader publishes again, with the same event
- * ids, which consumers skip.
+ * again), so Kafka down means delay, never loss.
+ * <p>
+ * Failover publishes nothing twice: a new leader starts from the first unpublished row, but before its first send
+ * it marks published the unpublished rows whose records the previous leader got onto Kafka (killed between the
+ * broker's acknowledgement and the mark) ({@link RelayTakeover}: it waits until no send of the previous leader can
+ * still be under way, then reads the end of the topics). If it cannot read Kafka it sends nothing until it can.
+ * Outside failover, a row after one the broker refused may have gone out in the refused row's pass and goes out
+ * again after it; consumers skip the repeated id.
  * <p>
  * A pass runs every second (the scheduler's finest interval; replicas that do not lead try to take the lock at each)
  * and whenever a producer calls {@link #nudge()} after its transaction committed. One pass at a time in this
  * instance; a run goes on with the next pass while a batch came back full or a nudge arrived during it.
  * <p>
  * Only in services that set {@value OutboxConfig#ENABLED}{@code =true}; they configure the Kafka channel
- * {@value #CHANNEL} ({@code mp.messaging.outgoing.outbox.*}).
+ * {@value #CHANNEL} ({@code mp.messaging.outgoing.outbox.*}, over the {@code kafka.*} defaults).
  */
 @ApplicationScoped
 @IfBuildProperty(name = OutboxConfig.ENABLED, stringValue = "true")
@@ -63,6 +72,7 @@ public class OutboxRelay {
     private final MutinyEmitter<String> emitter;
     private final OutboxConfig config;
     private final RelayLeadership leadership;
+    private final RelayTakeover takeover;
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
     private final AtomicBoolean stopping = new AtomicBoolean();
@@ -70,10 +80,33 @@ public class OutboxRelay {
     /** After a row the broker did not take, passes send one row at a time until one goes through. */
     private volatile boolean probing;
 
-    OutboxRelay(@Channel(CHANNEL) MutinyEmitter<String> emitter, OutboxConfig config, Pool pool) {
+    OutboxRelay(
+            @Channel(CHANNEL) MutinyEmitter<String> emitter,
+            OutboxConfig config,
+            Pool pool,
+            @Identifier("default-kafka-broker") Map<String, Object> kafkaDefaults,
+            Config configuration) {
         this.emitter = emitter;
         this.config = config;
         this.leadership = new RelayLeadership(pool, config.leaderLock());
+        this.takeover = new RelayTakeover(
+                new TopicTails(producerSettings(kafkaDefaults, configuration)),
+                config.batchSize(),
+                config.ackTimeout());
+    }
+
+    /** The settings of the channel's producer: the {@code kafka.*} defaults, then the channel's own. */
+    private static Map<String, Object> producerSettings(Map<String, Object> kafkaDefaults, Config configuration) {
+        String prefix = "mp.messaging.outgoing." + CHANNEL + ".";
+        Map<String, Object> settings = new HashMap<>(kafkaDefaults);
+        for (String name : configuration.getPropertyNames()) {
+            if (name.startsWith(prefix)) {
+                configuration
+                        .getOptionalValue(name, String.class)
+                        .ifPresent(value -> settings.put(name.substring(prefix.length()), value));
+            }
+        }
+        return settings;
     }
 
     /** One row to publish. */
@@ -149,8 +182,10 @@ public class OutboxRelay {
                         passesAsFollower.incrementAndGet();
                         return Uni.createFrom().item(false);
                     }
-                    return publishBatch(conn)
-                            .map(full -> full || again.get())
+                    return takeover.ready(conn)
+                            .chain(ready -> ready
+                                    ? publishBatch(conn).map(full -> full || again.get())
+                                    : Uni.createFrom().item(false))
                             .onFailure()
                             .call(failure -> leadership.lost(conn, failure))
                             .onFailure()

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.switchboard.local.testing.SwitchboardTestResource;
+import io.quarkus.scheduler.Scheduler;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -25,6 +26,12 @@ class EventsCleanupTest {
 
     @Inject
     ProcessedEventCleanup processedCleanup;
+
+    @Inject
+    EventsRetention retention;
+
+    @Inject
+    Scheduler scheduler;
 
     @Test
     void publishedRowsPastRetentionAreDeletedAndUnpublishedOnesKept() throws Exception {
@@ -85,6 +92,31 @@ class EventsCleanupTest {
         assertEquals(
                 List.of(recent),
                 EventsDatabase.column("select event_id from processed_events where event_id in (?, ?)", old, recent));
+    }
+
+    @Test
+    void oneScheduledJobRunsBothRetentions() throws Exception {
+        assertEquals(
+                1,
+                scheduler.getScheduledJobs().stream()
+                        .filter(job -> job.getMethodDescription().startsWith(EventsRetention.class.getName()))
+                        .count(),
+                "the retention job is not scheduled once: " + scheduler.getScheduledJobs());
+        UUID oldPublished = UUID.randomUUID();
+        String oldProcessed = "old-" + UUID.randomUUID();
+        EventsDatabase.execute(
+                "insert into outbox_events (event_id, topic, record_key, payload, created_at, published_at) "
+                        + "values (?, 'cleanup-test', 'k', '{}', now() - interval '9 days', now() - interval '9 days')",
+                oldPublished);
+        EventsDatabase.execute(
+                "insert into processed_events (event_id, processed_at) values (?, now() - interval '9 days')",
+                oldProcessed);
+
+        retention.scheduled().await().atMost(Duration.ofSeconds(30));
+
+        assertEquals(List.of(), EventsDatabase.column("select id from outbox_events where event_id = ?", oldPublished));
+        assertEquals(
+                List.of(), EventsDatabase.column("select 1 from processed_events where event_id = ?", oldProcessed));
     }
 
     private static String[] concat(UUID first, List<UUID> rest) {

@@ -57,6 +57,22 @@ final class EventsDatabase {
         }
     }
 
+    /** The columns of the first row the query answers. */
+    static List<Object> row(String sql, Object... parameters) throws SQLException {
+        try (Connection c = connect();
+                PreparedStatement ps = prepare(c, sql, parameters);
+                ResultSet rs = ps.executeQuery()) {
+            if (!rs.next()) {
+                throw new IllegalStateException("no row: " + sql);
+            }
+            List<Object> values = new ArrayList<>();
+            for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                values.add(rs.getObject(i));
+            }
+            return values;
+        }
+    }
+
     static boolean published(UUID eventId) throws SQLException {
         return !column(
                         "select published_at from outbox_events where event_id = ? and published_at is not null",
