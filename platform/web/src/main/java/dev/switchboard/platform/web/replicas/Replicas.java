@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.WeakHashMap;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -20,8 +21,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * (the local launcher sets it when it starts replicas). A service with no such list is called at its single
  * {@code quarkus.rest-client.<key>.url}, as today and as a Kubernetes Service is: the cluster balances.
  *
- * <p>Read once from the configuration. {@link ReplicaFilter} rewrites every REST client call to the next replica,
- * {@link Failover} calls again where the request never left.
+ * <p>Read once from each application's configuration. {@link ReplicaFilter} rewrites every REST client call to the
+ * next replica, {@link Failover} calls again where the request never left.
  */
 public final class Replicas {
 
@@ -32,7 +33,12 @@ public final class Replicas {
 
     public static final Duration DEFAULT_SKIP_FOR = Duration.ofSeconds(5);
 
-    private static volatile Replicas current;
+    /**
+     * Per application configuration: each start of an application (a test profile, a dev-mode reload) has a
+     * {@link Config} of its own and reads its own replicas, even where this class outlives it. Weak keys: a stopped
+     * application's entry goes with its Config.
+     */
+    private static final Map<Config, Replicas> BY_CONFIG = new WeakHashMap<>();
 
     /** By client config key. */
     private final Map<String, ReplicaSet> byKey;
@@ -54,19 +60,16 @@ public final class Replicas {
         this.byAuthority = Map.copyOf(authorities);
     }
 
-    /** The replicas of this application's configuration, read on first use. */
+    /** The replicas of this application's configuration ({@link ConfigProvider#getConfig()}), read on first use. */
     public static Replicas current() {
-        Replicas replicas = current;
-        if (replicas == null) {
-            synchronized (Replicas.class) {
-                replicas = current;
-                if (replicas == null) {
-                    replicas = fromConfig(ConfigProvider.getConfig());
-                    current = replicas;
-                }
-            }
+        return current(ConfigProvider.getConfig());
+    }
+
+    /** The replicas of this configuration, read on first use and kept while it is in use. */
+    static Replicas current(Config config) {
+        synchronized (BY_CONFIG) {
+            return BY_CONFIG.computeIfAbsent(config, Replicas::fromConfig);
         }
-        return replicas;
     }
 
     /** Reads {@code switchboard.replicas.*}, {@code quarkus.rest-client.*.url} and the skip duration. */
@@ -157,17 +160,27 @@ public final class Replicas {
         }
     }
 
-    private static Duration duration(String value) {
+    /** A duration as Quarkus settings write them: {@code 5s}, {@code 500ms}, {@code 2m}, {@code 1h}, {@code PT5S}. */
+    static Duration duration(String value) {
         String v = value.strip();
-        if (v.startsWith("P") || v.startsWith("p")) {
-            return Duration.parse(v);
+        try {
+            if (v.startsWith("P") || v.startsWith("p")) {
+                return Duration.parse(v);
+            }
+            if (v.endsWith("ms")) {
+                return Duration.ofMillis(Long.parseLong(v.substring(0, v.length() - 2)));
+            }
+            String number = v.isEmpty() ? v : v.substring(0, v.length() - 1);
+            return switch (v.isEmpty() ? ' ' : Character.toLowerCase(v.charAt(v.length() - 1))) {
+                case 's' -> Duration.ofSeconds(Long.parseLong(number));
+                case 'm' -> Duration.ofMinutes(Long.parseLong(number));
+                case 'h' -> Duration.ofHours(Long.parseLong(number));
+                case 'd' -> Duration.ofDays(Long.parseLong(number));
+                default -> Duration.ofSeconds(Long.parseLong(v));
+            };
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(
+                    SKIP_FOR + " must be a duration such as 5s, 500ms, 2m or PT5S, got '" + value + "'", e);
         }
-        if (v.endsWith("ms")) {
-            return Duration.ofMillis(Long.parseLong(v.substring(0, v.length() - 2)));
-        }
-        if (v.endsWith("s")) {
-            return Duration.ofSeconds(Long.parseLong(v.substring(0, v.length() - 1)));
-        }
-        return Duration.ofSeconds(Long.parseLong(v));
     }
 }
