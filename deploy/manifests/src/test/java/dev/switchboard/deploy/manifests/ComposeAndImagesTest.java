@@ -23,11 +23,14 @@ class ComposeAndImagesTest {
 
     @Test
     void composeFileValidatesAgainstTheComposeSpecification() {
-        Optional<String> unavailable = Schemas.unavailable(Schemas.Source.LOCAL_FILE, Schemas.COMPOSE);
+        Optional<String> unavailable = Schemas.composeUnavailable();
         Assumptions.assumeTrue(unavailable.isEmpty(), () -> "compose.yaml not validated: " + unavailable.get());
         JsonNode compose = Yaml.document(Repository.read(Repository.compose()));
         List<String> problems = Schemas.validateCompose(compose);
-        assertEquals(List.of(), problems, "compose.yaml against compose-spec.json");
+        assertEquals(
+                List.of(),
+                problems,
+                "compose.yaml against " + Schemas.composeSchema().orElseThrow());
     }
 
     @ParameterizedTest

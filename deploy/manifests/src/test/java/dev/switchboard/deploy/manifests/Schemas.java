@@ -42,7 +42,10 @@ final class Schemas {
         KUBERNETES,
         /** Strimzi's CRDs, written into target/strimzi-crds at generate-test-resources (see the module's pom). */
         STRIMZI,
-        /** A file in src/test/resources/schemas or ../shared/schemas: no published artifact found (README). */
+        /**
+         * A file in src/test/resources/schemas or ../shared/schemas: the CloudNativePG Cluster CRD, whose schema no
+         * published artifact holds in a form this test reads (README).
+         */
         LOCAL_FILE
     }
 
@@ -68,7 +71,14 @@ final class Schemas {
                     "postgresql.cnpg.io/v1/Cluster",
                     new Origin(Source.LOCAL_FILE, "cluster-postgresql.cnpg.io-v1.json")));
 
+    /** The compose specification's schema as a file of its own (the fallback of {@link #composeSchema()}). */
     static final String COMPOSE = "compose-spec.json";
+
+    /**
+     * The compose specification's schema ({@code schema/compose-spec.json} of the compose-spec repository) as the npm
+     * package named in the module's pom ships it, unpacked into target/compose-spec at generate-test-resources.
+     */
+    static final String COMPOSE_IN_PACKAGE = "package/schemas/compose.schema.json";
 
     /** The classpath resource of io.fabric8:kubernetes-model-validator holding the Kubernetes definitions. */
     static final String KUBERNETES_DEFINITIONS = "openshift-generated.json";
@@ -93,6 +103,28 @@ final class Schemas {
 
     static Path strimziCrds() {
         return Repository.ROOT.resolve("deploy/manifests/target/strimzi-crds");
+    }
+
+    static Path composeSpecPackage() {
+        return Repository.ROOT.resolve("deploy/manifests/target/compose-spec");
+    }
+
+    /**
+     * The compose file's schema: the one unpacked from the npm package (module's pom), or else a {@value #COMPOSE} in
+     * {@link #localDirectories()}.
+     */
+    static Optional<Path> composeSchema() {
+        Path unpacked = composeSpecPackage().resolve(COMPOSE_IN_PACKAGE);
+        return Files.isRegularFile(unpacked) ? Optional.of(unpacked) : localFile(COMPOSE);
+    }
+
+    /** Why the compose file's schema cannot be had here, or empty when it can. */
+    static Optional<String> composeUnavailable() {
+        return composeSchema().isPresent()
+                ? Optional.empty()
+                : Optional.of(composeSpecPackage().resolve(COMPOSE_IN_PACKAGE) + " was not unpacked (the"
+                        + " maven-antrun-plugin execution compose-spec of deploy/manifests/pom.xml found no npm, or ran"
+                        + " with -Dcompose-spec.skip) and there is no " + COMPOSE + " in " + localDirectories());
     }
 
     /** The directories a schema file of {@link Source#LOCAL_FILE} is looked for in, in order. */
@@ -125,8 +157,10 @@ final class Schemas {
             default:
                 return localFile(name).isPresent()
                         ? Optional.empty()
-                        : Optional.of("no " + name + " in " + localDirectories()
-                                + ": no published artifact holds it (see src/test/resources/schemas/README.md)");
+                        : Optional.of("no " + name + " in " + localDirectories() + ": no package of Maven Central"
+                                + " or the npm registry holds this schema as a schema (@kubernetes-models/cloudnative-pg"
+                                + " has it only compiled into JavaScript; the searches are listed in"
+                                + " deploy/manifests/src/test/resources/schemas/README.md)");
         }
     }
 
@@ -141,16 +175,24 @@ final class Schemas {
     }
 
     private static List<String> validate(String key, Origin origin, JsonNode object) {
-        Schema schema = LOADED.computeIfAbsent(key, k -> compile(k, origin));
+        return problems(LOADED.computeIfAbsent(key, k -> compile(k, origin)), object);
+    }
+
+    private static List<String> problems(Schema schema, JsonNode object) {
         List<Error> errors = schema.validate(object.toString(), InputFormat.JSON);
         return errors.stream()
                 .map(e -> e.getInstanceLocation() + ": " + e.getMessage())
                 .collect(Collectors.toList());
     }
 
-    /** The compose file's schema complaints (compose-spec.json, a {@link Source#LOCAL_FILE}). */
+    /** The compose file's schema complaints, against {@link #composeSchema()}. */
     static List<String> validateCompose(JsonNode compose) {
-        return validate(COMPOSE, new Origin(Source.LOCAL_FILE, COMPOSE), compose);
+        Schema schema = LOADED.computeIfAbsent(
+                COMPOSE,
+                k -> localSchema(composeSchema()
+                        .orElseThrow(() ->
+                                new IllegalStateException(composeUnavailable().orElseThrow()))));
+        return problems(schema, compose);
     }
 
     private static Schema compile(String key, Origin origin) {
@@ -170,7 +212,9 @@ final class Schemas {
     }
 
     /**
-     * A schema file as it is. A relative {@code $id} (compose-spec.json says {@code compose_spec.json}) is refused by
+     * A schema file as it is (compose-spec.json is already standalone strict draft-07: every object of it says
+     * {@code additionalProperties: false}, with {@code ^x-} extensions allowed where the specification allows them).
+     * A relative {@code $id} (compose-spec.json says {@code compose_spec.json}) is refused by
      * the validator, so it is replaced by the file's URI, which is what it is relative to; nothing else changes.
      */
     private static Schema localSchema(Path file) {
