@@ -47,7 +47,7 @@ import org.junit.jupiter.api.Test;
  * {@code run-events} is in order per thread without duplicate ids, and no client saw anything but answers, and 503s
  * with a Retry-After: never another 5xx nor a hang.
  *
- * <p>Runs with {@code ./mvnw -B verify -Pfault} (tagged {@code fault}, not in the default build yet).
+ * <p>Part of {@code ./mvnw -B verify} (tagged {@code fault}: {@code -De2e.excludedGroups=fault} leaves it out).
  */
 @Tag("fault")
 class PodLossEndToEndTest {
