@@ -29,6 +29,8 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** The default limits: headers on every answer, and 429s for a client that sends far too much. */
@@ -58,22 +60,38 @@ class RateLimitTest {
 
     @Test
     void everyAnswerSaysWhichLimitsApplyAndWhereTheCallerStands() {
-        given().header("Authorization", "Bearer " + token)
+        String first = given().header("Authorization", "Bearer " + token)
                 .get("/api/v1/agents")
                 .then()
                 .statusCode(200)
                 .header("RateLimit-Policy", REQUEST_POLICIES)
-                .header("RateLimit", matchesPattern("\"caller\";r=199;t=(1[1-9]|20)"))
-                .header("Retry-After", nullValue());
+                .header("Retry-After", nullValue())
+                .extract()
+                .header("RateLimit");
         // an answer the gateway refuses itself carries them too
-        given().header("Authorization", "Bearer " + token)
+        String second = given().header("Authorization", "Bearer " + token)
                 .get("/api/v1/agents/no-such-agent")
                 .then()
                 .statusCode(404)
                 .header("RateLimit-Policy", REQUEST_POLICIES)
-                .header("RateLimit", matchesPattern("\"caller\";r=198;t=(1[1-9]|20)"));
+                .extract()
+                .header("RateLimit");
+        // one request used: 199 left; across a 10 s window boundary the sliding window's estimate counts the whole
+        // block this replica leased (10 units, a twentieth of the quota) as used, hence down to 189 (seen on a slow
+        // machine)
+        int afterFirst = remaining(first);
+        int afterSecond = remaining(second);
+        assertTrue(afterFirst <= 199 && afterFirst >= 189, first);
+        assertTrue(afterSecond < afterFirst && afterSecond >= 188, second);
         // health and metrics (on the management port) are not limited
         given().get(management + "health/live").then().statusCode(200).header("RateLimit", nullValue());
+    }
+
+    /** The caller's remaining requests in a {@code RateLimit} header ({@code "caller";r=199;t=20}). */
+    private static int remaining(String header) {
+        Matcher m = Pattern.compile("^\"caller\";r=(\\d+);t=\\d+$").matcher(header);
+        assertTrue(m.matches(), header);
+        return Integer.parseInt(m.group(1));
     }
 
     @Test

@@ -11,7 +11,6 @@ import dev.switchboard.local.StackSettings;
 import dev.switchboard.local.testing.Gate;
 import dev.switchboard.local.testing.TestStacks;
 import dev.switchboard.local.testing.fake.FakeOpenAi;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -467,19 +466,7 @@ class StreamingEndToEndTest {
     }
 
     private static HttpRequest.Builder request(String method, String path, String body, String lastEventId) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
-                .timeout(Duration.ofSeconds(60))
-                .header("Authorization", "Bearer " + token)
-                .method(
-                        method,
-                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        if (lastEventId != null) {
-            request.header("Last-Event-ID", lastEventId);
-        }
-        return request;
+        return new Gateway(baseUrl, token).request(method, path, body, lastEventId);
     }
 
     static List<Event> parse(String body) {
@@ -502,7 +489,7 @@ class StreamingEndToEndTest {
     }
 
     /** How many text events the client has read so far. */
-    private static long textLines(List<String> lines) {
+    static long textLines(List<String> lines) {
         return lines.stream()
                 .filter(l -> l.startsWith("data: {\"type\":\"text\""))
                 .count();

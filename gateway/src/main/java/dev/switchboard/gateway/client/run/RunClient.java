@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiFunction;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.client.SseEvent;
@@ -87,33 +88,54 @@ public class RunClient {
      * events closes the call to run-service (the run goes on).
      */
     public Uni<StartedStream> startStream(RunRequest request, Caller caller) {
-        RunRequest run = named(request);
-        return quick.<StartedStream>call(
-                        caller,
-                        auth -> open(run, auth)
-                                .onFailure(DownstreamErrors::isLostAfterSent)
-                                .recoverWithUni(lost -> reopen(run, auth, lost)))
-                .onFailure()
-                .transform(RunClient::publicField);
+        return followedById(
+                quick,
+                request,
+                caller,
+                this::open,
+                (run, auth, recorded) -> recorded != null
+                        ? Uni.createFrom()
+                                .item(new StartedStream(
+                                        run.runId().toString(),
+                                        recorded.threadId(),
+                                        failover.stream(
+                                                () -> rest.stream(run.runId().toString(), 0, auth))))
+                        : open(run, auth));
+    }
+
+    /** What to do once a call of a run broke after it was sent: {@code recorded} is the run, or null. */
+    @FunctionalInterface
+    private interface AfterLoss<T> {
+        Uni<T> apply(RunRequest run, String auth, RunView recorded);
     }
 
     /**
-     * The stream of a run whose call broke after it was sent (its run-service replica stopped): if run-service
-     * recorded the run, its events from the first one, read from another replica (the run is taken over there
-     * within its lease, and the caller follows it, see {@code StreamRefollow}); if not, the run is started again on
-     * another replica under the same id.
+     * {@code call} of the run under its id (chosen here when the client chose none); when the call breaks after the
+     * request went out (its run-service replica stopped), the run is looked up by that id on another replica and
+     * {@code afterLoss} says what follows: a stream of a recorded run is followed from its first event (the run is
+     * taken over within its lease, see {@code StreamRefollow}), a buffered one awaited; a run no replica recorded is
+     * sent again under the same id.
      */
-    private Uni<StartedStream> reopen(RunRequest run, String auth, Throwable lost) {
-        String runId = run.runId().toString();
-        LOG.warnf("run %s: the call to run-service broke before the run started (%s); following it by id", runId, lost);
-        return recorded(runId, auth)
-                .flatMap(found -> found != null
-                        ? Uni.createFrom()
-                                .item(new StartedStream(
-                                        runId,
-                                        found.threadId(),
-                                        failover.stream(() -> this.rest.stream(runId, 0, auth))))
-                        : open(run, auth));
+    private <T> Uni<T> followedById(
+            Downstream via,
+            RunRequest request,
+            Caller caller,
+            BiFunction<RunRequest, String, Uni<T>> call,
+            AfterLoss<T> afterLoss) {
+        RunRequest run = named(request);
+        return via.call(
+                        caller,
+                        auth -> call.apply(run, auth)
+                                .onFailure(DownstreamErrors::isLostAfterSent)
+                                .recoverWithUni(lost -> {
+                                    LOG.warnf(
+                                            "run %s: the call to run-service broke before it answered (%s); following it by id",
+                                            run.runId(), lost);
+                                    return recorded(run.runId().toString(), auth)
+                                            .flatMap(recorded -> afterLoss.apply(run, auth, recorded));
+                                }))
+                .onFailure()
+                .transform(RunClient::publicField);
     }
 
     private Uni<StartedStream> open(RunRequest run, String auth) {
@@ -185,33 +207,18 @@ public class RunClient {
      * user message the gateway stored first ({@link RunRequest#storedMessage}, seeds 002 and 004).
      */
     public Uni<RunView> run(RunRequest request, Caller caller) {
-        RunRequest run = named(request);
-        return downstream
-                .call(
-                        caller,
-                        auth -> rest.run(run, auth)
-                                .onFailure(DownstreamErrors::isLostAfterSent)
-                                .recoverWithUni(lost -> awaitAfterLoss(run, auth, lost)))
-                .onFailure()
-                .transform(RunClient::publicField);
-    }
-
-    /**
-     * The answer to a run whose call broke after it was sent (its run-service replica stopped): if run-service
-     * recorded the run, it is taken over by another replica within its lease (restarted if the model had produced
-     * nothing, else ended {@code worker_lost}), and its end is awaited there; if not, the run is sent again, under
-     * the same id, to another replica. So the client gets the run's answer, or a 503 with a retry hint, and its
-     * message is never answered twice.
-     */
-    private Uni<RunView> awaitAfterLoss(RunRequest run, String auth, Throwable lost) {
-        String runId = run.runId().toString();
-        LOG.warnf("run %s: the call to run-service broke before it answered (%s); following it by id", runId, lost);
-        return recorded(runId, auth)
-                .flatMap(found -> found == null
+        // recorded: another replica takes it over within its lease (restarted if the model had produced nothing, else
+        // ended worker_lost: 503 with a retry hint), and its end is awaited; so a message is never answered twice
+        return followedById(
+                downstream,
+                request,
+                caller,
+                rest::run,
+                (run, auth, recorded) -> recorded == null
                         ? failover.call(() -> rest.run(run, auth))
                                 .onFailure(RunClient::idTaken)
-                                .recoverWithUni(taken -> ended(runId, auth))
-                        : ended(runId, auth));
+                                .recoverWithUni(taken -> ended(run.runId().toString(), auth))
+                        : ended(run.runId().toString(), auth));
     }
 
     /** The run once it ended: completed or cancelled as run-service answers it, failed as the error it answers. */
