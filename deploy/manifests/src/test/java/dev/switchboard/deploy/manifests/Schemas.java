@@ -11,11 +11,15 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
@@ -24,11 +28,15 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
  * The published schemas the manifests are validated against, each turned into a standalone strict draft-07 schema
- * (an unknown field is an error). Where each comes from, and how it is turned, is in
+ * (an unknown field is an error), except CloudNativePG's Cluster: its npm package's compiled validator, run with node,
+ * which does not report unknown fields. Where each comes from, and how it is turned, is in
  * src/test/resources/schemas/README.md.
  */
 final class Schemas {
@@ -43,14 +51,22 @@ final class Schemas {
         /** Strimzi's CRDs, written into target/strimzi-crds at generate-test-resources (see the module's pom). */
         STRIMZI,
         /**
-         * A file in src/test/resources/schemas or ../shared/schemas: the CloudNativePG Cluster CRD, whose schema no
-         * published artifact holds in a form this test reads (README).
+         * CloudNativePG's CRDs, as the npm package @kubernetes-models/cloudnative-pg ships them: compiled into
+         * JavaScript validators, installed into target/cnpg at generate-test-resources (see the module's pom) and run
+         * with node.
          */
-        LOCAL_FILE
+        CNPG
     }
 
-    /** Where one kind's schema is: a definition name, a CRD file or a schema file, after its source. */
+    /** Where one kind's schema is: a definition name, a CRD file or a model file, after its source. */
     record Origin(Source source, String name) {}
+
+    /**
+     * The Cluster model of @kubernetes-models/cloudnative-pg in target/cnpg; {@value #CNPG_VALIDATOR} loads it (by
+     * its package export {@code @kubernetes-models/cloudnative-pg/postgresql.cnpg.io/v1/Cluster}).
+     */
+    static final String CNPG_CLUSTER_MODEL =
+            "node_modules/@kubernetes-models/cloudnative-pg/postgresql.cnpg.io/v1/Cluster.js";
 
     /** apiVersion/kind to where its schema is. */
     static final Map<String, Origin> KINDS = Map.ofEntries(
@@ -67,9 +83,13 @@ final class Schemas {
             Map.entry("kafka.strimzi.io/v1/Kafka", new Origin(Source.STRIMZI, "040-Crd-kafka.yaml")),
             Map.entry("kafka.strimzi.io/v1/KafkaTopic", new Origin(Source.STRIMZI, "043-Crd-kafkatopic.yaml")),
             Map.entry("kafka.strimzi.io/v1/KafkaNodePool", new Origin(Source.STRIMZI, "045-Crd-kafkanodepool.yaml")),
-            Map.entry(
-                    "postgresql.cnpg.io/v1/Cluster",
-                    new Origin(Source.LOCAL_FILE, "cluster-postgresql.cnpg.io-v1.json")));
+            Map.entry("postgresql.cnpg.io/v1/Cluster", new Origin(Source.CNPG, CNPG_CLUSTER_MODEL)));
+
+    /** The script (src/test/cnpg, copied into target/cnpg by the pom) that validates one Cluster read from stdin. */
+    static final String CNPG_VALIDATOR = "validate-cluster.mjs";
+
+    /** How long one node run may take. */
+    private static final Duration NODE_TIMEOUT = Duration.ofSeconds(60);
 
     /** The compose specification's schema as a file of its own (the fallback of {@link #composeSchema()}). */
     static final String COMPOSE = "compose-spec.json";
@@ -105,6 +125,10 @@ final class Schemas {
         return Repository.ROOT.resolve("deploy/manifests/target/strimzi-crds");
     }
 
+    static Path cnpgPackage() {
+        return Repository.ROOT.resolve("deploy/manifests/target/cnpg");
+    }
+
     static Path composeSpecPackage() {
         return Repository.ROOT.resolve("deploy/manifests/target/compose-spec");
     }
@@ -127,7 +151,7 @@ final class Schemas {
                         + " with -Dcompose-spec.skip) and there is no " + COMPOSE + " in " + localDirectories());
     }
 
-    /** The directories a schema file of {@link Source#LOCAL_FILE} is looked for in, in order. */
+    /** The directories a {@value #COMPOSE} is looked for in (when the npm package is not unpacked), in order. */
     static List<Path> localDirectories() {
         return List.of(
                 Repository.ROOT.resolve("deploy/manifests/src/test/resources/schemas"),
@@ -155,14 +179,104 @@ final class Schemas {
                         : Optional.of(strimziCrds().resolve(name) + " was not written: Strimzi's CRD generator"
                                 + " needs Java 21 (see the profiles in deploy/manifests/pom.xml)");
             default:
-                return localFile(name).isPresent()
-                        ? Optional.empty()
-                        : Optional.of("no " + name + " in " + localDirectories() + ": no package of Maven Central"
-                                + " or the npm registry holds this schema as a schema (@kubernetes-models/cloudnative-pg"
-                                + " has it only compiled into JavaScript; the searches are listed in"
-                                + " deploy/manifests/src/test/resources/schemas/README.md)");
+                if (!Files.isRegularFile(cnpgPackage().resolve(name))
+                        || !Files.isRegularFile(cnpgPackage().resolve(CNPG_VALIDATOR))) {
+                    return Optional.of(cnpgPackage().resolve(name) + " was not installed: the maven-antrun-plugin"
+                            + " execution cnpg-validator of deploy/manifests/pom.xml found no npm (or no registry),"
+                            + " or ran with -Dcnpg.skip; @kubernetes-models/cloudnative-pg ships CloudNativePG's schema"
+                            + " only compiled into JavaScript, run with node (schemas README)");
+                }
+                return nodeMissing();
         }
     }
+
+    private static volatile Optional<String> nodeMissing;
+
+    /** Why node cannot be run here, or empty when it can. */
+    private static Optional<String> nodeMissing() {
+        if (nodeMissing == null) {
+            try {
+                Process p = new ProcessBuilder("node", "--version")
+                        .redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                        .start();
+                boolean done = p.waitFor(NODE_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+                if (!done) {
+                    p.destroyForcibly();
+                }
+                nodeMissing = done && p.exitValue() == 0
+                        ? Optional.empty()
+                        : Optional.of("node --version did not answer: node is needed to run the CloudNativePG"
+                                + " validator");
+            } catch (IOException e) {
+                nodeMissing = Optional.of("node is not installed (" + e.getMessage() + "): it is needed to run the"
+                        + " CloudNativePG validator");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        return nodeMissing;
+    }
+
+    /**
+     * The Cluster model's complaints about the object, each as "path: message" (the package's validate() reports
+     * them as "data/spec/instances must be integer, data/... ..."); empty when it is valid. Runs
+     * {@value #CNPG_VALIDATOR} with node in target/cnpg, the object on its standard input.
+     */
+    private static List<String> validateWithNode(JsonNode object) {
+        Path dir = cnpgPackage();
+        Path output = null;
+        try {
+            output = Files.createTempFile(dir, "validate-", ".out");
+            Process p = new ProcessBuilder("node", CNPG_VALIDATOR)
+                    .directory(dir.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(output.toFile())
+                    .start();
+            try (OutputStream in = p.getOutputStream()) {
+                in.write(object.toString().getBytes(StandardCharsets.UTF_8));
+            }
+            if (!p.waitFor(NODE_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new IllegalStateException("node " + CNPG_VALIDATOR + " did not end within " + NODE_TIMEOUT);
+            }
+            String said = Files.readString(output).trim();
+            switch (p.exitValue()) {
+                case 0:
+                    return List.of();
+                case 1:
+                    List<String> problems = new ArrayList<>();
+                    for (String complaint : said.split(", (?=data[/ ])")) {
+                        Matcher m = COMPLAINT.matcher(complaint.trim());
+                        problems.add(
+                                m.matches()
+                                        ? (m.group(1).isEmpty() ? "/" : m.group(1)) + ": " + m.group(2)
+                                        : complaint.trim());
+                    }
+                    return problems;
+                default:
+                    throw new IllegalStateException(
+                            "node " + CNPG_VALIDATOR + " in " + dir + " failed (exit " + p.exitValue() + "): " + said);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot run node " + CNPG_VALIDATOR + " in " + dir, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } finally {
+            if (output != null) {
+                try {
+                    Files.deleteIfExists(output);
+                } catch (IOException e) {
+                    // target/ is cleaned by the build
+                }
+            }
+        }
+    }
+
+    /** One complaint of the package's validate(): "data" + the instance path, a space, the message. */
+    private static final Pattern COMPLAINT = Pattern.compile("data(\\S*) (.+)", Pattern.DOTALL);
 
     /** The schema's complaints about the object, each as "path: message"; empty when it is valid. */
     static List<String> validate(JsonNode object) {
@@ -175,6 +289,9 @@ final class Schemas {
     }
 
     private static List<String> validate(String key, Origin origin, JsonNode object) {
+        if (origin.source() == Source.CNPG) {
+            return validateWithNode(object);
+        }
         return problems(LOADED.computeIfAbsent(key, k -> compile(k, origin)), object);
     }
 
@@ -207,7 +324,7 @@ final class Schemas {
                 Path crd = strimziCrds().resolve(origin.name());
                 return REGISTRY.getSchema(strimzi(crd, apiVersion, kind).toString(), InputFormat.JSON);
             default:
-                return localSchema(localFile(origin.name()).orElseThrow());
+                throw new IllegalArgumentException(key + " is validated by node, not by a schema here");
         }
     }
 
