@@ -393,7 +393,8 @@ final class Schemas {
             reached.put(name, def);
             pending.addAll(references(def));
         }
-        reached.forEach((name, def) -> definitions.set(name, QUANTITY.equals(name) ? stringOrNumber() : strict(def)));
+        reached.forEach(
+                (name, def) -> definitions.set(name, QUANTITY.equals(name) ? anyOf("string", "number") : strict(def)));
         ObjectNode schema = standalone(strict(root), apiVersion, kind);
         if (!definitions.isEmpty()) {
             schema.set("definitions", definitions);
@@ -443,19 +444,13 @@ final class Schemas {
         return node;
     }
 
-    private static ObjectNode stringOrNumber() {
+    /** {@code anyOf} the JSON types given: a value that may be written as either. */
+    private static ObjectNode anyOf(String... types) {
         ObjectNode node = NODES.objectNode();
         ArrayNode anyOf = node.putArray("anyOf");
-        anyOf.addObject().put("type", "string");
-        anyOf.addObject().put("type", "number");
-        return node;
-    }
-
-    private static ObjectNode stringOrInteger() {
-        ObjectNode node = NODES.objectNode();
-        ArrayNode anyOf = node.putArray("anyOf");
-        anyOf.addObject().put("type", "string");
-        anyOf.addObject().put("type", "integer");
+        for (String type : types) {
+            anyOf.addObject().put("type", type);
+        }
         return node;
     }
 
@@ -485,7 +480,7 @@ final class Schemas {
     static ObjectNode strict(JsonNode schema) {
         if (schema.path("x-kubernetes-int-or-string").asBoolean(false)
                 || "int-or-string".equals(schema.path("format").asText())) {
-            return stringOrInteger();
+            return anyOf("string", "integer");
         }
         ObjectNode out = NODES.objectNode();
         for (Iterator<Map.Entry<String, JsonNode>> it = schema.fields(); it.hasNext(); ) {
